@@ -1,0 +1,1 @@
+# config/local.mk: build lines for config/ (none yet)

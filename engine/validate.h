@@ -1,0 +1,107 @@
+/*
+ * validate.h: every input's allowed range, and the checks that refuse bad
+ * values with a message naming the field and what is allowed.
+ *
+ * One table of ranges serves the importer, the store's CHECK constraints
+ * (which mirror it), and the UI's fields, so "allowed" means the same thing
+ * everywhere.  Messages are Norwegian (bokmål); paths are the JSON field
+ * paths ("measures[2].success_rate") so a message can be acted on whether
+ * it came from a file or a form.
+ *
+ * Must never: do I/O, allocate, call ncurses or SQLite.
+ */
+#ifndef UTENFOR_ENGINE_VALIDATE_H
+#define UTENFOR_ENGINE_VALIDATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "engine/workbook.h"
+
+#define PROBLEM_PATH_SIZE 96
+#define PROBLEM_MESSAGE_SIZE 320
+#define PROBLEMS_MAX 64
+
+struct problem {
+	char path[PROBLEM_PATH_SIZE];       /* "measures[0].participants"; may be "" */
+	char message[PROBLEM_MESSAGE_SIZE]; /* what was wrong and what is allowed */
+};
+
+/* A bounded list: past PROBLEMS_MAX entries only `dropped` is counted. */
+struct problems {
+	size_t count;
+	size_t dropped;
+	struct problem list[PROBLEMS_MAX];
+};
+
+void problems_clear(struct problems *p);
+void problems_add(struct problems *p, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* "path: message" (or just the message when path is empty) into buf. */
+void problem_format(const struct problem *pr, char *buf, size_t size);
+
+enum field_kind {
+	FIELD_INTEGER,  /* whole numbers */
+	FIELD_NUMBER,   /* any finite number, NOK or G */
+	FIELD_FRACTION  /* stored 0–1, shown on screen as percent */
+};
+
+enum field_id {
+	FIELD_BASE_YEAR,
+	FIELD_HORIZON,
+	FIELD_DISCOUNT_RATE,
+	FIELD_G_AMOUNT,
+	FIELD_ENTRY_AGE,
+	FIELD_ITEM_AMOUNT,
+	FIELD_ITEM_FROM_AGE,
+	FIELD_ITEM_TO_AGE,
+	FIELD_PARTICIPANTS,
+	FIELD_START_YEAR,
+	FIELD_START_AGE,
+	FIELD_DURATION,
+	FIELD_COST_PER_PARTICIPANT,
+	FIELD_PAYER_SHARE,
+	FIELD_SUCCESS_RATE,
+	FIELD_DEADWEIGHT,
+	FIELD_LAG,
+	FIELD_EFFECT_YEARS, /* 1–100; 0 in struct measure means "empty" */
+	FIELD_DECAY,
+	FIELD_COUNT
+};
+
+struct field_range {
+	const char *key;   /* JSON / SQL column name: "success_rate" */
+	const char *label; /* Norwegian label for the screen: "Suksessrate" */
+	enum field_kind kind;
+	double min;
+	double max;
+};
+
+const struct field_range *field_range(enum field_id id);
+
+/*
+ * Check one value against its field's range (and wholeness, finiteness).
+ * On failure adds a problem at `path` (the field's key when path is NULL)
+ * such as "må være et heltall fra 0 til 120 (fikk 130)" and returns false.
+ */
+bool field_check(enum field_id id, double value, const char *path, struct problems *out);
+
+/*
+ * Whole-entity checks.  `path` prefixes the field names ("measures[3]");
+ * each returns true when nothing was added to `out`.
+ * validate_measure() also checks that `m->group_id` names a group of `wb`
+ * (skipped when wb is NULL).  validate_workbook() checks everything,
+ * including unique group ids, with paths "workbook", "groups[i]",
+ * "measures[i]".
+ */
+bool validate_params(const struct workbook_params *p, const char *path, struct problems *out);
+bool validate_item(const struct cost_item *item, const char *path, struct problems *out);
+bool validate_group(const struct target_group *g, const char *path, struct problems *out);
+bool validate_measure(const struct measure *m, const struct workbook *wb, const char *path,
+		      struct problems *out);
+bool validate_workbook(const struct workbook *wb, struct problems *out);
+
+/* Payer shares must sum to 1 within this tolerance (33,33+33,33+33,34 %). */
+#define PAYER_SUM_TOLERANCE 1e-6
+
+#endif

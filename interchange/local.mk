@@ -1,0 +1,1 @@
+# interchange/local.mk: build lines for interchange/ (none yet)

@@ -1,0 +1,1 @@
+# report/local.mk: build lines for report/ (none yet)

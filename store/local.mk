@@ -1,0 +1,1 @@
+# store/local.mk: build lines for store/ (none yet)

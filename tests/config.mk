@@ -1,0 +1,1 @@
+# tests/config.mk: tests of config/ (none yet)

@@ -1,0 +1,1 @@
+# tests/interchange.mk: tests of interchange/ (none yet)

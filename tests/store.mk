@@ -1,0 +1,1 @@
+# tests/store.mk: tests of store/ (none yet)

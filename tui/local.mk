@@ -1,0 +1,1 @@
+# tui/local.mk: build lines for tui/ (none yet)
