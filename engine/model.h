@@ -54,12 +54,23 @@ enum confidence {
 	CONFIDENCE_D  /* an assumption made to fill a gap */
 };
 
+/*
+ * Identity and revision of a stored row, assigned by the store (store/).
+ * The engine copies these with the rest of the struct and never reads them;
+ * id 0 means "not stored yet".
+ */
+struct row_ref {
+	int64_t id;
+	int64_t version;
+};
+
 struct discount {
 	enum discount_mode mode;
 	double rate; /* fraction, used only when mode == DISCOUNT_FLAT */
 };
 
 struct workbook_params {
+	struct row_ref row;
 	char name[TEXT_NAME_SIZE];
 	char municipality[TEXT_NAME_SIZE];
 	int base_year; /* calendar year of t = 0 */
@@ -75,6 +86,7 @@ struct workbook_params {
  * item like any other.
  */
 struct cost_item {
+	struct row_ref row;
 	char name[TEXT_NAME_SIZE];
 	enum bearer bearer;
 	double amount;
@@ -86,6 +98,7 @@ struct cost_item {
 };
 
 struct target_group {
+	struct row_ref row;
 	char id[TEXT_ID_SIZE];
 	char name[TEXT_NAME_SIZE];
 	char description[TEXT_DESCRIPTION_SIZE];
@@ -97,6 +110,7 @@ struct target_group {
 };
 
 struct measure {
+	struct row_ref row;
 	char name[TEXT_NAME_SIZE];
 	char group_id[TEXT_ID_SIZE]; /* a target_group.id of the same workbook */
 	long participants;           /* N, whole, ≥ 1 */
