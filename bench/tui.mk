@@ -1,0 +1,1 @@
+# bench/tui.mk: the TUI benchmark (make bench)
