@@ -17,5 +17,17 @@ struct command {
 };
 
 
+/* cli/cmd_calc.c: `utenfor calc [--json] FILE`. */
+int cmd_calc(int argc, char **argv);
+/* cli/cmd_report.c: `utenfor report WORKBOOK [--format html|md|xlsx] [-o FILE] [--force]`. */
+int cmd_report(int argc, char **argv);
+/* cli/cmd_new.c: `utenfor new [--default] FILE`. */
+int cmd_new(int argc, char **argv);
+/* cli/cmd_import.c: `utenfor import --json FILE WORKBOOK`. */
+int cmd_import(int argc, char **argv);
+/* cli/cmd_export.c: `utenfor export --json|--csv|--xlsx WORKBOOK [-o FILE] [--force]`. */
+int cmd_export(int argc, char **argv);
+/* cli/cmd_config.c: `utenfor config [--config FILE] [check|path|themes|keys|set S.K V]`. */
+int cmd_config(int argc, char **argv);
 
 #endif

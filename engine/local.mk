@@ -2,5 +2,10 @@
 noinst_LIBRARIES += libengine.a
 libengine_a_SOURCES = \
 	engine/model.c engine/model.h \
-	engine/workbook.c engine/workbook.h
+	engine/workbook.c engine/workbook.h \
+	engine/numbers.c engine/numbers.h \
+	engine/discount.c engine/discount.h \
+	engine/validate.c engine/validate.h \
+	engine/result.c engine/result.h \
+	engine/projection.c engine/projection_cache.c engine/projection.h
 utenfor_LDADD += libengine.a

@@ -102,6 +102,16 @@ struct projection {
 	size_t measure_capacity;
 	struct result portfolio; /* enabled measures only */
 	unsigned patches_since_sum; /* see projection_update_measure() */
+	/* Whether measures[i] is in the portfolio's sums right now, so a patch
+	 * subtracts what was added even if the workbook's `enabled` changed. */
+	bool *measure_in_portfolio;
+	/*
+	 * How many measures in the portfolio have a non-zero cost [0] or saving
+	 * [1] in each year and bearer.  A cell that no measure contributes to is
+	 * set to exactly 0, so patching never leaves a residue such as a
+	 * pv_cost of 1e-12 that would turn an empty BCR into a huge one.
+	 */
+	unsigned portfolio_cells[2][HORIZON_MAX][BEARER_COUNT];
 };
 
 void projection_init(struct projection *p);

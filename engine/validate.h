@@ -71,13 +71,16 @@ enum field_id {
 
 struct field_range {
 	const char *key;   /* JSON / SQL column name: "success_rate" */
-	const char *label; /* Norwegian label for the screen: "Suksessrate" */
+	const char *label; /* bokmål label, untranslated: show field_label() */
 	enum field_kind kind;
 	double min;
 	double max;
 };
 
 const struct field_range *field_range(enum field_id id);
+/* The field's label in the current language ("Suksessrate"/"Success rate");
+ * static storage, never freed.  "?" for an unknown id. */
+const char *field_label(enum field_id id);
 
 /*
  * Check one value against its field's range (and wholeness, finiteness).

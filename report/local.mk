@@ -1,1 +1,13 @@
-# report/local.mk: build lines for report/ (none yet)
+# report/: council reports (HTML, Markdown) and the live-formula xlsx export.
+noinst_LIBRARIES += libreport.a
+libreport_a_SOURCES = \
+	report/atomic.c report/atomic.h \
+	report/buf.c report/buf.h \
+	report/summary.c report/summary.h \
+	report/table.c report/table.h \
+	report/svg.c report/svg.h \
+	report/render.h report/html.c report/markdown.c \
+	report/report.c report/report.h \
+	report/xlsx.c report/xlsx.h report/xlsx_internal.h report/xlsx_projection.c
+libreport_a_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
+utenfor_LDADD += libreport.a $(XLSXWRITER_LIBS)

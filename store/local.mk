@@ -1,1 +1,12 @@
-# store/local.mk: build lines for store/ (none yet)
+# store/local.mk: the SQLite workbook file (depends on engine/, never on
+# interchange/ or the UI).
+noinst_LIBRARIES += libstore.a
+libstore_a_SOURCES = \
+	store/store.h store/internal.h \
+	store/migrate.c store/migrate.h \
+	store/open.c store/errors.c \
+	store/load.c store/rows.c store/image.c \
+	store/edit.c store/replace.c store/undo.c \
+	store/defaults.c
+libstore_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(JANSSON_CFLAGS)
+utenfor_LDADD += libstore.a $(SQLITE3_LIBS) $(JANSSON_LIBS)

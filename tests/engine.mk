@@ -1,9 +1,41 @@
 # tests/engine.mk: Criterion suites for engine/.
 if HAVE_CRITERION
-ENGINE_TESTS = tests/engine_workbook
+ENGINE_TESTS = tests/engine_workbook tests/engine_numbers tests/engine_discount \
+	tests/engine_validate tests/engine_projection tests/engine_portfolio \
+	tests/engine_noalloc
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS)
+ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+ENGINE_TEST_LDADD = libengine.a $(CRITERION_LIBS)
+
 tests_engine_workbook_SOURCES = tests/engine_workbook.c
-tests_engine_workbook_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_engine_workbook_LDADD = libengine.a $(CRITERION_LIBS)
+tests_engine_workbook_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_workbook_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_numbers_SOURCES = tests/engine_numbers.c
+tests_engine_numbers_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_numbers_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_discount_SOURCES = tests/engine_discount.c
+tests_engine_discount_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_discount_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_validate_SOURCES = tests/engine_validate.c tests/engine_helpers.h
+tests_engine_validate_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_validate_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_projection_SOURCES = tests/engine_projection.c tests/engine_helpers.h
+tests_engine_projection_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_projection_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_portfolio_SOURCES = tests/engine_portfolio.c tests/engine_helpers.h
+tests_engine_portfolio_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_portfolio_LDADD = $(ENGINE_TEST_LDADD)
+
+# Every malloc/calloc/realloc goes through the test's counting wrappers;
+# -fno-builtin keeps the compiler from eliding the test's own calls.
+tests_engine_noalloc_SOURCES = tests/engine_noalloc.c tests/engine_helpers.h
+tests_engine_noalloc_CFLAGS = $(ENGINE_TEST_CFLAGS) -fno-builtin
+tests_engine_noalloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+tests_engine_noalloc_LDADD = $(ENGINE_TEST_LDADD)
 endif

@@ -1,1 +1,21 @@
-# tests/tui.mk: tests of tui/ (none yet)
+# tests/tui.mk: tests of tui/.  Criterion suites cover the curses-free
+# parts (they fork and must never call initscr); the tmux scripts drive the
+# real binary.
+if HAVE_CRITERION
+TUI_TESTS = tests/tui_text tests/tui_field tests/tui_layout
+check_PROGRAMS += $(TUI_TESTS)
+TESTS += $(TUI_TESTS)
+tests_tui_text_SOURCES = tests/tui_text.c
+tests_tui_text_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_tui_text_LDADD = libtui.a $(CRITERION_LIBS)
+tests_tui_field_SOURCES = tests/tui_field.c
+tests_tui_field_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_tui_field_LDADD = libtui.a libengine.a $(CRITERION_LIBS)
+tests_tui_layout_SOURCES = tests/tui_layout.c
+tests_tui_layout_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(NCURSESW_CFLAGS)
+tests_tui_layout_LDADD = libtui.a libconfig.a $(INIPARSER_LIBS) $(NCURSESW_LIBS) $(CRITERION_LIBS)
+endif
+
+TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh
+dist_check_SCRIPTS += $(TUI_E2E) tests/e2e/tui_lib.sh
+TESTS += $(TUI_E2E)

@@ -1,0 +1,258 @@
+/*
+ * cmd_calc.c: `utenfor calc [--json] FILE` — compute a workbook's results
+ * from outside the TUI.  FILE is an interchange JSON document, a workbook
+ * file (recognised by the SQLite header, opened read-only), or `-` for a
+ * JSON document on standard input.
+ *
+ * Any problem with the input is printed, one line each as
+ * "FILE: path: message", on stderr, and nothing is computed (exit 1).
+ * --json prints the results document of doc/interchange.md on stdout;
+ * otherwise a readable Norwegian summary.
+ *
+ * Must never: call exit(), write to stdout before the input is accepted,
+ * write to the workbook file.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/calc_summary.h"
+#include "cli/commands.h"
+#include "engine/projection.h"
+#include "engine/validate.h"
+#include "i18n/i18n.h"
+#include "interchange/json.h"
+#include "store/store.h"
+
+/* Every SQLite database file starts with these 16 bytes (NUL included). */
+static const char sqlite_header[16] = "SQLite format 3";
+
+#define STDIN_NAME _("(standard inn)")
+
+static void usage(FILE *out)
+{
+	fputs(_("Bruk: utenfor calc [--json] FIL\n"
+	      "\n"
+	      "Beregner kostnader, gevinster og nåverdi for tiltakene i FIL og viser\n"
+	      "hvem som betaler og hvem som får gevinsten (kommune, fylkeskommune, stat).\n"
+	      "\n"
+	      "FIL er en arbeidsbok (.utenfor), et JSON-dokument i utvekslingsformatet\n"
+	      "(se doc/interchange.md), eller - for JSON på standard inn.\n"
+	      "Arbeidsboken åpnes bare for lesing.\n"
+	      "\n"
+	      "  --json     skriv resultatene som JSON (feltnavn som i doc/interchange.md)\n"
+	      "  -h, --help vis denne hjelpen\n"
+	      "\n"
+	      "Avslutningskode: 0 ok, 1 filen ble avvist (hvert problem på en linje\n"
+	      "på standard feil), 2 feil bruk.\n"),
+	      out);
+}
+
+/*
+ * Read all of `f` into a malloc'd buffer (*buf, caller frees).  Returns 0,
+ * or an errno value.
+ */
+static int read_all(FILE *f, char **buf, size_t *len)
+{
+	size_t cap = 0, used = 0;
+	char *data = NULL;
+	for (;;) {
+		if (cap - used < 4096) {
+			size_t ncap = cap ? cap * 2 : 65536;
+			char *grown = realloc(data, ncap);
+			if (grown == NULL) {
+				free(data);
+				return ENOMEM;
+			}
+			data = grown;
+			cap = ncap;
+		}
+		size_t n = fread(data + used, 1, cap - used, f);
+		used += n;
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		int err = errno ? errno : EIO;
+		free(data);
+		return err;
+	}
+	*buf = data;
+	*len = used;
+	return 0;
+}
+
+static void print_problems(const char *name, const struct problems *problems)
+{
+	char line[PROBLEM_PATH_SIZE + PROBLEM_MESSAGE_SIZE + 4];
+	for (size_t i = 0; i < problems->count; i++) {
+		problem_format(&problems->list[i], line, sizeof line);
+		fprintf(stderr, "%s: %s\n", name, line);
+	}
+	if (problems->dropped > 0) {
+		fprintf(stderr, "%s: ", name);
+		fprintf(stderr,
+			NG_("… og %zu problem til (rett opp disse først)",
+			    "… og %zu problemer til (rett opp disse først)", problems->dropped),
+			problems->dropped);
+		fputc('\n', stderr);
+	}
+}
+
+/* Load a workbook file read-only; prints its own messages.  0 or -1. */
+static int load_store(const char *path, struct workbook *wb)
+{
+	struct store *s = NULL;
+	struct store_error err;
+	if (store_open(path, STORE_OPEN_READ_ONLY, &s, &err) != STORE_OK) {
+		fprintf(stderr, "%s\n", err.message);
+		return -1;
+	}
+	enum store_status st = store_load(s, wb, &err);
+	store_close(s);
+	if (st != STORE_OK) {
+		fprintf(stderr, "%s\n", err.message);
+		return -1;
+	}
+	/* The store validates every edit; this guards hand-edited files. */
+	struct problems *problems = malloc(sizeof *problems);
+	if (problems == NULL) {
+		fprintf(stderr, _("%s: tomt for minne\n"), path);
+		return -1;
+	}
+	problems_clear(problems);
+	int rc = validate_workbook(wb, problems) ? 0 : -1;
+	print_problems(path, problems);
+	free(problems);
+	return rc;
+}
+
+/*
+ * Fill `wb` from FILE (or stdin for "-").  Prints every problem on stderr.
+ * Returns 0, or -1 when the input was refused.
+ */
+static int load_input(const char *arg, struct workbook *wb)
+{
+	bool is_stdin = strcmp(arg, "-") == 0;
+	const char *name = is_stdin ? STDIN_NAME : arg;
+	FILE *f = is_stdin ? stdin : fopen(arg, "rb");
+	char *text = NULL;
+	size_t len = 0;
+	if (f == NULL) {
+		fprintf(stderr, _("%s: kan ikke åpne filen: %s\n"), name,
+			errno == ENOENT ? _("filen finnes ikke") : strerror(errno));
+		return -1;
+	}
+	int err = read_all(f, &text, &len);
+	if (!is_stdin)
+		fclose(f);
+	if (err != 0) {
+		fprintf(stderr, _("%s: kan ikke lese filen: %s\n"), name,
+			err == EISDIR ? _("er en mappe") : strerror(err));
+		return -1;
+	}
+	if (len >= sizeof sqlite_header && memcmp(text, sqlite_header, sizeof sqlite_header) == 0) {
+		free(text);
+		if (is_stdin) {
+			fprintf(stderr,
+				_("%s: en arbeidsbok kan ikke leses fra standard inn; "
+				  "oppgi filnavnet\n"),
+				name);
+			return -1;
+		}
+		return load_store(arg, wb);
+	}
+
+	struct problems *problems = malloc(sizeof *problems);
+	if (problems == NULL) {
+		free(text);
+		fprintf(stderr, _("%s: tomt for minne\n"), name);
+		return -1;
+	}
+	int rc = json_read_workbook(text, len, wb, problems);
+	if (rc != 0)
+		print_problems(name, problems);
+	free(problems);
+	free(text);
+	return rc;
+}
+
+static int compute_and_print(const struct workbook *wb, bool json)
+{
+	struct projection *p = malloc(sizeof *p);
+	int status = EXIT_REFUSED;
+	if (p == NULL) {
+		fprintf(stderr, _("utenfor calc: tomt for minne\n"));
+		return EXIT_REFUSED;
+	}
+	projection_init(p);
+	if (projection_compute(p, wb) != 0) {
+		fprintf(stderr, _("utenfor calc: tomt for minne under beregningen\n"));
+		goto out;
+	}
+	if (json) {
+		char *text = json_write_results(wb, p);
+		if (text == NULL) {
+			fprintf(stderr, _("utenfor calc: tomt for minne under skriving av JSON\n"));
+			goto out;
+		}
+		fputs(text, stdout);
+		fputc('\n', stdout);
+		free(text);
+	} else {
+		calc_print_summary(stdout, wb, p);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, _("utenfor calc: kunne ikke skrive resultatet: %s\n"), strerror(errno));
+		goto out;
+	}
+	status = 0;
+out:
+	projection_free(p);
+	free(p);
+	return status;
+}
+
+int cmd_calc(int argc, char **argv)
+{
+	bool json = false;
+	const char *file = NULL;
+	bool options_done = false;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!options_done && (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)) {
+			usage(stdout);
+			return 0;
+		} else if (!options_done && strcmp(a, "--json") == 0) {
+			json = true;
+		} else if (!options_done && strcmp(a, "--") == 0) {
+			options_done = true;
+		} else if (!options_done && a[0] == '-' && a[1] != '\0') {
+			fprintf(stderr, _("utenfor calc: ukjent valg «%s»\n\n"), a);
+			usage(stderr);
+			return EXIT_USAGE;
+		} else if (file == NULL) {
+			file = a;
+		} else {
+			fprintf(stderr, _("utenfor calc: bare én fil om gangen (fikk også «%s»)\n\n"), a);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (file == NULL) {
+		fprintf(stderr, _("utenfor calc: mangler FIL\n\n"));
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+
+	struct workbook wb;
+	workbook_init(&wb);
+	int status = load_input(file, &wb) == 0 ? compute_and_print(&wb, json) : EXIT_REFUSED;
+	workbook_free(&wb);
+	return status;
+}

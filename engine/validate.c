@@ -1,0 +1,370 @@
+/*
+ * validate.c: the table of allowed ranges and the checks that refuse bad
+ * input with a Norwegian message naming the field, the allowed range and
+ * the value received.
+ *
+ * Invariant: anything that passes validate_workbook() can be projected
+ * without a single clamp in projection.c changing a value.
+ *
+ * Must never: do I/O, allocate, call ncurses or SQLite, or print.
+ */
+#include "engine/validate.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "i18n/i18n.h"
+
+static const struct field_range fields[FIELD_COUNT] = {
+	[FIELD_BASE_YEAR] = {"base_year", N_("Basisår"), FIELD_INTEGER, YEAR_MIN, YEAR_MAX},
+	[FIELD_HORIZON] = {"horizon", N_("Tidshorisont (år)"), FIELD_INTEGER, HORIZON_MIN, HORIZON_MAX},
+	[FIELD_DISCOUNT_RATE] = {"rate", N_("Diskonteringsrente"), FIELD_FRACTION, 0, 1},
+	[FIELD_G_AMOUNT] = {"g_amount", N_("Grunnbeløp (G)"), FIELD_NUMBER, 1, AMOUNT_LIMIT},
+	[FIELD_ENTRY_AGE] = {"entry_age", N_("Vanlig startalder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
+	[FIELD_ITEM_AMOUNT] = {"amount", N_("Beløp"), FIELD_NUMBER, -AMOUNT_LIMIT, AMOUNT_LIMIT},
+	[FIELD_ITEM_FROM_AGE] = {"from_age", N_("Fra alder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
+	[FIELD_ITEM_TO_AGE] = {"to_age", N_("Til alder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
+	[FIELD_PARTICIPANTS] = {"participants", N_("Antall deltakere"), FIELD_INTEGER, 1,
+				(double)PARTICIPANTS_MAX},
+	[FIELD_START_YEAR] = {"start_year", N_("Startår"), FIELD_INTEGER, YEAR_MIN, YEAR_MAX},
+	[FIELD_START_AGE] = {"start_age", N_("Startalder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
+	[FIELD_DURATION] = {"duration", N_("Varighet (år)"), FIELD_INTEGER, 1, HORIZON_MAX},
+	[FIELD_COST_PER_PARTICIPANT] = {"cost_per_participant", N_("Kostnad per deltaker per år"),
+					FIELD_NUMBER, 0, AMOUNT_LIMIT},
+	[FIELD_PAYER_SHARE] = {"payer", N_("Betalerandel"), FIELD_FRACTION, 0, 1},
+	[FIELD_SUCCESS_RATE] = {"success_rate", N_("Suksessrate"), FIELD_FRACTION, 0, 1},
+	[FIELD_DEADWEIGHT] = {"deadweight", N_("Dødvekt"), FIELD_FRACTION, 0, 1},
+	[FIELD_LAG] = {"lag", N_("Forsinkelse (år)"), FIELD_INTEGER, 0, HORIZON_MAX},
+	[FIELD_EFFECT_YEARS] = {"effect_years", N_("Effektvarighet (år)"), FIELD_INTEGER, 1,
+				HORIZON_MAX},
+	[FIELD_DECAY] = {"decay", N_("Avtaking per år"), FIELD_FRACTION, 0, 1},
+};
+
+const struct field_range *field_range(enum field_id id)
+{
+	return (unsigned)id < FIELD_COUNT ? &fields[id] : NULL;
+}
+
+const char *field_label(enum field_id id)
+{
+	return (unsigned)id < FIELD_COUNT ? _(fields[id].label) : "?";
+}
+
+void problems_clear(struct problems *p)
+{
+	p->count = 0;
+	p->dropped = 0;
+}
+
+/* Cut a NUL-terminated string back so it does not end inside a UTF-8
+ * sequence (snprintf truncates at a byte, not a character). */
+static void utf8_trim_partial(char *s, size_t size)
+{
+	size_t len = strnlen(s, size);
+	size_t i = len;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+	if (len - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
+void problems_add(struct problems *p, const char *path, const char *fmt, ...)
+{
+	if (p->count >= PROBLEMS_MAX) {
+		p->dropped++;
+		return;
+	}
+	struct problem *pr = &p->list[p->count++];
+	snprintf(pr->path, sizeof pr->path, "%s", path ? path : "");
+	utf8_trim_partial(pr->path, sizeof pr->path);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(pr->message, sizeof pr->message, fmt, ap);
+	va_end(ap);
+	utf8_trim_partial(pr->message, sizeof pr->message);
+}
+
+void problem_format(const struct problem *pr, char *buf, size_t size)
+{
+	if (size == 0)
+		return;
+	if (pr->path[0] != '\0')
+		snprintf(buf, size, "%s: %s", pr->path, pr->message);
+	else
+		snprintf(buf, size, "%s", pr->message);
+	utf8_trim_partial(buf, size);
+}
+
+/* A number for a message: Norwegian, up to six decimals, no trailing 0s. */
+static void fmt_value(char *buf, size_t size, double v)
+{
+	if (isnan(v)) {
+		snprintf(buf, size, "%s", _("ikke et tall"));
+		return;
+	}
+	if (isinf(v)) {
+		snprintf(buf, size, "%s", v > 0 ? _("uendelig") : _("minus uendelig"));
+		return;
+	}
+	int n = number_format(buf, size, v, 6, THOUSANDS_SPACE);
+	if (n <= 0 || (size_t)n >= size || strchr(buf, ',') == NULL)
+		return;
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n > 0 && buf[n - 1] == ',')
+		buf[--n] = '\0';
+}
+
+/* "path.key", or "key" when there is no prefix. */
+static void join_path(char *buf, size_t size, const char *prefix, const char *key)
+{
+	int n;
+	if (prefix == NULL || prefix[0] == '\0')
+		n = snprintf(buf, size, "%s", key);
+	else
+		n = snprintf(buf, size, "%s.%s", prefix, key);
+	if (n < 0 || (size_t)n >= size) /* a cut path is still a useful hint */
+		utf8_trim_partial(buf, size);
+}
+
+bool field_check(enum field_id id, double value, const char *path, struct problems *out)
+{
+	const struct field_range *f = field_range(id);
+	if (f == NULL)
+		return false;
+	bool finite = isfinite(value);
+	bool whole = finite && value == floor(value);
+	if (finite && value >= f->min && value <= f->max && (f->kind != FIELD_INTEGER || whole))
+		return true;
+
+	char lo[48], hi[48], got[64];
+	fmt_value(lo, sizeof lo, f->min);
+	fmt_value(hi, sizeof hi, f->max);
+	fmt_value(got, sizeof got, value);
+	const char *where = path ? path : f->key;
+	const char *label = _(f->label);
+	switch (f->kind) {
+	case FIELD_INTEGER:
+		problems_add(out, where, _("%s må være et heltall fra %s til %s, fikk %s"), label,
+			     lo, hi, got);
+		break;
+	case FIELD_FRACTION:
+		problems_add(out, where, _("%s må være mellom %s og %s (0–100 %%), fikk %s"), label,
+			     lo, hi, got);
+		break;
+	case FIELD_NUMBER:
+	default:
+		problems_add(out, where, _("%s må være mellom %s og %s, fikk %s"), label, lo, hi,
+			     got);
+		break;
+	}
+	return false;
+}
+
+/* Check a field of an entity at "prefix.key". */
+static bool check_at(enum field_id id, double value, const char *prefix, struct problems *out)
+{
+	char path[PROBLEM_PATH_SIZE];
+	join_path(path, sizeof path, prefix, fields[id].key);
+	return field_check(id, value, path, out);
+}
+
+enum text_rule {
+	TEXT_OPTIONAL,     /* may be empty */
+	TEXT_REQUIRED,     /* not empty after trimming blanks */
+	TEXT_MULTILINE     /* may be empty; newlines and tabs allowed */
+};
+
+/*
+ * A text buffer: NUL-terminated within its size, valid UTF-8, free of
+ * control characters (C0, DEL, C1), and non-blank when required.
+ */
+static bool check_text(const char *text, size_t size, const char *label, enum text_rule rule,
+		       const char *prefix, const char *key, struct problems *out)
+{
+	char path[PROBLEM_PATH_SIZE];
+	join_path(path, sizeof path, prefix, key);
+	size_t len = strnlen(text, size);
+	if (len == size) {
+		problems_add(out, path, _("%s er for lang (høyst %zu byte)"), label, size - 1);
+		return false;
+	}
+	bool blank = true;
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)text[i];
+		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
+			   : (c & 0xf8) == 0xf0 ? 4 : 0;
+		if (n == 0 || i + n > len) {
+			problems_add(out, path, _("%s er ikke gyldig UTF-8-tekst"), label);
+			return false;
+		}
+		for (size_t k = 1; k < n; k++)
+			if (((unsigned char)text[i + k] & 0xc0) != 0x80) {
+				problems_add(out, path, _("%s er ikke gyldig UTF-8-tekst"), label);
+				return false;
+			}
+		bool control = c < 0x20 || c == 0x7f ||
+			       (c == 0xc2 && (unsigned char)text[i + 1] < 0xa0);
+		if (control && !(rule == TEXT_MULTILINE && (c == '\n' || c == '\t'))) {
+			problems_add(out, path, _("%s inneholder et kontrolltegn (tegn nr. %zu)"),
+				     label, i + 1);
+			return false;
+		}
+		if (!(c == ' ' || c == '\t' || c == '\n' || (c == 0xc2 && (unsigned char)text[i + 1] == 0xa0)))
+			blank = false;
+		i += n;
+	}
+	if (rule == TEXT_REQUIRED && blank) {
+		problems_add(out, path, _("%s må fylles ut"), label);
+		return false;
+	}
+	return true;
+}
+
+static size_t count_since(const struct problems *out, size_t before)
+{
+	return out->count + out->dropped - before;
+}
+
+bool validate_params(const struct workbook_params *p, const char *path, struct problems *out)
+{
+	size_t before = out->count + out->dropped;
+	const char *prefix = path ? path : "workbook";
+	check_text(p->name, sizeof p->name, _("Navn på arbeidsboken"), TEXT_REQUIRED, prefix, "name",
+		   out);
+	check_text(p->municipality, sizeof p->municipality, _("Kommune"), TEXT_OPTIONAL, prefix,
+		   "municipality", out);
+	check_at(FIELD_BASE_YEAR, p->base_year, prefix, out);
+	check_at(FIELD_HORIZON, p->horizon, prefix, out);
+	char dpath[PROBLEM_PATH_SIZE];
+	join_path(dpath, sizeof dpath, prefix, "discount");
+	if ((unsigned)p->discount.mode > DISCOUNT_NONE)
+		problems_add(out, dpath, _("Ukjent diskonteringsmetode: bruk r109, flat eller none"));
+	check_at(FIELD_DISCOUNT_RATE, p->discount.rate, dpath, out);
+	check_at(FIELD_G_AMOUNT, p->g_amount, prefix, out);
+	return count_since(out, before) == 0;
+}
+
+bool validate_item(const struct cost_item *item, const char *path, struct problems *out)
+{
+	size_t before = out->count + out->dropped;
+	char where[PROBLEM_PATH_SIZE];
+	check_text(item->name, sizeof item->name, _("Navn på kostnadspost"), TEXT_REQUIRED, path,
+		   "name", out);
+	check_text(item->source, sizeof item->source, _("Kilde"), TEXT_OPTIONAL, path, "source", out);
+	if ((unsigned)item->bearer >= BEARER_COUNT) {
+		join_path(where, sizeof where, path, "bearer");
+		problems_add(out, where, _("Ukjent bærer: bruk kommune, fylkeskommune eller stat"));
+	}
+	if ((unsigned)item->unit > UNIT_G) {
+		join_path(where, sizeof where, path, "unit");
+		problems_add(out, where, _("Ukjent enhet: bruk nok eller g"));
+	}
+	if ((unsigned)item->confidence > CONFIDENCE_D) {
+		join_path(where, sizeof where, path, "confidence");
+		problems_add(out, where, _("Ukjent kvalitetsgrad: bruk A, B, C eller D"));
+	}
+	check_at(FIELD_ITEM_AMOUNT, item->amount, path, out);
+	bool from_ok = check_at(FIELD_ITEM_FROM_AGE, item->from_age, path, out);
+	bool to_ok = check_at(FIELD_ITEM_TO_AGE, item->to_age, path, out);
+	if (from_ok && to_ok && item->from_age > item->to_age) {
+		join_path(where, sizeof where, path, "to_age");
+		problems_add(out, where,
+			     _("Til alder må være minst lik fra alder (%d), fikk %d"), item->from_age,
+			     item->to_age);
+	}
+	return count_since(out, before) == 0;
+}
+
+bool validate_group(const struct target_group *g, const char *path, struct problems *out)
+{
+	size_t before = out->count + out->dropped;
+	check_text(g->id, sizeof g->id, _("Målgruppens id"), TEXT_REQUIRED, path, "id", out);
+	check_text(g->name, sizeof g->name, _("Navn på målgruppe"), TEXT_REQUIRED, path, "name", out);
+	check_text(g->description, sizeof g->description, _("Beskrivelse"), TEXT_MULTILINE, path,
+		   "description", out);
+	check_at(FIELD_ENTRY_AGE, g->entry_age, path, out);
+	for (size_t i = 0; i < g->item_count; i++) {
+		char where[PROBLEM_PATH_SIZE];
+		if (path && path[0])
+			snprintf(where, sizeof where, "%s.items[%zu]", path, i);
+		else
+			snprintf(where, sizeof where, "items[%zu]", i);
+		validate_item(&g->items[i], where, out);
+	}
+	return count_since(out, before) == 0;
+}
+
+bool validate_measure(const struct measure *m, const struct workbook *wb, const char *path,
+		      struct problems *out)
+{
+	size_t before = out->count + out->dropped;
+	char where[PROBLEM_PATH_SIZE];
+	check_text(m->name, sizeof m->name, _("Navn på tiltak"), TEXT_REQUIRED, path, "name", out);
+	if (check_text(m->group_id, sizeof m->group_id, _("Målgruppe"), TEXT_REQUIRED, path, "group",
+		       out) &&
+	    wb != NULL && workbook_find_group(wb, m->group_id) < 0) {
+		join_path(where, sizeof where, path, "group");
+		problems_add(out, where, _("Målgruppen «%s» finnes ikke i arbeidsboken"), m->group_id);
+	}
+	check_at(FIELD_PARTICIPANTS, (double)m->participants, path, out);
+	check_at(FIELD_START_YEAR, m->start_year, path, out);
+	check_at(FIELD_START_AGE, m->start_age, path, out);
+	check_at(FIELD_DURATION, m->duration, path, out);
+	check_at(FIELD_COST_PER_PARTICIPANT, m->cost_per_participant, path, out);
+
+	char payer_path[PROBLEM_PATH_SIZE];
+	join_path(payer_path, sizeof payer_path, path, "payer");
+	bool shares_ok = true;
+	double sum = 0.0;
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		join_path(where, sizeof where, payer_path, bearer_key((enum bearer)b));
+		shares_ok &= field_check(FIELD_PAYER_SHARE, m->payer[b], where, out);
+		sum += m->payer[b];
+	}
+	if (shares_ok && fabs(sum - 1.0) > PAYER_SUM_TOLERANCE) {
+		char got[64];
+		fmt_value(got, sizeof got, sum * 100.0);
+		problems_add(out, payer_path, _("Betalerandelene må til sammen være 100 %%, fikk %s %%"),
+			     got);
+	}
+	check_at(FIELD_SUCCESS_RATE, m->success_rate, path, out);
+	check_at(FIELD_DEADWEIGHT, m->deadweight, path, out);
+	check_at(FIELD_LAG, m->lag, path, out);
+	if (m->effect_years != 0) /* 0 is "empty": to the end of the horizon */
+		check_at(FIELD_EFFECT_YEARS, m->effect_years, path, out);
+	check_at(FIELD_DECAY, m->decay, path, out);
+	return count_since(out, before) == 0;
+}
+
+bool validate_workbook(const struct workbook *wb, struct problems *out)
+{
+	size_t before = out->count + out->dropped;
+	char where[PROBLEM_PATH_SIZE];
+	validate_params(&wb->params, "workbook", out);
+	for (size_t i = 0; i < wb->group_count; i++) {
+		snprintf(where, sizeof where, "groups[%zu]", i);
+		validate_group(&wb->groups[i], where, out);
+		/* Report a duplicate once, at its second occurrence. */
+		for (size_t j = 0; j < i; j++)
+			if (strncmp(wb->groups[i].id, wb->groups[j].id, TEXT_ID_SIZE) == 0) {
+				snprintf(where, sizeof where, "groups[%zu].id", i);
+				problems_add(out, where,
+					     _("Målgruppe-id «%s» er allerede brukt av groups[%zu]"),
+					     wb->groups[i].id, j);
+				break;
+			}
+	}
+	for (size_t i = 0; i < wb->measure_count; i++) {
+		snprintf(where, sizeof where, "measures[%zu]", i);
+		validate_measure(&wb->measures[i], wb, where, out);
+	}
+	return count_since(out, before) == 0;
+}

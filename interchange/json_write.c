@@ -1,0 +1,318 @@
+/*
+ * json_write.c: the interchange document of a workbook and the results
+ * document of `utenfor calc --json`, with exactly the field names and order
+ * of doc/interchange.md.
+ *
+ * Reals are written with 17 significant digits so that reading a written
+ * document gives back the same doubles; whole numbers are written as JSON
+ * integers for readability (both read back identically).  An "empty" value
+ * of the model (has_* false, effect_years 0) is JSON null.
+ *
+ * Must never: print, call ncurses or SQLite, round a number.
+ */
+#include "interchange/json.h"
+
+#include <math.h>
+#include <stdbool.h>
+
+#include <jansson.h>
+
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17))
+
+/* 2^53: past this not every integer is a double, so keep it a real. */
+#define EXACT_INTEGER_LIMIT 9007199254740992.0
+
+/*
+ * Building state: one flag for "some allocation failed", so the builders
+ * read as the document they produce and the check happens once at the end.
+ */
+struct builder {
+	bool ok;
+};
+
+/* Takes ownership of `value` (may be NULL after a failed allocation). */
+static void put(struct builder *b, json_t *obj, const char *key, json_t *value)
+{
+	if (value == NULL || json_object_set_new(obj, key, value) != 0)
+		b->ok = false;
+}
+
+static void append(struct builder *b, json_t *array, json_t *value)
+{
+	if (value == NULL || json_array_append_new(array, value) != 0)
+		b->ok = false;
+}
+
+/* A number as JSON; non-finite values (never produced by a validated
+ * workbook) become null rather than invalid JSON. */
+static json_t *number(double v)
+{
+	if (!isfinite(v))
+		return json_null();
+	if (v == floor(v) && fabs(v) < EXACT_INTEGER_LIMIT)
+		return json_integer((json_int_t)v); /* -0.0 becomes 0 here */
+	return json_real(v);
+}
+
+static json_t *maybe_number(bool has, double v)
+{
+	return has ? number(v) : json_null();
+}
+
+static json_t *maybe_year(bool has, int year)
+{
+	return has ? json_integer(year) : json_null();
+}
+
+static char *dump(struct builder *b, json_t *root)
+{
+	char *text = NULL;
+	if (root != NULL && b->ok)
+		text = json_dumps(root, DUMP_FLAGS);
+	json_decref(root);
+	return text;
+}
+
+/* ---- the workbook document ------------------------------------------ */
+
+static json_t *params_object(struct builder *b, const struct workbook_params *p)
+{
+	json_t *o = json_object();
+	json_t *d = json_object();
+	if (o == NULL || d == NULL) {
+		b->ok = false;
+		json_decref(d);
+		return o;
+	}
+	put(b, o, "name", json_string(p->name));
+	put(b, o, "municipality", json_string(p->municipality));
+	put(b, o, "base_year", json_integer(p->base_year));
+	put(b, o, "horizon", json_integer(p->horizon));
+	put(b, d, "mode", json_string(discount_mode_key(p->discount.mode)));
+	if (p->discount.mode == DISCOUNT_FLAT)
+		put(b, d, "rate", number(p->discount.rate));
+	put(b, o, "discount", d);
+	put(b, o, "g_amount", number(p->g_amount));
+	return o;
+}
+
+static json_t *item_object(struct builder *b, const struct cost_item *it)
+{
+	json_t *o = json_object();
+	if (o == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	put(b, o, "name", json_string(it->name));
+	put(b, o, "bearer", json_string(bearer_key(it->bearer)));
+	put(b, o, "amount", number(it->amount));
+	put(b, o, "unit", json_string(unit_key(it->unit)));
+	put(b, o, "from_age", json_integer(it->from_age));
+	put(b, o, "to_age", json_integer(it->to_age));
+	put(b, o, "source", json_string(it->source));
+	put(b, o, "confidence", json_string(confidence_key(it->confidence)));
+	return o;
+}
+
+static json_t *group_object(struct builder *b, const struct target_group *g)
+{
+	json_t *o = json_object();
+	json_t *items = json_array();
+	if (o == NULL || items == NULL) {
+		b->ok = false;
+		json_decref(items);
+		return o;
+	}
+	put(b, o, "id", json_string(g->id));
+	put(b, o, "name", json_string(g->name));
+	put(b, o, "description", json_string(g->description));
+	put(b, o, "entry_age", json_integer(g->entry_age));
+	for (size_t i = 0; i < g->item_count; i++)
+		append(b, items, item_object(b, &g->items[i]));
+	put(b, o, "items", items);
+	return o;
+}
+
+/* Shares per bearer, in bearer order. */
+static json_t *per_bearer(struct builder *b, const double *values)
+{
+	json_t *o = json_object();
+	if (o == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	for (int i = 0; i < BEARER_COUNT; i++)
+		put(b, o, bearer_key((enum bearer)i), number(values[i]));
+	return o;
+}
+
+static json_t *measure_object(struct builder *b, const struct measure *m)
+{
+	json_t *o = json_object();
+	if (o == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	put(b, o, "name", json_string(m->name));
+	put(b, o, "group", json_string(m->group_id));
+	put(b, o, "participants", json_integer(m->participants));
+	put(b, o, "start_year", json_integer(m->start_year));
+	put(b, o, "start_age", json_integer(m->start_age));
+	put(b, o, "duration", json_integer(m->duration));
+	put(b, o, "cost_per_participant", number(m->cost_per_participant));
+	put(b, o, "payer", per_bearer(b, m->payer));
+	put(b, o, "success_rate", number(m->success_rate));
+	put(b, o, "deadweight", number(m->deadweight));
+	put(b, o, "lag", json_integer(m->lag));
+	put(b, o, "effect_years", m->effect_years > 0 ? json_integer(m->effect_years) : json_null());
+	put(b, o, "decay", number(m->decay));
+	put(b, o, "enabled", json_boolean(m->enabled));
+	return o;
+}
+
+char *json_write_workbook(const struct workbook *wb)
+{
+	struct builder b = {true};
+	json_t *root = json_object();
+	json_t *groups = json_array();
+	json_t *measures = json_array();
+	if (root == NULL || groups == NULL || measures == NULL) {
+		json_decref(root);
+		json_decref(groups);
+		json_decref(measures);
+		return NULL;
+	}
+	put(&b, root, "format", json_string("utenfor-workbook"));
+	put(&b, root, "version", json_integer(1));
+	put(&b, root, "workbook", params_object(&b, &wb->params));
+	for (size_t i = 0; i < wb->group_count; i++)
+		append(&b, groups, group_object(&b, &wb->groups[i]));
+	put(&b, root, "groups", groups);
+	for (size_t i = 0; i < wb->measure_count; i++)
+		append(&b, measures, measure_object(&b, &wb->measures[i]));
+	put(&b, root, "measures", measures);
+	return dump(&b, root);
+}
+
+/* ---- the results document ------------------------------------------- */
+
+static json_t *by_bearer_object(struct builder *b, const struct result *r)
+{
+	json_t *o = json_object();
+	if (o == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	for (int i = 0; i < BEARER_COUNT; i++) {
+		json_t *one = json_object();
+		if (one == NULL) {
+			b->ok = false;
+			continue;
+		}
+		put(b, one, "pv_cost", number(r->by_bearer[i].pv_cost));
+		put(b, one, "pv_saving", number(r->by_bearer[i].pv_saving));
+		put(b, one, "npv", number(r->by_bearer[i].npv));
+		put(b, o, bearer_key((enum bearer)i), one);
+	}
+	return o;
+}
+
+/* flows[payer][bearer], or null when pv_cost = 0. */
+static json_t *flows_object(struct builder *b, const struct result *r)
+{
+	if (!r->has_flows)
+		return json_null();
+	json_t *o = json_object();
+	if (o == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	for (int payer = 0; payer < BEARER_COUNT; payer++)
+		put(b, o, bearer_key((enum bearer)payer), per_bearer(b, r->flows[payer]));
+	return o;
+}
+
+static json_t *years_array(struct builder *b, const struct result *r)
+{
+	json_t *a = json_array();
+	if (a == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	for (int t = 0; t < r->year_count && t < HORIZON_MAX; t++) {
+		const struct year_row *y = &r->years[t];
+		json_t *o = json_object();
+		if (o == NULL) {
+			b->ok = false;
+			break;
+		}
+		put(b, o, "year", json_integer(y->year));
+		put(b, o, "df", number(y->df));
+		put(b, o, "cost", per_bearer(b, y->cost));
+		put(b, o, "saving", per_bearer(b, y->saving));
+		put(b, o, "net", number(y->net));
+		put(b, o, "cum_net", number(y->cum_net));
+		put(b, o, "cum_net_discounted", number(y->cum_net_discounted));
+		append(b, a, o);
+	}
+	return a;
+}
+
+/*
+ * The fields the portfolio and a measure share, in the documented order.
+ * Measures put name first and npv_per_participant after bcr, so the two
+ * are written by one function that knows which it is writing.
+ */
+static json_t *result_object(struct builder *b, const struct result *r, const char *name)
+{
+	json_t *o = json_object();
+	if (o == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	bool is_measure = name != NULL;
+	if (is_measure)
+		put(b, o, "name", json_string(name));
+	put(b, o, "pv_cost", number(r->pv_cost));
+	put(b, o, "pv_saving", number(r->pv_saving));
+	put(b, o, "npv", number(r->npv));
+	put(b, o, "bcr", maybe_number(r->has_bcr, r->bcr));
+	if (is_measure)
+		put(b, o, "npv_per_participant", number(r->npv_per_participant));
+	put(b, o, "by_bearer", by_bearer_object(b, r));
+	if (!is_measure)
+		put(b, o, "break_even_year", maybe_year(r->has_break_even_year, r->break_even_year));
+	if (!is_measure)
+		put(b, o, "break_even_year_undiscounted",
+		    maybe_year(r->has_break_even_year_undiscounted,
+			       r->break_even_year_undiscounted));
+	put(b, o, "flows", flows_object(b, r));
+	if (is_measure) {
+		put(b, o, "break_even_year", maybe_year(r->has_break_even_year, r->break_even_year));
+		put(b, o, "break_even_year_undiscounted",
+		    maybe_year(r->has_break_even_year_undiscounted,
+			       r->break_even_year_undiscounted));
+		put(b, o, "break_even_success_rate",
+		    maybe_number(r->has_break_even_success_rate, r->break_even_success_rate));
+	}
+	put(b, o, "years", years_array(b, r));
+	return o;
+}
+
+char *json_write_results(const struct workbook *wb, const struct projection *p)
+{
+	struct builder b = {true};
+	json_t *root = json_object();
+	json_t *measures = json_array();
+	if (root == NULL || measures == NULL) {
+		json_decref(root);
+		json_decref(measures);
+		return NULL;
+	}
+	put(&b, root, "portfolio", result_object(&b, &p->portfolio, NULL));
+	/* Disabled measures are listed too; only the portfolio leaves them out. */
+	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++)
+		append(&b, measures, result_object(&b, &p->measures[i], wb->measures[i].name));
+	put(&b, root, "measures", measures);
+	return dump(&b, root);
+}

@@ -1,0 +1,63 @@
+/*
+ * atomic.h: write an output file all at once or not at all.
+ *
+ * A report or spreadsheet is first written to a temporary file in the same
+ * directory as the target (mkstemp), flushed to disk (fsync), and only then
+ * given its final name.  A reader therefore sees either the old file or the
+ * complete new one, and a failure (full disk, killed process) never leaves
+ * a half-written report behind under the real name.
+ *
+ * Without `force` an existing target is refused, and the final step uses
+ * link(2), which fails if the name appeared meanwhile, so a file created by
+ * someone else between our check and our commit is not clobbered either.
+ *
+ * Messages are Norwegian and name the path.
+ *
+ * Must never: print, exit(), or leave the temporary file behind on any
+ * path out of these functions.
+ */
+#ifndef UTENFOR_REPORT_ATOMIC_H
+#define UTENFOR_REPORT_ATOMIC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define ATOMIC_PATH_SIZE 4096
+
+struct atomic_file {
+	char path[ATOMIC_PATH_SIZE]; /* the final name */
+	char tmp[ATOMIC_PATH_SIZE + 32]; /* the temporary name while open */
+	bool force;
+	FILE *fp; /* open for writing until commit/abort */
+};
+
+/*
+ * Create the temporary file next to `path`.  Returns 0, or -1 with a
+ * message in err (the target exists and !force, the directory is missing
+ * or not writable, the path is too long).
+ */
+int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
+		size_t err_size);
+
+/*
+ * Close the stream without renaming, for writers that reopen the temporary
+ * name themselves (libxlsxwriter).  The temporary file stays until
+ * atomic_commit() or atomic_abort().
+ */
+void atomic_release_stream(struct atomic_file *af);
+
+/*
+ * Flush, fsync and move the temporary file to its final name.  Returns 0,
+ * or -1 with a message in err; in either case the temporary file is gone.
+ */
+int atomic_commit(struct atomic_file *af, char *err, size_t err_size);
+
+/* Give up: close and remove the temporary file.  Safe to call twice. */
+void atomic_abort(struct atomic_file *af);
+
+/* Write `len` bytes of `data` to `path` atomically (the steps above). */
+int atomic_write_file(const char *path, const char *data, size_t len, bool force, char *err,
+		      size_t err_size);
+
+#endif

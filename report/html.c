@@ -1,0 +1,207 @@
+/*
+ * html.c: the council report as one self-contained HTML file: inline CSS
+ * (with A4 print rules) and inline SVG charts, no scripts, no fonts or
+ * images from anywhere, so it opens offline and prints as a document.
+ *
+ * Must never: emit user text without buf_put_html(), reference a URL.
+ */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "report/render.h"
+#include "report/summary.h"
+#include "report/svg.h"
+#include "report/table.h"
+
+static const char style[] =
+	"<style>\n"
+	"body{font-family:\"Segoe UI\",\"Helvetica Neue\",Arial,sans-serif;color:#1b1b1b;"
+	"max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45}\n"
+	"h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.3rem;border-bottom:2px solid "
+	"#2b5d8a;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin-top:1.4rem}\n"
+	".meta{color:#555;margin-top:0}.summary p{font-size:1.08rem;margin:.35rem 0}\n"
+	"table{border-collapse:collapse;margin:.6rem 0 1rem;font-size:.9rem}\n"
+	"th,td{border:1px solid #bbb;padding:.25rem .45rem;vertical-align:top}\n"
+	"th{background:#eef3f8;text-align:left}td.num{text-align:right;white-space:nowrap}\n"
+	"table.wide{font-size:.72rem}tr.sum td{font-weight:bold}\n"
+	"svg.chart{width:100%;max-width:42rem;height:auto;display:block;margin:.5rem 0 1rem}\n"
+	"svg text{font-size:11px;font-family:sans-serif;fill:#333}\n"
+	"svg .ylab{text-anchor:end}svg .xlab{text-anchor:middle}\n"
+	"svg .grid{stroke:#ddd;stroke-width:1}svg .zero{stroke:#555;stroke-width:1.2}\n"
+	"svg .disc{fill:none;stroke:#2b5d8a;stroke-width:2.5}\n"
+	"svg .undisc{fill:none;stroke:#c0612b;stroke-width:2;stroke-dasharray:6 4}\n"
+	"svg .cost{fill:#c0612b}svg .saving{fill:#2b7a4b}\n"
+	".limits li{margin:.3rem 0}\n"
+	"@page{size:A4;margin:18mm 15mm}\n"
+	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
+	"section.newpage{page-break-before:always;break-before:page}"
+	"table.wide{font-size:7pt}h2,h3{page-break-after:avoid;break-after:avoid}tr,svg{page-break-inside:avoid;"
+	"break-inside:avoid}thead{display:table-header-group}}\n"
+	"</style>\n";
+
+static void put_table(struct buf *b, const struct rtable *t, bool wide, bool last_is_sum)
+{
+	buf_put(b, wide ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
+	for (size_t c = 0; c < t->cols; c++) {
+		buf_put(b, "<th scope=\"col\">");
+		buf_put_html(b, rtable_cell(t, 0, c));
+		buf_put(b, "</th>");
+	}
+	buf_put(b, "</tr></thead>\n<tbody>\n");
+	for (size_t r = 1; r < t->rows; r++) {
+		buf_put(b, last_is_sum && r == t->rows - 1 ? "<tr class=\"sum\">" : "<tr>");
+		for (size_t c = 0; c < t->cols; c++) {
+			buf_put(b, t->numeric[c] ? "<td class=\"num\">" : "<td>");
+			buf_put_html(b, rtable_cell(t, r, c));
+			buf_put(b, "</td>");
+		}
+		buf_put(b, "</tr>\n");
+	}
+	buf_put(b, "</tbody>\n</table>\n");
+	if (t->failed)
+		b->failed = true;
+}
+
+static void head(const struct workbook *wb, struct buf *b)
+{
+	const struct workbook_params *pa = &wb->params;
+	buf_put(b, "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+		   "<title>Utenfor-regnskapet – ");
+	buf_put_html(b, pa->name);
+	if (pa->municipality[0]) {
+		buf_put(b, " – ");
+		buf_put_html(b, pa->municipality);
+	}
+	buf_put(b, "</title>\n");
+	buf_put(b, style);
+	buf_put(b, "</head>\n<body>\n<header>\n<h1>Utenfor-regnskapet: ");
+	buf_put_html(b, pa->name);
+	buf_put(b, "</h1>\n<p class=\"meta\">");
+	if (pa->municipality[0]) {
+		buf_put_html(b, pa->municipality);
+		buf_put(b, " · ");
+	}
+	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i kroner for offentlige budsjetter</p>\n"
+		      "</header>\n",
+		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon);
+}
+
+static void summary(const struct workbook *wb, const struct projection *p, struct buf *b)
+{
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	size_t n = report_summary(wb, p, sentences, SUMMARY_SENTENCES_MAX);
+	buf_put(b, "<section id=\"sammendrag\" class=\"summary\">\n<h2>Sammendrag</h2>\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, "<p>");
+		buf_put_html(b, sentences[i]);
+		buf_put(b, "</p>\n");
+	}
+	buf_put(b, "</section>\n");
+}
+
+static void results(const struct workbook *wb, const struct projection *p, struct buf *b)
+{
+	struct rtable t;
+	buf_put(b, "<section id=\"hvem\">\n<h2>Hvem betaler, og hvem sparer</h2>\n"
+		   "<p>Nåverdi over hele perioden for tiltakene som er med (aktive tiltak).</p>\n");
+	table_by_bearer(&p->portfolio, &t);
+	put_table(b, &t, false, true);
+	rtable_free(&t);
+	svg_bearers(b, &p->portfolio);
+	buf_put(b, "<h3>Hvor innsparingen havner</h3>\n<p>Radene er den som betaler, kolonnene "
+		   "budsjettet som sparer: av innsparingen hver betalers penger gir, så mye "
+		   "havner i hvert budsjett (nåverdi, kr).</p>\n");
+	table_flows(&p->portfolio, &t);
+	put_table(b, &t, false, false);
+	rtable_free(&t);
+	buf_put(b, "</section>\n");
+
+	buf_put(b, "<section id=\"tiltak\" class=\"newpage\">\n<h2>Tiltakene</h2>\n"
+		   "<p>Tiltak merket «nei» i kolonnen «Med» er slått av og er ikke med i "
+		   "summene.</p>\n");
+	table_measures(wb, p, &t);
+	put_table(b, &t, true, false);
+	rtable_free(&t);
+	buf_put(b, "</section>\n");
+
+	buf_put(b, "<section id=\"utvikling\">\n<h2>Utvikling over tid</h2>\n<p>Kumulativt "
+		   "netto (innsparing minus kostnad) år for år. Når linjen krysser null og blir "
+		   "over, er investeringen tjent inn.</p>\n");
+	svg_cumulative(b, &p->portfolio);
+	buf_put(b, "</section>\n");
+}
+
+static void limits(struct buf *b)
+{
+	size_t n;
+	const char *const *text = report_limits(&n);
+	buf_put(b, "<section id=\"begrensninger\">\n<h2>Hva tallene ikke sier</h2>\n"
+		   "<ul class=\"limits\">\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, "<li>");
+		buf_put_html(b, text[i]);
+		buf_put(b, "</li>\n");
+	}
+	buf_put(b, "</ul>\n</section>\n");
+}
+
+static void appendix(const struct workbook *wb, const struct projection *p, bool any, struct buf *b)
+{
+	struct rtable t;
+	buf_put(b, "<section id=\"vedlegg\" class=\"newpage\">\n<h2>Vedlegg: alle "
+		   "forutsetninger</h2>\n<h3>Parametre</h3>\n");
+	table_params(wb, &t);
+	put_table(b, &t, false, false);
+	rtable_free(&t);
+
+	buf_put(b, "<h3>Målgrupper</h3>\n");
+	table_groups(wb, &t);
+	put_table(b, &t, false, false);
+	rtable_free(&t);
+	for (size_t g = 0; g < wb->group_count; g++) {
+		buf_put(b, "<h3>Merkostnader per person og år: ");
+		buf_put_html(b, wb->groups[g].name);
+		buf_put(b, "</h3>\n");
+		if (wb->groups[g].item_count == 0) {
+			buf_put(b, "<p>Ingen kostnadsposter.</p>\n");
+			continue;
+		}
+		table_items(&wb->groups[g], &t);
+		put_table(b, &t, false, false);
+		rtable_free(&t);
+	}
+	buf_put(b, "<h3>Sikkerhetsgrader</h3>\n<dl>\n");
+	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++)
+		buf_printf(b, "<dt>%s</dt><dd>%s</dd>\n", confidence_key((enum confidence)c),
+			   confidence_explanation((enum confidence)c));
+	buf_put(b, "</dl>\n");
+
+	if (wb->measure_count > 0) {
+		buf_put(b, "<h3>Tiltakenes forutsetninger</h3>\n");
+		table_measure_inputs(wb, &t);
+		put_table(b, &t, true, false);
+		rtable_free(&t);
+	}
+	if (any) {
+		buf_put(b, "<h3>Årstabell for tiltakene som er med</h3>\n");
+		table_years(&p->portfolio, &t);
+		put_table(b, &t, false, false);
+		rtable_free(&t);
+	}
+	buf_put(b, "</section>\n");
+}
+
+void render_html(const struct workbook *wb, const struct projection *p, struct buf *out)
+{
+	bool any = report_enabled_count(wb) > 0;
+	head(wb, out);
+	summary(wb, p, out);
+	if (any)
+		results(wb, p, out);
+	limits(out);
+	appendix(wb, p, any, out);
+	buf_put(out, "<footer><p class=\"meta\">Laget med utenfor " PACKAGE_VERSION
+		     ", etter modellen i Utenfor-regnskapet (KS).</p></footer>\n</body>\n</html>\n");
+}

@@ -1,0 +1,181 @@
+/*
+ * markdown.c: the council report as Markdown (for a case document, a wiki
+ * or an e-mail).  Charts become text tables with bars of █; every table row
+ * has the same number of cells as its header.
+ *
+ * Must never: emit user text without buf_put_md(), reference a URL.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "report/render.h"
+#include "report/summary.h"
+#include "report/table.h"
+
+#define BAR_WIDTH 20
+
+static void put_table(struct buf *b, const struct rtable *t)
+{
+	for (size_t r = 0; r < t->rows; r++) {
+		buf_put(b, "|");
+		for (size_t c = 0; c < t->cols; c++) {
+			buf_put(b, " ");
+			buf_put_md(b, rtable_cell(t, r, c));
+			buf_put(b, " |");
+		}
+		buf_put(b, "\n");
+		if (r == 0) {
+			buf_put(b, "|");
+			for (size_t c = 0; c < t->cols; c++)
+				buf_put(b, t->numeric[c] ? " ---: |" : " --- |");
+			buf_put(b, "\n");
+		}
+	}
+	buf_put(b, "\n");
+	if (t->failed)
+		b->failed = true;
+}
+
+static void bearer_chart(const struct result *r, struct buf *b)
+{
+	double scale = 0;
+	for (int k = 0; k < BEARER_COUNT; k++)
+		scale = fmax(scale, fmax(fabs(r->by_bearer[k].pv_cost), fabs(r->by_bearer[k].pv_saving)));
+	struct rtable t;
+	rtable_init(&t, 4, "Budsjett", "Hva", "Nåverdi (kr)", "Diagram");
+	t.numeric[2] = true;
+	for (int k = 0; k < BEARER_COUNT; k++) {
+		char v[64], bar[BAR_WIDTH * 4 + 8];
+		fmt_kr(v, sizeof v, r->by_bearer[k].pv_cost, false);
+		text_bar(bar, sizeof bar, r->by_bearer[k].pv_cost, scale, BAR_WIDTH);
+		rtable_row(&t, bearer_label((enum bearer)k), "Kostnad", v, bar);
+		fmt_kr(v, sizeof v, r->by_bearer[k].pv_saving, false);
+		text_bar(bar, sizeof bar, r->by_bearer[k].pv_saving, scale, BAR_WIDTH);
+		rtable_row(&t, bearer_label((enum bearer)k), "Innsparing", v, bar);
+	}
+	put_table(b, &t);
+	rtable_free(&t);
+}
+
+static void cumulative_chart(const struct result *r, struct buf *b)
+{
+	double scale = 0;
+	for (int i = 0; i < r->year_count; i++)
+		scale = fmax(scale, fabs(r->years[i].cum_net_discounted));
+	struct rtable t;
+	rtable_init(&t, 4, "År", "Kumulativt netto (kr)", "Kumulativt, nåverdi (kr)",
+		    "Diagram (nåverdi)");
+	t.numeric[1] = t.numeric[2] = true;
+	for (int i = 0; i < r->year_count; i++) {
+		const struct year_row *y = &r->years[i];
+		char yr[16], cum[64], cumd[64], bar[BAR_WIDTH * 4 + 8];
+		snprintf(yr, sizeof yr, "%d", y->year);
+		fmt_kr(cum, sizeof cum, y->cum_net, false);
+		fmt_kr(cumd, sizeof cumd, y->cum_net_discounted, false);
+		text_bar(bar, sizeof bar, y->cum_net_discounted, scale, BAR_WIDTH);
+		rtable_row(&t, yr, cum, cumd, bar);
+	}
+	put_table(b, &t);
+	rtable_free(&t);
+}
+
+void render_markdown(const struct workbook *wb, const struct projection *p, struct buf *b)
+{
+	const struct workbook_params *pa = &wb->params;
+	bool any = report_enabled_count(wb) > 0;
+	struct rtable t;
+
+	buf_put(b, "# Utenfor-regnskapet: ");
+	buf_put_md(b, pa->name);
+	buf_put(b, "\n\n");
+	if (pa->municipality[0]) {
+		buf_put_md(b, pa->municipality);
+		buf_put(b, " · ");
+	}
+	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i kroner for offentlige budsjetter\n\n",
+		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon);
+
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	size_t n = report_summary(wb, p, sentences, SUMMARY_SENTENCES_MAX);
+	buf_put(b, "## Sammendrag\n\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_put_md(b, sentences[i]);
+		buf_put(b, i + 1 < n ? " " : "\n\n");
+	}
+
+	if (any) {
+		buf_put(b, "## Hvem betaler, og hvem sparer\n\nNåverdi over hele perioden for "
+			   "tiltakene som er med (aktive tiltak).\n\n");
+		table_by_bearer(&p->portfolio, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+		buf_put(b, "### Diagram: kostnad og innsparing per budsjett\n\n");
+		bearer_chart(&p->portfolio, b);
+		buf_put(b, "### Hvor innsparingen havner\n\nRadene er den som betaler, kolonnene "
+			   "budsjettet som sparer (nåverdi, kr).\n\n");
+		table_flows(&p->portfolio, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+
+		buf_put(b, "## Tiltakene\n\nTiltak merket «nei» i kolonnen «Med» er slått av og er "
+			   "ikke med i summene.\n\n");
+		table_measures(wb, p, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+
+		buf_put(b, "## Utvikling over tid\n\nKumulativt netto (innsparing minus kostnad) år "
+			   "for år; investeringen er tjent inn når nåverdien blir positiv og "
+			   "forblir det.\n\n");
+		cumulative_chart(&p->portfolio, b);
+	}
+
+	size_t nl;
+	const char *const *lim = report_limits(&nl);
+	buf_put(b, "## Hva tallene ikke sier\n\n");
+	for (size_t i = 0; i < nl; i++) {
+		buf_put(b, "- ");
+		buf_put_md(b, lim[i]);
+		buf_put(b, "\n");
+	}
+	buf_put(b, "\n## Vedlegg: alle forutsetninger\n\n### Parametre\n\n");
+	table_params(wb, &t);
+	put_table(b, &t);
+	rtable_free(&t);
+	buf_put(b, "### Målgrupper\n\n");
+	table_groups(wb, &t);
+	put_table(b, &t);
+	rtable_free(&t);
+	for (size_t g = 0; g < wb->group_count; g++) {
+		buf_put(b, "#### Merkostnader per person og år: ");
+		buf_put_md(b, wb->groups[g].name);
+		buf_put(b, "\n\n");
+		if (wb->groups[g].item_count == 0) {
+			buf_put(b, "Ingen kostnadsposter.\n\n");
+			continue;
+		}
+		table_items(&wb->groups[g], &t);
+		put_table(b, &t);
+		rtable_free(&t);
+	}
+	buf_put(b, "### Sikkerhetsgrader\n\n");
+	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++)
+		buf_printf(b, "- **%s**: %s\n", confidence_key((enum confidence)c),
+			   confidence_explanation((enum confidence)c));
+	buf_put(b, "\n");
+	if (wb->measure_count > 0) {
+		buf_put(b, "### Tiltakenes forutsetninger\n\n");
+		table_measure_inputs(wb, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+	}
+	if (any) {
+		buf_put(b, "### Årstabell for tiltakene som er med\n\n");
+		table_years(&p->portfolio, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+	}
+	buf_put(b, "_Laget med utenfor " PACKAGE_VERSION
+		   ", etter modellen i Utenfor-regnskapet (KS)._\n");
+}

@@ -1,0 +1,161 @@
+/*
+ * svg.c: inline SVG charts for the HTML report.
+ *
+ * Coordinates are written with "%.1f" in the C locale's notation, which is
+ * what SVG requires: the program never sets LC_NUMERIC, so printf's
+ * decimal point is always '.'.
+ *
+ * Must never: emit user text unescaped, reference a URL.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "report/summary.h"
+#include "report/svg.h"
+
+#define W 680.0
+#define H 280.0
+#define LEFT 90.0
+#define RIGHT 20.0
+#define TOP 20.0
+#define BOTTOM 40.0
+
+/* A "nice" step (1, 2 or 5 × 10^k) giving about `n` ticks over span. */
+static double nice_step(double span, int n)
+{
+	if (!(span > 0))
+		return 1;
+	double raw = span / n;
+	double mag = pow(10, floor(log10(raw)));
+	double f = raw / mag;
+	double step = f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10;
+	return step * mag;
+}
+
+static void axis_label(char *buf, size_t size, double v)
+{
+	fmt_kr_short(buf, size, v);
+}
+
+/* Value range including zero, widened to whole steps. */
+static void value_range(double lo, double hi, double *min, double *max, double *step)
+{
+	if (lo > 0)
+		lo = 0;
+	if (hi < 0)
+		hi = 0;
+	if (hi - lo < 1)
+		hi = lo + 1;
+	*step = nice_step(hi - lo, 5);
+	*min = floor(lo / *step) * *step;
+	*max = ceil(hi / *step) * *step;
+}
+
+void svg_cumulative(struct buf *b, const struct result *r)
+{
+	int n = r->year_count;
+	if (n <= 0)
+		return;
+	double lo = 0, hi = 0;
+	for (int i = 0; i < n; i++) {
+		lo = fmin(lo, fmin(r->years[i].cum_net, r->years[i].cum_net_discounted));
+		hi = fmax(hi, fmax(r->years[i].cum_net, r->years[i].cum_net_discounted));
+	}
+	double min, max, step;
+	value_range(lo, hi, &min, &max, &step);
+	double pw = W - LEFT - RIGHT, ph = H - TOP - BOTTOM;
+#define X(i) (LEFT + (n > 1 ? (double)(i) / (n - 1) : 0.5) * pw)
+#define Y(v) (TOP + (max - (v)) / (max - min) * ph)
+	buf_printf(b,
+		   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+		   "aria-labelledby=\"cum-title\">\n<title id=\"cum-title\">Kumulativt netto per år, "
+		   "med og uten diskontering</title>\n",
+		   W, H);
+	for (double v = min; v <= max + step / 2; v += step) {
+		char label[64];
+		axis_label(label, sizeof label, fabs(v) < step / 2 ? 0 : v);
+		buf_printf(b,
+			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n"
+			   "<text x=\"%.1f\" y=\"%.1f\" class=\"ylab\">%s</text>\n",
+			   LEFT, Y(v), W - RIGHT, Y(v), fabs(v) < step / 2 ? "zero" : "grid",
+			   LEFT - 6, Y(v) + 4, label);
+	}
+	int every = n <= 12 ? 1 : n <= 30 ? 5 : 10;
+	for (int i = 0; i < n; i++)
+		if (i % every == 0 || i == n - 1)
+			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"xlab\">%d</text>\n", X(i),
+				   H - BOTTOM + 18, r->years[i].year);
+	for (int pass = 0; pass < 2; pass++) {
+		buf_printf(b, "<polyline class=\"%s\" points=\"", pass == 0 ? "undisc" : "disc");
+		for (int i = 0; i < n; i++) {
+			double v = pass == 0 ? r->years[i].cum_net : r->years[i].cum_net_discounted;
+			buf_printf(b, "%s%.1f,%.1f", i ? " " : "", X(i), Y(v));
+		}
+		buf_put(b, "\"/>\n");
+	}
+	buf_printf(b,
+		   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"disc\"/>"
+		   "<text x=\"%.1f\" y=\"%.1f\">Nåverdi (diskontert)</text>\n"
+		   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"undisc\"/>"
+		   "<text x=\"%.1f\" y=\"%.1f\">Uten diskontering</text>\n</svg>\n",
+		   LEFT, H - 8, LEFT + 24, H - 8, LEFT + 30, H - 4, LEFT + 200, H - 8, LEFT + 224,
+		   H - 8, LEFT + 230, H - 4);
+#undef X
+#undef Y
+}
+
+void svg_bearers(struct buf *b, const struct result *r)
+{
+	double lo = 0, hi = 0;
+	for (int k = 0; k < BEARER_COUNT; k++) {
+		lo = fmin(lo, fmin(r->by_bearer[k].pv_cost, r->by_bearer[k].pv_saving));
+		hi = fmax(hi, fmax(r->by_bearer[k].pv_cost, r->by_bearer[k].pv_saving));
+	}
+	double min, max, step;
+	value_range(lo, hi, &min, &max, &step);
+	const double left = 130, right = 20, top = 10, row = 56, bar = 20;
+	double height = top + row * BEARER_COUNT + 40;
+	double pw = W - left - right;
+#define XV(v) (left + ((v) - min) / (max - min) * pw)
+	buf_printf(b,
+		   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+		   "aria-labelledby=\"bearer-title\">\n<title id=\"bearer-title\">Kostnad og "
+		   "innsparing i nåverdi per budsjett</title>\n",
+		   W, height);
+	for (double v = min; v <= max + step / 2; v += step) {
+		char label[64];
+		axis_label(label, sizeof label, fabs(v) < step / 2 ? 0 : v);
+		buf_printf(b,
+			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n"
+			   "<text x=\"%.1f\" y=\"%.1f\" class=\"xlab\">%s</text>\n",
+			   XV(v), top, XV(v), top + row * BEARER_COUNT,
+			   fabs(v) < step / 2 ? "zero" : "grid", XV(v), top + row * BEARER_COUNT + 16,
+			   label);
+	}
+	for (int k = 0; k < BEARER_COUNT; k++) {
+		double y = top + row * k + 6;
+		double vals[2] = {r->by_bearer[k].pv_cost, r->by_bearer[k].pv_saving};
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"ylab\">%s</text>\n", left - 8,
+			   y + bar + 4, bearer_label((enum bearer)k));
+		for (int j = 0; j < 2; j++) {
+			double x0 = XV(fmin(0, vals[j])), x1 = XV(fmax(0, vals[j]));
+			char label[64];
+			fmt_kr(label, sizeof label, vals[j], true);
+			buf_printf(b,
+				   "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				   "height=\"%.1f\"><title>%s: %s</title></rect>\n",
+				   j == 0 ? "cost" : "saving", x0, y + j * bar, fmax(x1 - x0, 0.5), bar - 2,
+				   j == 0 ? "Kostnad" : "Innsparing", label);
+		}
+	}
+	buf_printf(b,
+		   "<rect class=\"cost\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>"
+		   "<text x=\"%.1f\" y=\"%.1f\">Kostnad</text>\n"
+		   "<rect class=\"saving\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>"
+		   "<text x=\"%.1f\" y=\"%.1f\">Innsparing</text>\n</svg>\n",
+		   left, height - 14, left + 20, height - 5, left + 120, height - 14, left + 140,
+		   height - 5);
+#undef XV
+}

@@ -1,0 +1,306 @@
+/*
+ * table.c: the report's tables, formatted once for every output format.
+ *
+ * Must never: print or exit().
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "report/summary.h"
+#include "report/table.h"
+
+static char *dup_text(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
+}
+
+static void add_row(struct rtable *t, const char *const *cells)
+{
+	if (t->failed)
+		return;
+	if (t->rows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **p = realloc(t->cells, cap * t->cols * sizeof *p);
+		if (p == NULL) {
+			t->failed = true;
+			return;
+		}
+		t->cells = p;
+		t->cap = cap;
+	}
+	for (size_t c = 0; c < t->cols; c++) {
+		char *copy = dup_text(cells[c] ? cells[c] : "");
+		t->cells[t->rows * t->cols + c] = copy;
+		if (copy == NULL) {
+			for (size_t k = 0; k < c; k++)
+				free(t->cells[t->rows * t->cols + k]);
+			t->failed = true;
+			return;
+		}
+	}
+	t->rows++;
+}
+
+void rtable_init(struct rtable *t, size_t cols, ...)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols > RTABLE_COLS_MAX ? RTABLE_COLS_MAX : cols;
+	const char *cells[RTABLE_COLS_MAX];
+	va_list ap;
+	va_start(ap, cols);
+	for (size_t c = 0; c < t->cols; c++)
+		cells[c] = va_arg(ap, const char *);
+	va_end(ap);
+	add_row(t, cells);
+}
+
+void rtable_row(struct rtable *t, ...)
+{
+	const char *cells[RTABLE_COLS_MAX];
+	va_list ap;
+	va_start(ap, t);
+	for (size_t c = 0; c < t->cols; c++)
+		cells[c] = va_arg(ap, const char *);
+	va_end(ap);
+	add_row(t, cells);
+}
+
+void rtable_free(struct rtable *t)
+{
+	for (size_t i = 0; i < t->rows * t->cols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+const char *rtable_cell(const struct rtable *t, size_t row, size_t col)
+{
+	return t->cells[row * t->cols + col];
+}
+
+static void numeric_from(struct rtable *t, size_t first)
+{
+	for (size_t c = first; c < t->cols; c++)
+		t->numeric[c] = true;
+}
+
+void table_by_bearer(const struct result *r, struct rtable *t)
+{
+	rtable_init(t, 4, "Budsjett", "Betaler (nåverdi, kr)", "Sparer (nåverdi, kr)",
+		    "Netto (nåverdi, kr)");
+	numeric_from(t, 1);
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		char c[64], s[64], n[64];
+		fmt_kr(c, sizeof c, r->by_bearer[b].pv_cost, false);
+		fmt_kr(s, sizeof s, r->by_bearer[b].pv_saving, false);
+		fmt_kr(n, sizeof n, r->by_bearer[b].npv, false);
+		rtable_row(t, bearer_label((enum bearer)b), c, s, n);
+	}
+	char c[64], s[64], n[64];
+	fmt_kr(c, sizeof c, r->pv_cost, false);
+	fmt_kr(s, sizeof s, r->pv_saving, false);
+	fmt_kr(n, sizeof n, r->npv, false);
+	rtable_row(t, "Sum", c, s, n);
+}
+
+void table_flows(const struct result *r, struct rtable *t)
+{
+	rtable_init(t, 5, "Betaler ↓ / sparer →", "Kommune", "Fylkeskommune", "Stat", "Sum");
+	numeric_from(t, 1);
+	for (int payer = 0; payer < BEARER_COUNT; payer++) {
+		char v[BEARER_COUNT + 1][64];
+		double sum = 0;
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			double x = r->has_flows ? r->flows[payer][b] : 0;
+			sum += x;
+			fmt_kr(v[b], sizeof v[b], x, false);
+		}
+		fmt_kr(v[BEARER_COUNT], sizeof v[BEARER_COUNT], sum, false);
+		rtable_row(t, bearer_label((enum bearer)payer), v[0], v[1], v[2], v[3]);
+	}
+}
+
+static const char *group_name(const struct workbook *wb, const char *id)
+{
+	long g = workbook_find_group(wb, id);
+	return g >= 0 ? wb->groups[g].name : id;
+}
+
+void table_measures(const struct workbook *wb, const struct projection *p, struct rtable *t)
+{
+	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", "Kostnad (nåverdi, kr)",
+		    "Innsparing (nåverdi, kr)", "Netto nåverdi (kr)", "Per deltaker (kr)",
+		    "Nytte per krone", "Tjent inn (år)", "Suksessrate for å gå i null");
+	numeric_from(t, 3);
+	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++) {
+		const struct measure *m = &wb->measures[i];
+		const struct result *r = &p->measures[i];
+		char n[64], c[64], s[64], v[64], per[64], bcr[64], be[32], pstar[64];
+		number_format(n, sizeof n, (double)m->participants, 0, REPORT_THOUSANDS);
+		fmt_kr(c, sizeof c, r->pv_cost, false);
+		fmt_kr(s, sizeof s, r->pv_saving, false);
+		fmt_kr(v, sizeof v, r->npv, false);
+		fmt_kr(per, sizeof per, r->npv_per_participant, false);
+		if (r->has_bcr)
+			fmt_ratio(bcr, sizeof bcr, r->bcr);
+		else
+			snprintf(bcr, sizeof bcr, "–");
+		if (r->has_break_even_year)
+			snprintf(be, sizeof be, "%d", r->break_even_year);
+		else
+			snprintf(be, sizeof be, "ikke innen perioden");
+		if (r->has_break_even_success_rate)
+			fmt_pct(pstar, sizeof pstar, r->break_even_success_rate);
+		else
+			snprintf(pstar, sizeof pstar, "–");
+		rtable_row(t, m->name, group_name(wb, m->group_id), m->enabled ? "ja" : "nei", n, c, s,
+			   v, per, bcr, be, pstar);
+	}
+}
+
+void table_years(const struct result *r, struct rtable *t)
+{
+	rtable_init(t, 7, "År", "Kostnad (kr)", "Innsparing (kr)", "Netto (kr)",
+		    "Kumulativt netto (kr)", "Diskonteringsfaktor", "Kumulativt, nåverdi (kr)");
+	numeric_from(t, 1);
+	for (int i = 0; i < r->year_count; i++) {
+		const struct year_row *y = &r->years[i];
+		double cost = 0, saving = 0;
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			cost += y->cost[b];
+			saving += y->saving[b];
+		}
+		char yr[16], c[64], s[64], n[64], cum[64], df[32], cumd[64];
+		snprintf(yr, sizeof yr, "%d", y->year);
+		fmt_kr(c, sizeof c, cost, false);
+		fmt_kr(s, sizeof s, saving, false);
+		fmt_kr(n, sizeof n, y->net, false);
+		fmt_kr(cum, sizeof cum, y->cum_net, false);
+		number_format(df, sizeof df, y->df, 4, REPORT_THOUSANDS);
+		fmt_kr(cumd, sizeof cumd, y->cum_net_discounted, false);
+		rtable_row(t, yr, c, s, n, cum, df, cumd);
+	}
+}
+
+static void discount_text(const struct discount *d, char *buf, size_t size)
+{
+	switch (d->mode) {
+	case DISCOUNT_R109:
+		snprintf(buf, size,
+			 "R-109/2021: 4 %% år 1–40, 3 %% år 41–75, 2 %% deretter (Finansdepartementet)");
+		break;
+	case DISCOUNT_FLAT: {
+		char pct[32];
+		fmt_pct(pct, sizeof pct, d->rate);
+		snprintf(buf, size, "Fast rente %s per år", pct);
+		break;
+	}
+	default:
+		snprintf(buf, size, "Ingen diskontering");
+		break;
+	}
+}
+
+void table_params(const struct workbook *wb, struct rtable *t)
+{
+	const struct workbook_params *pa = &wb->params;
+	rtable_init(t, 2, "Forutsetning", "Verdi");
+	char year[16], horizon[32], disc[160], g[64];
+	snprintf(year, sizeof year, "%d", pa->base_year);
+	snprintf(horizon, sizeof horizon, "%d år (%d–%d)", pa->horizon, pa->base_year,
+		 pa->base_year + pa->horizon - 1);
+	discount_text(&pa->discount, disc, sizeof disc);
+	fmt_kr(g, sizeof g, pa->g_amount, true);
+	rtable_row(t, "Arbeidsbok", pa->name);
+	rtable_row(t, "Kommune", pa->municipality);
+	rtable_row(t, "Første år", year);
+	rtable_row(t, "Tidshorisont", horizon);
+	rtable_row(t, "Diskontering", disc);
+	rtable_row(t, "Grunnbeløpet (G)", g);
+}
+
+void table_groups(const struct workbook *wb, struct rtable *t)
+{
+	rtable_init(t, 4, "Målgruppe", "Id", "Vanlig startalder", "Beskrivelse");
+	for (size_t i = 0; i < wb->group_count; i++) {
+		const struct target_group *g = &wb->groups[i];
+		char age[16];
+		snprintf(age, sizeof age, "%d år", g->entry_age);
+		rtable_row(t, g->name, g->id, age, g->description);
+	}
+}
+
+void table_items(const struct target_group *g, struct rtable *t)
+{
+	rtable_init(t, 7, "Kostnadspost", "Budsjett", "Beløp per år", "Enhet", "Alder",
+		    "Kilde", "Sikkerhet");
+	t->numeric[2] = true;
+	for (size_t i = 0; i < g->item_count; i++) {
+		const struct cost_item *it = &g->items[i];
+		char amount[64], ages[32];
+		/* Amounts in G are often fractions of G: two decimals keep them
+		 * readable; kroner are whole, as on screen. */
+		number_format(amount, sizeof amount, it->amount, it->unit == UNIT_G ? 2 : 0,
+			      REPORT_THOUSANDS);
+		snprintf(ages, sizeof ages, "%d–%d år", it->from_age, it->to_age);
+		rtable_row(t, it->name, bearer_label(it->bearer), amount, it->unit == UNIT_G ? "G" : "kr",
+			   ages, it->source, confidence_key(it->confidence));
+	}
+}
+
+void table_measure_inputs(const struct workbook *wb, struct rtable *t)
+{
+	rtable_init(t, 15, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
+		    "Kostnad per deltaker per år (kr)", "Andel kommune", "Andel fylkeskommune",
+		    "Andel stat", "Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år)",
+		    "Avtakende effekt per år");
+	numeric_from(t, 2);
+	for (size_t i = 0; i < wb->measure_count; i++) {
+		const struct measure *m = &wb->measures[i];
+		char n[32], sy[16], sa[16], d[16], cpp[64], pk[32], pf[32], ps[32], p[32], dw[32],
+			lag[16], e[32], dec[32];
+		number_format(n, sizeof n, (double)m->participants, 0, REPORT_THOUSANDS);
+		snprintf(sy, sizeof sy, "%d", m->start_year);
+		snprintf(sa, sizeof sa, "%d", m->start_age);
+		snprintf(d, sizeof d, "%d", m->duration);
+		fmt_kr(cpp, sizeof cpp, m->cost_per_participant, false);
+		fmt_pct(pk, sizeof pk, m->payer[BEARER_KOMMUNE]);
+		fmt_pct(pf, sizeof pf, m->payer[BEARER_FYLKESKOMMUNE]);
+		fmt_pct(ps, sizeof ps, m->payer[BEARER_STAT]);
+		fmt_pct(p, sizeof p, m->success_rate);
+		fmt_pct(dw, sizeof dw, m->deadweight);
+		snprintf(lag, sizeof lag, "%d", m->lag);
+		if (m->effect_years > 0)
+			snprintf(e, sizeof e, "%d", m->effect_years);
+		else
+			snprintf(e, sizeof e, "ut perioden");
+		fmt_pct(dec, sizeof dec, m->decay);
+		rtable_row(t, m->name, group_name(wb, m->group_id), n, sy, sa, d, cpp, pk, pf, ps, p,
+			   dw, lag, e, dec);
+	}
+}
+
+void text_bar(char *buf, size_t size, double value, double scale, int width)
+{
+	int cells = 0;
+	if (scale > 0 && isfinite(value))
+		cells = (int)lround(fabs(value) / scale * width);
+	if (cells > width)
+		cells = width;
+	size_t n = 0;
+	buf[0] = '\0';
+	if (cells > 0 && n + 1 < size)
+		n += (size_t)snprintf(buf + n, size - n, "%s", value < 0 ? "−" : "+");
+	for (int i = 0; i < cells && n + 4 < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "█");
+}

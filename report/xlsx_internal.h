@@ -1,0 +1,56 @@
+/*
+ * xlsx_internal.h: what the xlsx writer's files share: the writing context
+ * and the cell-writing helpers that honour xlsx_options.cached_values and
+ * keep the first libxlsxwriter error.
+ *
+ * Must never: be included outside report/xlsx*.c.
+ */
+#ifndef UTENFOR_REPORT_XLSX_INTERNAL_H
+#define UTENFOR_REPORT_XLSX_INTERNAL_H
+
+#include <stdbool.h>
+#include <xlsxwriter.h>
+
+#include "engine/projection.h"
+#include "engine/workbook.h"
+#include "report/xlsx.h"
+
+struct xctx {
+	lxw_workbook *book;
+	const struct workbook *wb;
+	const struct projection *p;
+	bool cache;
+	lxw_format *header, *kr, *pct, *df, *g2, *integer, *text;
+	/* Målgrupper: items in rows 2..item_last (1-based; ≥ 2 even with no
+	 * items, so ranges stay valid), the group list in group_first..group_last. */
+	int item_last;
+	int group_first, group_last;
+	lxw_error error; /* first failure, LXW_NO_ERROR while all is well */
+};
+
+void x_note(struct xctx *x, lxw_error e);
+void x_formula(struct xctx *x, lxw_worksheet *ws, int row, int col, const char *formula,
+	       lxw_format *fmt, double value);
+void x_number(struct xctx *x, lxw_worksheet *ws, int row, int col, double v, lxw_format *fmt);
+void x_string(struct xctx *x, lxw_worksheet *ws, int row, int col, const char *s, lxw_format *fmt);
+/* "AB" or "$AB" for a 0-based column. */
+void x_col(char *buf, int col, bool absolute);
+
+/* The sheets, in workbook order. */
+void xlsx_sheet_params(struct xctx *x);
+void xlsx_sheet_groups(struct xctx *x);
+void xlsx_sheet_extra(struct xctx *x);
+void xlsx_sheet_measures(struct xctx *x);
+void xlsx_sheet_projection(struct xctx *x);
+void xlsx_sheet_chart(struct xctx *x);
+
+/* Framskriving's column of a measure's block field / the portfolio's. */
+int xlsx_measure_col(size_t measure, int field);
+int xlsx_port_col(const struct workbook *wb, int field);
+
+enum { MF_AGE, MF_K, MF_SUCC, MF_COST, MF_SAVING = MF_COST + BEARER_COUNT,
+       MF_NET = MF_SAVING + BEARER_COUNT };
+enum { PF_COST, PF_SAVING = PF_COST + BEARER_COUNT, PF_NET = PF_SAVING + BEARER_COUNT, PF_CUM,
+       PF_DNET, PF_DCUM, PF_OK };
+
+#endif

@@ -1,0 +1,401 @@
+/*
+ * xlsx_projection.c: the spreadsheet's Tiltak sheet (inputs and present
+ * values), Framskriving (the year-by-year projection as live formulas) and
+ * the chart sheet.  Every formula is doc/model.md's, written so that a
+ * spreadsheet recomputes the engine's numbers; each is cached with the
+ * engine's own value.
+ *
+ * Must never: print, exit(), compute a cached value any other way than the
+ * engine does (cached values come from `struct projection`; the few helper
+ * columns the engine does not expose, age, k and successes, follow the
+ * model's formulas literally).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report/buf.h"
+#include "report/xlsx_internal.h"
+
+/* Tiltak's columns (0-based). */
+enum { TC_NAME, TC_GROUP, TC_N, TC_START_YEAR, TC_START_AGE, TC_DURATION, TC_CPP, TC_PAYER,
+       TC_P = TC_PAYER + BEARER_COUNT, TC_DEADWEIGHT, TC_LAG, TC_EFFECT, TC_DECAY, TC_ON,
+       TC_GROUPNR, TC_PV_COST, TC_PV_SAVING, TC_NPV, TC_BCR, TC_NPV_PER, TC_COUNT };
+
+int xlsx_measure_col(size_t measure, int field)
+{
+	return XLSX_PROJ_FIXED_COLS + (int)measure * XLSX_MEASURE_COLS + field;
+}
+
+int xlsx_port_col(const struct workbook *wb, int field)
+{
+	return XLSX_PROJ_FIXED_COLS + (int)wb->measure_count * XLSX_MEASURE_COLS + field;
+}
+
+/* 1-based last row of Framskriving's year rows. */
+static int last_row(const struct xctx *x)
+{
+	return XLSX_PROJ_FIRST_ROW + x->wb->params.horizon;
+}
+
+/* "Framskriving!$X$3:$X$42" for a projection column. */
+static void proj_range(const struct xctx *x, int col, char *buf, size_t size)
+{
+	char c[16];
+	x_col(c, col, true);
+	snprintf(buf, size, "Framskriving!%s$%d:%s$%d", c, XLSX_PROJ_FIRST_ROW + 1, c, last_row(x));
+}
+
+static void sumproduct_df(const struct xctx *x, struct buf *f, int col)
+{
+	char df[64], r[64];
+	proj_range(x, 2, df, sizeof df);
+	proj_range(x, col, r, sizeof r);
+	buf_printf(f, "SUMPRODUCT(%s,%s)", df, r);
+}
+
+void xlsx_sheet_measures(struct xctx *x)
+{
+	const struct workbook *wb = x->wb;
+	lxw_worksheet *ws = workbook_add_worksheet(x->book, XLSX_SHEET_MEASURES);
+	if (ws == NULL) {
+		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const h[TC_COUNT] = {
+		"Tiltak", "Målgruppe-id", "Deltakere", "Startår", "Startalder", "Varighet (år)",
+		"Kostnad per deltaker per år", "Andel kommune", "Andel fylkeskommune", "Andel stat",
+		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år, 0 = ut perioden)",
+		"Avtakende effekt per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
+		"Nåverdi kostnad", "Nåverdi innsparing", "Netto nåverdi", "Nytte per krone",
+		"Netto nåverdi per deltaker"};
+	for (int c = 0; c < TC_COUNT; c++)
+		x_string(x, ws, 0, c, h[c], x->header);
+	worksheet_set_row(ws, 0, 45, NULL);
+	worksheet_freeze_panes(ws, 1, 1);
+	worksheet_set_column(ws, 0, 0, 30, NULL);
+	worksheet_set_column(ws, 1, TC_COUNT - 1, 13, NULL);
+
+	for (size_t i = 0; i < wb->measure_count; i++) {
+		const struct measure *m = &wb->measures[i];
+		const struct result *res = i < x->p->measure_count ? &x->p->measures[i] : NULL;
+		int row = 1 + (int)i, R = row + 1;
+		x_string(x, ws, row, TC_NAME, m->name, NULL);
+		x_string(x, ws, row, TC_GROUP, m->group_id, NULL);
+		x_number(x, ws, row, TC_N, (double)m->participants, x->kr);
+		x_number(x, ws, row, TC_START_YEAR, m->start_year, x->integer);
+		x_number(x, ws, row, TC_START_AGE, m->start_age, x->integer);
+		x_number(x, ws, row, TC_DURATION, m->duration, x->integer);
+		x_number(x, ws, row, TC_CPP, m->cost_per_participant, x->kr);
+		for (int b = 0; b < BEARER_COUNT; b++)
+			x_number(x, ws, row, TC_PAYER + b, m->payer[b], x->pct);
+		x_number(x, ws, row, TC_P, m->success_rate, x->pct);
+		x_number(x, ws, row, TC_DEADWEIGHT, m->deadweight, x->pct);
+		x_number(x, ws, row, TC_LAG, m->lag, x->integer);
+		x_number(x, ws, row, TC_EFFECT, m->effect_years, x->integer);
+		x_number(x, ws, row, TC_DECAY, m->decay, x->pct);
+		x_number(x, ws, row, TC_ON, m->enabled ? 1 : 0, x->integer);
+
+		char f[512];
+		long g = workbook_find_group(wb, m->group_id);
+		snprintf(f, sizeof f, "=IFERROR(MATCH(B%d,'Målgrupper'!$A$%d:$A$%d,0),0)", R,
+			 x->group_first, x->group_last);
+		x_formula(x, ws, row, TC_GROUPNR, f, x->integer, (double)(g + 1));
+
+		struct buf fb;
+		buf_init(&fb);
+		buf_put(&fb, "=");
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			if (b)
+				buf_put(&fb, "+");
+			sumproduct_df(x, &fb, xlsx_measure_col(i, MF_COST + b));
+		}
+		x_formula(x, ws, row, TC_PV_COST, fb.data ? fb.data : "=0", x->kr,
+			  res ? res->pv_cost : 0);
+		buf_free(&fb);
+		buf_put(&fb, "=");
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			if (b)
+				buf_put(&fb, "+");
+			sumproduct_df(x, &fb, xlsx_measure_col(i, MF_SAVING + b));
+		}
+		x_formula(x, ws, row, TC_PV_SAVING, fb.data ? fb.data : "=0", x->kr,
+			  res ? res->pv_saving : 0);
+		if (buf_failed(&fb))
+			x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		buf_free(&fb);
+		snprintf(f, sizeof f, "=S%d-R%d", R, R);
+		x_formula(x, ws, row, TC_NPV, f, x->kr, res ? res->npv : 0);
+		snprintf(f, sizeof f, "=IF(R%d=0,0,S%d/R%d)", R, R, R);
+		x_formula(x, ws, row, TC_BCR, f, x->g2, res && res->has_bcr ? res->bcr : 0);
+		snprintf(f, sizeof f, "=T%d/C%d", R, R);
+		x_formula(x, ws, row, TC_NPV_PER, f, x->kr, res ? res->npv_per_participant : 0);
+	}
+
+	/* The portfolio's present values per bearer, from Framskriving. */
+	const struct result *pr = &x->p->portfolio;
+	int top = (int)wb->measure_count + 2;
+	x_string(x, ws, top, 0, "Porteføljen (tiltak med «Med» = 1), nåverdi", x->header);
+	static const char *const ph[] = {"Budsjett", "Kostnad", "Innsparing", "Netto"};
+	for (int c = 0; c < 4; c++)
+		x_string(x, ws, top + 1, c, ph[c], x->header);
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		int row = top + 2 + b, R = row + 1;
+		struct buf fb;
+		buf_init(&fb);
+		x_string(x, ws, row, 0, bearer_key((enum bearer)b), NULL);
+		buf_put(&fb, "=");
+		sumproduct_df(x, &fb, xlsx_port_col(wb, PF_COST + b));
+		x_formula(x, ws, row, 1, fb.data, x->kr, pr->by_bearer[b].pv_cost);
+		buf_free(&fb);
+		buf_put(&fb, "=");
+		sumproduct_df(x, &fb, xlsx_port_col(wb, PF_SAVING + b));
+		x_formula(x, ws, row, 2, fb.data, x->kr, pr->by_bearer[b].pv_saving);
+		if (buf_failed(&fb))
+			x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		buf_free(&fb);
+		char f[64];
+		snprintf(f, sizeof f, "=C%d-B%d", R, R);
+		x_formula(x, ws, row, 3, f, x->kr, pr->by_bearer[b].npv);
+	}
+	int sum = top + 2 + BEARER_COUNT, S = sum + 1, first = top + 3;
+	char f[256];
+	x_string(x, ws, sum, 0, "Sum", x->header);
+	snprintf(f, sizeof f, "=SUM(B%d:B%d)", first, S - 1);
+	x_formula(x, ws, sum, 1, f, x->kr, pr->pv_cost);
+	snprintf(f, sizeof f, "=SUM(C%d:C%d)", first, S - 1);
+	x_formula(x, ws, sum, 2, f, x->kr, pr->pv_saving);
+	snprintf(f, sizeof f, "=SUM(D%d:D%d)", first, S - 1);
+	x_formula(x, ws, sum, 3, f, x->kr, pr->npv);
+	x_string(x, ws, sum + 1, 0, "Nytte per krone", NULL);
+	snprintf(f, sizeof f, "=IF(B%d=0,0,C%d/B%d)", S, S, S);
+	x_formula(x, ws, sum + 1, 1, f, x->g2, pr->has_bcr ? pr->bcr : 0);
+	x_string(x, ws, sum + 2, 0, "Tjent inn (år; 0 = ikke innen perioden)", NULL);
+	char years[64], ok[64];
+	proj_range(x, 1, years, sizeof years);
+	proj_range(x, xlsx_port_col(wb, PF_OK), ok, sizeof ok);
+	snprintf(f, sizeof f, "=IFERROR(INDEX(%s,MATCH(1,%s,0)),0)", years, ok);
+	x_formula(x, ws, sum + 2, 1, f, x->integer,
+		  pr->has_break_even_year ? pr->break_even_year : 0);
+}
+
+/* Successes in year t, exactly as doc/model.md defines them. */
+static double successes(const struct measure *m, int base_year, int t, int *k_out)
+{
+	int s = m->start_year - base_year;
+	int k = t - (s + m->lag);
+	*k_out = k;
+	if (k < 0 || (m->effect_years > 0 && k >= m->effect_years))
+		return 0;
+	return (double)m->participants * m->success_rate * (1 - m->deadweight) *
+	       (k == 0 ? 1 : pow(1 - m->decay, k));
+}
+
+static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
+{
+	const struct workbook *wb = x->wb;
+	const struct measure *m = &wb->measures[i];
+	const struct result *res = i < x->p->measure_count ? &x->p->measures[i] : NULL;
+	int R = (int)i + 2; /* Tiltak row */
+	static const char *const h[XLSX_MEASURE_COLS] = {
+		"Alder", "År siden effekt (k)", "Vellykkede", "Kostnad kommune",
+		"Kostnad fylkeskommune", "Kostnad stat", "Innsparing kommune",
+		"Innsparing fylkeskommune", "Innsparing stat", "Netto"};
+	x_string(x, ws, 0, xlsx_measure_col(i, 0), m->name, x->header);
+	for (int c = 0; c < XLSX_MEASURE_COLS; c++)
+		x_string(x, ws, 1, xlsx_measure_col(i, c), h[c], x->header);
+	char extra_last[16];
+	x_col(extra_last, (int)(3 * (wb->group_count ? wb->group_count : 1)), true);
+
+	for (int t = 0; t < wb->params.horizon; t++) {
+		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
+		char age[16], kk[16], succ[16], f[1024];
+		x_col(age, xlsx_measure_col(i, MF_AGE), false);
+		x_col(kk, xlsx_measure_col(i, MF_K), false);
+		x_col(succ, xlsx_measure_col(i, MF_SUCC), false);
+		int k;
+		double sv = successes(m, wb->params.base_year, t, &k);
+		int s = m->start_year - wb->params.base_year;
+
+		snprintf(f, sizeof f, "=Tiltak!$E$%d+$A%d-(Tiltak!$D$%d-Basisaar)", R, r, R);
+		x_formula(x, ws, row, xlsx_measure_col(i, MF_AGE), f, x->integer,
+			  m->start_age + (t - s));
+		snprintf(f, sizeof f, "=$A%d-(Tiltak!$D$%d-Basisaar)-Tiltak!$M$%d", r, R, R);
+		x_formula(x, ws, row, xlsx_measure_col(i, MF_K), f, x->integer, k);
+		snprintf(f, sizeof f,
+			 "=IF(AND(%s%d>=0,OR(Tiltak!$N$%d=0,%s%d<Tiltak!$N$%d)),Tiltak!$C$%d*Tiltak!$K$%d*"
+			 "(1-Tiltak!$L$%d)*IF(%s%d=0,1,(1-Tiltak!$O$%d)^%s%d),0)",
+			 kk, r, R, kk, r, R, R, R, R, kk, r, R, kk, r);
+		x_formula(x, ws, row, xlsx_measure_col(i, MF_SUCC), f, x->g2, sv);
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			char payer[16];
+			x_col(payer, TC_PAYER + b, true);
+			snprintf(f, sizeof f,
+				 "=IF(AND($A%d>=(Tiltak!$D$%d-Basisaar),$A%d<(Tiltak!$D$%d-Basisaar)+"
+				 "Tiltak!$F$%d),Tiltak!%s$%d*Tiltak!$C$%d*Tiltak!$G$%d,0)",
+				 r, R, r, R, R, payer, R, R, R);
+			x_formula(x, ws, row, xlsx_measure_col(i, MF_COST + b), f, x->kr,
+				  res ? res->years[t].cost[b] : 0);
+			snprintf(f, sizeof f,
+				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*INDEX(Merkostnad!$B$3:"
+				 "%s$123,%s%d+1,(Tiltak!$Q$%d-1)*3+%d))",
+				 succ, r, R, age, r, age, r, succ, r, extra_last, age, r, R, b + 1);
+			x_formula(x, ws, row, xlsx_measure_col(i, MF_SAVING + b), f, x->kr,
+				  res ? res->years[t].saving[b] : 0);
+		}
+		char c0[16], c2[16], s0[16], s2[16];
+		x_col(c0, xlsx_measure_col(i, MF_COST), false);
+		x_col(c2, xlsx_measure_col(i, MF_COST + BEARER_COUNT - 1), false);
+		x_col(s0, xlsx_measure_col(i, MF_SAVING), false);
+		x_col(s2, xlsx_measure_col(i, MF_SAVING + BEARER_COUNT - 1), false);
+		snprintf(f, sizeof f, "=SUM(%s%d:%s%d)-SUM(%s%d:%s%d)", s0, r, s2, r, c0, r, c2, r);
+		x_formula(x, ws, row, xlsx_measure_col(i, MF_NET), f, x->kr,
+			  res ? res->years[t].net : 0);
+	}
+}
+
+static void portfolio_block(struct xctx *x, lxw_worksheet *ws)
+{
+	const struct workbook *wb = x->wb;
+	const struct result *pr = &x->p->portfolio;
+	static const char *const h[XLSX_PORT_COLS] = {
+		"Kostnad kommune", "Kostnad fylkeskommune", "Kostnad stat", "Innsparing kommune",
+		"Innsparing fylkeskommune", "Innsparing stat", "Netto", "Kumulativt netto",
+		"Netto, nåverdi", "Kumulativt, nåverdi", "Lønnsom herfra (1/0)"};
+	x_string(x, ws, 0, xlsx_port_col(wb, 0), "Porteføljen (tiltak med «Med» = 1)", x->header);
+	for (int c = 0; c < XLSX_PORT_COLS; c++)
+		x_string(x, ws, 1, xlsx_port_col(wb, c), h[c], x->header);
+	char col[XLSX_PORT_COLS][16];
+	for (int c = 0; c < XLSX_PORT_COLS; c++)
+		x_col(col[c], xlsx_port_col(wb, c), false);
+
+	/* "Lønnsom herfra" is filled bottom-up: a year qualifies when its
+	 * cumulative present value is ≥ 0 and every later year's is too. */
+	bool ok_after = true;
+	double ok_cached[HORIZON_MAX];
+	for (int t = wb->params.horizon - 1; t >= 0; t--) {
+		ok_after = ok_after && pr->years[t].cum_net_discounted >= 0;
+		ok_cached[t] = ok_after ? 1 : 0;
+	}
+
+	for (int t = 0; t < wb->params.horizon; t++) {
+		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
+		const struct year_row *y = &pr->years[t];
+		struct buf f;
+		for (int field = PF_COST; field < PF_NET; field++) {
+			bool cost = field < PF_SAVING;
+			int b = cost ? field - PF_COST : field - PF_SAVING;
+			buf_init(&f);
+			buf_put(&f, "=");
+			if (wb->measure_count == 0)
+				buf_put(&f, "0");
+			for (size_t i = 0; i < wb->measure_count; i++) {
+				char mc[16];
+				x_col(mc, xlsx_measure_col(i, (cost ? MF_COST : MF_SAVING) + b), false);
+				buf_printf(&f, "%sTiltak!$P$%zu*%s%d", i ? "+" : "", i + 2, mc, r);
+			}
+			if (buf_failed(&f))
+				x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			else
+				x_formula(x, ws, row, xlsx_port_col(wb, field), f.data, x->kr,
+					  cost ? y->cost[b] : y->saving[b]);
+			buf_free(&f);
+		}
+		char fs[512];
+		snprintf(fs, sizeof fs, "=SUM(%s%d:%s%d)-SUM(%s%d:%s%d)", col[PF_SAVING], r,
+			 col[PF_SAVING + 2], r, col[PF_COST], r, col[PF_COST + 2], r);
+		x_formula(x, ws, row, xlsx_port_col(wb, PF_NET), fs, x->kr, y->net);
+		if (t == 0)
+			snprintf(fs, sizeof fs, "=%s%d", col[PF_NET], r);
+		else
+			snprintf(fs, sizeof fs, "=%s%d+%s%d", col[PF_CUM], r - 1, col[PF_NET], r);
+		x_formula(x, ws, row, xlsx_port_col(wb, PF_CUM), fs, x->kr, y->cum_net);
+		snprintf(fs, sizeof fs, "=$C%d*%s%d", r, col[PF_NET], r);
+		x_formula(x, ws, row, xlsx_port_col(wb, PF_DNET), fs, x->kr, y->df * y->net);
+		if (t == 0)
+			snprintf(fs, sizeof fs, "=%s%d", col[PF_DNET], r);
+		else
+			snprintf(fs, sizeof fs, "=%s%d+%s%d", col[PF_DCUM], r - 1, col[PF_DNET], r);
+		x_formula(x, ws, row, xlsx_port_col(wb, PF_DCUM), fs, x->kr, y->cum_net_discounted);
+		if (t == wb->params.horizon - 1)
+			snprintf(fs, sizeof fs, "=IF(%s%d>=0,1,0)", col[PF_DCUM], r);
+		else
+			snprintf(fs, sizeof fs, "=IF(AND(%s%d>=0,%s%d=1),1,0)", col[PF_DCUM], r,
+				 col[PF_OK], r + 1);
+		x_formula(x, ws, row, xlsx_port_col(wb, PF_OK), fs, x->integer, ok_cached[t]);
+	}
+}
+
+void xlsx_sheet_projection(struct xctx *x)
+{
+	const struct workbook *wb = x->wb;
+	lxw_worksheet *ws = workbook_add_worksheet(x->book, XLSX_SHEET_PROJECTION);
+	if (ws == NULL) {
+		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	static const char *const h[] = {"t", "År", "Diskonteringsfaktor"};
+	for (int c = 0; c < XLSX_PROJ_FIXED_COLS; c++)
+		x_string(x, ws, 1, c, h[c], x->header);
+	worksheet_set_row(ws, 1, 45, NULL);
+	worksheet_freeze_panes(ws, XLSX_PROJ_FIRST_ROW, XLSX_PROJ_FIXED_COLS);
+	worksheet_set_column(ws, 0, 0, 5, NULL);
+	worksheet_set_column(ws, 1, 1, 7, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)xlsx_port_col(wb, XLSX_PORT_COLS - 1), 13, NULL);
+
+	for (int t = 0; t < wb->params.horizon; t++) {
+		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
+		char f[512];
+		x_number(x, ws, row, 0, t, x->integer);
+		snprintf(f, sizeof f, "=Basisaar+$A%d", r);
+		x_formula(x, ws, row, 1, f, x->integer, wb->params.base_year + t);
+		/* R-109 is a product of yearly steps, so each year divides the
+		 * previous factor; flat is a closed form; t = 0 is always 1. */
+		if (t == 0)
+			snprintf(f, sizeof f, "=1");
+		else
+			snprintf(f, sizeof f,
+				 "=IF(Diskontering=\"none\",1,IF(Diskontering=\"flat\",(1+Rente)^(-$A%d),"
+				 "C%d/(1+IF($A%d<=40,0.04,IF($A%d<=75,0.03,0.02)))))",
+				 r, r - 1, r, r);
+		x_formula(x, ws, row, 2, f, x->df, x->p->df[t]);
+	}
+	for (size_t i = 0; i < wb->measure_count; i++)
+		measure_block(x, ws, i);
+	portfolio_block(x, ws);
+}
+
+void xlsx_sheet_chart(struct xctx *x)
+{
+	const struct workbook *wb = x->wb;
+	lxw_chartsheet *cs = workbook_add_chartsheet(x->book, XLSX_SHEET_CHART);
+	lxw_chart *chart = workbook_add_chart(x->book, LXW_CHART_LINE);
+	if (cs == NULL || chart == NULL) {
+		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	char years[64], cum[64], dcum[64];
+	proj_range(x, 1, years, sizeof years);
+	proj_range(x, xlsx_port_col(wb, PF_DCUM), dcum, sizeof dcum);
+	proj_range(x, xlsx_port_col(wb, PF_CUM), cum, sizeof cum);
+	char cat[80], v1[80], v2[80];
+	snprintf(cat, sizeof cat, "=%s", years);
+	snprintf(v1, sizeof v1, "=%s", dcum);
+	snprintf(v2, sizeof v2, "=%s", cum);
+	lxw_chart_series *s1 = chart_add_series(chart, cat, v1);
+	lxw_chart_series *s2 = chart_add_series(chart, cat, v2);
+	if (s1 == NULL || s2 == NULL) {
+		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	chart_series_set_name(s1, "Kumulativt, nåverdi");
+	chart_series_set_name(s2, "Kumulativt netto, uten diskontering");
+	chart_title_set_name(chart, "Kumulativt netto for tiltakene som er med (kr)");
+	chart_axis_set_name(chart->x_axis, "År");
+	chart_axis_set_name(chart->y_axis, "Kroner");
+	chart_axis_set_num_format(chart->y_axis, "#,##0");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	x_note(x, chartsheet_set_chart(cs, chart));
+}

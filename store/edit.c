@@ -1,0 +1,510 @@
+/*
+ * edit.c: the edit functions of store.h.  Each is: validate, BEGIN
+ * IMMEDIATE, write only rows at the version the caller read, log the
+ * before/after image of every changed row, COMMIT.
+ *
+ * Invariants: nothing is written before validation passes; a refused or
+ * failed edit rolls back completely; the caller's row_ref is updated only
+ * after COMMIT succeeded.
+ *
+ * Must never: print, or overwrite a row changed by someone else.
+ */
+#include "store/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/validate.h"
+
+enum store_status edit_begin(struct store *s, const char *label, const char *kind,
+			     int64_t reverts, struct edit_tx *tx, struct store_error *err)
+{
+	tx->s = s;
+	tx->log_id = 0;
+	tx->seq = 0;
+	if (s->read_only)
+		return store_fail(err, STORE_READ_ONLY, s->path,
+				  "arbeidsboken er åpnet bare for lesing; endringen ble ikke lagret");
+	int rc = store_exec(s->db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "skrive til");
+	sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v2(s->db,
+				"INSERT INTO edit_log (user, label, kind, reverts) VALUES (?, ?, ?, ?)",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, label ? label : "Endring", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+		if (reverts > 0)
+			sqlite3_bind_int64(st, 4, reverts);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		enum store_status status = store_fail_sqlite(err, s->path, s->db, rc, "skrive til");
+		store_exec(s->db, "ROLLBACK");
+		return status;
+	}
+	tx->log_id = sqlite3_last_insert_rowid(s->db);
+	return STORE_OK;
+}
+
+enum store_status edit_commit(struct edit_tx *tx, struct store_error *err)
+{
+	int rc = store_exec(tx->s->db, "COMMIT");
+	if (rc == SQLITE_OK)
+		return STORE_OK;
+	enum store_status status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lagre");
+	edit_rollback(tx);
+	return status;
+}
+
+void edit_rollback(struct edit_tx *tx)
+{
+	if (!sqlite3_get_autocommit(tx->s->db))
+		store_exec(tx->s->db, "ROLLBACK");
+}
+
+/* Finish a write step: record it on success, or turn rc into a status. */
+static enum store_status record(struct edit_tx *tx, enum store_table t, int64_t id,
+				const char *before, int rc, struct store_error *err)
+{
+	char *after = NULL;
+	if (rc == SQLITE_OK)
+		after = row_image(tx->s->db, t, id, &rc);
+	if (rc == SQLITE_OK)
+		rc = edit_record(tx, t, id, before, after);
+	free(after);
+	return rc == SQLITE_OK ? STORE_OK
+			       : store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lagre");
+}
+
+static enum store_status changed(struct store *s, const char *name, bool vanished,
+				 struct store_error *err)
+{
+	return store_fail(err, STORE_CONFLICT, s->path,
+			  vanished ? "«%s» er slettet av en annen siden du åpnet den; last inn på nytt"
+				   : "«%s» er endret av en annen siden du åpnet den; last inn på nytt",
+			  name);
+}
+
+static enum store_status refuse(struct store *s, const struct problems *pr,
+				struct store_error *err)
+{
+	return store_fail_problems(err, STORE_REFUSED, s->path, "", pr);
+}
+
+enum store_status edit_finish(struct edit_tx *tx, enum store_status status,
+			      struct store_error *err)
+{
+	if (status == STORE_OK)
+		return edit_commit(tx, err);
+	edit_rollback(tx);
+	return status;
+}
+
+/* The common shape of an update: image before, write at the caller's
+ * version, image after (see internal.h). */
+enum store_status edit_checked_update(struct edit_tx *tx, enum store_table t, int64_t id,
+				      const char *name, int rc, bool matched, char *before,
+				      struct store_error *err)
+{
+	enum store_status status;
+	if (rc == SQLITE_OK && !matched)
+		status = changed(tx->s, name, before == NULL, err);
+	else
+		status = record(tx, t, id, before, rc, err);
+	free(before);
+	return status;
+}
+
+enum store_status store_update_params(struct store *s, struct workbook_params *p,
+				      const char *label, struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_params(p, "workbook", &pr))
+		return refuse(s, &pr, err);
+	struct edit_tx tx;
+	enum store_status status =
+		edit_begin(s, label ? label : "Endre arbeidsboken", "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	int rc;
+	char *before = row_image(s->db, TABLE_WORKBOOK, 1, &rc);
+	bool matched = false;
+	if (rc == SQLITE_OK)
+		rc = rows_write_params(s->db, p, false, &matched);
+	status = edit_checked_update(&tx, TABLE_WORKBOOK, 1, "Arbeidsboken", rc, matched, before,
+				     err);
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK)
+		p->row.version++;
+	return status;
+}
+
+/* REFUSED when another group than `self` already has this text id. */
+static enum store_status unique_gid(struct store *s, const char *gid, int64_t self,
+				    struct store_error *err)
+{
+	int64_t other = 0;
+	int rc = rows_group_ref(s->db, gid, &other);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+	if (other != 0 && other != self)
+		return store_fail(err, STORE_REFUSED, s->path,
+				  "det finnes allerede en målgruppe med id «%s»", gid);
+	return STORE_OK;
+}
+
+/* Insert one row: write it, then log its after image. */
+static enum store_status insert_logged(struct edit_tx *tx, enum store_table t, int rc,
+				       int64_t id, struct store_error *err)
+{
+	return record(tx, t, id, NULL, rc, err);
+}
+
+enum store_status store_insert_group(struct store *s, struct target_group *g, const char *label,
+				     struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_group(g, "groups", &pr))
+		return refuse(s, &pr, err);
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Ny målgruppe «%s»", g->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = unique_gid(s, g->id, 0, err);
+	int64_t gref = 0;
+	int64_t *item_ids = calloc(g->item_count + 1, sizeof *item_ids);
+	if (status == STORE_OK && item_ids == NULL)
+		status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
+	if (status == STORE_OK) {
+		int rc = rows_write_group(s->db, g, true, NULL, &gref);
+		status = insert_logged(&tx, TABLE_GROUPS, rc, gref, err);
+	}
+	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++) {
+		int rc = rows_write_item(s->db, gref, &g->items[i], true, NULL, &item_ids[i]);
+		status = insert_logged(&tx, TABLE_ITEMS, rc, item_ids[i], err);
+	}
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK) {
+		g->row = (struct row_ref){gref, 1};
+		for (size_t i = 0; i < g->item_count; i++)
+			g->items[i].row = (struct row_ref){item_ids[i], 1};
+	}
+	free(item_ids);
+	return status;
+}
+
+enum store_status store_update_group(struct store *s, struct target_group *g, const char *label,
+				     struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_group(g, "groups", &pr))
+		return refuse(s, &pr, err);
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Endre målgruppen «%s»", g->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = unique_gid(s, g->id, g->row.id, err);
+	if (status == STORE_OK) {
+		int rc;
+		bool matched = false;
+		char *before = row_image(s->db, TABLE_GROUPS, g->row.id, &rc);
+		if (rc == SQLITE_OK && before != NULL)
+			rc = rows_write_group(s->db, g, false, &matched, NULL);
+		status = edit_checked_update(&tx, TABLE_GROUPS, g->row.id, g->name, rc, matched,
+					     before, err);
+	}
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK)
+		g->row.version++;
+	return status;
+}
+
+/* Delete a row at the caller's version, logging its before image. */
+static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
+					const struct row_ref *row, const char *name,
+					struct store_error *err)
+{
+	int rc;
+	char *before = row_image(tx->s->db, t, row->id, &rc);
+	enum store_status status = STORE_OK;
+	if (rc != SQLITE_OK)
+		status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lese");
+	else if (before == NULL)
+		status = changed(tx->s, name, true, err);
+	if (status == STORE_OK) {
+		char sql[80];
+		snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ? AND version = ?",
+			 store_table_name(t));
+		sqlite3_stmt *st = NULL;
+		rc = sqlite3_prepare_v2(tx->s->db, sql, -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, row->id);
+			sqlite3_bind_int64(st, 2, row->version);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(st);
+		if (rc == SQLITE_OK && sqlite3_changes(tx->s->db) != 1)
+			status = changed(tx->s, name, false, err);
+		else if (rc == SQLITE_OK)
+			rc = edit_record(tx, t, row->id, before, NULL);
+		if (status == STORE_OK && rc != SQLITE_OK)
+			status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "slette i");
+	}
+	free(before);
+	return status;
+}
+
+/* REFUSED naming the measures that still use group row `gref`. */
+static enum store_status group_unused(struct store *s, int64_t gref, const char *gname,
+				      struct store_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT name FROM measures WHERE group_ref = ? ORDER BY id",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+	sqlite3_bind_int64(st, 1, gref);
+	char names[300] = "";
+	size_t len = 0;
+	int count = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *n = (const char *)sqlite3_column_text(st, 0);
+		if (len < sizeof names - 1) {
+			int w = snprintf(names + len, sizeof names - len, "%s«%s»", count ? ", " : "",
+					 n ? n : "");
+			len = w > 0 ? len + (size_t)w : len;
+			len = len < sizeof names ? len : sizeof names - 1;
+		}
+		count++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+	if (count == 0)
+		return STORE_OK;
+	return store_fail(err, STORE_REFUSED, s->path,
+			  "målgruppen «%s» brukes av %s %s; slett tiltakene eller flytt dem til en "
+			  "annen målgruppe først",
+			  gname, count == 1 ? "tiltaket" : "tiltakene", names);
+}
+
+enum store_status store_delete_group(struct store *s, const struct target_group *g,
+				     const char *label, struct store_error *err)
+{
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Slett målgruppen «%s»", g->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = group_unused(s, g->row.id, g->name, err);
+	/* Items go first (they refer to the group); undo restores in reverse. */
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_OK;
+	if (status == STORE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+					"SELECT id, version, name FROM items WHERE group_ref = ?"
+					" ORDER BY id",
+					-1, &st, NULL);
+	if (status == STORE_OK && rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, g->row.id);
+		while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct row_ref r = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1)};
+			char name[TEXT_NAME_SIZE];
+			const unsigned char *n = sqlite3_column_text(st, 2);
+			snprintf(name, sizeof name, "%s", n ? (const char *)n : "");
+			status = checked_delete(&tx, TABLE_ITEMS, &r, name, err);
+		}
+		rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (status == STORE_OK && rc != SQLITE_OK)
+		status = store_fail_sqlite(err, s->path, s->db, rc, "slette i");
+	if (status == STORE_OK)
+		status = checked_delete(&tx, TABLE_GROUPS, &g->row, g->name, err);
+	return edit_finish(&tx, status, err);
+}
+
+/* The group row the caller's group struct refers to must still exist. */
+static enum store_status group_present(struct store *s, const struct target_group *g,
+				       struct store_error *err)
+{
+	int64_t found = 0;
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM groups WHERE id = ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, g->row.id);
+		rc = sqlite3_step(st);
+		found = rc == SQLITE_ROW;
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+	return found ? STORE_OK : changed(s, g->name, true, err);
+}
+
+enum store_status store_insert_item(struct store *s, const struct target_group *g,
+				    struct cost_item *item, const char *label,
+				    struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_item(item, "items", &pr))
+		return refuse(s, &pr, err);
+	char fallback[2 * TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Ny kostnadspost «%s» i «%s»", item->name, g->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = group_present(s, g, err);
+	int64_t id = 0;
+	if (status == STORE_OK) {
+		int rc = rows_write_item(s->db, g->row.id, item, true, NULL, &id);
+		status = insert_logged(&tx, TABLE_ITEMS, rc, id, err);
+	}
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK)
+		item->row = (struct row_ref){id, 1};
+	return status;
+}
+
+enum store_status store_update_item(struct store *s, const struct target_group *g,
+				    struct cost_item *item, const char *label,
+				    struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_item(item, "items", &pr))
+		return refuse(s, &pr, err);
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Endre kostnadsposten «%s»", item->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = group_present(s, g, err);
+	if (status == STORE_OK) {
+		int rc;
+		bool matched = false;
+		char *before = row_image(s->db, TABLE_ITEMS, item->row.id, &rc);
+		if (rc == SQLITE_OK && before != NULL)
+			rc = rows_write_item(s->db, g->row.id, item, false, &matched, NULL);
+		status = edit_checked_update(&tx, TABLE_ITEMS, item->row.id, item->name, rc, matched,
+					     before, err);
+	}
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK)
+		item->row.version++;
+	return status;
+}
+
+enum store_status store_delete_item(struct store *s, const struct cost_item *item,
+				    const char *label, struct store_error *err)
+{
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Slett kostnadsposten «%s»", item->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = checked_delete(&tx, TABLE_ITEMS, &item->row, item->name, err);
+	return edit_finish(&tx, status, err);
+}
+
+/* The group row a measure names, or REFUSED naming it. */
+static enum store_status measure_group(struct store *s, const struct measure *m, int64_t *gref,
+				       struct store_error *err)
+{
+	int rc = rows_group_ref(s->db, m->group_id, gref);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+	if (*gref == 0)
+		return store_fail(err, STORE_REFUSED, s->path,
+				  "tiltaket «%s» viser til målgruppen «%s», som ikke finnes", m->name,
+				  m->group_id);
+	return STORE_OK;
+}
+
+enum store_status store_insert_measure(struct store *s, struct measure *m, const char *label,
+				       struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_measure(m, NULL, "measures", &pr))
+		return refuse(s, &pr, err);
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Nytt tiltak «%s»", m->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	int64_t gref = 0, id = 0;
+	status = measure_group(s, m, &gref, err);
+	if (status == STORE_OK) {
+		int rc = rows_write_measure(s->db, gref, m, true, NULL, &id);
+		status = insert_logged(&tx, TABLE_MEASURES, rc, id, err);
+	}
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK)
+		m->row = (struct row_ref){id, 1};
+	return status;
+}
+
+enum store_status store_update_measure(struct store *s, struct measure *m, const char *label,
+				       struct store_error *err)
+{
+	struct problems pr;
+	problems_clear(&pr);
+	if (!validate_measure(m, NULL, "measures", &pr))
+		return refuse(s, &pr, err);
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Endre tiltaket «%s»", m->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	int64_t gref = 0;
+	status = measure_group(s, m, &gref, err);
+	if (status == STORE_OK) {
+		int rc;
+		bool matched = false;
+		char *before = row_image(s->db, TABLE_MEASURES, m->row.id, &rc);
+		if (rc == SQLITE_OK && before != NULL)
+			rc = rows_write_measure(s->db, gref, m, false, &matched, NULL);
+		status = edit_checked_update(&tx, TABLE_MEASURES, m->row.id, m->name, rc, matched,
+					     before, err);
+	}
+	status = edit_finish(&tx, status, err);
+	if (status == STORE_OK)
+		m->row.version++;
+	return status;
+}
+
+enum store_status store_delete_measure(struct store *s, const struct measure *m,
+				       const char *label, struct store_error *err)
+{
+	char fallback[TEXT_NAME_SIZE + 32];
+	snprintf(fallback, sizeof fallback, "Slett tiltaket «%s»", m->name);
+	struct edit_tx tx;
+	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	if (status != STORE_OK)
+		return status;
+	status = checked_delete(&tx, TABLE_MEASURES, &m->row, m->name, err);
+	return edit_finish(&tx, status, err);
+}

@@ -1,0 +1,124 @@
+/*
+ * errors.c: turning SQLite results into the store's statuses and one-line
+ * Norwegian messages that name the file, plus two small query helpers.
+ *
+ * Must never: print; a message is always returned to the caller.
+ */
+#include "store/internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/validate.h"
+
+enum store_status store_fail(struct store_error *err, enum store_status status,
+			     const char *path, const char *fmt, ...)
+{
+	if (err == NULL)
+		return status;
+	err->status = status;
+	int n = snprintf(err->message, sizeof err->message, "%s: ", path ? path : "arbeidsbok");
+	if (n < 0 || (size_t)n >= sizeof err->message)
+		return status;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->message + n, sizeof err->message - (size_t)n, fmt, ap);
+	va_end(ap);
+	/* One line always: SQLite's integrity reports span several. */
+	for (char *p = err->message; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	return status;
+}
+
+enum store_status store_fail_sqlite(struct store_error *err, const char *path, sqlite3 *db,
+				    int rc, const char *doing)
+{
+	const char *detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return store_fail(err, STORE_BUSY, path,
+				  "arbeidsboken er låst av en annen bruker; prøv igjen");
+	case SQLITE_FULL:
+		return store_fail(err, STORE_FULL, path,
+				  "disken er full; endringen ble ikke lagret");
+	case SQLITE_NOTADB:
+		return store_fail(err, STORE_NOT_WORKBOOK, path,
+				  "ikke en utenfor-arbeidsbok (filen er ikke en SQLite-database)");
+	case SQLITE_CORRUPT:
+		return store_fail(err, STORE_CORRUPT, path,
+				  "filen er skadet (%s); bruk en sikkerhetskopi", detail);
+	case SQLITE_READONLY:
+		return store_fail(err, STORE_READ_ONLY, path,
+				  "arbeidsboken kan ikke skrives (%s)", detail);
+	case SQLITE_NOMEM:
+		return store_fail(err, STORE_NOMEM, path, "ikke nok minne");
+	case SQLITE_CONSTRAINT:
+		return store_fail(err, STORE_REFUSED, path,
+				  "endringen bryter en regel i arbeidsboken (%s)", detail);
+	default:
+		return store_fail(err, STORE_IO, path, "kunne ikke %s arbeidsboken (%s)", doing,
+				  detail);
+	}
+}
+
+int store_exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+int store_query_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_EMPTY;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum store_status store_fail_problems(struct store_error *err, enum store_status status,
+				      const char *path, const char *prefix,
+				      const struct problems *pr)
+{
+	if (pr->count == 0)
+		return store_fail(err, status, path, "%sukjent feil", prefix);
+	char line[PROBLEM_PATH_SIZE + PROBLEM_MESSAGE_SIZE + 4];
+	problem_format(&pr->list[0], line, sizeof line);
+	size_t more = pr->count - 1 + pr->dropped;
+	if (more > 0)
+		return store_fail(err, status, path, "%s%s (og %zu feil til)", prefix, line, more);
+	return store_fail(err, status, path, "%s%s", prefix, line);
+}
+
+const char *store_errno_text(int e)
+{
+	switch (e) {
+	case ENOENT:
+		return "mappen finnes ikke";
+	case EACCES:
+	case EPERM:
+		return "ingen tilgang";
+	case EROFS:
+		return "filsystemet er skrivebeskyttet";
+	case ENOSPC:
+		return "disken er full";
+	case EISDIR:
+		return "er en mappe";
+	case ENOTDIR:
+		return "en del av stien er ikke en mappe";
+	case ENAMETOOLONG:
+		return "for langt filnavn";
+	default:
+		return strerror(e);
+	}
+}

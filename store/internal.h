@@ -1,0 +1,146 @@
+/*
+ * internal.h: what the store's own files share (the handle, error helpers,
+ * the edit transaction and row images).  Nothing outside store/ includes
+ * this, except the store's tests.
+ *
+ * Must never: be included by other layers; call ncurses, print or exit().
+ */
+#ifndef UTENFOR_STORE_INTERNAL_H
+#define UTENFOR_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* 'u','t','n','f': marks a SQLite file as an utenfor workbook. */
+#define STORE_APPLICATION_ID 0x75746e66
+/* How long an edit waits for another process's write lock. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
+#define STORE_USER_SIZE 64
+#define STORE_LABEL_SIZE 256
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool read_only;
+	const char *read_only_notice; /* static text, or NULL */
+	int64_t data_version;         /* PRAGMA data_version at the last load */
+	char user[STORE_USER_SIZE];
+	char undo_label[STORE_LABEL_SIZE];
+	char redo_label[STORE_LABEL_SIZE];
+};
+
+/* Act as `user` in the undo history (tests play two users in one process). */
+void store_set_user(struct store *s, const char *user);
+/* Shorten the busy wait (tests of STORE_BUSY should not take 5 s). */
+void store_set_busy_timeout(struct store *s, int ms);
+
+/* The tables holding rows that edits touch (and undo restores). */
+enum store_table { TABLE_WORKBOOK, TABLE_GROUPS, TABLE_ITEMS, TABLE_MEASURES, TABLE_COUNT };
+const char *store_table_name(enum store_table t);
+bool store_table_from_name(const char *name, enum store_table *out);
+
+/* `status` with "PATH: PREFIX<first problem> (og N feil til)". */
+struct problems;
+enum store_status store_fail_problems(struct store_error *err, enum store_status status,
+				      const char *path, const char *prefix,
+				      const struct problems *pr);
+
+/* Fill err (may be NULL) with "PATH: message"; returns `status`. */
+enum store_status store_fail(struct store_error *err, enum store_status status,
+			     const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Map a SQLite result code to a status and a Norwegian message. */
+enum store_status store_fail_sqlite(struct store_error *err, const char *path, sqlite3 *db,
+				    int rc, const char *doing);
+
+/* errno as a short Norwegian phrase (falls back to strerror). */
+const char *store_errno_text(int e);
+
+/* sqlite3_exec without result rows; returns the SQLite code. */
+int store_exec(sqlite3 *db, const char *sql);
+/* One integer from a one-row query (PRAGMA user_version…); rc on failure. */
+int store_query_int(sqlite3 *db, const char *sql, int64_t *out);
+
+/*
+ * An edit in progress: one BEGIN IMMEDIATE transaction plus its entry in
+ * the edit log.  `log_id` is 0 when the rows are written without history
+ * (the initial contents of a new file).
+ */
+struct edit_tx {
+	struct store *s;
+	int64_t log_id;
+	int seq;
+};
+
+/* Starts the transaction and the log entry; kind is "edit", "undo" or
+ * "redo", `reverts` the entry an undo/redo reverses (0 for edits). */
+enum store_status edit_begin(struct store *s, const char *label, const char *kind,
+			     int64_t reverts, struct edit_tx *tx, struct store_error *err);
+enum store_status edit_commit(struct edit_tx *tx, struct store_error *err);
+void edit_rollback(struct edit_tx *tx);
+/* Commit when `status` is STORE_OK, else roll back; returns the outcome. */
+enum store_status edit_finish(struct edit_tx *tx, enum store_status status,
+			      struct store_error *err);
+/*
+ * Finish an update step: `rc`/`matched` from the versioned UPDATE, `before`
+ * the row's image before it (freed here).  No match is STORE_CONFLICT
+ * naming `name` (deleted when there was no before image); otherwise the
+ * after image is logged.
+ */
+enum store_status edit_checked_update(struct edit_tx *tx, enum store_table t, int64_t id,
+				      const char *name, int rc, bool matched, char *before,
+				      struct store_error *err);
+
+/*
+ * Row images: a row as a JSON object of its columns (jansson text), so the
+ * edit log can hold the before and after of every changed row whatever its
+ * table.  row_image() returns malloc'd text the caller frees, NULL with
+ * *rc = SQLITE_OK when the row does not exist.
+ */
+char *row_image(sqlite3 *db, enum store_table t, int64_t id, int *rc);
+/* Append (before, after) of one row to the edit's log; no-op without log. */
+int edit_record(struct edit_tx *tx, enum store_table t, int64_t id, const char *before,
+		const char *after);
+/*
+ * Write `image` as the row's new contents: insert it (when `insert`), else
+ * update every column but id and version; the version becomes one more
+ * than the current (or the image's) version, so no two states of a row
+ * share a version.
+ */
+int row_image_apply(sqlite3 *db, enum store_table t, int64_t id, const char *image, bool insert);
+/* Delete a row by id. */
+int row_delete(sqlite3 *db, enum store_table t, int64_t id);
+/* Are two images the same row contents, ignoring `version`? */
+bool row_image_same(const char *a, const char *b);
+/* The row's display name from its image ("name"), into buf. */
+void row_image_name(const char *image, char *buf, size_t size);
+
+/*
+ * Row writers shared by edits, store_create, store_replace_all.  With
+ * insert the row gets a new id (*id); otherwise only the row at
+ * row.id/row.version is updated and *matched says whether it was there.
+ */
+int rows_write_params(sqlite3 *db, const struct workbook_params *p, bool insert, bool *matched);
+int rows_write_group(sqlite3 *db, const struct target_group *g, bool insert, bool *matched,
+		     int64_t *id);
+int rows_write_item(sqlite3 *db, int64_t group_ref, const struct cost_item *item, bool insert,
+		    bool *matched, int64_t *id);
+int rows_write_measure(sqlite3 *db, int64_t group_ref, const struct measure *m, bool insert,
+		       bool *matched, int64_t *id);
+/* Row id of the group whose text id is `gid`, or 0 (rc SQLITE_OK). */
+int rows_group_ref(sqlite3 *db, const char *gid, int64_t *out);
+/* Read everything into wb; on failure fills err (STORE_INVALID for
+ * values that cannot be represented). */
+enum store_status rows_load(struct store *s, struct workbook *wb, struct store_error *err);
+
+/* Insert the whole workbook (groups, items, measures, not the params row)
+ * inside tx, recording after images. */
+enum store_status rows_insert_all(struct edit_tx *tx, const struct workbook *wb,
+				  struct store_error *err);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * migrate.h: the workbook file's schema, one step per version, and the
+ * forward migration that brings an older file up to date.
+ *
+ * Versions (PRAGMA user_version):
+ *   1  the data tables: workbook, groups, items, measures;
+ *   2  a `version` column on every data row (optimistic concurrency) and
+ *      the edit log (undo/redo history).
+ * A new file is made by running every step from 1, so the migration path
+ * is the creation path and cannot rot.
+ *
+ * Must never: downgrade, or touch a file whose version is newer than
+ * STORE_SCHEMA_VERSION.
+ */
+#ifndef UTENFOR_STORE_MIGRATE_H
+#define UTENFOR_STORE_MIGRATE_H
+
+#include <sqlite3.h>
+
+#define STORE_SCHEMA_VERSION 2
+
+/* The SQL that takes a file from version-1 to `version` (1 creates the
+ * tables and stamps the application id); NULL for unknown versions. */
+const char *migrate_step_sql(int version);
+
+/*
+ * Run the steps from `from` + 1 up to STORE_SCHEMA_VERSION inside the
+ * caller's transaction, setting user_version as it goes.  Returns the
+ * SQLite code of the first failure, SQLITE_OK when done.
+ */
+int migrate_run(sqlite3 *db, int from);
+
+#endif

@@ -1,0 +1,499 @@
+/*
+ * open.c: opening, creating and closing workbook files.
+ *
+ * Order matters for "never modify what we cannot read": a file is first
+ * opened read-only and inspected (application id, schema version,
+ * quick_check); only a file that passes is reopened for writing, switched
+ * to WAL and migrated.  New files are created 0600 with O_EXCL before
+ * SQLite sees them, and SQLite gives its -wal/-shm files the same mode.
+ *
+ * Durability: WAL with synchronous=FULL, so a commit is on disk when the
+ * edit returns (doc/store.md explains the choice).
+ *
+ * Must never: print, exit(), pass a path through a shell or interpret it
+ * as a URI (except the explicit immutable fallback for read-only WAL files
+ * in read-only directories, which builds its own escaped URI).
+ */
+#include "store/internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/validate.h"
+#include "store/migrate.h"
+
+int store_schema_version(void)
+{
+	return STORE_SCHEMA_VERSION;
+}
+
+static void set_user(struct store *s)
+{
+	const struct passwd *pw = getpwuid(getuid());
+	const char *name = pw && pw->pw_name ? pw->pw_name : getenv("USER");
+	snprintf(s->user, sizeof s->user, "%s", name && *name ? name : "ukjent");
+}
+
+void store_set_user(struct store *s, const char *user)
+{
+	snprintf(s->user, sizeof s->user, "%s", user && *user ? user : "ukjent");
+}
+
+void store_set_busy_timeout(struct store *s, int ms)
+{
+	sqlite3_busy_timeout(s->db, ms);
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+bool store_is_read_only(const struct store *s)
+{
+	return s->read_only;
+}
+
+const char *store_read_only_notice(const struct store *s)
+{
+	return s->read_only_notice;
+}
+
+void store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	sqlite3_close_v2(s->db);
+	free(s->path);
+	free(s);
+}
+
+/*
+ * Open a database by file name.  Debian's SQLite is built with USE_URI, so
+ * a relative name starting with "file:" would be read as a URI even
+ * without SQLITE_OPEN_URI; "./" keeps it a plain file name.
+ */
+static int open_db(const char *path, int flags, sqlite3 **db)
+{
+	char buf[PATH_MAX + 3];
+	if (strncmp(path, "file:", 5) == 0) {
+		snprintf(buf, sizeof buf, "./%s", path);
+		path = buf;
+	}
+	return sqlite3_open_v2(path, db, flags, NULL);
+}
+
+/*
+ * Settings every writing connection needs.  journal_mode=WAL is persistent
+ * in the file; synchronous and foreign_keys are per connection.
+ */
+static int configure_writer(sqlite3 *db)
+{
+	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+	int rc = store_exec(db, "PRAGMA foreign_keys = ON");
+	if (rc == SQLITE_OK)
+		rc = store_exec(db, "PRAGMA journal_mode = WAL");
+	if (rc == SQLITE_OK)
+		rc = store_exec(db, "PRAGMA synchronous = FULL");
+	return rc;
+}
+
+/* Is the file (or its directory, where SQLite keeps -wal and -shm) not
+ * writable?  Mode bits count too, so a file marked read-only stays so
+ * even for root, who passes access(). */
+static const char *read_only_reason(const char *path, const struct stat *st)
+{
+	if (access(path, W_OK) != 0 || (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+		return "filen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing";
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash == NULL)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	struct stat dst;
+	if (access(dir, W_OK) != 0 ||
+	    (stat(dir, &dst) == 0 && (dst.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+		return "mappen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing";
+	return NULL;
+}
+
+/* A file: URI with every byte but unreserved ones and '/' escaped. */
+static char *immutable_uri(const char *path)
+{
+	char abs[PATH_MAX];
+	if (realpath(path, abs) == NULL)
+		return NULL;
+	size_t n = strlen(abs);
+	char *uri = malloc(n * 3 + 32);
+	if (uri == NULL)
+		return NULL;
+	char *o = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)abs; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p))
+			*o++ = (char)*p;
+		else
+			o += sprintf(o, "%%%02X", *p);
+	}
+	strcpy(o, "?immutable=1");
+	return uri;
+}
+
+/* Check that `db` is one of our workbooks we can read; *version is its
+ * schema version.  Reads only. */
+static enum store_status inspect(sqlite3 *db, const char *path, int *version,
+				 struct store_error *err)
+{
+	int64_t app = 0, ver = 0;
+	int rc = store_query_int(db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = store_query_int(db, "PRAGMA user_version", &ver);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, path, db, rc, "lese");
+	if (app != STORE_APPLICATION_ID)
+		return store_fail(err, STORE_NOT_WORKBOOK, path,
+				  "ikke en utenfor-arbeidsbok (en annen SQLite-database)");
+	if (ver > STORE_SCHEMA_VERSION)
+		return store_fail(err, STORE_TOO_NEW, path,
+				  "arbeidsboken har skjemaversjon %lld, men dette programmet leser "
+				  "bare til og med versjon %d; bruk en nyere utenfor",
+				  (long long)ver, STORE_SCHEMA_VERSION);
+	if (ver < 1)
+		return store_fail(err, STORE_NOT_WORKBOOK, path,
+				  "ikke en utenfor-arbeidsbok (mangler skjemaversjon)");
+	sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, path, db, rc, "lese");
+	rc = sqlite3_step(st);
+	enum store_status status = STORE_OK;
+	if (rc == SQLITE_ROW) {
+		const char *res = (const char *)sqlite3_column_text(st, 0);
+		if (res == NULL || strcmp(res, "ok") != 0)
+			status = store_fail(err, STORE_CORRUPT, path,
+					    "filen er skadet (%.200s); bruk en sikkerhetskopi",
+					    res ? res : "?");
+	} else {
+		status = store_fail_sqlite(err, path, db, rc, "lese");
+	}
+	sqlite3_finalize(st);
+	*version = (int)ver;
+	return status;
+}
+
+static enum store_status open_inspected(const char *path, bool read_only, sqlite3 **out,
+					int *version, struct store_error *err)
+{
+	sqlite3 *db = NULL;
+	int rc = open_db(path, SQLITE_OPEN_READONLY, &db);
+	enum store_status status = STORE_OK;
+	if (rc != SQLITE_OK)
+		status = store_fail_sqlite(err, path, db, rc, "åpne");
+	else {
+		sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
+		status = inspect(db, path, version, err);
+	}
+	/* A WAL file in a directory we cannot write: SQLite cannot make the
+	 * -shm file (CANTOPEN, or READONLY_CANTINIT), so read the file as
+	 * immutable (no locks, no -shm). */
+	int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_OK;
+	char wal[PATH_MAX + 8];
+	struct stat wst;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	bool wal_has_commits = stat(wal, &wst) == 0 && wst.st_size > 0;
+	if (status != STORE_OK && read_only && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
+	    wal_has_commits) {
+		/* Immutable reading would skip the commits still in the WAL. */
+		status = store_fail(err, STORE_IO, path,
+				    "arbeidsboken har endringer som ikke er skrevet inn ennå, og "
+				    "mappen er skrivebeskyttet; åpne den én gang der du kan skrive");
+	} else if (status != STORE_OK && read_only &&
+		   (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)) {
+		sqlite3_close_v2(db);
+		db = NULL;
+		char *uri = immutable_uri(path);
+		rc = uri ? sqlite3_open_v2(uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL)
+			 : SQLITE_NOMEM;
+		free(uri);
+		status = rc == SQLITE_OK ? inspect(db, path, version, err)
+					 : store_fail_sqlite(err, path, db, rc, "åpne");
+	}
+	if (status != STORE_OK) {
+		sqlite3_close_v2(db);
+		return status;
+	}
+	*out = db;
+	return STORE_OK;
+}
+
+static enum store_status open_writer(struct store *s, int version, struct store_error *err)
+{
+	int rc = open_db(s->path, SQLITE_OPEN_READWRITE, &s->db);
+	if (rc == SQLITE_OK)
+		rc = configure_writer(s->db);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "åpne");
+	if (version >= STORE_SCHEMA_VERSION)
+		return STORE_OK;
+	rc = store_exec(s->db, "BEGIN IMMEDIATE");
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "oppgradere");
+	/* Another process may have migrated while we waited for the lock. */
+	int64_t now = 0;
+	rc = store_query_int(s->db, "PRAGMA user_version", &now);
+	if (rc == SQLITE_OK && now < STORE_SCHEMA_VERSION)
+		rc = migrate_run(s->db, (int)now);
+	if (rc == SQLITE_OK)
+		rc = store_exec(s->db, "COMMIT");
+	if (rc != SQLITE_OK) {
+		enum store_status st = store_fail_sqlite(err, s->path, s->db, rc, "oppgradere");
+		store_exec(s->db, "ROLLBACK");
+		return st;
+	}
+	return STORE_OK;
+}
+
+enum store_status store_open(const char *path, unsigned flags, struct store **out,
+			     struct store_error *err)
+{
+	*out = NULL;
+	if (path == NULL || *path == '\0')
+		return store_fail(err, STORE_IO, "arbeidsbok", "ingen fil oppgitt");
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT)
+			return store_fail(err, STORE_IO, path, "kan ikke åpnes (%s)",
+					  store_errno_text(errno));
+		if (!(flags & STORE_OPEN_CREATE_DEFAULT) || (flags & STORE_OPEN_READ_ONLY))
+			return store_fail(err, STORE_IO, path, "finnes ikke");
+		struct workbook wb;
+		workbook_init(&wb);
+		if (store_default_workbook(&wb) != 0) {
+			workbook_free(&wb);
+			return store_fail(err, STORE_NOMEM, path, "ikke nok minne");
+		}
+		enum store_status cs = store_create(path, &wb, err);
+		workbook_free(&wb);
+		if (cs != STORE_OK && cs != STORE_EXISTS)
+			return cs;
+		if (stat(path, &st) != 0)
+			return store_fail(err, STORE_IO, path, "finnes ikke");
+	}
+	if (S_ISDIR(st.st_mode))
+		return store_fail(err, STORE_IO, path, "er en mappe, ikke en arbeidsbok");
+
+	struct store *s = calloc(1, sizeof *s);
+	if (s == NULL || (s->path = strdup(path)) == NULL) {
+		free(s);
+		return store_fail(err, STORE_NOMEM, path, "ikke nok minne");
+	}
+	set_user(s);
+	s->read_only = (flags & STORE_OPEN_READ_ONLY) != 0;
+	if (!s->read_only) {
+		s->read_only_notice = read_only_reason(path, &st);
+		s->read_only = s->read_only_notice != NULL;
+	}
+
+	sqlite3 *probe = NULL;
+	int version = 0;
+	enum store_status status = open_inspected(path, s->read_only, &probe, &version, err);
+	if (status == STORE_OK && s->read_only) {
+		s->db = probe;
+		if (version < STORE_SCHEMA_VERSION)
+			status = store_fail(err, STORE_READ_ONLY, path,
+					    "arbeidsboken har skjemaversjon %d og må oppgraderes, "
+					    "men kan bare leses",
+					    version);
+	} else if (status == STORE_OK) {
+		sqlite3_close_v2(probe);
+		status = open_writer(s, version, err);
+	}
+	if (status != STORE_OK) {
+		store_close(s);
+		return status;
+	}
+	int64_t dv = 0;
+	if (store_query_int(s->db, "PRAGMA data_version", &dv) == SQLITE_OK)
+		s->data_version = dv;
+	*out = s;
+	return STORE_OK;
+}
+
+static void remove_files(const char *path)
+{
+	char side[PATH_MAX + 16];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-journal", path);
+	unlink(side);
+}
+
+/*
+ * Build the new file's contents in `tmp` (an empty 0600 file).  Closing
+ * the last connection checkpoints the WAL into the file and removes the
+ * -wal/-shm files, so afterwards `tmp` is a complete workbook on its own.
+ */
+static enum store_status fill_new_file(const char *tmp, const char *path,
+				       const struct workbook *initial, struct store_error *err)
+{
+	struct store s;
+	memset(&s, 0, sizeof s);
+	s.path = (char *)path;
+	int rc = open_db(tmp, SQLITE_OPEN_READWRITE, &s.db);
+	if (rc == SQLITE_OK)
+		rc = configure_writer(s.db);
+	if (rc == SQLITE_OK)
+		rc = store_exec(s.db, "BEGIN IMMEDIATE");
+	if (rc == SQLITE_OK)
+		rc = migrate_run(s.db, 0);
+	struct workbook_params defaults;
+	workbook_params_defaults(&defaults);
+	/* A workbook must have a name (validate_params); the user renames it. */
+	text_set(defaults.name, sizeof defaults.name, "Ny arbeidsbok");
+	if (rc == SQLITE_OK)
+		rc = rows_write_params(s.db, initial ? &initial->params : &defaults, true, NULL);
+	enum store_status status =
+		rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(err, path, s.db, rc, "opprette");
+	if (status == STORE_OK && initial != NULL) {
+		struct edit_tx tx = {.s = &s, .log_id = 0, .seq = 0};
+		status = rows_insert_all(&tx, initial, err);
+	}
+	if (status == STORE_OK && (rc = store_exec(s.db, "COMMIT")) != SQLITE_OK)
+		status = store_fail_sqlite(err, path, s.db, rc, "opprette");
+	if (sqlite3_close_v2(s.db) != SQLITE_OK && status == STORE_OK)
+		status = store_fail(err, STORE_IO, path, "kunne ikke lukke den nye arbeidsboken");
+	return status;
+}
+
+/*
+ * The file is built under a temporary name in the same directory and then
+ * hard-linked to `path`, which fails if `path` exists.  So another process
+ * (two `utenfor` starting at once) never sees a half-made workbook, a crash
+ * never leaves one under the real name, and nothing is ever overwritten.
+ */
+enum store_status store_create(const char *path, const struct workbook *initial,
+			       struct store_error *err)
+{
+	if (path == NULL || *path == '\0')
+		return store_fail(err, STORE_IO, "arbeidsbok", "ingen fil oppgitt");
+	struct stat st;
+	if (lstat(path, &st) == 0)
+		return store_fail(err, STORE_EXISTS, path, "finnes allerede");
+	if (initial != NULL) {
+		struct problems pr;
+		problems_clear(&pr);
+		if (!validate_workbook(initial, &pr))
+			return store_fail_problems(err, STORE_REFUSED, path, "", &pr);
+	}
+	char tmp[PATH_MAX];
+	int n = snprintf(tmp, sizeof tmp, "%s.ny-XXXXXX", path);
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		return store_fail(err, STORE_IO, path, "kan ikke opprettes (for langt filnavn)");
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return store_fail(err, STORE_IO, path, "kan ikke opprettes (%s)",
+				  store_errno_text(errno));
+	/* mkstemp makes 0600 already; fchmod states it whatever the libc. */
+	enum store_status status = STORE_OK;
+	if (fchmod(fd, 0600) != 0 || close(fd) != 0)
+		status = store_fail(err, STORE_IO, path, "kan ikke opprettes (%s)",
+				    store_errno_text(errno));
+	if (status == STORE_OK)
+		status = fill_new_file(tmp, path, initial, err);
+	if (status == STORE_OK && link(tmp, path) != 0) {
+		int e = errno;
+		if (e == EEXIST)
+			status = store_fail(err, STORE_EXISTS, path, "finnes allerede");
+		else if ((e == EPERM || e == ENOTSUP) && lstat(path, &st) != 0 &&
+			 rename(tmp, path) == 0)
+			status = STORE_OK; /* a file system without hard links */
+		else
+			status = store_fail(err, STORE_IO, path, "kan ikke opprettes (%s)",
+					    store_errno_text(e));
+	}
+	remove_files(tmp);
+	return status;
+}
+
+bool store_changed_elsewhere(struct store *s)
+{
+	int64_t dv = 0;
+	if (store_query_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK)
+		return false;
+	return dv != s->data_version;
+}
+
+enum store_status store_load(struct store *s, struct workbook *out, struct store_error *err)
+{
+	enum store_status status = rows_load(s, out, err);
+	if (status != STORE_OK)
+		return status;
+	struct problems pr;
+	problems_clear(&pr);
+	if (validate_workbook(out, &pr))
+		return STORE_OK;
+	/* Name the row too, so the user can find it without counting. */
+	char prefix[TEXT_NAME_SIZE + 80] = "arbeidsboken bryter modellens regler: ";
+	size_t index = 0;
+	const char *where = pr.count > 0 ? pr.list[0].path : "";
+	if (sscanf(where, "measures[%zu]", &index) == 1 && index < out->measure_count)
+		snprintf(prefix, sizeof prefix,
+			 "arbeidsboken bryter modellens regler i tiltaket «%s»: ",
+			 out->measures[index].name);
+	else if (sscanf(where, "groups[%zu]", &index) == 1 && index < out->group_count)
+		snprintf(prefix, sizeof prefix,
+			 "arbeidsboken bryter modellens regler i målgruppen «%s»: ",
+			 out->groups[index].name);
+	store_fail_problems(err, STORE_INVALID, s->path, prefix, &pr);
+	workbook_free(out);
+	return STORE_INVALID;
+}
+
+bool store_default_path(char *buf, size_t size)
+{
+	char base[PATH_MAX];
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg != NULL && xdg[0] == '/') {
+		snprintf(base, sizeof base, "%s", xdg);
+	} else {
+		if (home == NULL || *home == '\0') {
+			const struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : NULL;
+		}
+		if (home == NULL || *home == '\0')
+			return false;
+		snprintf(base, sizeof base, "%s/.local/share", home);
+	}
+	/* mkdir -p, each level 0700; existing levels are left as they are. */
+	char dir[PATH_MAX];
+	int n = snprintf(dir, sizeof dir, "%s/utenfor", base);
+	if (n < 0 || (size_t)n >= sizeof dir)
+		return false;
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return false;
+		*p = '/';
+	}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return false;
+	n = snprintf(buf, size, "%s/arbeidsbok.utenfor", dir);
+	return n >= 0 && (size_t)n < size;
+}

@@ -1,0 +1,115 @@
+/*
+ * Proves that projection_update_measure() allocates nothing: this binary
+ * is linked with -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc, so every
+ * call from the engine goes through the counters below.  Counting is on
+ * only between two points of the test, so Criterion's own allocations do
+ * not interfere.
+ */
+#include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "engine_helpers.h"
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *ptr, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *ptr, size_t size);
+
+/*
+ * Test-only state: a test binary is the one place a global counter fits.
+ * volatile because the compiler assumes malloc() touches no user globals
+ * and would otherwise move the stores to `counting` across the calls.
+ */
+static volatile bool counting;
+static volatile unsigned long allocations;
+
+void *__wrap_malloc(size_t size)
+{
+	if (counting)
+		allocations++;
+	return __real_malloc(size);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	if (counting)
+		allocations++;
+	return __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *ptr, size_t size)
+{
+	if (counting)
+		allocations++;
+	return __real_realloc(ptr, size);
+}
+
+static void build(struct workbook *wb)
+{
+	wb_setup(wb, 100, DISCOUNT_R109, 0);
+	struct cost_item items[] = {
+		item_of(BEARER_KOMMUNE, 0.5, UNIT_G, 16, 19),
+		item_of(BEARER_STAT, 30000, UNIT_NOK, 20, 66),
+	};
+	wb_group(wb, "a", items, 2);
+	wb_group(wb, "b", items, 1);
+	for (int i = 0; i < 50; i++) {
+		struct measure m = measure_of(i % 2 ? "a" : "b");
+		m.enabled = i % 3 != 0;
+		workbook_add_measure(wb, &m);
+	}
+}
+
+Test(noalloc, the_wrappers_count)
+{
+	counting = true;
+	void *p = malloc(16);
+	p = realloc(p, 32);
+	free(p);
+	free(calloc(2, 8));
+	counting = false;
+	cr_assert_eq(allocations, 3, "the link flags must wrap malloc, calloc and realloc (counted %lu)", (unsigned long)allocations);
+	allocations = 0;
+}
+
+Test(noalloc, update_measure_allocates_nothing)
+{
+	struct workbook wb;
+	struct projection p;
+	build(&wb);
+	projection_init(&p);
+	cr_assert_eq(projection_compute(&p, &wb), 0);
+
+	allocations = 0;
+	counting = true;
+	/* 3 000 patches: crosses the every-1024th re-sum too. */
+	for (int i = 0; i < 3000; i++) {
+		size_t index = (size_t)(i * 7) % wb.measure_count;
+		struct measure *m = &wb.measures[index];
+		m->participants = 1 + i % 90;
+		m->enabled = !m->enabled;
+		m->group_id[0] = i % 5 ? 'a' : 'b';
+		projection_update_measure(&p, &wb, index);
+	}
+	projection_update_group(&p, &wb, 1);
+	projection_sum_portfolio(&p, &wb);
+	/* Recomputing a workbook that did not grow reuses the cache. */
+	cr_assert_eq(projection_compute(&p, &wb), 0);
+	counting = false;
+	cr_assert_eq(allocations, 0, "%lu allocations on the recompute path", (unsigned long)allocations);
+
+	/* …and the counter does see the engine allocate when it must grow. */
+	struct measure extra = measure_of("a");
+	workbook_add_measure(&wb, &extra);
+	for (int i = 0; i < 100; i++)
+		workbook_add_measure(&wb, &extra);
+	counting = true;
+	cr_assert_eq(projection_compute(&p, &wb), 0);
+	counting = false;
+	cr_assert_gt(allocations, 0);
+	projection_free(&p);
+	workbook_free(&wb);
+}

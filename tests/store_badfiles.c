@@ -1,0 +1,243 @@
+/*
+ * Tests for store/ on files it must refuse: not SQLite, someone else's
+ * SQLite, truncated, a corrupt page, a newer schema (left byte-identical),
+ * rows that break the model.  Each gives one line naming the file.
+ */
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/store.h"
+#include "tests/store_util.h"
+
+static char *dir;
+static char path[4096];
+
+static void setup(void)
+{
+	dir = tmpdir_make();
+	path_in(path, sizeof path, dir, "bok.utenfor");
+}
+
+static void teardown(void)
+{
+	tmpdir_remove(dir);
+}
+
+TestSuite(badfiles, .init = setup, .fini = teardown);
+
+static void write_file(const char *p, const void *data, size_t size)
+{
+	FILE *f = fopen(p, "wb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fwrite(data, 1, size, f), size);
+	fclose(f);
+}
+
+/* Open must fail with `want`; the message is one line naming the file. */
+static void expect_refused(unsigned flags, enum store_status want, const char *needle)
+{
+	struct store *s = NULL;
+	struct store_error err = {0};
+	enum store_status got = store_open(path, flags, &s, &err);
+	cr_assert_eq(got, want, "status %d, message: %s", got, err.message);
+	cr_assert_null(s);
+	cr_assert(strncmp(err.message, path, strlen(path)) == 0, "names the file: %s",
+		  err.message);
+	cr_assert(strchr(err.message, '\n') == NULL, "one line: %s", err.message);
+	cr_assert(strstr(err.message, needle) != NULL, "«%s» in: %s", needle, err.message);
+}
+
+static void raw_exec(const char *sql)
+{
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	cr_assert_eq(rc, SQLITE_OK, "%s: %s", sql, msg ? msg : "");
+	sqlite3_close(db);
+}
+
+/* A workbook with enough rows to span many pages, fully checkpointed. */
+static void create_big(void)
+{
+	struct workbook wb;
+	sample_workbook(&wb);
+	for (int i = 0; i < 300; i++) {
+		struct measure m;
+		sample_measure(&m, "Tiltak med et ganske langt navn for å fylle sider", "barnevern");
+		cr_assert_geq(workbook_add_measure(&wb, &m), 0);
+	}
+	struct store_error err = {0};
+	cr_assert_eq(store_create(path, &wb, &err), STORE_OK, "%s", err.message);
+	workbook_free(&wb);
+	char side[4200];
+	snprintf(side, sizeof side, "%s-wal", path);
+	cr_assert(!file_exists(side), "WAL checkpointed and removed on close");
+}
+
+Test(badfiles, text_file_is_not_a_workbook)
+{
+	const char text[] = "Dette er et regneark, ikke en database.\n";
+	for (int i = 0; i < 2; i++) {
+		write_file(path, text, sizeof text - 1);
+		expect_refused(i ? STORE_OPEN_READ_ONLY : 0, STORE_NOT_WORKBOOK,
+			       "ikke en utenfor-arbeidsbok");
+	}
+	size_t size;
+	char *after = file_read(path, &size);
+	cr_assert_eq(size, sizeof text - 1);
+	cr_assert(memcmp(after, text, size) == 0);
+	free(after);
+}
+
+Test(badfiles, long_binary_file_is_not_a_workbook)
+{
+	char junk[8192];
+	for (size_t i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7 + 3);
+	write_file(path, junk, sizeof junk);
+	expect_refused(0, STORE_NOT_WORKBOOK, "ikke en utenfor-arbeidsbok");
+}
+
+Test(badfiles, empty_file_is_not_a_workbook)
+{
+	write_file(path, "", 0);
+	expect_refused(0, STORE_NOT_WORKBOOK, "ikke en utenfor-arbeidsbok");
+	struct stat st;
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_eq(st.st_size, 0, "nothing written");
+}
+
+Test(badfiles, foreign_sqlite_is_not_a_workbook)
+{
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL,
+				  NULL),
+		     SQLITE_OK);
+	sqlite3_close(db);
+	expect_refused(0, STORE_NOT_WORKBOOK, "annen SQLite-database");
+}
+
+Test(badfiles, directory_is_refused)
+{
+	snprintf(path, sizeof path, "%s", dir);
+	expect_refused(0, STORE_IO, "er en mappe");
+}
+
+Test(badfiles, truncated_file_is_corrupt)
+{
+	create_big();
+	struct stat st;
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_gt(st.st_size, 8 * 4096, "the test needs a file of many pages");
+	cr_assert_eq(truncate(path, st.st_size / 2), 0);
+	expect_refused(0, STORE_CORRUPT, "skadet");
+	expect_refused(STORE_OPEN_READ_ONLY, STORE_CORRUPT, "skadet");
+}
+
+Test(badfiles, corrupt_page_is_corrupt)
+{
+	create_big();
+	struct stat st;
+	cr_assert_eq(stat(path, &st), 0);
+	/* Scribble over the third page: a b-tree page of the data. */
+	char junk[4096];
+	memset(junk, 0x5a, sizeof junk);
+	int fd = open(path, O_WRONLY);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(pwrite(fd, junk, sizeof junk, 2 * 4096), (ssize_t)sizeof junk);
+	close(fd);
+	expect_refused(0, STORE_CORRUPT, "skadet");
+}
+
+Test(badfiles, newer_schema_is_refused_and_left_untouched)
+{
+	create_big();
+	raw_exec("PRAGMA user_version = 3");
+	size_t size0;
+	char *bytes0 = file_read(path, &size0);
+	struct stat st0;
+	cr_assert_eq(stat(path, &st0), 0);
+	expect_refused(0, STORE_TOO_NEW, "skjemaversjon 3");
+	expect_refused(0, STORE_TOO_NEW, "versjon 2");
+	expect_refused(STORE_OPEN_READ_ONLY, STORE_TOO_NEW, "nyere utenfor");
+	size_t size1;
+	char *bytes1 = file_read(path, &size1);
+	struct stat st1;
+	cr_assert_eq(stat(path, &st1), 0);
+	cr_assert_eq(size0, size1);
+	cr_assert(memcmp(bytes0, bytes1, size0) == 0, "the file must be byte-identical");
+	cr_assert_eq(st0.st_mtim.tv_nsec, st1.st_mtim.tv_nsec);
+	cr_assert_eq(st0.st_mtim.tv_sec, st1.st_mtim.tv_sec);
+	free(bytes0);
+	free(bytes1);
+}
+
+/* Open works; load finds the broken row and names it. */
+static void expect_invalid(const char *needle)
+{
+	struct store *s = NULL;
+	struct store_error err = {0};
+	cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK, "%s", err.message);
+	struct workbook wb;
+	workbook_init(&wb);
+	cr_assert_eq(store_load(s, &wb, &err), STORE_INVALID, "%s", err.message);
+	cr_assert_eq(wb.measure_count, 0, "nothing half-loaded");
+	cr_assert(strncmp(err.message, path, strlen(path)) == 0, "%s", err.message);
+	cr_assert(strchr(err.message, '\n') == NULL, "%s", err.message);
+	cr_assert(strstr(err.message, needle) != NULL, "«%s» in: %s", needle, err.message);
+	store_close(s);
+	workbook_free(&wb);
+}
+
+Test(badfiles, hand_edited_row_breaking_the_model)
+{
+	struct workbook wb;
+	sample_workbook(&wb);
+	struct store_error err = {0};
+	cr_assert_eq(store_create(path, &wb, &err), STORE_OK);
+	workbook_free(&wb);
+	/* The CHECKs stop a plain UPDATE ... */
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE measures SET participants = 0", NULL, NULL, NULL),
+		     SQLITE_CONSTRAINT);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE items SET from_age = 90, to_age = 10", NULL, NULL,
+				  NULL),
+		     SQLITE_CONSTRAINT);
+	sqlite3_close(db);
+	/* ... so bypass them, as a careless hand edit could. */
+	raw_exec("PRAGMA ignore_check_constraints = ON;"
+		 "UPDATE measures SET participants = 0 WHERE name = 'Familieveiledning'");
+	expect_invalid("measures[1].participants");
+	expect_invalid("i tiltaket «Familieveiledning»");
+}
+
+Test(badfiles, hand_edited_unknown_bearer)
+{
+	struct workbook wb;
+	sample_workbook(&wb);
+	cr_assert_eq(store_create(path, &wb, NULL), STORE_OK);
+	workbook_free(&wb);
+	raw_exec("PRAGMA ignore_check_constraints = ON;"
+		 "UPDATE items SET bearer = 'bydel' WHERE name = 'AAP'");
+	expect_invalid("«bydel»");
+}
+
+Test(badfiles, hand_edited_payer_sum)
+{
+	struct workbook wb;
+	sample_workbook(&wb);
+	cr_assert_eq(store_create(path, &wb, NULL), STORE_OK);
+	workbook_free(&wb);
+	raw_exec("PRAGMA ignore_check_constraints = ON;"
+		 "UPDATE measures SET payer_stat = 0.5 WHERE name = 'Oppfølgingslos'");
+	expect_invalid("measures[0].payer");
+}

@@ -1,0 +1,193 @@
+/*
+ * The schema's CHECK constraints must mirror engine/validate's ranges:
+ * for every ranged field, writing its minimum and maximum straight into
+ * the file through SQLite succeeds, and a value just outside is refused
+ * by the file itself (SQLITE_CONSTRAINT).  Text columns refuse more bytes
+ * than the engine's buffers hold.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/validate.h"
+#include "store/store.h"
+#include "tests/store_util.h"
+
+static char *dir;
+static char path[4096];
+static sqlite3 *db;
+
+static void setup(void)
+{
+	dir = tmpdir_make();
+	path_in(path, sizeof path, dir, "skjema.utenfor");
+	struct workbook wb;
+	sample_workbook(&wb);
+	cr_assert_eq(store_create(path, &wb, NULL), STORE_OK);
+	workbook_free(&wb);
+	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+}
+
+static void teardown(void)
+{
+	sqlite3_close(db);
+	tmpdir_remove(dir);
+}
+
+TestSuite(schema, .init = setup, .fini = teardown);
+
+struct column {
+	enum field_id field;
+	const char *table;
+	const char *column;
+};
+
+/* Every ranged field and where the file keeps it (payer shares are
+ * covered by the sum test below). */
+static const struct column columns[] = {
+	{FIELD_BASE_YEAR, "workbook", "base_year"},
+	{FIELD_HORIZON, "workbook", "horizon"},
+	{FIELD_DISCOUNT_RATE, "workbook", "discount_rate"},
+	{FIELD_G_AMOUNT, "workbook", "g_amount"},
+	{FIELD_ENTRY_AGE, "groups", "entry_age"},
+	{FIELD_ITEM_AMOUNT, "items", "amount"},
+	{FIELD_PARTICIPANTS, "measures", "participants"},
+	{FIELD_START_YEAR, "measures", "start_year"},
+	{FIELD_START_AGE, "measures", "start_age"},
+	{FIELD_DURATION, "measures", "duration"},
+	{FIELD_COST_PER_PARTICIPANT, "measures", "cost_per_participant"},
+	{FIELD_SUCCESS_RATE, "measures", "success_rate"},
+	{FIELD_DEADWEIGHT, "measures", "deadweight"},
+	{FIELD_LAG, "measures", "lag"},
+	{FIELD_EFFECT_YEARS, "measures", "effect_years"},
+	{FIELD_DECAY, "measures", "decay"},
+};
+
+/* UPDATE one row's column to `value`; the SQLite result code. */
+static int set(const char *table, const char *column, double value, bool integer)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE %s SET %s = ? WHERE id = (SELECT min(id) FROM %s)", table,
+		 column, table);
+	sqlite3_stmt *st = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK, "%s", sql);
+	if (integer)
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)value);
+	else
+		sqlite3_bind_double(st, 1, value);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+Test(schema, checks_mirror_validation_ranges)
+{
+	/* Items' age range is checked with from ≤ to: give room first. */
+	cr_assert_eq(sqlite3_exec(db, "UPDATE items SET from_age = 0, to_age = 120", NULL, NULL,
+				  NULL),
+		     SQLITE_OK);
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		const struct column *c = &columns[i];
+		const struct field_range *r = field_range(c->field);
+		bool integer = r->kind == FIELD_INTEGER;
+		double below = integer ? r->min - 1 : r->min - fmax(1e-9, fabs(r->min) * 1e-9);
+		double above = integer ? r->max + 1 : r->max + fmax(1e-9, fabs(r->max) * 1e-9);
+		cr_assert_eq(set(c->table, c->column, r->min, integer), SQLITE_OK,
+			     "%s.%s = min %g refused", c->table, c->column, r->min);
+		cr_assert_eq(set(c->table, c->column, r->max, integer), SQLITE_OK,
+			     "%s.%s = max %g refused", c->table, c->column, r->max);
+		cr_assert_eq(set(c->table, c->column, below, integer), SQLITE_CONSTRAINT,
+			     "%s.%s = %.17g (below %g) allowed", c->table, c->column, below, r->min);
+		cr_assert_eq(set(c->table, c->column, above, integer), SQLITE_CONSTRAINT,
+			     "%s.%s = %.17g (above %g) allowed", c->table, c->column, above, r->max);
+		if (integer)
+			cr_assert_eq(set(c->table, c->column, r->min + 0.5, false), SQLITE_CONSTRAINT,
+				     "%s.%s accepts a fraction", c->table, c->column);
+	}
+}
+
+Test(schema, item_ages_and_payer_sum)
+{
+	cr_assert_eq(sqlite3_exec(db, "UPDATE items SET from_age = 30, to_age = 29", NULL, NULL,
+				  NULL),
+		     SQLITE_CONSTRAINT);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE items SET from_age = 30, to_age = 30", NULL, NULL,
+				  NULL),
+		     SQLITE_OK);
+	const char *ok = "UPDATE measures SET payer_kommune = 0.3333333, payer_fylkeskommune ="
+			 " 0.3333333, payer_stat = 0.3333334";
+	cr_assert_eq(sqlite3_exec(db, ok, NULL, NULL, NULL), SQLITE_OK);
+	const char *off = "UPDATE measures SET payer_kommune = 0.5, payer_fylkeskommune = 0.5,"
+			  " payer_stat = 0.001";
+	cr_assert_eq(sqlite3_exec(db, off, NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE items SET bearer = 'bydel'", NULL, NULL, NULL),
+		     SQLITE_CONSTRAINT);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE items SET confidence = 'E'", NULL, NULL, NULL),
+		     SQLITE_CONSTRAINT);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE workbook SET discount_mode = 'r110'", NULL, NULL,
+				  NULL),
+		     SQLITE_CONSTRAINT);
+	cr_assert_eq(sqlite3_exec(db, "UPDATE measures SET effect_years = NULL", NULL, NULL, NULL),
+		     SQLITE_OK);
+}
+
+/* A text of `bytes` bytes (two-byte «ø» where possible). */
+static char *text_of(size_t bytes)
+{
+	char *t = malloc(bytes + 1);
+	cr_assert_not_null(t);
+	size_t i = 0;
+	for (; i + 2 <= bytes; i += 2)
+		memcpy(t + i, "\xc3\xb8", 2);
+	if (i < bytes)
+		t[i++] = 'x';
+	t[i] = '\0';
+	return t;
+}
+
+static int set_text(const char *table, const char *column, const char *text)
+{
+	char sql[256];
+	snprintf(sql, sizeof sql, "UPDATE %s SET %s = ? WHERE id = (SELECT min(id) FROM %s)",
+		 table, column, table);
+	sqlite3_stmt *st = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+Test(schema, text_lengths_are_the_engine_buffers)
+{
+	struct {
+		const char *table, *column;
+		size_t size;
+	} texts[] = {
+		{"workbook", "name", TEXT_NAME_SIZE},
+		{"workbook", "municipality", TEXT_NAME_SIZE},
+		{"groups", "name", TEXT_NAME_SIZE},
+		{"groups", "description", TEXT_DESCRIPTION_SIZE},
+		{"items", "name", TEXT_NAME_SIZE},
+		{"items", "source", TEXT_SOURCE_SIZE},
+		{"measures", "name", TEXT_NAME_SIZE},
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *fits = text_of(texts[i].size - 1), *too_long = text_of(texts[i].size);
+		cr_assert_eq(set_text(texts[i].table, texts[i].column, fits), SQLITE_OK, "%s.%s",
+			     texts[i].table, texts[i].column);
+		cr_assert_eq(set_text(texts[i].table, texts[i].column, too_long), SQLITE_CONSTRAINT,
+			     "%s.%s", texts[i].table, texts[i].column);
+		free(fits);
+		free(too_long);
+	}
+	/* Group ids: not empty, fewer than TEXT_ID_SIZE bytes. */
+	cr_assert_eq(sqlite3_exec(db, "UPDATE groups SET gid = '' WHERE id = 1", NULL, NULL, NULL),
+		     SQLITE_CONSTRAINT);
+	char *id = text_of(TEXT_ID_SIZE);
+	cr_assert_eq(set_text("groups", "gid", id), SQLITE_CONSTRAINT);
+	free(id);
+}

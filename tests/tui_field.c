@@ -1,0 +1,224 @@
+/* Tests for tui/field.c: reading typed text into model fields and showing
+ * them, the Norwegian way, with the engine's validation. */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "engine/workbook.h"
+#include "tui/field.h"
+
+static const struct field_desc *find(const struct field_desc *t, size_t n, const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(t[i].label, label) == 0)
+			return &t[i];
+	cr_assert_fail("no field %s", label);
+	return NULL;
+}
+
+#define MF(label) find(measure_fields, measure_field_count, label)
+#define IF(label) find(item_fields, item_field_count, label)
+#define PF(label) find(params_fields, params_field_count, label)
+
+static struct measure sample(void)
+{
+	struct measure m;
+	measure_defaults(&m);
+	text_set(m.name, sizeof m.name, "Oppfølgingslos");
+	text_set(m.group_id, sizeof m.group_id, "frafall-vgs");
+	m.participants = 80;
+	m.cost_per_participant = 7500;
+	m.success_rate = 0.2;
+	m.start_year = 2027;
+	m.start_age = 16;
+	m.duration = 1;
+	m.payer[BEARER_FYLKESKOMMUNE] = 1;
+	return m;
+}
+
+TestSuite(field, .init = NULL);
+
+Test(field, percent_reads_as_fraction_and_shows_reading)
+{
+	struct measure m = sample();
+	char reading[64], error[400];
+	cr_assert(field_parse(MF("Suksessrate"), "25", &m, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_float_eq(m.success_rate, 0.25, 1e-12);
+	cr_assert_str_eq(reading, "25 %");
+	cr_assert(field_parse(MF("Suksessrate"), "25,5 %", &m, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_float_eq(m.success_rate, 0.255, 1e-12);
+	cr_assert_str_eq(reading, "25,5 %");
+}
+
+Test(field, out_of_range_percent_is_refused_with_range_and_value)
+{
+	struct measure m = sample();
+	char reading[64], error[400];
+	cr_assert_not(field_parse(MF("Suksessrate"), "150", &m, NULL, reading, sizeof reading, error,
+				  sizeof error));
+	cr_assert_float_eq(m.success_rate, 0.2, 1e-12, "value untouched");
+	cr_assert_str_eq(error, "Suksessrate må være fra 0 % til 100 %, fikk 150 %");
+}
+
+Test(field, norwegian_numbers_are_read_with_grouping)
+{
+	struct measure m = sample();
+	char reading[64], error[400];
+	cr_assert(field_parse(MF("Kostnad per deltaker"), "1 234,50", &m, NULL, reading,
+			      sizeof reading, error, sizeof error));
+	cr_assert_float_eq(m.cost_per_participant, 1234.5, 1e-9);
+	cr_assert_str_eq(reading, "1 234,5");
+	cr_assert(field_parse(MF("Kostnad per deltaker"), "1.234.567", &m, NULL, reading,
+			      sizeof reading, error, sizeof error));
+	cr_assert_float_eq(m.cost_per_participant, 1234567, 1e-9);
+	cr_assert_not(field_parse(MF("Kostnad per deltaker"), "12abc", &m, NULL, reading,
+				  sizeof reading, error, sizeof error));
+	cr_assert(strstr(error, "Kostnad per deltaker: skriv et tall") == error, "%s", error);
+	cr_assert_float_eq(m.cost_per_participant, 1234567, 1e-9);
+}
+
+Test(field, participants_must_be_whole_and_positive)
+{
+	struct measure m = sample();
+	char reading[64], error[400];
+	cr_assert(field_parse(MF("Deltakere"), "1 200", &m, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_eq(m.participants, 1200);
+	cr_assert_str_eq(reading, "1 200");
+	cr_assert_not(field_parse(MF("Deltakere"), "0", &m, NULL, reading, sizeof reading, error,
+				  sizeof error));
+	cr_assert_not(field_parse(MF("Deltakere"), "2,5", &m, NULL, reading, sizeof reading, error,
+				  sizeof error));
+	cr_assert_eq(m.participants, 1200);
+	cr_assert(strstr(error, "heltall") != NULL, "%s", error);
+}
+
+Test(field, negative_amounts_are_allowed_for_items)
+{
+	struct cost_item it;
+	memset(&it, 0, sizeof it);
+	char reading[64], error[400];
+	cr_assert(field_parse(IF("Beløp"), "-30 000", &it, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_float_eq(it.amount, -30000, 1e-9);
+	cr_assert_str_eq(reading, "-30 000");
+}
+
+Test(field, effect_years_empty_means_to_the_horizon)
+{
+	struct measure m = sample();
+	m.effect_years = 5;
+	char reading[64], error[400], shown[64];
+	cr_assert(field_parse(MF("Virkningsår"), "  ", &m, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_eq(m.effect_years, 0);
+	field_format(MF("Virkningsår"), &m, NULL, false, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "til horisonten");
+	field_format(MF("Virkningsår"), &m, NULL, true, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "");
+}
+
+Test(field, choices_match_prefixes_and_cycle)
+{
+	struct cost_item it;
+	memset(&it, 0, sizeof it);
+	char reading[64], error[400];
+	cr_assert(field_parse(IF("Bærer"), "fylke", &it, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_eq(it.bearer, BEARER_FYLKESKOMMUNE);
+	cr_assert_str_eq(reading, "fylkeskommune");
+	cr_assert(field_parse(IF("Bærer"), "S", &it, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_eq(it.bearer, BEARER_STAT);
+	cr_assert_not(field_parse(IF("Bærer"), "x", &it, NULL, reading, sizeof reading, error,
+				  sizeof error));
+	cr_assert_str_eq(error, "Bærer: skriv kommune, fylkeskommune eller stat");
+	field_cycle(IF("Bærer"), &it, NULL, 1);
+	cr_assert_eq(it.bearer, BEARER_KOMMUNE, "stat wraps to kommune");
+	field_cycle(IF("Bærer"), &it, NULL, -1);
+	cr_assert_eq(it.bearer, BEARER_STAT);
+	cr_assert(field_parse(IF("Enhet"), "G", &it, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_eq(it.unit, UNIT_G);
+}
+
+Test(field, group_is_found_by_name_or_id)
+{
+	struct workbook wb;
+	workbook_init(&wb);
+	struct target_group g;
+	memset(&g, 0, sizeof g);
+	text_set(g.id, sizeof g.id, "frafall-vgs");
+	text_set(g.name, sizeof g.name, "Unge som har falt ut av videregående");
+	workbook_add_group(&wb, &g);
+	text_set(g.id, sizeof g.id, "barnevern");
+	text_set(g.name, sizeof g.name, "Barn med hjelpetiltak fra barnevernet");
+	workbook_add_group(&wb, &g);
+	struct measure m = sample();
+	char reading[160], error[400], shown[160];
+	cr_assert(field_parse(MF("Målgruppe"), "hjelpetiltak", &m, &wb, reading, sizeof reading,
+			      error, sizeof error));
+	cr_assert_str_eq(m.group_id, "barnevern");
+	cr_assert_str_eq(reading, "Barn med hjelpetiltak fra barnevernet");
+	field_format(MF("Målgruppe"), &m, &wb, false, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "Barn med hjelpetiltak fra barnevernet");
+	field_format(MF("Målgruppe"), &m, &wb, true, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "barnevern");
+	cr_assert_not(field_parse(MF("Målgruppe"), "finnes ikke", &m, &wb, reading,
+				  sizeof reading, error, sizeof error));
+	cr_assert_str_eq(m.group_id, "barnevern");
+	workbook_free(&wb);
+}
+
+Test(field, editing_text_parses_back_to_the_same_value)
+{
+	struct measure m = sample();
+	m.cost_per_participant = 1234567.25;
+	m.success_rate = 0.125;
+	m.payer[BEARER_KOMMUNE] = 1.0 / 3.0;
+	const char *labels[] = {"Kostnad per deltaker", "Suksessrate", "Deltakere", "Startår",
+				"Betaler kommune"};
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		const struct field_desc *f = MF(labels[i]);
+		char text[64], reading[64], error[400];
+		struct measure copy = m;
+		field_format(f, &m, NULL, true, " ", text, sizeof text);
+		cr_assert(field_parse(f, text, &copy, NULL, reading, sizeof reading, error,
+				      sizeof error), "%s: %s", labels[i], error);
+		cr_assert(memcmp(&copy, &m, sizeof m) == 0 ||
+			  (f->type == FT_PERCENT && fabs(copy.payer[0] - m.payer[0]) < 1e-6),
+			  "%s round trip via «%s»", labels[i], text);
+	}
+}
+
+Test(field, display_uses_the_given_thousands_separator)
+{
+	struct measure m = sample();
+	m.cost_per_participant = 1234567;
+	char shown[64];
+	field_format(MF("Kostnad per deltaker"), &m, NULL, false, "\xc2\xa0", shown, sizeof shown);
+	cr_assert_str_eq(shown, "1\xc2\xa0" "234\xc2\xa0" "567");
+	field_format(MF("Suksessrate"), &m, NULL, false, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "20 %");
+	field_format(MF("Med i porteføljen"), &m, NULL, false, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "ja");
+}
+
+Test(field, text_too_long_is_refused_not_cut)
+{
+	struct workbook_params p;
+	workbook_params_defaults(&p);
+	char longname[300];
+	memset(longname, 'x', sizeof longname - 1);
+	longname[sizeof longname - 1] = '\0';
+	char reading[64], error[400];
+	cr_assert_not(field_parse(PF("Navn"), longname, &p, NULL, reading, sizeof reading, error,
+				  sizeof error));
+	cr_assert(strstr(error, "for lang") != NULL, "%s", error);
+	cr_assert(field_parse(PF("Navn"), "Gausdal 2027", &p, NULL, reading, sizeof reading, error,
+			      sizeof error));
+	cr_assert_str_eq(p.name, "Gausdal 2027");
+}

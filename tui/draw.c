@@ -1,0 +1,318 @@
+/*
+ * draw.c: the drawing helpers all views share: clipped text by display
+ * width, right-aligned money, section rules, bar charts and fields.
+ *
+ * All drawing goes to stdscr; screen_paint() erases it before the views
+ * draw and flushes it with one doupdate(), so helpers never refresh.
+ *
+ * Must never: refresh, clear or change the store.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "tui/app.h"
+#include "tui/chart.h"
+#include "tui/i18n.h"
+#include "tui/text.h"
+
+/* ASCII terminals get a transliteration; the copy lives on the caller's
+ * stack, so texts are cut to a line's worth first. */
+#define LINE_BYTES 2048
+
+static const char *prepare(const struct app *a, const char *text, char *buf, size_t size)
+{
+	if (!a->ascii)
+		return text;
+	text_ascii(buf, size, text);
+	return buf;
+}
+
+int draw_width(const struct app *a, const char *text)
+{
+	char buf[LINE_BYTES];
+	return text_width(prepare(a, text, buf, sizeof buf));
+}
+
+void draw_text(struct app *a, int y, int x, int w, attr_t attr, const char *text)
+{
+	if (w <= 0 || y < 0 || y >= LINES || x >= COLS)
+		return;
+	if (x + w > COLS)
+		w = COLS - x;
+	char buf[LINE_BYTES];
+	const char *t = prepare(a, text, buf, sizeof buf);
+	int used;
+	size_t n = text_fit(t, w, &used);
+	attrset(attr);
+	mvaddnstr(y, x, t, (int)n);
+	/* Pad so the attribute covers the cell (selection bars). */
+	for (int i = used; i < w; i++)
+		addch(' ');
+	attrset(A_NORMAL);
+}
+
+void draw_text_right(struct app *a, int y, int x, int w, attr_t attr, const char *text)
+{
+	if (w <= 0)
+		return;
+	char buf[LINE_BYTES];
+	const char *t = prepare(a, text, buf, sizeof buf);
+	int tw = text_width(t);
+	if (tw > w) {
+		/* Numbers must not be cut silently: show that they did not fit,
+		 * as spreadsheets do. */
+		char hashes[64];
+		int n = w < (int)sizeof hashes - 1 ? w : (int)sizeof hashes - 1;
+		memset(hashes, '#', (size_t)n);
+		hashes[n] = '\0';
+		draw_text(a, y, x, w, attr, hashes);
+		return;
+	}
+	draw_text(a, y, x, w - tw, attr, "");
+	draw_text(a, y, x + w - tw, tw, attr, t);
+}
+
+void format_money(const struct app *a, double v, char *buf, size_t size)
+{
+	number_format(buf, size, v, 0, app_thousands(a));
+}
+
+void draw_money(struct app *a, int y, int x, int w, double v, bool signed_colour, attr_t base)
+{
+	char buf[64];
+	format_money(a, v, buf, sizeof buf);
+	attr_t attr = base;
+	if (signed_colour && number_round(v, 0) < 0 && base == a->attrs[ROLE_NORMAL])
+		attr = (base & ~A_COLOR) | a->attrs[ROLE_NEGATIVE];
+	draw_text_right(a, y, x, w, attr, buf);
+}
+
+void draw_hline(struct app *a, int y, int x, int w, const char *title)
+{
+	if (w <= 0)
+		return;
+	attrset(a->attrs[ROLE_DIM]);
+	move(y, x);
+	for (int i = 0; i < w; i++) {
+		if (a->ascii)
+			addch('-');
+		else
+			addstr("\xe2\x94\x80");
+	}
+	if (title != NULL && title[0] != '\0') {
+		char t[256];
+		snprintf(t, sizeof t, " %s ", title);
+		int tw = draw_width(a, t);
+		draw_text(a, y, x + 1, tw < w - 1 ? tw : w - 1, a->attrs[ROLE_TITLE], t);
+	}
+	attrset(A_NORMAL);
+}
+
+void draw_chart(struct app *a, const struct rect *r, const double *values, int n,
+		const char *title, int first_label, int label_step)
+{
+	if (r->h < 4 || r->w < 20 || n <= 0)
+		return;
+	draw_hline(a, r->y, r->x, r->w, title);
+	const int label_w = 12;
+	int ch = r->h - 2; /* title and axis rows */
+	int cw = r->w - label_w - 1;
+	struct chart_scale s;
+	chart_scale_compute(values, n, ch, cw, &s);
+	if (s.max == 0 && s.min == 0) {
+		draw_text(a, r->y + 1, r->x + 1, r->w - 1, a->attrs[ROLE_DIM], "(bare nuller)");
+		return;
+	}
+	for (int row = 0; row < ch; row++) {
+		int y = r->y + 1 + row;
+		draw_text(a, y, r->x, label_w + 1, a->attrs[ROLE_DIM], "");
+		for (int col = 0; col < cw; col++) {
+			int sign;
+			const char *g = chart_glyph(&s, values, row, col, a->ascii, &sign);
+			if (g[0] == '\0')
+				continue;
+			attrset(a->attrs[sign < 0 ? ROLE_NEGATIVE : ROLE_POSITIVE]);
+			mvaddstr(y, r->x + label_w + 1 + col, g);
+		}
+	}
+	attrset(A_NORMAL);
+	char lbl[64];
+	format_money(a, s.max, lbl, sizeof lbl);
+	draw_text_right(a, r->y + 1, r->x, label_w, a->attrs[ROLE_DIM], lbl);
+	format_money(a, s.min, lbl, sizeof lbl);
+	draw_text_right(a, r->y + ch, r->x, label_w, a->attrs[ROLE_DIM], lbl);
+	if (s.max > 0 && s.min < 0 && ch > 2) {
+		int zero_row = (int)(s.max / (s.max - s.min) * ch);
+		if (zero_row > 0 && zero_row < ch - 1)
+			draw_text_right(a, r->y + 1 + zero_row, r->x, label_w, a->attrs[ROLE_DIM], "0");
+	}
+	/* Axis: the first and the last label (years or ages). */
+	int bars = (n + s.per_column - 1) / s.per_column * s.bar_width;
+	char first[16], last[16];
+	snprintf(first, sizeof first, "%d", first_label);
+	snprintf(last, sizeof last, "%d", first_label + (n - 1) * label_step);
+	int y = r->y + r->h - 1;
+	draw_text(a, y, r->x, r->w, a->attrs[ROLE_DIM], "");
+	draw_text(a, y, r->x + label_w + 1, 6, a->attrs[ROLE_DIM], first);
+	int lx = r->x + label_w + 1 + (bars < cw ? bars : cw) - (int)strlen(last);
+	if (lx > r->x + label_w + 8)
+		draw_text(a, y, lx, (int)strlen(last), a->attrs[ROLE_DIM], last);
+}
+
+void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
+		const struct field_desc *f, const void *obj, size_t index, size_t sub,
+		bool selected)
+{
+	if (w <= 0)
+		return;
+	if (draft_is(a, target, f, index, sub)) {
+		struct line_edit *e = &a->edit.line;
+		size_t start, end;
+		int cx;
+		line_edit_view(e, w, &start, &end, &cx);
+		char buf[LINE_EDIT_SIZE];
+		memcpy(buf, e->buf + start, end - start);
+		buf[end - start] = '\0';
+		draw_text(a, y, x, w, a->attrs[a->edit.valid ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
+		a->cursor_on = true;
+		a->cursor_y = y;
+		a->cursor_x = x + cx;
+		return;
+	}
+	char buf[LINE_EDIT_SIZE];
+	field_format(f, obj, &a->wb, false, app_thousands(a), buf, sizeof buf);
+	draw_text(a, y, x, w, selected ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_NORMAL], buf);
+}
+
+static void result_line(struct app *a, int y, const struct rect *r, const char *label,
+			const char *value, attr_t attr)
+{
+	int lw = r->w - 13 < 24 ? r->w - 13 : 24;
+	if (lw < 8)
+		lw = r->w / 2;
+	draw_text(a, y, r->x, lw, a->attrs[ROLE_LABEL], label);
+	draw_text_right(a, y, r->x + lw, r->w - lw, attr, value);
+}
+
+int draw_results(struct app *a, const struct rect *r, const struct result *res, bool measure)
+{
+	char v[96], w[112];
+	int y = r->y, end = r->y + r->h;
+	if (y < end) {
+		format_money(a, res->npv, v, sizeof v);
+		snprintf(w, sizeof w, "%s kr", v);
+		result_line(a, y++, r, _("Netto nåverdi"), w,
+			    a->attrs[number_round(res->npv, 0) < 0 ? ROLE_NEGATIVE : ROLE_POSITIVE] | A_BOLD);
+	}
+	if (y < end) {
+		format_money(a, res->pv_cost, v, sizeof v);
+		snprintf(w, sizeof w, "%s kr", v);
+		result_line(a, y++, r, _("Kostnad, nåverdi"), w, a->attrs[ROLE_NORMAL]);
+	}
+	if (y < end) {
+		format_money(a, res->pv_saving, v, sizeof v);
+		snprintf(w, sizeof w, "%s kr", v);
+		result_line(a, y++, r, _("Gevinst, nåverdi"), w, a->attrs[ROLE_NORMAL]);
+	}
+	if (y < end) {
+		if (res->has_bcr)
+			number_format(v, sizeof v, res->bcr, 2, app_thousands(a));
+		else
+			snprintf(v, sizeof v, "–");
+		result_line(a, y++, r, _("Nytte per krone"), v, a->attrs[ROLE_NORMAL]);
+	}
+	if (y < end) {
+		if (res->has_break_even_year)
+			snprintf(v, sizeof v, "%d", res->break_even_year);
+		else
+			snprintf(v, sizeof v, "%s", _("ikke innen horisonten"));
+		result_line(a, y++, r, _("Lønnsomt fra år"), v, a->attrs[ROLE_NORMAL]);
+	}
+	if (measure && y < end) {
+		if (res->has_break_even_success_rate)
+			percent_format(v, sizeof v, res->break_even_success_rate, 1, app_thousands(a));
+		else
+			snprintf(v, sizeof v, "–");
+		result_line(a, y++, r, _("Balanse-suksessrate"), v, a->attrs[ROLE_NORMAL]);
+	}
+	if (measure && y < end) {
+		format_money(a, res->npv_per_participant, v, sizeof v);
+		snprintf(w, sizeof w, "%s kr", v);
+		result_line(a, y++, r, _("Per deltaker"), w, a->attrs[ROLE_NORMAL]);
+	}
+	return y - r->y;
+}
+
+void draw_year_table(struct app *a, const struct rect *r, const struct result *res, int top,
+		     bool per_bearer)
+{
+	static const struct table_col cols_sum[] = {
+		{"År", 4, 9, false, false},
+		{"Kostnad", 11, 6, true, true},
+		{"Gevinst", 11, 6, true, true},
+		{"Netto", 11, 5, true, true},
+		{"Kum. netto", 12, 3, true, true},
+		{"Kum. nåverdi", 13, 8, true, true},
+	};
+	static const struct table_col cols_bearer[] = {
+		{"År", 4, 9, false, false},
+		{"Kost. K", 10, 4, true, true},
+		{"Kost. F", 10, 4, true, true},
+		{"Kost. S", 10, 4, true, true},
+		{"Gev. K", 10, 5, true, true},
+		{"Gev. F", 10, 5, true, true},
+		{"Gev. S", 10, 5, true, true},
+		{"Netto", 11, 7, true, true},
+		{"Kum. netto", 12, 3, true, true},
+		{"Kum. nåverdi", 13, 8, true, true},
+		{"DF", 6, 1, true, false},
+	};
+	const struct table_col *cols = per_bearer ? cols_bearer : cols_sum;
+	int n = per_bearer ? 11 : 6;
+	int widths[16], xs[16];
+	if (r->h < 2)
+		return;
+	layout_table(cols, n, r->w, widths);
+	table_header(a, r->y, r->x, cols, n, widths, xs);
+	for (int row = 0; row + 1 < r->h; row++) {
+		int t = top + row;
+		if (t >= res->year_count)
+			break;
+		const struct year_row *yr = &res->years[t];
+		int y = r->y + 1 + row;
+		double cost = 0, saving = 0;
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			cost += yr->cost[b];
+			saving += yr->saving[b];
+		}
+		for (int c = 0; c < n; c++) {
+			if (widths[c] <= 0)
+				continue;
+			const char *title = cols[c].title;
+			char buf[32];
+			if (c == 0) {
+				snprintf(buf, sizeof buf, "%d", yr->year);
+				table_cell(a, y, &cols[c], xs[c], widths[c], a->attrs[ROLE_NORMAL], buf);
+				continue;
+			}
+			double v;
+			if (strcmp(title, "Kostnad") == 0) v = -cost;
+			else if (strcmp(title, "Gevinst") == 0) v = saving;
+			else if (strcmp(title, "Netto") == 0) v = yr->net;
+			else if (strcmp(title, "Kum. netto") == 0) v = yr->cum_net;
+			else if (strcmp(title, "Kum. nåverdi") == 0) v = yr->cum_net_discounted;
+			else if (strcmp(title, "DF") == 0) {
+				number_format(buf, sizeof buf, yr->df, 3, app_thousands(a));
+				table_cell(a, y, &cols[c], xs[c], widths[c], a->attrs[ROLE_DIM], buf);
+				continue;
+			} else {
+				int b = title[strlen(title) - 1] == 'K' ? 0 : title[strlen(title) - 1] == 'F' ? 1 : 2;
+				v = title[0] == 'K' ? -yr->cost[b] : yr->saving[b];
+			}
+			draw_money(a, y, xs[c], widths[c], v, true, a->attrs[ROLE_NORMAL]);
+		}
+	}
+}

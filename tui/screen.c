@@ -1,0 +1,396 @@
+/*
+ * screen.c: the terminal: opening it (newterm with fallbacks for unknown
+ * TERM values), colours for 256-colour, 8-colour and monochrome terminals,
+ * and painting one frame (tab bar, view, status line, key hints).
+ *
+ * A frame is erase() + drawing into stdscr + wnoutrefresh() + one
+ * doupdate(): curses then sends only the cells that changed.  Never clear()
+ * per frame (it repaints the whole terminal, slow over SSH).
+ *
+ * Must never: change the workbook or the store.
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tui/app.h"
+#include "tui/i18n.h"
+#include "tui/text.h"
+#include "config/theme.h"
+#include "config/keys.h"
+
+/* Which theme element (config/theme.h) colours each of the TUI's roles. */
+static const enum ui_element role_element[ROLE_ROLE_COUNT] = {
+	[ROLE_NORMAL] = UI_NORMAL,
+	[ROLE_TAB] = UI_TAB,
+	[ROLE_TAB_ACTIVE] = UI_TAB_ACTIVE,
+	[ROLE_HEADER] = UI_HEADER,
+	[ROLE_SELECTED] = UI_SELECTED,
+	[ROLE_SELECTED_DIM] = UI_SELECTED,
+	[ROLE_LABEL] = UI_NORMAL,
+	[ROLE_FIELD_EDIT] = UI_EDITING,
+	[ROLE_FIELD_INVALID] = UI_INVALID,
+	[ROLE_STATUS] = UI_STATUS,
+	[ROLE_ERROR] = UI_ERROR,
+	[ROLE_HINT] = UI_HINTS,
+	[ROLE_HINT_KEY] = UI_HINTS,
+	[ROLE_POSITIVE] = UI_POSITIVE,
+	[ROLE_NEGATIVE] = UI_NEGATIVE,
+	[ROLE_DIM] = UI_BORDER,
+	[ROLE_TITLE] = UI_TITLE,
+};
+
+static attr_t curses_attrs(unsigned theme_attrs)
+{
+	attr_t a = A_NORMAL;
+	if (theme_attrs & THEME_ATTR_BOLD)
+		a |= A_BOLD;
+	if (theme_attrs & THEME_ATTR_REVERSE)
+		a |= A_REVERSE;
+	if (theme_attrs & THEME_ATTR_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (theme_attrs & THEME_ATTR_DIM)
+		a |= A_DIM;
+	return a;
+}
+
+/*
+ * Resolve the configured theme for this terminal (256, 8 or no colours;
+ * NO_COLOR honoured) and give every role its attribute.  Pair e+1 belongs
+ * to theme element e.
+ */
+void screen_apply_theme(struct app *a)
+{
+	bool colour = has_colors() && start_color() == OK;
+	struct resolved_theme rt;
+	theme_resolve(&a->theme, colour ? COLORS : 0, theme_no_color_env(), &rt);
+	if (rt.color) {
+		use_default_colors();
+		for (int e = 0; e < UI_ELEMENT_COUNT; e++)
+			init_pair((short)(e + 1), (short)rt.style[e].fg, (short)rt.style[e].bg);
+	}
+	for (int r = 0; r < ROLE_ROLE_COUNT; r++) {
+		enum ui_element e = role_element[r];
+		attr_t at = curses_attrs(rt.style[e].attrs);
+		if (rt.color)
+			at |= COLOR_PAIR(e + 1);
+		a->attrs[r] = at;
+	}
+	/* Roles that share an element must still look different from it:
+	 * the selection without focus, and the keys inside the hint line. */
+	a->attrs[ROLE_SELECTED_DIM] = rt.color ? A_REVERSE : A_UNDERLINE;
+	a->attrs[ROLE_HINT_KEY] = (a->attrs[ROLE_HINT] ^ A_REVERSE) | A_BOLD;
+	/* The screen's own background is the theme's "normal". */
+	bkgdset(a->attrs[ROLE_NORMAL] & A_COLOR);
+}
+
+bool screen_open(struct app *a, char *err, size_t err_size)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		snprintf(err, err_size, "%s",
+			 _("utenfor: skjermbildet trenger en terminal (bruk «utenfor calc» i skript)"));
+		return false;
+	}
+	/* An unknown TERM (xterm-kitty over SSH) makes initscr() exit; newterm
+	 * returns NULL instead, so try the common fallbacks. */
+	static const char *const fallbacks[] = {NULL, "xterm-256color", "xterm"};
+	SCREEN *scr = NULL;
+	for (size_t i = 0; i < 3 && scr == NULL; i++)
+		scr = newterm(fallbacks[i], stdout, stdin);
+	if (scr == NULL) {
+		snprintf(err, err_size, _("utenfor: kjenner ikke terminaltypen TERM=%s"),
+			 getenv("TERM") ? getenv("TERM") : "");
+		return false;
+	}
+	set_term(scr);
+	a->screen = scr;
+	a->out = stdout;
+	const char *cs = nl_langinfo(CODESET);
+	a->ascii = cs == NULL || strcmp(cs, "UTF-8") != 0;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	curs_set(0);
+	screen_apply_theme(a);
+	if (a->mouse)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	return true;
+}
+
+void screen_close(struct app *a)
+{
+	endwin();
+	if (a->screen != NULL)
+		delscreen(a->screen);
+	a->screen = NULL;
+}
+
+static const struct view *const views[VIEW_COUNT] = {
+	&view_overview, &view_measures, &view_groups, &view_projection,
+	&view_settings, &view_help, &view_estimate,
+};
+
+static void paint_tabs(struct app *a)
+{
+	const struct rect *r = &a->layout.tabs;
+	draw_text(a, r->y, r->x, r->w, a->attrs[ROLE_TAB], "");
+	/* Full labels when they fit; otherwise only the current view is
+	 * named and the others show their number. */
+	char labels[VIEW_COUNT][64];
+	int total = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		total = 0;
+		for (int v = 0; v < VIEW_COUNT; v++) {
+			bool named = pass == 0 || (int)a->view == v;
+			if (v == VIEW_ESTIMATE)
+				snprintf(labels[v], sizeof labels[v], " %s ", views[v]->title);
+			else if (named)
+				snprintf(labels[v], sizeof labels[v], " %d %s ", v + 1, views[v]->title);
+			else
+				snprintf(labels[v], sizeof labels[v], " %d ", v + 1);
+			if (v != VIEW_ESTIMATE || a->view == VIEW_ESTIMATE)
+				total += draw_width(a, labels[v]);
+		}
+		if (total <= r->w - 12)
+			break;
+	}
+	int x = 0;
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		a->tab_x0[v] = a->tab_x1[v] = -1;
+		if (v == VIEW_ESTIMATE && a->view != VIEW_ESTIMATE)
+			continue;
+		int w = draw_width(a, labels[v]);
+		if (x + w > r->w)
+			break;
+		draw_text(a, r->y, x, w, a->attrs[(int)a->view == v ? ROLE_TAB_ACTIVE : ROLE_TAB], labels[v]);
+		a->tab_x0[v] = x;
+		a->tab_x1[v] = x + w;
+		x += w;
+	}
+	/* The read-only marker matters more than the name: cut the name. */
+	const char *marker = a->read_only ? _(" [skrivebeskyttet] ") : " ";
+	int avail = r->w - x - draw_width(a, marker);
+	if (avail > 4) {
+		char name[TEXT_NAME_SIZE + 8], right[TEXT_NAME_SIZE + 64];
+		text_truncate(name, sizeof name, a->wb.params.name, avail - 1, a->ascii);
+		snprintf(right, sizeof right, "%s%s", name, marker);
+		int rw = draw_width(a, right);
+		draw_text(a, r->y, r->w - rw, rw, a->attrs[ROLE_TAB], right);
+	} else if (a->read_only && r->w - x > draw_width(a, marker)) {
+		int mw = draw_width(a, marker);
+		draw_text(a, r->y, r->w - mw, mw, a->attrs[ROLE_TAB], marker);
+	} else if (a->read_only) {
+		draw_text(a, r->y, r->w - 3, 3, a->attrs[ROLE_TAB], " RO");
+	}
+}
+
+/* A key's name for the hint line: arrows as arrows, the rest as config
+ * writes them ("C-r", "F1"). */
+static void pretty_key(int key, char *buf, size_t size)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} pretty[] = {
+		{KEYC_UP, "↑"},          {KEYC_DOWN, "↓"},        {KEYC_LEFT, "←"},
+		{KEYC_RIGHT, "→"},       {KEYC_PAGE_UP, "PgUp"},  {KEYC_PAGE_DOWN, "PgDn"},
+		{KEYC_SPACE, "Mellomrom"}, {KEYC_BACKTAB, "Shift-Tab"},
+	};
+	for (size_t i = 0; i < sizeof pretty / sizeof pretty[0]; i++)
+		if (pretty[i].key == key) {
+			snprintf(buf, size, "%s", pretty[i].name);
+			return;
+		}
+	key_format(key, buf, size);
+}
+
+/*
+ * Views write their hints with action names in braces, "{up}{down}:velg
+ * {add}:ny", so the line shows the keys the key map really binds (presets
+ * and the user's [keys] differ).  An item whose action has no key is left
+ * out rather than advertising a key that does nothing.
+ */
+static void expand_hints(const struct app *a, const char *in, char *out, size_t size)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	const char *p = in;
+	while (*p != '\0') {
+		const char *end = strstr(p, "  ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char item[200];
+		size_t n = 0;
+		bool ok = true;
+		for (size_t i = 0; i < len && n + 1 < sizeof item;) {
+			if (p[i] == '{') {
+				const char *close = memchr(p + i, '}', len - i);
+				char name[40];
+				size_t nl = close ? (size_t)(close - (p + i) - 1) : 0;
+				if (close == NULL || nl >= sizeof name) {
+					ok = false;
+					break;
+				}
+				memcpy(name, p + i + 1, nl);
+				name[nl] = '\0';
+				int keys[1];
+				enum action act = action_from_name(name);
+				if (act == ACTION_NONE || keymap_keys_for(&a->keys, act, keys, 1) == 0) {
+					ok = false;
+					break;
+				}
+				char kn[KEY_NAME_SIZE + 8];
+				pretty_key(keys[0], kn, sizeof kn);
+				size_t kl = strlen(kn);
+				if (n + kl + 1 >= sizeof item)
+					break;
+				memcpy(item + n, kn, kl);
+				n += kl;
+				i += nl + 2;
+			} else {
+				item[n++] = p[i++];
+			}
+		}
+		item[n] = '\0';
+		if (ok && n > 0 && o + n + 3 < size) {
+			if (o > 0) {
+				memcpy(out + o, "  ", 2);
+				o += 2;
+			}
+			memcpy(out + o, item, n);
+			o += n;
+			out[o] = '\0';
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void paint_hints(struct app *a, const char *template)
+{
+	const struct rect *r = &a->layout.hints;
+	char hints[600];
+	expand_hints(a, template, hints, sizeof hints);
+	draw_text(a, r->y, r->x, r->w, a->attrs[ROLE_HINT], "");
+	/* Hints are "key:what" pairs separated by two blanks; keys are
+	 * highlighted so the eye finds them. */
+	int x = r->x;
+	const char *p = hints;
+	while (*p != '\0' && x < r->w) {
+		const char *end = strstr(p, "  ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char item[128];
+		if (len >= sizeof item)
+			len = sizeof item - 1;
+		memcpy(item, p, len);
+		item[len] = '\0';
+		char *colon = strchr(item, ':');
+		if (colon != NULL) {
+			*colon = '\0';
+			int kw = draw_width(a, item);
+			draw_text(a, r->y, x, kw < r->w - x ? kw : r->w - x, a->attrs[ROLE_HINT_KEY], item);
+			x += kw;
+			char desc[140];
+			snprintf(desc, sizeof desc, " %s", colon + 1);
+			int dw = draw_width(a, desc);
+			if (x < r->w)
+				draw_text(a, r->y, x, dw < r->w - x ? dw : r->w - x, a->attrs[ROLE_HINT], desc);
+			x += dw + 2;
+		} else {
+			int w = draw_width(a, item);
+			draw_text(a, r->y, x, w < r->w - x ? w : r->w - x, a->attrs[ROLE_HINT], item);
+			x += w + 2;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void paint_status(struct app *a)
+{
+	const struct rect *r = &a->layout.status;
+	if (a->searching) {
+		char prompt[] = "/";
+		draw_text(a, r->y, 0, 1, a->attrs[ROLE_STATUS], prompt);
+		size_t start, end;
+		int cx;
+		line_edit_view(&a->search, r->w - 2, &start, &end, &cx);
+		char buf[LINE_EDIT_SIZE];
+		memcpy(buf, a->search.buf + start, end - start);
+		buf[end - start] = '\0';
+		draw_text(a, r->y, 1, r->w - 1, a->attrs[ROLE_STATUS], buf);
+		a->cursor_on = true;
+		a->cursor_y = r->y;
+		a->cursor_x = 1 + cx;
+		return;
+	}
+	if (a->confirm != CONFIRM_NONE) {
+		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_ERROR], a->confirm_text);
+		return;
+	}
+	if (a->edit.active && a->edit.valid && a->status[0] == '\0') {
+		char line[400];
+		/* The reading goes last so that typing changes only its cells. */
+		snprintf(line, sizeof line, _("%s (Enter lagrer, Esc avbryter) — leser: %s"),
+			 a->edit.field->label, a->edit.reading);
+		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_STATUS], line);
+		return;
+	}
+	draw_text(a, r->y, 0, r->w, a->attrs[a->status_error ? ROLE_ERROR : ROLE_STATUS], a->status);
+}
+
+static const char *edit_hints(const struct app *a)
+{
+	(void)a;
+	return _("Enter:lagre  Esc:avbryt  ←→:flytt  Backspace:slett  Ctrl-U:tøm");
+}
+
+void screen_paint(struct app *a)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	layout_screen(rows, cols, &a->layout);
+	erase();
+	a->cursor_on = false;
+	if (a->layout.too_small) {
+		char msg[160];
+		snprintf(msg, sizeof msg, _("Vinduet er for lite (%d×%d): minst %d×%d trengs"), cols,
+			 rows, LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
+		draw_text(a, 0, 0, cols, a->attrs[ROLE_ERROR], msg);
+	} else {
+		paint_tabs(a);
+		const struct view *v = views[a->view];
+		v->draw(a, &a->layout.body);
+		paint_status(a);
+		const char *h;
+		if (a->searching)
+			h = _("Enter:søk  Esc:avbryt");
+		else if (a->confirm != CONFIRM_NONE)
+			h = _("j:ja, slett  n/Esc:nei");
+		else if (a->edit.active)
+			h = edit_hints(a);
+		else
+			h = v->hints(a);
+		paint_hints(a, h);
+	}
+	if (a->cursor_on) {
+		move(a->cursor_y, a->cursor_x);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+	if (a->frame_mark && a->out != NULL) {
+		/* An OSC string terminals ignore; the PTY benchmark waits for it
+		 * to know the frame is complete (bench/tui_bench.c). */
+		fputs("\033]777;utenfor-frame\007", a->out);
+		fflush(a->out);
+	}
+}

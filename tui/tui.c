@@ -1,0 +1,549 @@
+/*
+ * tui.c: the interface's main loop: open the workbook and the terminal,
+ * read keys, hand them to the editor or the current view, repaint, and
+ * poll the store for changes made elsewhere.
+ *
+ * Repainting: after a key the loop reads again without waiting; only when
+ * no key is queued (or ~100 ms have passed since the last frame) does it
+ * paint, so held-down keys and pasted text do not queue up frames.
+ *
+ * The signal flag below is the program's only mutable file-scope state:
+ * a signal handler can reach nothing else.
+ *
+ * Must never: draw from the signal handler, exit(), or write to the store
+ * except through edit.c and the views' add/delete/undo actions.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "tui/app.h"
+#include "tui/i18n.h"
+#include "tui/text.h"
+#include "tui/tui.h"
+#include "config/load.h"
+#include "config/paths.h"
+#include "i18n/i18n.h"
+
+static volatile sig_atomic_t signal_received;
+
+static void on_signal(int sig)
+{
+	signal_received = sig;
+}
+
+bool tui_signal_pending(void)
+{
+	return signal_received != 0;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static const struct view *const views[VIEW_COUNT] = {
+	&view_overview, &view_measures, &view_groups, &view_projection,
+	&view_settings, &view_help, &view_estimate,
+};
+
+static void undo_redo(struct app *a, bool redo)
+{
+	if (app_refuse_read_only(a))
+		return;
+	const char *label = redo ? store_redo_label(a->store) : store_undo_label(a->store);
+	char what[300];
+	snprintf(what, sizeof what, "%s", label ? label : "");
+	struct store_error err = {0};
+	enum store_status st = redo ? store_redo(a->store, &err) : store_undo(a->store, &err);
+	if (st == STORE_NOTHING) {
+		app_status(a, false, "%s", redo ? _("Ingenting å gjøre om igjen") : _("Ingenting å angre"));
+		return;
+	}
+	if (st != STORE_OK) {
+		app_status(a, true, "%s", err.message);
+		app_reload(a);
+		return;
+	}
+	app_reload(a);
+	app_status(a, false, redo ? _("Gjort om igjen: %s") : _("Angret: %s"), what);
+}
+
+static void search_run(struct app *a, const char *needle, bool from_next)
+{
+	if (needle[0] == '\0')
+		return;
+	/* Search the table of the current view by row name. */
+	int start, count;
+	if (a->view == VIEW_GROUPS && a->group_items && (size_t)a->group_sel < a->wb.group_count) {
+		const struct target_group *g = &a->wb.groups[a->group_sel];
+		count = (int)g->item_count;
+		start = a->item_sel;
+		for (int k = from_next ? 1 : 0; k <= count; k++) {
+			int i = (start + k) % (count > 0 ? count : 1);
+			if (count > 0 && text_contains_fold(g->items[i].name, needle)) {
+				a->item_sel = i;
+				return;
+			}
+		}
+	} else if (a->view == VIEW_GROUPS) {
+		count = (int)a->wb.group_count;
+		start = a->group_sel;
+		for (int k = from_next ? 1 : 0; k <= count; k++) {
+			int i = (start + k) % (count > 0 ? count : 1);
+			if (count > 0 && (text_contains_fold(a->wb.groups[i].name, needle) ||
+					  text_contains_fold(a->wb.groups[i].id, needle))) {
+				a->group_sel = i;
+				a->item_sel = 0;
+				return;
+			}
+		}
+	} else if (a->view == VIEW_OVERVIEW) {
+		/* The overview lists enabled measures only: search those. */
+		int n = 0;
+		for (size_t i = 0; i < a->wb.measure_count; i++)
+			n += a->wb.measures[i].enabled;
+		for (int k = 1; k <= n; k++) {
+			int nth = (a->overview_sel + k - (from_next ? 0 : 1) + n) % (n > 0 ? n : 1);
+			for (size_t i = 0, seen = 0; i < a->wb.measure_count; i++) {
+				if (!a->wb.measures[i].enabled)
+					continue;
+				if ((int)seen++ == nth && text_contains_fold(a->wb.measures[i].name, needle)) {
+					a->overview_sel = nth;
+					return;
+				}
+			}
+		}
+	} else {
+		count = (int)a->wb.measure_count;
+		start = a->measure_sel;
+		for (int k = from_next ? 1 : 0; k <= count; k++) {
+			int i = (start + k) % (count > 0 ? count : 1);
+			if (count > 0 && text_contains_fold(a->wb.measures[i].name, needle)) {
+				a->measure_sel = i;
+				if (a->view == VIEW_PROJECTION)
+					a->proj_subject = i;
+				return;
+			}
+		}
+	}
+	app_status(a, true, _("Fant ikke «%s»"), needle);
+}
+
+static void search_key(struct app *a, int is_code, int key)
+{
+	if (is_code) {
+		switch (key) {
+		case KEY_BACKSPACE:
+			if (a->search.len == 0)
+				a->searching = false;
+			line_edit_backspace(&a->search);
+			break;
+		case KEY_LEFT: line_edit_left(&a->search); break;
+		case KEY_RIGHT: line_edit_right(&a->search); break;
+		case KEY_ENTER:
+			a->searching = false;
+			snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
+			search_run(a, a->last_search, false);
+			break;
+		default: break;
+		}
+		return;
+	}
+	if (key == KEY_ESCAPE) {
+		a->searching = false;
+	} else if (key == '\n' || key == '\r') {
+		a->searching = false;
+		snprintf(a->last_search, sizeof a->last_search, "%s", a->search.buf);
+		search_run(a, a->last_search, false);
+	} else if (key == 127 || key == KEY_CTRL('h')) {
+		line_edit_backspace(&a->search);
+	} else if (key >= 32) {
+		char mb[8];
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		size_t n = wcrtomb(mb, (wchar_t)key, &st);
+		if (n != (size_t)-1)
+			line_edit_insert(&a->search, mb, n);
+	}
+}
+
+/* Deletion waits for 'j' (ja) / 'y'; anything else says no. */
+static void confirm_key(struct app *a, int key)
+{
+	enum confirm_kind what = a->confirm;
+	a->confirm = CONFIRM_NONE;
+	if (key != 'j' && key != 'J' && key != 'y' && key != 'Y') {
+		app_status(a, false, "%s", _("Ikke slettet"));
+		return;
+	}
+	struct store_error err = {0};
+	enum store_status st = STORE_OK;
+	char name[TEXT_NAME_SIZE + 8] = "";
+	char label[300];
+	if (what == CONFIRM_DELETE_MEASURE) {
+		int i = app_measure_index(a);
+		if (a->view == VIEW_OVERVIEW)
+			i = a->overview_sel;
+		if (i < 0 || (size_t)i >= a->wb.measure_count)
+			return;
+		snprintf(name, sizeof name, "%s", a->wb.measures[i].name);
+		snprintf(label, sizeof label, _("Slette tiltaket «%s»"), name);
+		st = store_delete_measure(a->store, &a->wb.measures[i], label, &err);
+	} else if (what == CONFIRM_DELETE_ITEM) {
+		if ((size_t)a->group_sel >= a->wb.group_count)
+			return;
+		const struct target_group *g = &a->wb.groups[a->group_sel];
+		if ((size_t)a->item_sel >= g->item_count)
+			return;
+		snprintf(name, sizeof name, "%s", g->items[a->item_sel].name);
+		snprintf(label, sizeof label, _("Slette kostnadsposten «%s»"), name);
+		st = store_delete_item(a->store, &g->items[a->item_sel], label, &err);
+	} else if (what == CONFIRM_DELETE_GROUP) {
+		if ((size_t)a->group_sel >= a->wb.group_count)
+			return;
+		const struct target_group *g = &a->wb.groups[a->group_sel];
+		snprintf(name, sizeof name, "%s", g->name);
+		snprintf(label, sizeof label, _("Slette målgruppen «%s»"), name);
+		st = store_delete_group(a->store, g, label, &err);
+	}
+	if (st != STORE_OK) {
+		app_status(a, true, _("Ikke slettet: %s"), err.message);
+		app_reload(a);
+		return;
+	}
+	app_reload(a);
+	app_status(a, false, _("Slettet «%s» (u angrer)"), name);
+}
+
+/* The next theme by id from the theme folders (wraps around). */
+static void next_theme(struct app *a)
+{
+	struct theme_dirs dirs;
+	theme_dirs_default(&dirs);
+	struct theme_info *list = NULL;
+	long n = theme_list(dirs.list, &list);
+	if (n <= 0) {
+		free(list);
+		app_status(a, true, "%s", _("Fant ingen temaer"));
+		return;
+	}
+	long next = 0;
+	for (long i = 0; i < n; i++)
+		if (strcmp(list[i].id, a->theme.id) == 0)
+			next = (i + 1) % n;
+	struct config_messages msgs;
+	config_messages_init(&msgs);
+	struct theme *t = malloc(sizeof *t);
+	if (t != NULL && theme_load(list[next].id, dirs.list, t, &msgs) == 0) {
+		a->theme = *t;
+		screen_apply_theme(a);
+		app_status(a, false, _("Tema: %s"), a->theme.name);
+	} else if (msgs.count > 0) {
+		char m[400];
+		config_message_format(&msgs.items[0], m, sizeof m);
+		app_status(a, true, "%s", m);
+	}
+	free(t);
+	config_messages_free(&msgs);
+	free(list);
+}
+
+/* Global actions every view shares; true when used. */
+static bool global_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACTION_QUIT:
+		if (a->view == VIEW_HELP || (a->view == VIEW_ESTIMATE && !a->estimate_only)) {
+			a->view = a->back_view;
+			return true;
+		}
+		a->quit = true;
+		return true;
+	case ACTION_HELP:
+		app_set_view(a, a->view == VIEW_HELP ? a->back_view : VIEW_HELP);
+		return true;
+	case ACTION_VIEW_OVERVIEW: app_set_view(a, VIEW_OVERVIEW); return true;
+	case ACTION_VIEW_MEASURES: app_set_view(a, VIEW_MEASURES); return true;
+	case ACTION_VIEW_GROUPS: app_set_view(a, VIEW_GROUPS); return true;
+	case ACTION_VIEW_PROJECTION: app_set_view(a, VIEW_PROJECTION); return true;
+	case ACTION_VIEW_SETTINGS: app_set_view(a, VIEW_SETTINGS); return true;
+	case ACTION_NEXT_VIEW:
+	case ACTION_PREV_VIEW: {
+		int v = a->view >= VIEW_HELP ? VIEW_OVERVIEW : (int)a->view;
+		v = (v + (act == ACTION_NEXT_VIEW ? 1 : VIEW_HELP - 1)) % VIEW_HELP;
+		app_set_view(a, (enum view_id)v);
+		return true;
+	}
+	case ACTION_ESTIMATE:
+		if (a->view != VIEW_ESTIMATE)
+			estimate_reset(a);
+		app_set_view(a, VIEW_ESTIMATE);
+		return true;
+	case ACTION_UNDO: undo_redo(a, false); return true;
+	case ACTION_REDO: undo_redo(a, true); return true;
+	case ACTION_SEARCH:
+		a->searching = true;
+		line_edit_init(&a->search, "", sizeof a->last_search - 1);
+		return true;
+	case ACTION_SEARCH_NEXT:
+		if (a->last_search[0] != '\0')
+			search_run(a, a->last_search, true);
+		return true;
+	case ACTION_REFRESH:
+		clearok(curscr, TRUE);
+		return true;
+	case ACTION_NEXT_THEME:
+		next_theme(a);
+		return true;
+	case ACTION_TOGGLE_LANGUAGE: {
+		enum i18n_language to = a->language == I18N_NB ? I18N_EN : I18N_NB;
+		char err[256] = "";
+		if (i18n_set_language(to, err, sizeof err)) {
+			a->language = to;
+			app_status(a, false, _("Språk: %s"), to == I18N_EN ? "English" : "norsk bokmål");
+		} else {
+			app_status(a, true, "%s", err);
+		}
+		return true;
+	}
+	case ACTION_REPORT:
+		app_status(a, false, _("Rapport: kjør «utenfor report %s» i et annet vindu"),
+			   store_path(a->store));
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void handle_mouse(struct app *a)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	/* Tab bar: the view under the click (extents from the last frame). */
+	if (ev.y == a->layout.tabs.y) {
+		for (int v = 0; v < VIEW_COUNT; v++)
+			if (ev.x >= a->tab_x0[v] && ev.x < a->tab_x1[v])
+				app_set_view(a, (enum view_id)v);
+		return;
+	}
+	/* Rows: views keep their table's first data row at body.y + 1. */
+	int row = ev.y - a->layout.body.y - 1;
+	if (row < 0)
+		return;
+	if (a->view == VIEW_MEASURES && ev.x < a->layout.body.w * 40 / 100) {
+		int i = a->measure_top + row;
+		if ((size_t)i < a->wb.measure_count) {
+			a->measure_sel = i;
+			a->measure_form = false;
+		}
+	} else if (a->view == VIEW_MEASURES) {
+		if (row >= 0 && (size_t)row < measure_field_count) {
+			a->measure_form = true;
+			a->measure_field = row;
+		}
+	} else if (a->view == VIEW_GROUPS && !a->group_items) {
+		int i = a->group_top + row;
+		if ((size_t)i < a->wb.group_count)
+			a->group_sel = i;
+	}
+}
+
+static void handle_key(struct app *a, int is_code, int key)
+{
+	if (key == KEY_RESIZE && is_code)
+		return; /* the next paint reads the new size */
+	if (a->searching) {
+		search_key(a, is_code, key);
+		return;
+	}
+	if (a->confirm != CONFIRM_NONE) {
+		confirm_key(a, key);
+		return;
+	}
+	if (a->edit.active) {
+		draft_key(a, is_code, key);
+		return;
+	}
+	if (is_code && key == KEY_MOUSE) {
+		handle_mouse(a);
+		return;
+	}
+	enum action act = keymap_lookup(&a->keys, tui_keycode(is_code, key));
+	if (a->layout.too_small && act != ACTION_QUIT)
+		return;
+	if (!is_code && views[a->view]->type != NULL && views[a->view]->type(a, key))
+		return;
+	/* Clear the old message: it described the previous key. */
+	if (act != ACTION_NONE)
+		app_status(a, false, "%s", "");
+	if (views[a->view]->handle(a, act))
+		return;
+	global_action(a, act);
+}
+
+static void poll_store(struct app *a)
+{
+	if (a->edit.active || a->confirm != CONFIRM_NONE)
+		return; /* picked up after the edit: commit detects conflicts */
+	if (store_changed_elsewhere(a->store)) {
+		if (app_reload(a))
+			app_status(a, false, "%s", _("Arbeidsboka er endret et annet sted: lastet inn på nytt"));
+	}
+}
+
+static void run_loop(struct app *a)
+{
+	bool dirty = true;
+	double last_paint = 0, last_poll = now_ms();
+	while (!a->quit && !tui_signal_pending()) {
+		/* Wait only when nothing needs painting: a queued key is read
+		 * at once, and an idle wait doubles as the poll interval. */
+		timeout(dirty ? 0 : 1000);
+		wint_t wch;
+		int r = get_wch(&wch);
+		double t = now_ms();
+		if (r == ERR) {
+			if (dirty) {
+				screen_paint(a);
+				last_paint = t;
+				dirty = false;
+			}
+			if (t - last_poll >= 1000) {
+				last_poll = t;
+				char before[sizeof a->status];
+				snprintf(before, sizeof before, "%s", a->status);
+				poll_store(a);
+				dirty = strcmp(before, a->status) != 0 || dirty;
+			}
+			continue;
+		}
+		handle_key(a, r == KEY_CODE_YES, (int)wch);
+		dirty = true;
+		if (t - last_paint >= 100) {
+			screen_paint(a);
+			last_paint = now_ms();
+			dirty = false;
+		}
+		if (t - last_poll >= 1000) {
+			last_poll = t;
+			poll_store(a);
+		}
+	}
+}
+
+/* Keys, mouse, thousands separator and default workbook from config.ini;
+ * the first problem (if any) is returned for the status line. */
+static void load_config(struct app *a, char *note, size_t note_size, char *workbook,
+			size_t workbook_size)
+{
+	struct config *cfg = malloc(sizeof *cfg);
+	struct config_messages msgs;
+	config_messages_init(&msgs);
+	workbook[0] = '\0';
+	if (cfg == NULL) {
+		keymap_preset(&a->keys, KEY_SCHEME_DEFAULT);
+		theme_builtin(&a->theme);
+		return;
+	}
+	config_load(NULL, NULL, cfg, &msgs);
+	a->keys = cfg->keys;
+	a->theme = cfg->theme;
+	a->mouse = cfg->settings.mouse;
+	snprintf(a->thousands, sizeof a->thousands, "%s",
+		 thousands_style_separator(cfg->settings.thousands));
+	snprintf(workbook, workbook_size, "%s", cfg->settings.workbook);
+	if (msgs.count > 0)
+		config_message_format(&msgs.items[0], note, note_size);
+	config_messages_free(&msgs);
+	free(cfg);
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the blocking read returns so the loop sees the flag. */
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int tui_run(const struct tui_options *opt, char *err, size_t err_size)
+{
+	struct app *a = calloc(1, sizeof *a);
+	if (a == NULL) {
+		snprintf(err, err_size, "%s", _("utenfor: tomt for minne"));
+		return 1;
+	}
+	workbook_init(&a->wb);
+	projection_init(&a->proj);
+	a->proj_subject = -1;
+	a->language = i18n_language_from_env();
+	/* Configuration is read before the terminal is touched: iniparser
+	 * and the theme loader must not write into a curses screen. */
+	char config_note[512] = "";
+	char workbook_setting[CONFIG_PATH_MAX];
+	load_config(a, config_note, sizeof config_note, workbook_setting, sizeof workbook_setting);
+	const char *env = getenv("UTENFOR_FRAME_MARK");
+	a->frame_mark = env != NULL && strcmp(env, "1") == 0;
+	env = getenv("UTENFOR_MOUSE");
+	if (env != NULL)
+		a->mouse = strcmp(env, "1") == 0;
+
+	char path[4096];
+	if (opt->path != NULL) {
+		snprintf(path, sizeof path, "%s", opt->path);
+	} else if (workbook_setting[0] != '\0') {
+		snprintf(path, sizeof path, "%s", workbook_setting);
+	} else if (!store_default_path(path, sizeof path)) {
+		snprintf(err, err_size, "%s",
+			 _("utenfor: finner ingen hjemmemappe for standard-arbeidsboka; oppgi en fil"));
+		free(a);
+		return 1;
+	}
+	struct store_error serr = {0};
+	unsigned flags = opt->read_only ? STORE_OPEN_READ_ONLY : STORE_OPEN_CREATE_DEFAULT;
+	if (opt->path == NULL && !opt->read_only)
+		flags |= STORE_OPEN_CREATE_DEFAULT;
+	int status = 1;
+	if (store_open(path, flags, &a->store, &serr) != STORE_OK) {
+		snprintf(err, err_size, "utenfor: %s", serr.message);
+		goto out;
+	}
+	a->read_only = store_is_read_only(a->store);
+	if (!app_reload(a)) {
+		snprintf(err, err_size, "utenfor: %s", a->status);
+		goto out;
+	}
+	app_status(a, config_note[0] != '\0', "%s", config_note);
+	if (a->read_only)
+		app_refuse_read_only(a);
+	if (opt->estimate) {
+		estimate_reset(a);
+		a->view = VIEW_ESTIMATE;
+		a->back_view = VIEW_OVERVIEW;
+		a->estimate_only = true;
+	}
+	if (!screen_open(a, err, err_size))
+		goto out;
+	install_signals();
+	run_loop(a);
+	screen_close(a);
+	status = 0;
+out:
+	if (a->store != NULL)
+		store_close(a->store);
+	projection_free(&a->proj);
+	workbook_free(&a->wb);
+	free(a);
+	return status;
+}

@@ -1,0 +1,314 @@
+/*
+ * view_groups.c: Målgrupper.  The target groups at the left; the selected
+ * group's cost items as an editable table at the right; under it the
+ * group's extra public cost by age for each bearer, as charts.  Editing an
+ * item recomputes the group's profile and every measure aimed at it.
+ *
+ * Must never: write to the store except through edit.c and the add/delete
+ * actions here.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "tui/app.h"
+#include "tui/i18n.h"
+
+/* Item table columns, in item_fields order. */
+static const struct table_col item_cols[] = {
+	{"Post", 14, 9, false, true},
+	{"Bærer", 13, 8, false, false},
+	{"Beløp", 11, 9, true, false},
+	{"Enhet", 5, 6, false, false},
+	{"Fra", 3, 7, true, false},
+	{"Til", 3, 7, true, false},
+	{"Kilde", 10, 2, false, true},
+	{"Sikk.", 5, 3, false, false},
+};
+#define ITEM_COLS 8
+
+static struct target_group *current_group(struct app *a)
+{
+	if (a->wb.group_count == 0)
+		return NULL;
+	if (a->group_sel >= (int)a->wb.group_count)
+		a->group_sel = (int)a->wb.group_count - 1;
+	if (a->group_sel < 0)
+		a->group_sel = 0;
+	return &a->wb.groups[a->group_sel];
+}
+
+static void draw_groups(struct app *a, const struct rect *r)
+{
+	static const struct table_col cols[] = {
+		{"Målgruppe", 14, 9, false, true},
+		{"Alder", 5, 5, true, false},
+		{"Poster", 6, 4, true, false},
+	};
+	int widths[3], xs[3];
+	layout_table(cols, 3, r->w, widths);
+	table_header(a, r->y, r->x, cols, 3, widths, xs);
+	int rows = r->h - 1, count = (int)a->wb.group_count;
+	a->group_top = layout_scroll(a->group_top, a->group_sel, rows, count);
+	for (int row = 0; row < rows && a->group_top + row < count; row++) {
+		int i = a->group_top + row;
+		const struct target_group *g = &a->wb.groups[i];
+		attr_t at = table_row_attr(a, i == a->group_sel, !a->group_items);
+		int y = r->y + 1 + row;
+		char buf[32];
+		table_cell(a, y, &cols[0], xs[0], widths[0], at, g->name);
+		snprintf(buf, sizeof buf, "%d", g->entry_age);
+		if (xs[1] >= 0) {
+			draw_text(a, y, xs[1] - 1, 1, at, "");
+			table_cell(a, y, &cols[1], xs[1], widths[1], at, buf);
+		}
+		snprintf(buf, sizeof buf, "%zu", g->item_count);
+		if (xs[2] >= 0) {
+			draw_text(a, y, xs[2] - 1, 1, at, "");
+			table_cell(a, y, &cols[2], xs[2], widths[2], at, buf);
+		}
+	}
+}
+
+static void draw_items(struct app *a, const struct rect *r, struct target_group *g)
+{
+	int widths[ITEM_COLS], xs[ITEM_COLS];
+	draw_hline(a, r->y, r->x, r->w, g->name);
+	layout_table(item_cols, ITEM_COLS, r->w, widths);
+	table_header(a, r->y + 1, r->x, item_cols, ITEM_COLS, widths, xs);
+	/* A hidden column cannot hold the cursor. */
+	while (a->item_col > 0 && widths[a->item_col] == 0)
+		a->item_col--;
+	int rows = r->h - 2, count = (int)g->item_count;
+	a->item_top = layout_scroll(a->item_top, a->item_sel, rows, count);
+	if (count == 0)
+		draw_text(a, r->y + 2, r->x, r->w, a->attrs[ROLE_DIM],
+			  _("Ingen kostnadsposter: trykk a for å legge til"));
+	for (int row = 0; row < rows && a->item_top + row < count; row++) {
+		int i = a->item_top + row;
+		int y = r->y + 2 + row;
+		bool row_sel = a->group_items && i == a->item_sel;
+		for (int c = 0; c < ITEM_COLS; c++) {
+			if (xs[c] < 0)
+				continue;
+			bool cell_sel = row_sel && c == a->item_col;
+			if (draft_is(a, EDIT_ITEM, &item_fields[c], (size_t)a->group_sel, (size_t)i)) {
+				draw_field(a, y, xs[c], widths[c], EDIT_ITEM, &item_fields[c], &g->items[i],
+					   (size_t)a->group_sel, (size_t)i, true);
+				continue;
+			}
+			char buf[TEXT_SOURCE_SIZE];
+			field_format(&item_fields[c], &g->items[i], &a->wb, false, app_thousands(a), buf,
+				     sizeof buf);
+			attr_t at = cell_sel ? a->attrs[ROLE_SELECTED]
+				  : row_sel ? a->attrs[ROLE_SELECTED_DIM] : a->attrs[ROLE_NORMAL];
+			if (c == 2 && !cell_sel && !row_sel && g->items[i].amount < 0)
+				at = a->attrs[ROLE_NEGATIVE];
+			table_cell(a, y, &item_cols[c], xs[c], widths[c], at, buf);
+		}
+	}
+}
+
+static void draw_profile(struct app *a, const struct rect *r, struct target_group *g)
+{
+	if ((size_t)a->group_sel >= a->proj.profile_count || r->h < 4)
+		return;
+	const struct group_profile *p = &a->proj.profiles[a->group_sel];
+	int lo = AGE_MAX, hi = 0;
+	for (size_t i = 0; i < g->item_count; i++) {
+		if (g->items[i].from_age < lo)
+			lo = g->items[i].from_age;
+		if (g->items[i].to_age > hi)
+			hi = g->items[i].to_age;
+	}
+	if (lo > hi) {
+		lo = g->entry_age;
+		hi = lo + 40 > AGE_MAX ? AGE_MAX : lo + 40;
+	}
+	int n = hi - lo + 1;
+	static const char *const titles[BEARER_COUNT] = {
+		N_("Merkostnad per år etter alder: kommune"),
+		N_("Merkostnad per år etter alder: fylkeskommune"),
+		N_("Merkostnad per år etter alder: stat"),
+	};
+	if (r->h >= 12) {
+		int h = r->h / BEARER_COUNT;
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			struct rect cr = {r->y + b * h, r->x, h, r->w};
+			draw_chart(a, &cr, &p->extra[b][lo], n, _(titles[b]), lo, 1);
+		}
+	} else {
+		draw_chart(a, r, &p->extra_total[lo], n, _("Merkostnad per år etter alder, alle budsjett"),
+			   lo, 1);
+	}
+}
+
+static void view_draw(struct app *a, const struct rect *body)
+{
+	struct rect left, right, items, charts;
+	layout_split_columns(body, 30, 22, 40, &left, &right);
+	draw_groups(a, &left);
+	struct target_group *g = current_group(a);
+	if (g == NULL) {
+		draw_text(a, right.y, right.x, right.w, a->attrs[ROLE_DIM], _("Ingen målgrupper"));
+		return;
+	}
+	int item_rows = (int)g->item_count + 3;
+	if (item_rows < 5)
+		item_rows = 5;
+	layout_split_rows(&right, item_rows, right.h >= 16 ? 8 : 0, &items, &charts);
+	draw_items(a, &items, g);
+	draw_profile(a, &charts, g);
+}
+
+static void add_row(struct app *a)
+{
+	if (app_refuse_read_only(a))
+		return;
+	struct store_error err = {0};
+	if (!a->group_items) {
+		struct target_group ng;
+		memset(&ng, 0, sizeof ng);
+		for (int n = 1; n < 1000; n++) {
+			snprintf(ng.id, sizeof ng.id, "ny-gruppe-%d", n);
+			if (workbook_find_group(&a->wb, ng.id) < 0)
+				break;
+		}
+		text_set(ng.name, sizeof ng.name, _("Ny målgruppe"));
+		ng.entry_age = 16;
+		if (store_insert_group(a->store, &ng, _("Legge til målgruppe"), &err) != STORE_OK) {
+			app_status(a, true, _("Ikke lagt til: %s"), err.message);
+			return;
+		}
+		app_reload(a);
+		for (size_t i = 0; i < a->wb.group_count; i++)
+			if (a->wb.groups[i].row.id == ng.row.id)
+				a->group_sel = (int)i;
+		app_status(a, false, _("La til målgruppen «%s» (%s)"), ng.name, ng.id);
+		return;
+	}
+	struct target_group *g = current_group(a);
+	if (g == NULL)
+		return;
+	struct cost_item it;
+	memset(&it, 0, sizeof it);
+	text_set(it.name, sizeof it.name, _("Ny post"));
+	it.bearer = BEARER_KOMMUNE;
+	it.amount = 0;
+	it.unit = UNIT_NOK;
+	it.from_age = g->entry_age;
+	it.to_age = g->entry_age + 10 > AGE_MAX ? AGE_MAX : g->entry_age + 10;
+	it.confidence = CONFIDENCE_D;
+	if (store_insert_item(a->store, g, &it, _("Legge til kostnadspost"), &err) != STORE_OK) {
+		app_status(a, true, _("Ikke lagt til: %s"), err.message);
+		return;
+	}
+	app_reload(a);
+	g = current_group(a);
+	for (size_t i = 0; g != NULL && i < g->item_count; i++)
+		if (g->items[i].row.id == it.row.id)
+			a->item_sel = (int)i;
+	a->item_col = 0;
+	draft_begin(a, EDIT_ITEM, &item_fields[0], (size_t)a->group_sel, (size_t)a->item_sel);
+	app_status(a, false, "%s", _("La til en kostnadspost: skriv et navn og trykk Enter"));
+}
+
+static void ask_delete(struct app *a)
+{
+	if (app_refuse_read_only(a))
+		return;
+	struct target_group *g = current_group(a);
+	if (g == NULL)
+		return;
+	if (a->group_items) {
+		if ((size_t)a->item_sel >= g->item_count)
+			return;
+		a->confirm = CONFIRM_DELETE_ITEM;
+		snprintf(a->confirm_text, sizeof a->confirm_text,
+			 _("Slette kostnadsposten «%s» i «%s»? (j/n)"), g->items[a->item_sel].name,
+			 g->name);
+	} else {
+		a->confirm = CONFIRM_DELETE_GROUP;
+		snprintf(a->confirm_text, sizeof a->confirm_text, _("Slette målgruppen «%s»? (j/n)"),
+			 g->name);
+	}
+}
+
+static bool view_handle(struct app *a, enum action act)
+{
+	struct target_group *g = current_group(a);
+	int page = a->layout.body.h > 12 ? a->layout.body.h - 12 : 1;
+	if (!a->group_items) {
+		int before = a->group_sel;
+		if (view_move_selection(&a->group_sel, (int)a->wb.group_count, page, act)) {
+			if (before != a->group_sel)
+				a->item_sel = 0;
+			return true;
+		}
+		switch (act) {
+		case ACTION_RIGHT:
+		case ACTION_NEXT_FIELD:
+		case ACTION_EDIT:
+			if (g != NULL)
+				a->group_items = true;
+			return true;
+		case ACTION_ADD: add_row(a); return true;
+		case ACTION_DELETE: ask_delete(a); return true;
+		default: return false;
+		}
+	}
+	if (g == NULL) {
+		a->group_items = false;
+		return false;
+	}
+	if (view_move_selection(&a->item_sel, (int)g->item_count, page, act))
+		return true;
+	const struct field_desc *f = &item_fields[a->item_col];
+	switch (act) {
+	case ACTION_LEFT:
+	case ACTION_PREV_FIELD:
+		if (a->item_col == 0)
+			a->group_items = false;
+		else
+			a->item_col--;
+		return true;
+	case ACTION_RIGHT:
+	case ACTION_NEXT_FIELD:
+		a->item_col = (a->item_col + 1) % ITEM_COLS;
+		return true;
+	case ACTION_CANCEL:
+		a->group_items = false;
+		return true;
+	case ACTION_TOGGLE_ENABLED:
+		if (field_is_choice(f) && (size_t)a->item_sel < g->item_count)
+			draft_cycle(a, EDIT_ITEM, f, (size_t)a->group_sel, (size_t)a->item_sel, 1);
+		return true;
+	case ACTION_EDIT:
+		if ((size_t)a->item_sel < g->item_count)
+			draft_begin(a, EDIT_ITEM, f, (size_t)a->group_sel, (size_t)a->item_sel);
+		return true;
+	case ACTION_ADD: add_row(a); return true;
+	case ACTION_DELETE: ask_delete(a); return true;
+	default: return false;
+	}
+}
+
+static bool view_type(struct app *a, int key)
+{
+	struct target_group *g = current_group(a);
+	if (!a->group_items || g == NULL || (size_t)a->item_sel >= g->item_count)
+		return false;
+	return view_type_number(a, EDIT_ITEM, &item_fields[a->item_col], (size_t)a->group_sel,
+				(size_t)a->item_sel, key);
+}
+
+static const char *view_hints(const struct app *a)
+{
+	if (!a->group_items)
+		return _("{up}{down}:gruppe  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt  {search}:søk");
+	return _("{up}{down}:post  {left}{right}/{next_field}:kolonne  {edit}:rediger  {cancel}:grupper  {add}:ny post  {delete}:slett  0-9:ny verdi  {toggle_enabled}:bytt");
+}
+
+const struct view view_groups = {"Målgrupper", view_draw, view_handle, view_hints, view_type};

@@ -1,0 +1,201 @@
+/*
+ * view_overview.c: Oversikt.  The portfolio of enabled measures: key
+ * results, present values per bearer, who pays and who gains, the
+ * cumulative discounted net by year as a chart, and every enabled measure
+ * with its key figures.
+ *
+ * Must never: write to the store (Enter jumps to the measure in Tiltak).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "engine/numbers.h"
+#include "tui/app.h"
+#include "tui/i18n.h"
+
+static const char *const bearer_label[BEARER_COUNT] = {"Kommune", "Fylkeskommune", "Stat"};
+
+static void draw_bearers(struct app *a, const struct rect *r, const struct result *res)
+{
+	static const struct table_col cols[] = {
+		{"Budsjett", 13, 9, false, true},
+		{"Kostnad", 12, 7, true, false},
+		{"Gevinst", 12, 7, true, false},
+		{"Netto", 12, 8, true, false},
+	};
+	int widths[4], xs[4];
+	draw_hline(a, r->y, r->x, r->w, _("Nåverdi per budsjett"));
+	layout_table(cols, 4, r->w, widths);
+	table_header(a, r->y + 1, r->x, cols, 4, widths, xs);
+	for (int b = 0; b <= BEARER_COUNT && 2 + b < r->h; b++) {
+		int y = r->y + 2 + b;
+		const struct bearer_result *br = b < BEARER_COUNT ? &res->by_bearer[b] : NULL;
+		attr_t at = b < BEARER_COUNT ? a->attrs[ROLE_NORMAL] : a->attrs[ROLE_TITLE];
+		table_cell(a, y, &cols[0], xs[0], widths[0], at, b < BEARER_COUNT ? bearer_label[b] : _("Sum"));
+		double v[3] = {br ? -br->pv_cost : -res->pv_cost, br ? br->pv_saving : res->pv_saving,
+			       br ? br->npv : res->npv};
+		for (int c = 1; c < 4; c++)
+			if (xs[c] >= 0)
+				draw_money(a, y, xs[c], widths[c], v[c - 1], true, at);
+	}
+}
+
+static void draw_flows(struct app *a, const struct rect *r, const struct result *res)
+{
+	static const struct table_col cols[] = {
+		{"Betaler", 13, 9, false, true},
+		{"Kommune", 10, 7, true, false},
+		{"Fylke", 10, 7, true, false},
+		{"Stat", 10, 7, true, false},
+	};
+	int widths[4], xs[4];
+	draw_hline(a, r->y, r->x, r->w, _("Hvem betaler → hvem vinner (nåverdi)"));
+	if (!res->has_flows) {
+		draw_text(a, r->y + 1, r->x, r->w, a->attrs[ROLE_DIM], _("Ingen kostnader ennå"));
+		return;
+	}
+	layout_table(cols, 4, r->w, widths);
+	table_header(a, r->y + 1, r->x, cols, 4, widths, xs);
+	for (int p = 0; p < BEARER_COUNT && 2 + p < r->h; p++) {
+		int y = r->y + 2 + p;
+		table_cell(a, y, &cols[0], xs[0], widths[0], a->attrs[ROLE_NORMAL], bearer_label[p]);
+		for (int b = 0; b < BEARER_COUNT; b++)
+			if (xs[b + 1] >= 0)
+				draw_money(a, y, xs[b + 1], widths[b + 1], res->flows[p][b], true,
+					   a->attrs[ROLE_NORMAL]);
+	}
+}
+
+/* The i-th enabled measure's index, or -1. */
+static int enabled_measure(const struct app *a, int nth)
+{
+	for (size_t i = 0; i < a->wb.measure_count; i++)
+		if (a->wb.measures[i].enabled && nth-- == 0)
+			return (int)i;
+	return -1;
+}
+
+static int enabled_count(const struct app *a)
+{
+	int n = 0;
+	for (size_t i = 0; i < a->wb.measure_count; i++)
+		n += a->wb.measures[i].enabled;
+	return n;
+}
+
+static void draw_measures(struct app *a, const struct rect *r)
+{
+	static const struct table_col cols[] = {
+		{"Tiltak", 14, 9, false, true},
+		{"Deltakere", 9, 3, true, false},
+		{"Kostnad", 12, 6, true, false},
+		{"Gevinst", 12, 6, true, false},
+		{"Nåverdi", 12, 8, true, false},
+		{"NKF", 6, 5, true, false},
+		{"Lønnsomt fra", 12, 4, true, false},
+	};
+	int widths[7], xs[7];
+	char title[64];
+	int count = enabled_count(a);
+	snprintf(title, sizeof title, _("Tiltak i porteføljen (%d av %zu)"), count, a->wb.measure_count);
+	draw_hline(a, r->y, r->x, r->w, title);
+	layout_table(cols, 7, r->w, widths);
+	table_header(a, r->y + 1, r->x, cols, 7, widths, xs);
+	int rows = r->h - 2;
+	if (a->overview_sel >= count)
+		a->overview_sel = count > 0 ? count - 1 : 0;
+	a->overview_top = layout_scroll(a->overview_top, a->overview_sel, rows, count);
+	for (int row = 0; row < rows; row++) {
+		int nth = a->overview_top + row;
+		int i = enabled_measure(a, nth);
+		if (i < 0)
+			break;
+		const struct measure *m = &a->wb.measures[i];
+		const struct result *res = &a->proj.measures[i];
+		int y = r->y + 2 + row;
+		attr_t at = table_row_attr(a, nth == a->overview_sel, true);
+		char buf[48];
+		table_cell(a, y, &cols[0], xs[0], widths[0], at, m->name);
+		for (int c = 1; c < 7; c++) {
+			if (xs[c] < 0)
+				continue;
+			draw_text(a, y, xs[c] - 1, 1, at, "");
+			switch (c) {
+			case 1:
+				number_format(buf, sizeof buf, (double)m->participants, 0, app_thousands(a));
+				table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
+				break;
+			case 2: draw_money(a, y, xs[c], widths[c], -res->pv_cost, true, at); break;
+			case 3: draw_money(a, y, xs[c], widths[c], res->pv_saving, true, at); break;
+			case 4: draw_money(a, y, xs[c], widths[c], res->npv, true, at); break;
+			case 5:
+				if (res->has_bcr)
+					number_format(buf, sizeof buf, res->bcr, 1, app_thousands(a));
+				else
+					snprintf(buf, sizeof buf, "–");
+				table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
+				break;
+			case 6:
+				if (res->has_break_even_year)
+					snprintf(buf, sizeof buf, "%d", res->break_even_year);
+				else
+					snprintf(buf, sizeof buf, "–");
+				table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
+				break;
+			}
+		}
+	}
+	if (count == 0)
+		draw_text(a, r->y + 2, r->x, r->w, a->attrs[ROLE_DIM],
+			  _("Ingen tiltak er med: legg til i Tiltak (2) eller trykk e for et raskt overslag"));
+}
+
+static void view_draw(struct app *a, const struct rect *body)
+{
+	const struct result *res = &a->proj.portfolio;
+	struct rect top, rest, left, right, mid, bottom, chart, flows;
+	layout_split_rows(body, 6, 6, &top, &rest);
+	layout_split_columns(&top, 45, 30, 40, &left, &right);
+	draw_hline(a, left.y, left.x, left.w, _("Porteføljen"));
+	struct rect rr = {left.y + 1, left.x, left.h - 1, left.w};
+	draw_results(a, &rr, res, false);
+	draw_bearers(a, &right, res);
+	int mid_rows = rest.h >= 16 ? 8 : rest.h >= 11 ? 5 : 0;
+	layout_split_rows(&rest, mid_rows, 3, &mid, &bottom);
+	if (mid.h >= 4) {
+		layout_split_columns(&mid, 50, 30, 46, &chart, &flows);
+		double cum[HORIZON_MAX];
+		for (int t = 0; t < res->year_count; t++)
+			cum[t] = res->years[t].cum_net_discounted;
+		draw_chart(a, &chart, cum, res->year_count, _("Kumulert nåverdi, porteføljen"),
+			   a->wb.params.base_year, 1);
+		draw_flows(a, &flows, res);
+	}
+	draw_measures(a, &bottom);
+}
+
+static bool view_handle(struct app *a, enum action act)
+{
+	int page = a->layout.body.h > 16 ? a->layout.body.h - 16 : 1;
+	if (view_move_selection(&a->overview_sel, enabled_count(a), page, act))
+		return true;
+	if (act == ACTION_EDIT) {
+		int i = enabled_measure(a, a->overview_sel);
+		if (i >= 0) {
+			a->measure_sel = i;
+			a->measure_form = false;
+			app_set_view(a, VIEW_MEASURES);
+		}
+		return true;
+	}
+	return false;
+}
+
+static const char *view_hints(const struct app *a)
+{
+	(void)a;
+	return _("{view_overview}-{view_settings}:visning  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
+}
+
+const struct view view_overview = {"Oversikt", view_draw, view_handle, view_hints, NULL};
