@@ -39,8 +39,8 @@ static bool append(struct keymap *km, int key, enum action action, int line)
 	return true;
 }
 
-/* Split "a, C-z" into keys; calls back for each token (trimmed, may be
- * "none").  Returns false when a token does not parse; *bad gets it. */
+/* Split "a, C-z" at commas and call `fn` with each non-empty token,
+ * trimmed (it may be "none"). */
 typedef void (*token_fn)(void *ctx, const char *token, size_t n);
 
 static void each_token(const char *list, token_fn fn, void *ctx)

@@ -15,16 +15,25 @@
 
 #include <stddef.h>
 
+/*
+ * Lines every preset shares, in the place each preset lists them: view
+ * switching uses digits and < > (never AltGr keys first), and the
+ * workbook commands keep their mnemonic letters in every scheme.
+ * PRESET_COMMON_KEYS ends the table.
+ */
+#define PRESET_VIEW_KEYS                                                                   \
+	{ACTION_NEXT_VIEW, ">, ]"}, {ACTION_PREV_VIEW, "<, ["}, {ACTION_VIEW_OVERVIEW, "1"},   \
+	{ACTION_VIEW_MEASURES, "2"}, {ACTION_VIEW_GROUPS, "3"}, {ACTION_VIEW_PROJECTION, "4"}, \
+	{ACTION_VIEW_SETTINGS, "5"}
+#define PRESET_COMMON_KEYS                                                                 \
+	{ACTION_TOGGLE_ENABLED, "Space"}, {ACTION_ESTIMATE, "e"}, {ACTION_KEEP_ESTIMATE, "b"},  \
+	{ACTION_REPORT, "r"}, {ACTION_NEXT_THEME, "t"}, {ACTION_TOGGLE_LANGUAGE, "L"},         \
+	{ACTION_REFRESH, "C-l"}, {ACTION_NONE, NULL}
+
 static const struct preset_line default_keys[] = {
 	{ACTION_QUIT, "q"},
 	{ACTION_HELP, "?, F1, 6"},
-	{ACTION_NEXT_VIEW, ">, ]"},
-	{ACTION_PREV_VIEW, "<, ["},
-	{ACTION_VIEW_OVERVIEW, "1"},
-	{ACTION_VIEW_MEASURES, "2"},
-	{ACTION_VIEW_GROUPS, "3"},
-	{ACTION_VIEW_PROJECTION, "4"},
-	{ACTION_VIEW_SETTINGS, "5"},
+	PRESET_VIEW_KEYS,
 	{ACTION_UP, "Up, k"},
 	{ACTION_DOWN, "Down, j"},
 	{ACTION_LEFT, "Left, h"},
@@ -43,14 +52,7 @@ static const struct preset_line default_keys[] = {
 	{ACTION_DELETE, "d, Delete"},
 	{ACTION_UNDO, "u, C-z"},
 	{ACTION_REDO, "C-r, C-y"},
-	{ACTION_TOGGLE_ENABLED, "Space"},
-	{ACTION_ESTIMATE, "e"},
-	{ACTION_KEEP_ESTIMATE, "b"},
-	{ACTION_REPORT, "r"},
-	{ACTION_NEXT_THEME, "t"},
-	{ACTION_TOGGLE_LANGUAGE, "L"},
-	{ACTION_REFRESH, "C-l"},
-	{ACTION_NONE, NULL},
+	PRESET_COMMON_KEYS,
 };
 
 /* vi: hjkl, g/G and 0/$ for ends, C-b/C-f for pages, i to edit, o to add,
@@ -58,13 +60,7 @@ static const struct preset_line default_keys[] = {
 static const struct preset_line vi_keys[] = {
 	{ACTION_QUIT, "q"},
 	{ACTION_HELP, "?, F1, 6"},
-	{ACTION_NEXT_VIEW, ">, ]"},
-	{ACTION_PREV_VIEW, "<, ["},
-	{ACTION_VIEW_OVERVIEW, "1"},
-	{ACTION_VIEW_MEASURES, "2"},
-	{ACTION_VIEW_GROUPS, "3"},
-	{ACTION_VIEW_PROJECTION, "4"},
-	{ACTION_VIEW_SETTINGS, "5"},
+	PRESET_VIEW_KEYS,
 	{ACTION_UP, "k, Up"},
 	{ACTION_DOWN, "j, Down"},
 	{ACTION_LEFT, "h, Left"},
@@ -83,14 +79,7 @@ static const struct preset_line vi_keys[] = {
 	{ACTION_DELETE, "d, x, Delete"},
 	{ACTION_UNDO, "u"},
 	{ACTION_REDO, "C-r"},
-	{ACTION_TOGGLE_ENABLED, "Space"},
-	{ACTION_ESTIMATE, "e"},
-	{ACTION_KEEP_ESTIMATE, "b"},
-	{ACTION_REPORT, "r"},
-	{ACTION_NEXT_THEME, "t"},
-	{ACTION_TOGGLE_LANGUAGE, "L"},
-	{ACTION_REFRESH, "C-l"},
-	{ACTION_NONE, NULL},
+	PRESET_COMMON_KEYS,
 };
 
 /* emacs: C-p/C-n/C-b/C-f, C-v/M-v, M-</M->, C-s, C-g cancels, C-_ (C-/)
@@ -98,13 +87,7 @@ static const struct preset_line vi_keys[] = {
 static const struct preset_line emacs_keys[] = {
 	{ACTION_QUIT, "q, C-x"},
 	{ACTION_HELP, "F1, ?, 6"},
-	{ACTION_NEXT_VIEW, ">, ]"},
-	{ACTION_PREV_VIEW, "<, ["},
-	{ACTION_VIEW_OVERVIEW, "1"},
-	{ACTION_VIEW_MEASURES, "2"},
-	{ACTION_VIEW_GROUPS, "3"},
-	{ACTION_VIEW_PROJECTION, "4"},
-	{ACTION_VIEW_SETTINGS, "5"},
+	PRESET_VIEW_KEYS,
 	{ACTION_UP, "C-p, Up"},
 	{ACTION_DOWN, "C-n, Down"},
 	{ACTION_LEFT, "C-b, Left"},
@@ -123,14 +106,7 @@ static const struct preset_line emacs_keys[] = {
 	{ACTION_DELETE, "C-d, d, Delete"},
 	{ACTION_UNDO, "C-_, u"},
 	{ACTION_REDO, "M-_, C-r"},
-	{ACTION_TOGGLE_ENABLED, "Space"},
-	{ACTION_ESTIMATE, "e"},
-	{ACTION_KEEP_ESTIMATE, "b"},
-	{ACTION_REPORT, "r"},
-	{ACTION_NEXT_THEME, "t"},
-	{ACTION_TOGGLE_LANGUAGE, "L"},
-	{ACTION_REFRESH, "C-l"},
-	{ACTION_NONE, NULL},
+	PRESET_COMMON_KEYS,
 };
 
 const struct preset_line *keymap_preset_lines(enum key_scheme scheme)

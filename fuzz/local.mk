@@ -28,7 +28,7 @@ fuzz_fuzz_store_open_LDFLAGS = $(fuzz_link_flags)
 
 # The seed corpora; each file small (the store's are whole workbooks of a
 # few KB, hence scripts/fuzz's -max_len).
-EXTRA_DIST += fuzz/corpus
+EXTRA_DIST += fuzz/corpus fuzz/json.dict fuzz/config.dict
 
 fuzz: $(fuzz_programs)
 .PHONY: fuzz

@@ -26,8 +26,8 @@
 #include "i18n/i18n.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,10 +46,6 @@ static const char *const language_codes[I18N_LANGUAGE_COUNT] = {
 	[I18N_NB] = "nb",
 	[I18N_EN] = "en",
 };
-
-/* The UTF-8 locales LC_MESSAGES may borrow when it is "C" (see above). */
-static const char *const message_locales[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8",
-					      "en_GB.UTF-8"};
 
 /* Fill the caller's error buffer, when there is one. */
 __attribute__((format(printf, 3, 4))) static void set_error(char *err, size_t errsize,
@@ -122,6 +118,10 @@ const char *i18n_localedir(void)
 }
 
 #ifdef ENABLE_NLS
+/* The UTF-8 locales LC_MESSAGES may borrow when it is "C" (see above). */
+static const char *const message_locales[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8",
+					      "en_GB.UTF-8"};
+
 /* Make glibc forget the translations it looked up under the old LANGUAGE. */
 static void drop_cached_translations(void)
 {

@@ -95,8 +95,9 @@ bool i18n_init(const char *language, enum i18n_language *chosen, char *err,
  * library drop the translations it has cached.  Strings already returned
  * by _() stay valid but keep their old language, so callers redraw.
  * Returns false with a message in err[errsize] when English cannot be
- * shown (no usable locale for LC_MESSAGES, or gettext disabled); bokmål
- * always succeeds.
+ * shown (no catalog in i18n_localedir(), no usable locale for LC_MESSAGES,
+ * or built with --disable-nls): bokmål is then in effect.  Bokmål always
+ * succeeds.
  */
 bool i18n_set_language(enum i18n_language lang, char *err, size_t errsize);
 

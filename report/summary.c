@@ -225,7 +225,7 @@ static bool sentence_cross(const struct result *r, char *out, size_t size)
 	char pct[32];
 	fmt_pct(pct, sizeof pct, elsewhere / r->pv_saving);
 	snprintf(out, size,
-		 "%s av innsparingen havner i et annet budsjett enn det som betaler for tiltakene.",
+		 "Av innsparingen havner %s i et annet budsjett enn det som betaler for tiltakene.",
 		 pct);
 	return true;
 }

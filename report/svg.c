@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "report/summary.h"
@@ -37,6 +38,33 @@ static double nice_step(double span, int n)
 static void axis_label(char *buf, size_t size, double v)
 {
 	fmt_kr_short(buf, size, v);
+}
+
+/* Open a chart `height` high, titled for screen readers; id and title
+ * are our own fixed text, never user text, so they are not escaped. */
+static void chart_open(struct buf *b, const char *id, const char *title, double height)
+{
+	buf_printf(b,
+		   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
+		   "aria-labelledby=\"%s\">\n<title id=\"%s\">%s</title>\n",
+		   W, height, id, id, title);
+}
+
+/*
+ * One gridline from (x1, y1) to (x2, y2) for value v, labelled at (tx, ty)
+ * with class `label_class`; the line at zero (within half a step) is drawn
+ * as the zero line and labelled 0 exactly.
+ */
+static void gridline(struct buf *b, double v, double step, double x1, double y1, double x2,
+		     double y2, double tx, double ty, const char *label_class)
+{
+	bool zero = fabs(v) < step / 2;
+	char label[64];
+	axis_label(label, sizeof label, zero ? 0 : v);
+	buf_printf(b,
+		   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n"
+		   "<text x=\"%.1f\" y=\"%.1f\" class=\"%s\">%s</text>\n",
+		   x1, y1, x2, y2, zero ? "zero" : "grid", tx, ty, label_class, label);
 }
 
 /* Value range including zero, widened to whole steps. */
@@ -68,20 +96,9 @@ void svg_cumulative(struct buf *b, const struct result *r)
 	double pw = W - LEFT - RIGHT, ph = H - TOP - BOTTOM;
 #define X(i) (LEFT + (n > 1 ? (double)(i) / (n - 1) : 0.5) * pw)
 #define Y(v) (TOP + (max - (v)) / (max - min) * ph)
-	buf_printf(b,
-		   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
-		   "aria-labelledby=\"cum-title\">\n<title id=\"cum-title\">Kumulativt netto per år, "
-		   "med og uten diskontering</title>\n",
-		   W, H);
-	for (double v = min; v <= max + step / 2; v += step) {
-		char label[64];
-		axis_label(label, sizeof label, fabs(v) < step / 2 ? 0 : v);
-		buf_printf(b,
-			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n"
-			   "<text x=\"%.1f\" y=\"%.1f\" class=\"ylab\">%s</text>\n",
-			   LEFT, Y(v), W - RIGHT, Y(v), fabs(v) < step / 2 ? "zero" : "grid",
-			   LEFT - 6, Y(v) + 4, label);
-	}
+	chart_open(b, "cum-title", "Kumulativt netto per år, med og uten diskontering", H);
+	for (double v = min; v <= max + step / 2; v += step)
+		gridline(b, v, step, LEFT, Y(v), W - RIGHT, Y(v), LEFT - 6, Y(v) + 4, "ylab");
 	int every = n <= 12 ? 1 : n <= 30 ? 5 : 10;
 	for (int i = 0; i < n; i++)
 		if (i % every == 0 || i == n - 1)
@@ -119,21 +136,10 @@ void svg_bearers(struct buf *b, const struct result *r)
 	double height = top + row * BEARER_COUNT + 40;
 	double pw = W - left - right;
 #define XV(v) (left + ((v) - min) / (max - min) * pw)
-	buf_printf(b,
-		   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
-		   "aria-labelledby=\"bearer-title\">\n<title id=\"bearer-title\">Kostnad og "
-		   "innsparing i nåverdi per budsjett</title>\n",
-		   W, height);
-	for (double v = min; v <= max + step / 2; v += step) {
-		char label[64];
-		axis_label(label, sizeof label, fabs(v) < step / 2 ? 0 : v);
-		buf_printf(b,
-			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>\n"
-			   "<text x=\"%.1f\" y=\"%.1f\" class=\"xlab\">%s</text>\n",
-			   XV(v), top, XV(v), top + row * BEARER_COUNT,
-			   fabs(v) < step / 2 ? "zero" : "grid", XV(v), top + row * BEARER_COUNT + 16,
-			   label);
-	}
+	chart_open(b, "bearer-title", "Kostnad og innsparing i nåverdi per budsjett", height);
+	for (double v = min; v <= max + step / 2; v += step)
+		gridline(b, v, step, XV(v), top, XV(v), top + row * BEARER_COUNT, XV(v),
+			 top + row * BEARER_COUNT + 16, "xlab");
 	for (int k = 0; k < BEARER_COUNT; k++) {
 		double y = top + row * k + 6;
 		double vals[2] = {r->by_bearer[k].pv_cost, r->by_bearer[k].pv_saving};

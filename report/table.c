@@ -51,28 +51,31 @@ static void add_row(struct rtable *t, const char *const *cells)
 	t->rows++;
 }
 
+/* Add a row of t->cols cells taken from `ap` (the caller va_ends it). */
+static void add_row_va(struct rtable *t, va_list ap)
+{
+	const char *cells[RTABLE_COLS_MAX];
+	for (size_t c = 0; c < t->cols; c++)
+		cells[c] = va_arg(ap, const char *);
+	add_row(t, cells);
+}
+
 void rtable_init(struct rtable *t, size_t cols, ...)
 {
 	memset(t, 0, sizeof *t);
 	t->cols = cols > RTABLE_COLS_MAX ? RTABLE_COLS_MAX : cols;
-	const char *cells[RTABLE_COLS_MAX];
 	va_list ap;
 	va_start(ap, cols);
-	for (size_t c = 0; c < t->cols; c++)
-		cells[c] = va_arg(ap, const char *);
+	add_row_va(t, ap);
 	va_end(ap);
-	add_row(t, cells);
 }
 
 void rtable_row(struct rtable *t, ...)
 {
-	const char *cells[RTABLE_COLS_MAX];
 	va_list ap;
 	va_start(ap, t);
-	for (size_t c = 0; c < t->cols; c++)
-		cells[c] = va_arg(ap, const char *);
+	add_row_va(t, ap);
 	va_end(ap);
-	add_row(t, cells);
 }
 
 void rtable_free(struct rtable *t)

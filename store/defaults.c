@@ -40,6 +40,16 @@ struct default_group {
 	"SSB sosialhjelpsstatistikk 2010: 37 071 kr per sak/år (2009), KPI-justert x1,5 "   \
 	"til ca. 55 600 kr; andelen er antatt"
 
+/* Sources several groups' items cite; stated once so they cannot drift. */
+#define AAP_SOURCE                                                                          \
+	"Folketrygdloven § 11-16 via NAV-veiledere: minst 2,44 G før 26 år; andelen er antatt"
+#define UFORE_SOURCE                                                                        \
+	"Folketrygdloven, minsteytelse ung ufør ca. 2,91 G (ikke verifisert); andelen er antatt"
+#define LIGGEDOGN_SOURCE                                                                    \
+	"Aftenposten, leder mai 2019: ca. 20 000 kr per liggedøgn; ett døgn/år er antatt"
+#define FRAFALL_STAT_SOURCE                                                                 \
+	"KS 2019 via Aftenposten: 30 000 kr/år per frafall, 2/3 stat; andelen er antatt"
+
 static const struct default_item frafall_items[] = {
 	{"Offentlige merutgifter, statlig del (trygd, NAV)", BEARER_STAT, 20000, UNIT_NOK, 20,
 	 66,
@@ -58,11 +68,11 @@ static const struct default_item innvandrer_items[] = {
 	{"Økonomisk sosialhjelp (20 % flere mottakere)", BEARER_KOMMUNE, 0.20 * SOSIALHJELP_2025,
 	 UNIT_NOK, 18, 29, SOSIALHJELP_SOURCE, CONFIDENCE_D},
 	{"Arbeidsavklaringspenger (5 % flere, minst 2,44 G)", BEARER_STAT, 0.05 * 2.44, UNIT_G, 19,
-	 29, "Folketrygdloven § 11-16 via NAV-veiledere: minst 2,44 G før 26 år; andelen er antatt",
+	 29, AAP_SOURCE,
 	 CONFIDENCE_D},
 	{"Offentlige merutgifter ved frafall (15 % flere frafall)", BEARER_STAT, 0.15 * 20000,
 	 UNIT_NOK, 20, 66,
-	 "KS 2019 via Aftenposten: 30 000 kr/år per frafall, 2/3 stat; andelen er antatt",
+	 FRAFALL_STAT_SOURCE,
 	 CONFIDENCE_D},
 	{NULL},
 };
@@ -71,10 +81,10 @@ static const struct default_item trygd_items[] = {
 	{"Økonomisk sosialhjelp (25 % flere mottakere)", BEARER_KOMMUNE, 0.25 * SOSIALHJELP_2025,
 	 UNIT_NOK, 18, 29, SOSIALHJELP_SOURCE, CONFIDENCE_D},
 	{"Arbeidsavklaringspenger (10 % flere, minst 2,44 G)", BEARER_STAT, 0.10 * 2.44, UNIT_G, 19,
-	 29, "Folketrygdloven § 11-16 via NAV-veiledere: minst 2,44 G før 26 år; andelen er antatt",
+	 29, AAP_SOURCE,
 	 CONFIDENCE_D},
 	{"Uføretrygd som ung ufør (5 % flere, ca. 2,91 G)", BEARER_STAT, 0.05 * 2.91, UNIT_G, 25,
-	 66, "Folketrygdloven, minsteytelse ung ufør ca. 2,91 G (ikke verifisert); andelen er antatt",
+	 66, UFORE_SOURCE,
 	 CONFIDENCE_D},
 	{NULL},
 };
@@ -85,10 +95,10 @@ static const struct default_item psykisk_rus_items[] = {
 	 "andelen er antatt",
 	 CONFIDENCE_D},
 	{"Psykisk helsevern for barn og unge (1 liggedøgn/år)", BEARER_STAT, 20000, UNIT_NOK, 12,
-	 17, "Aftenposten, leder mai 2019: ca. 20 000 kr per liggedøgn; ett døgn/år er antatt",
+	 17, LIGGEDOGN_SOURCE,
 	 CONFIDENCE_D},
 	{"Arbeidsavklaringspenger (10 % flere, minst 2,44 G)", BEARER_STAT, 0.10 * 2.44, UNIT_G, 19,
-	 29, "Folketrygdloven § 11-16 via NAV-veiledere: minst 2,44 G før 26 år; andelen er antatt",
+	 29, AAP_SOURCE,
 	 CONFIDENCE_D},
 	{"Økonomisk sosialhjelp (15 % flere mottakere)", BEARER_KOMMUNE, 0.15 * SOSIALHJELP_2025,
 	 UNIT_NOK, 18, 29, SOSIALHJELP_SOURCE, CONFIDENCE_D},
@@ -108,7 +118,7 @@ static const struct default_item barnevern_items[] = {
 	{"Økonomisk sosialhjelp (20 % flere mottakere)", BEARER_KOMMUNE, 0.20 * SOSIALHJELP_2025,
 	 UNIT_NOK, 18, 29, SOSIALHJELP_SOURCE, CONFIDENCE_D},
 	{"Arbeidsavklaringspenger (10 % flere, minst 2,44 G)", BEARER_STAT, 0.10 * 2.44, UNIT_G, 19,
-	 29, "Folketrygdloven § 11-16 via NAV-veiledere: minst 2,44 G før 26 år; andelen er antatt",
+	 29, AAP_SOURCE,
 	 CONFIDENCE_D},
 	{NULL},
 };
@@ -123,7 +133,7 @@ static const struct default_item atferd_items[] = {
 	 18, "Antakelse; ingen kilde i referansetallene", CONFIDENCE_D},
 	{"Offentlige merutgifter ved frafall (30 % flere frafall)", BEARER_STAT, 0.30 * 20000,
 	 UNIT_NOK, 20, 66,
-	 "KS 2019 via Aftenposten: 30 000 kr/år per frafall, 2/3 stat; andelen er antatt",
+	 FRAFALL_STAT_SOURCE,
 	 CONFIDENCE_D},
 	{"Offentlige merutgifter ved frafall, kommunal del", BEARER_KOMMUNE, 0.30 * 10000,
 	 UNIT_NOK, 20, 66,
@@ -134,13 +144,13 @@ static const struct default_item atferd_items[] = {
 
 static const struct default_item angst_items[] = {
 	{"Psykisk helsevern for barn og unge (1 liggedøgn/år)", BEARER_STAT, 20000, UNIT_NOK, 14,
-	 17, "Aftenposten, leder mai 2019: ca. 20 000 kr per liggedøgn; ett døgn/år er antatt",
+	 17, LIGGEDOGN_SOURCE,
 	 CONFIDENCE_D},
 	{"Arbeidsavklaringspenger (15 % flere, minst 2,44 G)", BEARER_STAT, 0.15 * 2.44, UNIT_G, 19,
-	 29, "Folketrygdloven § 11-16 via NAV-veiledere: minst 2,44 G før 26 år; andelen er antatt",
+	 29, AAP_SOURCE,
 	 CONFIDENCE_D},
 	{"Uføretrygd som ung ufør (5 % flere, ca. 2,91 G)", BEARER_STAT, 0.05 * 2.91, UNIT_G, 25,
-	 66, "Folketrygdloven, minsteytelse ung ufør ca. 2,91 G (ikke verifisert); andelen er antatt",
+	 66, UFORE_SOURCE,
 	 CONFIDENCE_D},
 	{"Økonomisk sosialhjelp (10 % flere mottakere)", BEARER_KOMMUNE, 0.10 * SOSIALHJELP_2025,
 	 UNIT_NOK, 18, 29, SOSIALHJELP_SOURCE, CONFIDENCE_D},

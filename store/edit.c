@@ -11,6 +11,7 @@
  */
 #include "store/internal.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,9 +69,100 @@ void edit_rollback(struct edit_tx *tx)
 		store_exec(tx->s->db, "ROLLBACK");
 }
 
-/* Finish a write step: record it on success, or turn rc into a status. */
-static enum store_status record(struct edit_tx *tx, enum store_table t, int64_t id,
-				const char *before, int rc, struct store_error *err)
+/*
+ * One row of an edited table as the row writers take it: which table, the
+ * group row it belongs to (items and measures), and the engine struct.
+ */
+struct edit_row {
+	enum store_table table;
+	int64_t group_ref;
+	union {
+		const struct workbook_params *params;
+		const struct target_group *group;
+		const struct cost_item *item;
+		const struct measure *measure;
+	} u;
+};
+
+static int write_row(sqlite3 *db, const struct edit_row *r, bool insert, bool *matched,
+		     int64_t *id)
+{
+	switch (r->table) {
+	case TABLE_WORKBOOK:
+		return rows_write_params(db, r->u.params, insert, matched);
+	case TABLE_GROUPS:
+		return rows_write_group(db, r->u.group, insert, matched, id);
+	case TABLE_ITEMS:
+		return rows_write_item(db, r->group_ref, r->u.item, insert, matched, id);
+	case TABLE_MEASURES:
+	case TABLE_COUNT:
+		break;
+	}
+	return rows_write_measure(db, r->group_ref, r->u.measure, insert, matched, id);
+}
+
+/* The engine's validation of the row; the problem paths are the table names. */
+static bool row_valid(const struct edit_row *r, struct problems *pr)
+{
+	const char *path = store_table_name(r->table);
+	switch (r->table) {
+	case TABLE_WORKBOOK:
+		return validate_params(r->u.params, path, pr);
+	case TABLE_GROUPS:
+		return validate_group(r->u.group, path, pr);
+	case TABLE_ITEMS:
+		return validate_item(r->u.item, path, pr);
+	case TABLE_MEASURES:
+	case TABLE_COUNT:
+		break;
+	}
+	return validate_measure(r->u.measure, NULL, path, pr);
+}
+
+/*
+ * Validate `r` (unless NULL: deletes have nothing to validate), then begin
+ * the edit labelled `label`, or when that is NULL the fallback made from
+ * `fmt`.  Validation comes first so a refused edit never takes the write
+ * lock.
+ */
+static enum store_status open_edit(struct store *s, const struct edit_row *r, const char *label,
+				   struct edit_tx *tx, struct store_error *err, const char *fmt,
+				   ...) __attribute__((format(printf, 6, 7)));
+static enum store_status open_edit(struct store *s, const struct edit_row *r, const char *label,
+				   struct edit_tx *tx, struct store_error *err, const char *fmt,
+				   ...)
+{
+	if (r != NULL) {
+		struct problems pr;
+		problems_clear(&pr);
+		if (!row_valid(r, &pr))
+			return store_fail_problems(err, STORE_REFUSED, s->path, "", &pr);
+	}
+	/* Room for two names (an item and its group) and the words around them. */
+	char fallback[2 * TEXT_NAME_SIZE + 32];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(fallback, sizeof fallback, fmt, ap);
+	va_end(ap);
+	return edit_begin(s, label ? label : fallback, "edit", 0, tx, err);
+}
+
+/*
+ * Commit or roll back; only after COMMIT does the caller's row_ref take
+ * `after` (the new id or version), so a failed edit leaves it as it was.
+ */
+static enum store_status close_edit(struct edit_tx *tx, enum store_status status,
+				    struct row_ref *ref, struct row_ref after,
+				    struct store_error *err)
+{
+	status = edit_finish(tx, status, err);
+	if (status == STORE_OK)
+		*ref = after;
+	return status;
+}
+
+enum store_status edit_log_written(struct edit_tx *tx, enum store_table t, int64_t id,
+				   const char *before, int rc, struct store_error *err)
 {
 	char *after = NULL;
 	if (rc == SQLITE_OK)
@@ -89,12 +181,6 @@ static enum store_status changed(struct store *s, const char *name, bool vanishe
 			  vanished ? "«%s» er slettet av en annen siden du åpnet den; last inn på nytt"
 				   : "«%s» er endret av en annen siden du åpnet den; last inn på nytt",
 			  name);
-}
-
-static enum store_status refuse(struct store *s, const struct problems *pr,
-				struct store_error *err)
-{
-	return store_fail_problems(err, STORE_REFUSED, s->path, "", pr);
 }
 
 enum store_status edit_finish(struct edit_tx *tx, enum store_status status,
@@ -116,120 +202,43 @@ enum store_status edit_checked_update(struct edit_tx *tx, enum store_table t, in
 	if (rc == SQLITE_OK && !matched)
 		status = changed(tx->s, name, before == NULL, err);
 	else
-		status = record(tx, t, id, before, rc, err);
+		status = edit_log_written(tx, t, id, before, rc, err);
 	free(before);
 	return status;
 }
 
-enum store_status store_update_params(struct store *s, struct workbook_params *p,
-				      const char *label, struct store_error *err)
-{
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_params(p, "workbook", &pr))
-		return refuse(s, &pr, err);
-	struct edit_tx tx;
-	enum store_status status =
-		edit_begin(s, label ? label : "Endre arbeidsboken", "edit", 0, &tx, err);
-	if (status != STORE_OK)
-		return status;
-	int rc;
-	char *before = row_image(s->db, TABLE_WORKBOOK, 1, &rc);
-	bool matched = false;
-	if (rc == SQLITE_OK)
-		rc = rows_write_params(s->db, p, false, &matched);
-	status = edit_checked_update(&tx, TABLE_WORKBOOK, 1, "Arbeidsboken", rc, matched, before,
-				     err);
-	status = edit_finish(&tx, status, err);
-	if (status == STORE_OK)
-		p->row.version++;
-	return status;
-}
-
-/* REFUSED when another group than `self` already has this text id. */
-static enum store_status unique_gid(struct store *s, const char *gid, int64_t self,
+/* Insert `r` as a new row (*id) and log its after image. */
+static enum store_status insert_row(struct edit_tx *tx, const struct edit_row *r, int64_t *id,
 				    struct store_error *err)
 {
-	int64_t other = 0;
-	int rc = rows_group_ref(s->db, gid, &other);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
-	if (other != 0 && other != self)
-		return store_fail(err, STORE_REFUSED, s->path,
-				  "det finnes allerede en målgruppe med id «%s»", gid);
-	return STORE_OK;
+	int rc = write_row(tx->s->db, r, true, NULL, id);
+	return edit_log_written(tx, r->table, *id, NULL, rc, err);
 }
 
-/* Insert one row: write it, then log its after image. */
-static enum store_status insert_logged(struct edit_tx *tx, enum store_table t, int rc,
-				       int64_t id, struct store_error *err)
+/*
+ * Write `r` over row `id` only if it is still at the version the caller
+ * read; a row that is gone is not written at all.  Either way the outcome
+ * goes through edit_checked_update (CONFLICT or the logged images).
+ */
+static enum store_status update_row(struct edit_tx *tx, const struct edit_row *r, int64_t id,
+				    const char *name, struct store_error *err)
 {
-	return record(tx, t, id, NULL, rc, err);
+	int rc;
+	bool matched = false;
+	char *before = row_image(tx->s->db, r->table, id, &rc);
+	if (rc == SQLITE_OK && before != NULL)
+		rc = write_row(tx->s->db, r, false, &matched, NULL);
+	return edit_checked_update(tx, r->table, id, name, rc, matched, before, err);
 }
 
-enum store_status store_insert_group(struct store *s, struct target_group *g, const char *label,
-				     struct store_error *err)
+/* One step of a statement that returns at most one row: SQLITE_OK or the
+ * error, *found whether there was a row (may be NULL). */
+static int step_once(sqlite3_stmt *st, bool *found)
 {
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_group(g, "groups", &pr))
-		return refuse(s, &pr, err);
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Ny målgruppe «%s»", g->name);
-	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
-	if (status != STORE_OK)
-		return status;
-	status = unique_gid(s, g->id, 0, err);
-	int64_t gref = 0;
-	int64_t *item_ids = calloc(g->item_count + 1, sizeof *item_ids);
-	if (status == STORE_OK && item_ids == NULL)
-		status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
-	if (status == STORE_OK) {
-		int rc = rows_write_group(s->db, g, true, NULL, &gref);
-		status = insert_logged(&tx, TABLE_GROUPS, rc, gref, err);
-	}
-	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++) {
-		int rc = rows_write_item(s->db, gref, &g->items[i], true, NULL, &item_ids[i]);
-		status = insert_logged(&tx, TABLE_ITEMS, rc, item_ids[i], err);
-	}
-	status = edit_finish(&tx, status, err);
-	if (status == STORE_OK) {
-		g->row = (struct row_ref){gref, 1};
-		for (size_t i = 0; i < g->item_count; i++)
-			g->items[i].row = (struct row_ref){item_ids[i], 1};
-	}
-	free(item_ids);
-	return status;
-}
-
-enum store_status store_update_group(struct store *s, struct target_group *g, const char *label,
-				     struct store_error *err)
-{
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_group(g, "groups", &pr))
-		return refuse(s, &pr, err);
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Endre målgruppen «%s»", g->name);
-	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
-	if (status != STORE_OK)
-		return status;
-	status = unique_gid(s, g->id, g->row.id, err);
-	if (status == STORE_OK) {
-		int rc;
-		bool matched = false;
-		char *before = row_image(s->db, TABLE_GROUPS, g->row.id, &rc);
-		if (rc == SQLITE_OK && before != NULL)
-			rc = rows_write_group(s->db, g, false, &matched, NULL);
-		status = edit_checked_update(&tx, TABLE_GROUPS, g->row.id, g->name, rc, matched,
-					     before, err);
-	}
-	status = edit_finish(&tx, status, err);
-	if (status == STORE_OK)
-		g->row.version++;
-	return status;
+	int rc = sqlite3_step(st);
+	if (found)
+		*found = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Delete a row at the caller's version, logging its before image. */
@@ -253,8 +262,7 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, row->id);
 			sqlite3_bind_int64(st, 2, row->version);
-			rc = sqlite3_step(st);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+			rc = step_once(st, NULL);
 		}
 		sqlite3_finalize(st);
 		if (rc == SQLITE_OK && sqlite3_changes(tx->s->db) != 1)
@@ -266,6 +274,85 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 	}
 	free(before);
 	return status;
+}
+
+/* A whole edit that deletes one row. */
+static enum store_status delete_edit(struct edit_tx *tx, enum store_table t,
+				     const struct row_ref *row, const char *name,
+				     struct store_error *err)
+{
+	return edit_finish(tx, checked_delete(tx, t, row, name, err), err);
+}
+
+enum store_status store_update_params(struct store *s, struct workbook_params *p,
+				      const char *label, struct store_error *err)
+{
+	const struct edit_row r = {.table = TABLE_WORKBOOK, .u.params = p};
+	struct edit_tx tx;
+	enum store_status status = open_edit(s, &r, label, &tx, err, "Endre arbeidsboken");
+	if (status != STORE_OK)
+		return status;
+	/* The workbook row is always id 1, whatever p->row.id says. */
+	status = update_row(&tx, &r, 1, "Arbeidsboken", err);
+	return close_edit(&tx, status, &p->row, (struct row_ref){p->row.id, p->row.version + 1},
+			  err);
+}
+
+/* REFUSED when another group than `self` already has this text id. */
+static enum store_status unique_gid(struct store *s, const char *gid, int64_t self,
+				    struct store_error *err)
+{
+	int64_t other = 0;
+	int rc = rows_group_ref(s->db, gid, &other);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+	if (other != 0 && other != self)
+		return store_fail(err, STORE_REFUSED, s->path,
+				  "det finnes allerede en målgruppe med id «%s»", gid);
+	return STORE_OK;
+}
+
+enum store_status store_insert_group(struct store *s, struct target_group *g, const char *label,
+				     struct store_error *err)
+{
+	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
+	struct edit_tx tx;
+	enum store_status status = open_edit(s, &r, label, &tx, err, "Ny målgruppe «%s»", g->name);
+	if (status != STORE_OK)
+		return status;
+	status = unique_gid(s, g->id, 0, err);
+	int64_t gref = 0;
+	int64_t *item_ids = calloc(g->item_count + 1, sizeof *item_ids);
+	if (status == STORE_OK && item_ids == NULL)
+		status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
+	if (status == STORE_OK)
+		status = insert_row(&tx, &r, &gref, err);
+	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++) {
+		const struct edit_row ri = {
+			.table = TABLE_ITEMS, .group_ref = gref, .u.item = &g->items[i]};
+		status = insert_row(&tx, &ri, &item_ids[i], err);
+	}
+	status = close_edit(&tx, status, &g->row, (struct row_ref){gref, 1}, err);
+	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++)
+		g->items[i].row = (struct row_ref){item_ids[i], 1};
+	free(item_ids);
+	return status;
+}
+
+enum store_status store_update_group(struct store *s, struct target_group *g, const char *label,
+				     struct store_error *err)
+{
+	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
+	struct edit_tx tx;
+	enum store_status status =
+		open_edit(s, &r, label, &tx, err, "Endre målgruppen «%s»", g->name);
+	if (status != STORE_OK)
+		return status;
+	status = unique_gid(s, g->id, g->row.id, err);
+	if (status == STORE_OK)
+		status = update_row(&tx, &r, g->row.id, g->name, err);
+	return close_edit(&tx, status, &g->row, (struct row_ref){g->row.id, g->row.version + 1},
+			  err);
 }
 
 /* REFUSED naming the measures that still use group row `gref`. */
@@ -305,10 +392,9 @@ static enum store_status group_unused(struct store *s, int64_t gref, const char 
 enum store_status store_delete_group(struct store *s, const struct target_group *g,
 				     const char *label, struct store_error *err)
 {
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Slett målgruppen «%s»", g->name);
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status =
+		open_edit(s, NULL, label, &tx, err, "Slett målgruppen «%s»", g->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_unused(s, g->row.id, g->name, err);
@@ -343,14 +429,12 @@ enum store_status store_delete_group(struct store *s, const struct target_group 
 static enum store_status group_present(struct store *s, const struct target_group *g,
 				       struct store_error *err)
 {
-	int64_t found = 0;
+	bool found = false;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM groups WHERE id = ?", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, g->row.id);
-		rc = sqlite3_step(st);
-		found = rc == SQLITE_ROW;
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+		rc = step_once(st, &found);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
@@ -362,69 +446,45 @@ enum store_status store_insert_item(struct store *s, const struct target_group *
 				    struct cost_item *item, const char *label,
 				    struct store_error *err)
 {
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_item(item, "items", &pr))
-		return refuse(s, &pr, err);
-	char fallback[2 * TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Ny kostnadspost «%s» i «%s»", item->name, g->name);
+	const struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status = open_edit(s, &r, label, &tx, err, "Ny kostnadspost «%s» i «%s»",
+					     item->name, g->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_present(s, g, err);
 	int64_t id = 0;
-	if (status == STORE_OK) {
-		int rc = rows_write_item(s->db, g->row.id, item, true, NULL, &id);
-		status = insert_logged(&tx, TABLE_ITEMS, rc, id, err);
-	}
-	status = edit_finish(&tx, status, err);
 	if (status == STORE_OK)
-		item->row = (struct row_ref){id, 1};
-	return status;
+		status = insert_row(&tx, &r, &id, err);
+	return close_edit(&tx, status, &item->row, (struct row_ref){id, 1}, err);
 }
 
 enum store_status store_update_item(struct store *s, const struct target_group *g,
 				    struct cost_item *item, const char *label,
 				    struct store_error *err)
 {
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_item(item, "items", &pr))
-		return refuse(s, &pr, err);
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Endre kostnadsposten «%s»", item->name);
+	const struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status =
+		open_edit(s, &r, label, &tx, err, "Endre kostnadsposten «%s»", item->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_present(s, g, err);
-	if (status == STORE_OK) {
-		int rc;
-		bool matched = false;
-		char *before = row_image(s->db, TABLE_ITEMS, item->row.id, &rc);
-		if (rc == SQLITE_OK && before != NULL)
-			rc = rows_write_item(s->db, g->row.id, item, false, &matched, NULL);
-		status = edit_checked_update(&tx, TABLE_ITEMS, item->row.id, item->name, rc, matched,
-					     before, err);
-	}
-	status = edit_finish(&tx, status, err);
 	if (status == STORE_OK)
-		item->row.version++;
-	return status;
+		status = update_row(&tx, &r, item->row.id, item->name, err);
+	return close_edit(&tx, status, &item->row,
+			  (struct row_ref){item->row.id, item->row.version + 1}, err);
 }
 
 enum store_status store_delete_item(struct store *s, const struct cost_item *item,
 				    const char *label, struct store_error *err)
 {
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Slett kostnadsposten «%s»", item->name);
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status =
+		open_edit(s, NULL, label, &tx, err, "Slett kostnadsposten «%s»", item->name);
 	if (status != STORE_OK)
 		return status;
-	status = checked_delete(&tx, TABLE_ITEMS, &item->row, item->name, err);
-	return edit_finish(&tx, status, err);
+	return delete_edit(&tx, TABLE_ITEMS, &item->row, item->name, err);
 }
 
 /* The group row a measure names, or REFUSED naming it. */
@@ -444,67 +504,41 @@ static enum store_status measure_group(struct store *s, const struct measure *m,
 enum store_status store_insert_measure(struct store *s, struct measure *m, const char *label,
 				       struct store_error *err)
 {
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_measure(m, NULL, "measures", &pr))
-		return refuse(s, &pr, err);
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Nytt tiltak «%s»", m->name);
+	struct edit_row r = {.table = TABLE_MEASURES, .u.measure = m};
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status = open_edit(s, &r, label, &tx, err, "Nytt tiltak «%s»", m->name);
 	if (status != STORE_OK)
 		return status;
-	int64_t gref = 0, id = 0;
-	status = measure_group(s, m, &gref, err);
-	if (status == STORE_OK) {
-		int rc = rows_write_measure(s->db, gref, m, true, NULL, &id);
-		status = insert_logged(&tx, TABLE_MEASURES, rc, id, err);
-	}
-	status = edit_finish(&tx, status, err);
+	int64_t id = 0;
+	status = measure_group(s, m, &r.group_ref, err);
 	if (status == STORE_OK)
-		m->row = (struct row_ref){id, 1};
-	return status;
+		status = insert_row(&tx, &r, &id, err);
+	return close_edit(&tx, status, &m->row, (struct row_ref){id, 1}, err);
 }
 
 enum store_status store_update_measure(struct store *s, struct measure *m, const char *label,
 				       struct store_error *err)
 {
-	struct problems pr;
-	problems_clear(&pr);
-	if (!validate_measure(m, NULL, "measures", &pr))
-		return refuse(s, &pr, err);
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Endre tiltaket «%s»", m->name);
+	struct edit_row r = {.table = TABLE_MEASURES, .u.measure = m};
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status =
+		open_edit(s, &r, label, &tx, err, "Endre tiltaket «%s»", m->name);
 	if (status != STORE_OK)
 		return status;
-	int64_t gref = 0;
-	status = measure_group(s, m, &gref, err);
-	if (status == STORE_OK) {
-		int rc;
-		bool matched = false;
-		char *before = row_image(s->db, TABLE_MEASURES, m->row.id, &rc);
-		if (rc == SQLITE_OK && before != NULL)
-			rc = rows_write_measure(s->db, gref, m, false, &matched, NULL);
-		status = edit_checked_update(&tx, TABLE_MEASURES, m->row.id, m->name, rc, matched,
-					     before, err);
-	}
-	status = edit_finish(&tx, status, err);
+	status = measure_group(s, m, &r.group_ref, err);
 	if (status == STORE_OK)
-		m->row.version++;
-	return status;
+		status = update_row(&tx, &r, m->row.id, m->name, err);
+	return close_edit(&tx, status, &m->row, (struct row_ref){m->row.id, m->row.version + 1},
+			  err);
 }
 
 enum store_status store_delete_measure(struct store *s, const struct measure *m,
 				       const char *label, struct store_error *err)
 {
-	char fallback[TEXT_NAME_SIZE + 32];
-	snprintf(fallback, sizeof fallback, "Slett tiltaket «%s»", m->name);
 	struct edit_tx tx;
-	enum store_status status = edit_begin(s, label ? label : fallback, "edit", 0, &tx, err);
+	enum store_status status =
+		open_edit(s, NULL, label, &tx, err, "Slett tiltaket «%s»", m->name);
 	if (status != STORE_OK)
 		return status;
-	status = checked_delete(&tx, TABLE_MEASURES, &m->row, m->name, err);
-	return edit_finish(&tx, status, err);
+	return delete_edit(&tx, TABLE_MEASURES, &m->row, m->name, err);
 }

@@ -87,6 +87,13 @@ void edit_rollback(struct edit_tx *tx);
 enum store_status edit_finish(struct edit_tx *tx, enum store_status status,
 			      struct store_error *err);
 /*
+ * Finish one write step of an edit: with `rc` SQLITE_OK, log the row's
+ * `before` image (NULL for an insert; not freed here) and its after image
+ * read now; otherwise, or when logging fails, the SQLite error as a status.
+ */
+enum store_status edit_log_written(struct edit_tx *tx, enum store_table t, int64_t id,
+				   const char *before, int rc, struct store_error *err);
+/*
  * Finish an update step: `rc`/`matched` from the versioned UPDATE, `before`
  * the row's image before it (freed here).  No match is STORE_CONFLICT
  * naming `name` (deleted when there was no before image); otherwise the

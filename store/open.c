@@ -192,6 +192,14 @@ static enum store_status inspect(sqlite3 *db, const char *path, int *version,
 	return status;
 }
 
+static bool wal_has_commits(const char *path)
+{
+	char wal[PATH_MAX + 8];
+	struct stat st;
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &st) == 0 && st.st_size > 0;
+}
+
 static enum store_status open_inspected(const char *path, bool read_only, sqlite3 **out,
 					int *version, struct store_error *err)
 {
@@ -205,21 +213,17 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 		status = inspect(db, path, version, err);
 	}
 	/* A WAL file in a directory we cannot write: SQLite cannot make the
-	 * -shm file (CANTOPEN, or READONLY_CANTINIT), so read the file as
-	 * immutable (no locks, no -shm). */
+	 * -shm file (CANTOPEN, or READONLY_CANTINIT).  Read the file as
+	 * immutable (no locks, no -shm) -- unless commits still sit in the
+	 * -wal, which immutable reading would silently skip. */
 	int code = db ? sqlite3_errcode(db) & 0xff : SQLITE_OK;
-	char wal[PATH_MAX + 8];
-	struct stat wst;
-	snprintf(wal, sizeof wal, "%s-wal", path);
-	bool wal_has_commits = stat(wal, &wst) == 0 && wst.st_size > 0;
-	if (status != STORE_OK && read_only && (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) &&
-	    wal_has_commits) {
-		/* Immutable reading would skip the commits still in the WAL. */
+	bool no_shm = status != STORE_OK && read_only &&
+		      (code == SQLITE_CANTOPEN || code == SQLITE_READONLY);
+	if (no_shm && wal_has_commits(path)) {
 		status = store_fail(err, STORE_IO, path,
 				    "arbeidsboken har endringer som ikke er skrevet inn ennå, og "
 				    "mappen er skrivebeskyttet; åpne den én gang der du kan skrive");
-	} else if (status != STORE_OK && read_only &&
-		   (code == SQLITE_CANTOPEN || code == SQLITE_READONLY)) {
+	} else if (no_shm) {
 		sqlite3_close_v2(db);
 		db = NULL;
 		char *uri = immutable_uri(path);
@@ -292,6 +296,10 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 	}
 	if (S_ISDIR(st.st_mode))
 		return store_fail(err, STORE_IO, path, "er en mappe, ikke en arbeidsbok");
+	/* A FIFO or device would make SQLite's open() wait or misbehave. */
+	if (!S_ISREG(st.st_mode))
+		return store_fail(err, STORE_NOT_WORKBOOK, path,
+				  "ikke en utenfor-arbeidsbok (ikke en vanlig fil)");
 
 	struct store *s = calloc(1, sizeof *s);
 	if (s == NULL || (s->path = strdup(path)) == NULL) {

@@ -171,56 +171,33 @@ int rows_group_ref(sqlite3 *db, const char *gid, int64_t *out)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Insert one row inside the edit and log its after image. */
-static enum store_status log_insert(struct edit_tx *tx, enum store_table t, int64_t id,
-				    struct store_error *err)
-{
-	int rc;
-	char *after = row_image(tx->s->db, t, id, &rc);
-	if (rc == SQLITE_OK)
-		rc = edit_record(tx, t, id, NULL, after);
-	free(after);
-	return rc == SQLITE_OK ? STORE_OK
-			       : store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lagre");
-}
-
 enum store_status rows_insert_all(struct edit_tx *tx, const struct workbook *wb,
 				  struct store_error *err)
 {
 	sqlite3 *db = tx->s->db;
-	int rc = SQLITE_OK;
 	enum store_status status = STORE_OK;
 	for (size_t i = 0; status == STORE_OK && i < wb->group_count; i++) {
 		const struct target_group *g = &wb->groups[i];
 		int64_t gref = 0;
-		rc = rows_write_group(db, g, true, NULL, &gref);
-		if (rc != SQLITE_OK)
-			break;
-		status = log_insert(tx, TABLE_GROUPS, gref, err);
+		int rc = rows_write_group(db, g, true, NULL, &gref);
+		status = edit_log_written(tx, TABLE_GROUPS, gref, NULL, rc, err);
 		for (size_t k = 0; status == STORE_OK && k < g->item_count; k++) {
 			int64_t iid = 0;
 			rc = rows_write_item(db, gref, &g->items[k], true, NULL, &iid);
-			if (rc != SQLITE_OK)
-				break;
-			status = log_insert(tx, TABLE_ITEMS, iid, err);
+			status = edit_log_written(tx, TABLE_ITEMS, iid, NULL, rc, err);
 		}
-		if (rc != SQLITE_OK)
-			break;
 	}
-	for (size_t i = 0; status == STORE_OK && rc == SQLITE_OK && i < wb->measure_count; i++) {
+	for (size_t i = 0; status == STORE_OK && i < wb->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];
 		int64_t gref = 0, mid = 0;
-		rc = rows_group_ref(db, m->group_id, &gref);
+		int rc = rows_group_ref(db, m->group_id, &gref);
 		if (rc == SQLITE_OK && gref == 0)
 			return store_fail(err, STORE_REFUSED, tx->s->path,
 					  "tiltaket «%s» viser til målgruppen «%s», som ikke finnes",
 					  m->name, m->group_id);
 		if (rc == SQLITE_OK)
 			rc = rows_write_measure(db, gref, m, true, NULL, &mid);
-		if (rc == SQLITE_OK)
-			status = log_insert(tx, TABLE_MEASURES, mid, err);
+		status = edit_log_written(tx, TABLE_MEASURES, mid, NULL, rc, err);
 	}
-	if (status == STORE_OK && rc != SQLITE_OK)
-		status = store_fail_sqlite(err, tx->s->path, db, rc, "lagre");
 	return status;
 }

@@ -13,24 +13,10 @@
 #include "config/load.h"
 #include "tests/config_testutil.h"
 
-static char dir[512];
-static char path[1024];
-static struct config_messages msgs;
-
-static void setup(void)
-{
-	make_tmpdir(dir, sizeof dir);
-	config_messages_init(&msgs);
-}
-
-static void teardown(void)
-{
-	config_messages_free(&msgs);
-	rm_tree(dir);
-}
+CONFIG_SCRATCH
 
 TestSuite(keys);
-TestSuite(keymap, .init = setup, .fini = teardown);
+TestSuite(keymap, .init = scratch_setup, .fini = scratch_teardown);
 
 static int key(const char *text)
 {
@@ -153,44 +139,36 @@ static void expect_binding(const struct keymap *km, const char *k, enum action a
 		     action_name(a));
 }
 
+/* A key and the action it must give. */
+struct binding {
+	const char *key;
+	enum action action;
+};
+
+/* expect_binding() for each of `b`, which ends with a NULL key. */
+static void expect_bindings(const struct keymap *km, const struct binding *b)
+{
+	for (; b->key != NULL; b++)
+		expect_binding(km, b->key, b->action);
+}
+
 Test(keys, default_preset_has_the_documented_keys)
 {
 	struct keymap km;
 	keymap_preset(&km, KEY_SCHEME_DEFAULT);
-	expect_binding(&km, "Up", ACTION_UP);
-	expect_binding(&km, "Down", ACTION_DOWN);
-	expect_binding(&km, "Left", ACTION_LEFT);
-	expect_binding(&km, "Right", ACTION_RIGHT);
-	expect_binding(&km, "k", ACTION_UP);
-	expect_binding(&km, "j", ACTION_DOWN);
-	expect_binding(&km, "h", ACTION_LEFT);
-	expect_binding(&km, "l", ACTION_RIGHT);
-	expect_binding(&km, "Tab", ACTION_NEXT_FIELD);
-	expect_binding(&km, "S-Tab", ACTION_PREV_FIELD);
-	expect_binding(&km, "Enter", ACTION_EDIT);
-	expect_binding(&km, "Esc", ACTION_CANCEL);
-	expect_binding(&km, "PageUp", ACTION_PAGE_UP);
-	expect_binding(&km, "PageDown", ACTION_PAGE_DOWN);
-	expect_binding(&km, "Home", ACTION_HOME);
-	expect_binding(&km, "End", ACTION_END);
-	expect_binding(&km, "g", ACTION_HOME);
-	expect_binding(&km, "G", ACTION_END);
-	expect_binding(&km, "/", ACTION_SEARCH);
-	expect_binding(&km, "a", ACTION_ADD);
-	expect_binding(&km, "d", ACTION_DELETE);
-	expect_binding(&km, "u", ACTION_UNDO);
-	expect_binding(&km, "C-z", ACTION_UNDO);
-	expect_binding(&km, "C-r", ACTION_REDO);
-	expect_binding(&km, "C-y", ACTION_REDO);
-	expect_binding(&km, "?", ACTION_HELP);
-	expect_binding(&km, "F1", ACTION_HELP);
-	expect_binding(&km, "q", ACTION_QUIT);
-	expect_binding(&km, "1", ACTION_VIEW_OVERVIEW);
-	expect_binding(&km, "2", ACTION_VIEW_MEASURES);
-	expect_binding(&km, "3", ACTION_VIEW_GROUPS);
-	expect_binding(&km, "4", ACTION_VIEW_PROJECTION);
-	expect_binding(&km, "5", ACTION_VIEW_SETTINGS);
-	expect_binding(&km, "6", ACTION_HELP);
+	expect_bindings(&km, (const struct binding[]){
+		{"Up", ACTION_UP}, {"Down", ACTION_DOWN}, {"Left", ACTION_LEFT},
+		{"Right", ACTION_RIGHT}, {"k", ACTION_UP}, {"j", ACTION_DOWN}, {"h", ACTION_LEFT},
+		{"l", ACTION_RIGHT}, {"Tab", ACTION_NEXT_FIELD}, {"S-Tab", ACTION_PREV_FIELD},
+		{"Enter", ACTION_EDIT}, {"Esc", ACTION_CANCEL}, {"PageUp", ACTION_PAGE_UP},
+		{"PageDown", ACTION_PAGE_DOWN}, {"Home", ACTION_HOME}, {"End", ACTION_END},
+		{"g", ACTION_HOME}, {"G", ACTION_END}, {"/", ACTION_SEARCH}, {"a", ACTION_ADD},
+		{"d", ACTION_DELETE}, {"u", ACTION_UNDO}, {"C-z", ACTION_UNDO},
+		{"C-r", ACTION_REDO}, {"C-y", ACTION_REDO}, {"?", ACTION_HELP}, {"F1", ACTION_HELP},
+		{"q", ACTION_QUIT}, {"1", ACTION_VIEW_OVERVIEW}, {"2", ACTION_VIEW_MEASURES},
+		{"3", ACTION_VIEW_GROUPS}, {"4", ACTION_VIEW_PROJECTION},
+		{"5", ACTION_VIEW_SETTINGS}, {"6", ACTION_HELP}, {NULL, ACTION_NONE},
+	});
 	cr_assert_eq(keymap_lookup(&km, key("x")), ACTION_NONE);
 }
 
@@ -198,22 +176,18 @@ Test(keys, vi_and_emacs_presets)
 {
 	struct keymap km;
 	keymap_preset(&km, KEY_SCHEME_VI);
-	expect_binding(&km, "C-f", ACTION_PAGE_DOWN);
-	expect_binding(&km, "C-b", ACTION_PAGE_UP);
-	expect_binding(&km, "$", ACTION_END);
-	expect_binding(&km, "x", ACTION_DELETE);
-	expect_binding(&km, "i", ACTION_EDIT);
+	expect_bindings(&km, (const struct binding[]){
+		{"C-f", ACTION_PAGE_DOWN}, {"C-b", ACTION_PAGE_UP}, {"$", ACTION_END},
+		{"x", ACTION_DELETE}, {"i", ACTION_EDIT}, {NULL, ACTION_NONE},
+	});
 	cr_assert_eq(keymap_lookup(&km, key("C-z")), ACTION_NONE);
 	keymap_preset(&km, KEY_SCHEME_EMACS);
-	expect_binding(&km, "C-n", ACTION_DOWN);
-	expect_binding(&km, "C-p", ACTION_UP);
-	expect_binding(&km, "C-f", ACTION_RIGHT);
-	expect_binding(&km, "C-v", ACTION_PAGE_DOWN);
-	expect_binding(&km, "M-v", ACTION_PAGE_UP);
-	expect_binding(&km, "M-<", ACTION_HOME);
-	expect_binding(&km, "C-g", ACTION_CANCEL);
-	expect_binding(&km, "C-s", ACTION_SEARCH);
-	expect_binding(&km, "C-/", ACTION_UNDO);
+	expect_bindings(&km, (const struct binding[]){
+		{"C-n", ACTION_DOWN}, {"C-p", ACTION_UP}, {"C-f", ACTION_RIGHT},
+		{"C-v", ACTION_PAGE_DOWN}, {"M-v", ACTION_PAGE_UP}, {"M-<", ACTION_HOME},
+		{"C-g", ACTION_CANCEL}, {"C-s", ACTION_SEARCH}, {"C-/", ACTION_UNDO},
+		{NULL, ACTION_NONE},
+	});
 }
 
 Test(keys, describe_lists_keys_in_order)

@@ -16,22 +16,8 @@
 #include "config/settings.h"
 #include "tests/config_testutil.h"
 
-static char dir[512];
-static char path[1024];
-static struct config_messages msgs;
+CONFIG_SCRATCH
 static struct settings s;
-
-static void setup(void)
-{
-	make_tmpdir(dir, sizeof dir);
-	config_messages_init(&msgs);
-}
-
-static void teardown(void)
-{
-	config_messages_free(&msgs);
-	rm_tree(dir);
-}
 
 static int load(const char *text)
 {
@@ -39,7 +25,7 @@ static int load(const char *text)
 	return settings_load(path, &s, &msgs);
 }
 
-TestSuite(settings, .init = setup, .fini = teardown);
+TestSuite(settings, .init = scratch_setup, .fini = scratch_teardown);
 
 Test(settings, defaults_when_file_is_empty)
 {

@@ -54,6 +54,27 @@ static inline void rm_tree(const char *dir)
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }
 
+/*
+ * A suite's scratch state: file-static `dir` (a fresh folder per test),
+ * `path` (for write_file) and `msgs`, with the Criterion hooks
+ * scratch_setup/scratch_teardown.  A macro, not shared globals, so each
+ * suite keeps its own statics.
+ */
+#define CONFIG_SCRATCH                                      \
+	static char dir[512];                               \
+	static char path[1024];                             \
+	static struct config_messages msgs;                 \
+	static void scratch_setup(void)                     \
+	{                                                   \
+		make_tmpdir(dir, sizeof dir);               \
+		config_messages_init(&msgs);                \
+	}                                                   \
+	static void scratch_teardown(void)                  \
+	{                                                   \
+		config_messages_free(&msgs);                \
+		rm_tree(dir);                               \
+	}
+
 /* Write `text` to dir/name and put the path in `path`. */
 static inline void write_file(char *path, size_t size, const char *dir, const char *name,
 			      const char *text)

@@ -30,8 +30,16 @@ static void clear_locale_env(void)
 	unsetenv("LANGUAGE");
 }
 
+static void need_nls(void)
+{
+#ifndef ENABLE_NLS
+	cr_skip_test("built with --disable-nls");
+#endif
+}
+
 static void need_catalog(void)
 {
+	need_nls();
 	char path[4096];
 	snprintf(path, sizeof path, "%s/en/LC_MESSAGES/utenfor.mo", i18n_localedir());
 	if (getenv("UTENFOR_LOCALEDIR") == NULL || access(path, R_OK) != 0)
@@ -170,6 +178,7 @@ Test(i18n_init, unknown_name_falls_back_to_locale)
 
 Test(i18n_init, missing_catalog_is_reported)
 {
+	need_nls();
 	char dir[] = "/tmp/utenfor-i18n-XXXXXX";
 	cr_assert_not_null(mkdtemp(dir));
 	clear_locale_env();
@@ -257,4 +266,19 @@ Test(i18n_messages, interchange_problem_in_english_is_utf8)
 	cr_assert(found, "no problem reported at \"format\"");
 	workbook_free(&wb);
 	free(p);
+}
+
+Test(i18n_init, without_nls_english_is_refused)
+{
+#ifdef ENABLE_NLS
+	cr_skip_test("built with gettext");
+#else
+	clear_locale_env();
+	char err[256] = "";
+	enum i18n_language got = I18N_EN;
+	cr_assert_not(i18n_init("en", &got, err, sizeof err));
+	cr_assert_eq(got, I18N_NB);
+	cr_assert(strstr(err, "--disable-nls") != NULL, "%s", err);
+	cr_assert_str_eq(_("Basisår"), "Basisår");
+#endif
 }

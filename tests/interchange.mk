@@ -21,7 +21,8 @@ tests_interchange_read_SOURCES = tests/interchange_read.c
 tests_interchange_read_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
 tests_interchange_read_LDADD = $(INTERCHANGE_TEST_LDADD)
 
-tests_interchange_write_SOURCES = tests/interchange_write.c
+tests_interchange_write_SOURCES = tests/interchange_write.c \
+	tests/testutil_workbook.c tests/testutil_workbook.h
 tests_interchange_write_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
 tests_interchange_write_LDADD = $(INTERCHANGE_TEST_LDADD)
 

@@ -12,6 +12,7 @@
 
 #include "interchange/csv.h"
 #include "interchange/json.h"
+#include "tests/testutil_workbook.h"
 
 static struct problems problems;
 
@@ -55,45 +56,7 @@ static void assert_same_workbook(const struct workbook *a, const struct workbook
 	if (a->params.discount.mode == DISCOUNT_FLAT)
 		assert_same_double(a->params.discount.rate, b->params.discount.rate);
 	assert_same_double(a->params.g_amount, b->params.g_amount);
-	cr_assert_eq(a->group_count, b->group_count);
-	for (size_t i = 0; i < a->group_count; i++) {
-		const struct target_group *ga = &a->groups[i], *gb = &b->groups[i];
-		cr_assert_str_eq(ga->id, gb->id);
-		cr_assert_str_eq(ga->name, gb->name);
-		cr_assert_str_eq(ga->description, gb->description);
-		cr_assert_eq(ga->entry_age, gb->entry_age);
-		cr_assert_eq(ga->item_count, gb->item_count);
-		for (size_t k = 0; k < ga->item_count; k++) {
-			const struct cost_item *x = &ga->items[k], *y = &gb->items[k];
-			cr_assert_str_eq(x->name, y->name);
-			cr_assert_eq(x->bearer, y->bearer);
-			assert_same_double(x->amount, y->amount);
-			cr_assert_eq(x->unit, y->unit);
-			cr_assert_eq(x->from_age, y->from_age);
-			cr_assert_eq(x->to_age, y->to_age);
-			cr_assert_str_eq(x->source, y->source);
-			cr_assert_eq(x->confidence, y->confidence);
-		}
-	}
-	cr_assert_eq(a->measure_count, b->measure_count);
-	for (size_t i = 0; i < a->measure_count; i++) {
-		const struct measure *x = &a->measures[i], *y = &b->measures[i];
-		cr_assert_str_eq(x->name, y->name);
-		cr_assert_str_eq(x->group_id, y->group_id);
-		cr_assert_eq(x->participants, y->participants);
-		cr_assert_eq(x->start_year, y->start_year);
-		cr_assert_eq(x->start_age, y->start_age);
-		cr_assert_eq(x->duration, y->duration);
-		assert_same_double(x->cost_per_participant, y->cost_per_participant);
-		for (int p = 0; p < BEARER_COUNT; p++)
-			assert_same_double(x->payer[p], y->payer[p]);
-		assert_same_double(x->success_rate, y->success_rate);
-		assert_same_double(x->deadweight, y->deadweight);
-		cr_assert_eq(x->lag, y->lag);
-		cr_assert_eq(x->effect_years, y->effect_years);
-		assert_same_double(x->decay, y->decay);
-		cr_assert_eq(x->enabled, y->enabled);
-	}
+	assert_same_rows(a, b);
 }
 
 /* A workbook with values that are hard to write exactly. */

@@ -100,3 +100,29 @@ void kr_text(char *buf, size_t size, double value)
 {
 	number_format(buf, size, value, 0, "\xc2\xa0");
 }
+
+char *fixture_render(struct fixture *f, const char *name, enum report_format format)
+{
+	fixture_load(f, name);
+	char *text = report_render(&f->wb, &f->p, format, NULL);
+	cr_assert_not_null(text, "%s", name);
+	return text;
+}
+
+void expect_strings(const char *text, const char *const *present, const char *const *absent)
+{
+	for (size_t i = 0; present && present[i]; i++)
+		cr_expect_not_null(strstr(text, present[i]), "missing: %s", present[i]);
+	for (size_t i = 0; absent && absent[i]; i++)
+		cr_expect_null(strstr(text, absent[i]), "unexpected: %s", absent[i]);
+}
+
+void expect_report(const char *name, enum report_format format, const char *const *present,
+		   const char *const *absent)
+{
+	struct fixture f;
+	char *text = fixture_render(&f, name, format);
+	expect_strings(text, present, absent);
+	free(text);
+	fixture_free(&f);
+}

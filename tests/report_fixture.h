@@ -12,6 +12,7 @@
 
 #include "engine/projection.h"
 #include "engine/workbook.h"
+#include "report/report.h"
 
 struct fixture {
 	struct workbook wb;
@@ -21,6 +22,16 @@ struct fixture {
 /* Load tests/fixtures/NAME (under $top_srcdir) and compute it; asserts. */
 void fixture_load(struct fixture *f, const char *name);
 void fixture_free(struct fixture *f);
+
+/* fixture_load(), then the report as `format` (asserted to exist); the
+ * caller frees the text and fixture_free()s f. */
+char *fixture_render(struct fixture *f, const char *name, enum report_format format);
+/* Expect each string of `present` in `text` and none of `absent` (both
+ * NULL-terminated; either may be NULL); a failure names the string. */
+void expect_strings(const char *text, const char *const *present, const char *const *absent);
+/* fixture_render() NAME as `format`, then expect_strings() on it. */
+void expect_report(const char *name, enum report_format format, const char *const *present,
+		   const char *const *absent);
 
 /* A fresh directory under $TMPDIR (or /tmp); buf receives its path. */
 void scratch_dir(char *buf, size_t size);

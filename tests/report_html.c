@@ -26,10 +26,7 @@
 
 static char *render(struct fixture *f, const char *name)
 {
-	fixture_load(f, name);
-	char *html = report_render(&f->wb, &f->p, REPORT_HTML, NULL);
-	cr_assert_not_null(html);
-	return html;
+	return fixture_render(f, name, REPORT_HTML);
 }
 
 static bool is_void(const char *name, size_t n)
@@ -164,55 +161,48 @@ Test(report_html, well_formed_and_self_contained)
 
 Test(report_html, prints_on_a4)
 {
-	struct fixture f;
-	char *html = render(&f, "report-rich.json");
-	cr_expect_not_null(strstr(html, "@page{size:A4"));
-	cr_expect_not_null(strstr(html, "@media print"));
-	cr_expect_not_null(strstr(html, "page-break-before:always"));
-	cr_expect_not_null(strstr(html, "<section id=\"vedlegg\" class=\"newpage\">"));
-	free(html);
-	fixture_free(&f);
+	static const char *const want[] = {"@page{size:A4", "@media print",
+					   "page-break-before:always",
+					   "<section id=\"vedlegg\" class=\"newpage\">", NULL};
+	expect_report("report-rich.json", REPORT_HTML, want, NULL);
 }
 
 Test(report_html, user_text_is_escaped)
 {
-	struct fixture f;
-	char *html = render(&f, "report-rich.json");
-	/* The measure is named  Los & <b>"venn"</b> 'x'  */
-	cr_expect_not_null(strstr(html, "Los &amp; &lt;b&gt;&quot;venn&quot;&lt;/b&gt; &#39;x&#39;"));
-	cr_expect_null(strstr(html, "<b>\"venn\""));
-	/* The workbook name in <title> and <h1>. */
-	cr_expect_not_null(strstr(html, "Budsjett 2027 &lt;utkast&gt; &amp; &quot;plan&quot;"));
-	cr_expect_not_null(strstr(html, "Søndre Land"));
-	free(html);
-	fixture_free(&f);
+	static const char *const want[] = {
+		/* The measure is named  Los & <b>"venn"</b> 'x'  */
+		"Los &amp; &lt;b&gt;&quot;venn&quot;&lt;/b&gt; &#39;x&#39;",
+		/* The workbook name in <title> and <h1>. */
+		"Budsjett 2027 &lt;utkast&gt; &amp; &quot;plan&quot;",
+		"Søndre Land",
+		NULL,
+	};
+	static const char *const unwanted[] = {"<b>\"venn\"", NULL};
+	expect_report("report-rich.json", REPORT_HTML, want, unwanted);
 }
 
 Test(report_html, hand_computed_summary)
 {
-	struct fixture f;
-	char *html = render(&f, "report-simple.json");
-	cr_expect_not_null(strstr(html, "<h1>Utenfor-regnskapet: Enkel sak</h1>"));
-	cr_expect_not_null(strstr(html, "Gausdal"));
-	cr_expect_not_null(strstr(html, "Fylkeskommunen investerer 600" NB "000" NB "kr i 2027."),
-			   "investment sentence");
-	cr_expect_not_null(strstr(html, "sparer offentlige budsjetter for 2,9 mill." NB
-					"kr i nåverdi over 10 år, alt for staten."));
-	cr_expect_not_null(strstr(html, "gir 4,80 kr tilbake"));
-	cr_expect_not_null(strstr(html, "100,0" NB "% av innsparingen havner i et annet budsjett"));
-	cr_expect_not_null(strstr(html, "Investeringen er tjent inn i 2032."));
-	/* Who pays, who gains: the fylkeskommune pays, the stat saves. */
-	cr_expect_not_null(strstr(html, "<td>Fylkeskommune</td><td class=\"num\">600" NB
-					"000</td><td class=\"num\">0</td><td class=\"num\">-600" NB
-					"000</td>"));
-	cr_expect_not_null(strstr(html, "<td>Stat</td><td class=\"num\">0</td><td "
-					"class=\"num\">2" NB "880" NB "000</td><td class=\"num\">2" NB
-					"880" NB "000</td>"));
-	cr_expect_not_null(strstr(html, "<td class=\"num\">2" NB "280" NB "000</td>"));
-	/* Per participant 2 280 000 / 80 = 28 500. */
-	cr_expect_not_null(strstr(html, "<td class=\"num\">28" NB "500</td>"));
-	free(html);
-	fixture_free(&f);
+	static const char *const want[] = {
+		"<h1>Utenfor-regnskapet: Enkel sak</h1>",
+		"Gausdal",
+		"Fylkeskommunen investerer 600" NB "000" NB "kr i 2027.",
+		"sparer offentlige budsjetter for 2,9 mill." NB
+		"kr i nåverdi over 10 år, alt for staten.",
+		"gir 4,80 kr tilbake",
+		"Av innsparingen havner 100,0" NB "% i et annet budsjett",
+		"Investeringen er tjent inn i 2032.",
+		/* Who pays, who gains: the fylkeskommune pays, the stat saves. */
+		"<td>Fylkeskommune</td><td class=\"num\">600" NB
+		"000</td><td class=\"num\">0</td><td class=\"num\">-600" NB "000</td>",
+		"<td>Stat</td><td class=\"num\">0</td><td class=\"num\">2" NB "880" NB
+		"000</td><td class=\"num\">2" NB "880" NB "000</td>",
+		"<td class=\"num\">2" NB "280" NB "000</td>",
+		/* Per participant 2 280 000 / 80 = 28 500. */
+		"<td class=\"num\">28" NB "500</td>",
+		NULL,
+	};
+	expect_report("report-simple.json", REPORT_HTML, want, NULL);
 }
 
 Test(report_html, figures_are_the_engines)
@@ -260,14 +250,17 @@ Test(report_html, appendix_lists_every_assumption)
 			cr_expect_not_null(strstr(html, it->name), "item %s", it->name);
 			cr_expect_not_null(strstr(html, it->source), "source %s", it->source);
 		}
-	/* 0,35 G is shown as a fraction of G, not rounded to 0. */
-	cr_expect_not_null(strstr(html, "<td class=\"num\">0,35</td><td>G</td>"));
-	cr_expect_not_null(strstr(html, "<td>Tapt skatt og trygd</td><td>Stat</td><td "
-					"class=\"num\">30" NB "000</td><td>kr</td><td>20–66 "
-					"år</td><td>KS 2019, via Aftenposten</td><td>C</td>"));
-	cr_expect_not_null(strstr(html, "R-109/2021"));
-	cr_expect_not_null(strstr(html, "bare på offentlige budsjetter"));
-	cr_expect_not_null(strstr(html, "antakelser"));
+	static const char *const want[] = {
+		/* 0,35 G is shown as a fraction of G, not rounded to 0. */
+		"<td class=\"num\">0,35</td><td>G</td>",
+		"<td>Tapt skatt og trygd</td><td>Stat</td><td class=\"num\">30" NB
+		"000</td><td>kr</td><td>20–66 år</td><td>KS 2019, via Aftenposten</td><td>C</td>",
+		"R-109/2021",
+		"bare på offentlige budsjetter",
+		"antakelser",
+		NULL,
+	};
+	expect_strings(html, want, NULL);
 	free(html);
 	fixture_free(&f);
 }

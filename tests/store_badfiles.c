@@ -15,21 +15,9 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("bok.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "bok.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(badfiles, .init = setup, .fini = teardown);
+TestSuite(badfiles, .init = scratch_setup, .fini = scratch_teardown);
 
 static void write_file(const char *p, const void *data, size_t size)
 {
@@ -129,6 +117,15 @@ Test(badfiles, directory_is_refused)
 {
 	snprintf(path, sizeof path, "%s", dir);
 	expect_refused(0, STORE_IO, "er en mappe");
+}
+
+Test(badfiles, fifo_and_device_are_refused_without_waiting)
+{
+	cr_assert_eq(mkfifo(path, 0600), 0);
+	expect_refused(0, STORE_NOT_WORKBOOK, "ikke en vanlig fil");
+	expect_refused(STORE_OPEN_READ_ONLY, STORE_NOT_WORKBOOK, "ikke en vanlig fil");
+	snprintf(path, sizeof path, "/dev/null");
+	expect_refused(STORE_OPEN_READ_ONLY, STORE_NOT_WORKBOOK, "ikke en vanlig fil");
 }
 
 Test(badfiles, truncated_file_is_corrupt)

@@ -17,43 +17,15 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("bok.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "bok.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(store, .init = setup, .fini = teardown);
-
-static struct store *open_ok(unsigned flags)
-{
-	struct store *s = NULL;
-	struct store_error err = {0};
-	enum store_status st = store_open(path, flags, &s, &err);
-	cr_assert_eq(st, STORE_OK, "open: %s", err.message);
-	return s;
-}
-
-static void create_sample(struct workbook *wb)
-{
-	struct store_error err = {0};
-	sample_workbook(wb);
-	cr_assert_eq(store_create(path, wb, &err), STORE_OK, "%s", err.message);
-}
+TestSuite(store, .init = scratch_setup, .fini = scratch_teardown);
 
 Test(store, create_load_round_trip)
 {
 	struct workbook wb, back;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
+	store_create_sample(path, &wb);
+	struct store *s = store_open_ok(path, 0);
 	workbook_init(&back);
 	struct store_error err = {0};
 	cr_assert_eq(store_load(s, &back, &err), STORE_OK, "%s", err.message);
@@ -109,7 +81,7 @@ Test(store, default_workbook_is_valid_and_stores)
 
 	struct store_error err = {0};
 	cr_assert_eq(store_create(path, &wb, &err), STORE_OK, "%s", err.message);
-	struct store *s = open_ok(0);
+	struct store *s = store_open_ok(path, 0);
 	workbook_init(&back);
 	cr_assert_eq(store_load(s, &back, &err), STORE_OK, "%s", err.message);
 	assert_same_workbook(&wb, &back);
@@ -120,7 +92,7 @@ Test(store, default_workbook_is_valid_and_stores)
 
 Test(store, create_default_when_missing)
 {
-	struct store *s = open_ok(STORE_OPEN_CREATE_DEFAULT);
+	struct store *s = store_open_ok(path, STORE_OPEN_CREATE_DEFAULT);
 	struct workbook wb;
 	workbook_init(&wb);
 	struct store_error err = {0};
@@ -135,7 +107,7 @@ Test(store, empty_workbook_loads)
 {
 	struct store_error err = {0};
 	cr_assert_eq(store_create(path, NULL, &err), STORE_OK, "%s", err.message);
-	struct store *s = open_ok(0);
+	struct store *s = store_open_ok(path, 0);
 	struct workbook wb;
 	workbook_init(&wb);
 	cr_assert_eq(store_load(s, &wb, &err), STORE_OK, "%s", err.message);
@@ -150,12 +122,12 @@ Test(store, new_files_are_0600)
 {
 	umask(022);
 	struct workbook wb;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	struct stat st;
 	cr_assert_eq(stat(path, &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0600, "mode %o", st.st_mode & 0777);
 	/* The WAL and shared-memory files exist while open and inherit it. */
-	struct store *s = open_ok(0);
+	struct store *s = store_open_ok(path, 0);
 	struct measure m = wb.measures[0];
 	struct workbook cur;
 	workbook_init(&cur);
@@ -203,10 +175,7 @@ Test(store, invalid_initial_is_refused_and_nothing_created)
 Test(store, edits_bump_versions_and_persist)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
-	workbook_init(&cur);
-	cr_assert_eq(store_load(s, &cur, NULL), STORE_OK);
+	struct store *s = store_open_sample(path, &wb, &cur);
 	struct store_error err = {0};
 
 	struct measure m = cur.measures[0];
@@ -244,7 +213,7 @@ Test(store, edits_bump_versions_and_persist)
 	cr_assert_eq(store_update_group(s, &g, NULL, &err), STORE_OK, "%s", err.message);
 	store_close(s);
 
-	s = open_ok(0);
+	s = store_open_ok(path, 0);
 	struct workbook after;
 	workbook_init(&after);
 	cr_assert_eq(store_load(s, &after, &err), STORE_OK, "%s", err.message);
@@ -267,10 +236,7 @@ Test(store, edits_bump_versions_and_persist)
 Test(store, refused_edit_writes_nothing)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
-	workbook_init(&cur);
-	cr_assert_eq(store_load(s, &cur, NULL), STORE_OK);
+	struct store *s = store_open_sample(path, &wb, &cur);
 	struct store_error err = {0};
 	struct measure m = cur.measures[0];
 	m.success_rate = 1.5;
@@ -305,8 +271,8 @@ Test(store, refused_edit_writes_nothing)
 Test(store, stale_version_is_a_conflict_naming_the_row)
 {
 	struct workbook wb, a, b;
-	create_sample(&wb);
-	struct store *s1 = open_ok(0), *s2 = open_ok(0);
+	store_create_sample(path, &wb);
+	struct store *s1 = store_open_ok(path, 0), *s2 = store_open_ok(path, 0);
 	workbook_init(&a);
 	workbook_init(&b);
 	cr_assert_eq(store_load(s1, &a, NULL), STORE_OK);
@@ -405,7 +371,7 @@ static int entries(const char *d)
 Test(store, create_leaves_only_the_workbook)
 {
 	struct workbook wb;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	cr_assert_eq(entries(dir), 1, "no temporary, -wal or -shm files left");
 	struct store_error err = {0};
 	cr_assert_eq(store_create(path, &wb, &err), STORE_EXISTS);
@@ -421,10 +387,7 @@ Test(store, create_leaves_only_the_workbook)
 Test(store, full_disk_is_reported_and_nothing_half_saved)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
-	workbook_init(&cur);
-	cr_assert_eq(store_load(s, &cur, NULL), STORE_OK);
+	struct store *s = store_open_sample(path, &wb, &cur);
 	cr_assert_eq(sqlite3_exec(s->db, "PRAGMA max_page_count = 1", NULL, NULL, NULL), SQLITE_OK);
 	struct workbook big;
 	workbook_init(&big);
@@ -434,7 +397,7 @@ Test(store, full_disk_is_reported_and_nothing_half_saved)
 	cr_assert(strstr(err.message, "disken er full") != NULL, "%s", err.message);
 	cr_assert_null(store_undo_label(s), "the failed edit is not in the history");
 	store_close(s);
-	s = open_ok(0);
+	s = store_open_ok(path, 0);
 	struct workbook after;
 	workbook_init(&after);
 	cr_assert_eq(store_load(s, &after, NULL), STORE_OK);

@@ -15,25 +15,17 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("delt.utenfor")
 
 static void setup(void)
 {
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "delt.utenfor");
+	scratch_setup();
 	struct workbook wb;
-	sample_workbook(&wb);
-	cr_assert_eq(store_create(path, &wb, NULL), STORE_OK);
+	store_create_sample(path, &wb);
 	workbook_free(&wb);
 }
 
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(concurrent, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(concurrent, .init = setup, .fini = scratch_teardown, .timeout = 60);
 
 #define PER_CHILD 40
 

@@ -17,21 +17,9 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("krasj.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "krasj.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(crash, .init = setup, .fini = teardown, .timeout = 60);
+TestSuite(crash, .init = scratch_setup, .fini = scratch_teardown, .timeout = 60);
 
 /* The child: insert a measure, update the first one, report i; forever. */
 static void child_edit(int round, int fd)

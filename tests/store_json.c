@@ -14,21 +14,9 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("rundtur.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "rundtur.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(store_json, .init = setup, .fini = teardown);
+TestSuite(store_json, .init = scratch_setup, .fini = scratch_teardown);
 
 static char *fixture(const char *name, size_t *size)
 {

@@ -14,21 +14,9 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("gammel.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "gammel.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(migrate, .init = setup, .fini = teardown);
+TestSuite(migrate, .init = scratch_setup, .fini = scratch_teardown);
 
 /* What a version-1 program wrote: rows without a version column, rollback
  * journal (not yet WAL). */

@@ -18,37 +18,9 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("bok.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "bok.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(readonly, .init = setup, .fini = teardown);
-
-static struct store *open_ok(unsigned flags)
-{
-	struct store *s = NULL;
-	struct store_error err = {0};
-	enum store_status st = store_open(path, flags, &s, &err);
-	cr_assert_eq(st, STORE_OK, "open: %s", err.message);
-	return s;
-}
-
-static void create_sample(struct workbook *wb)
-{
-	struct store_error err = {0};
-	sample_workbook(wb);
-	cr_assert_eq(store_create(path, wb, &err), STORE_OK, "%s", err.message);
-}
+TestSuite(readonly, .init = scratch_setup, .fini = scratch_teardown);
 
 static void snapshot(const char *p, struct stat *st, char **bytes, size_t *size)
 {
@@ -73,13 +45,13 @@ static void assert_unchanged(const char *p, const struct stat *st0, const char *
 Test(readonly, read_only_refuses_edits_and_writes_nothing)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	struct stat st0;
 	char *bytes0;
 	size_t size0;
 	snapshot(path, &st0, &bytes0, &size0);
 
-	struct store *s = open_ok(STORE_OPEN_READ_ONLY);
+	struct store *s = store_open_ok(path, STORE_OPEN_READ_ONLY);
 	cr_assert(store_is_read_only(s));
 	cr_assert_null(store_read_only_notice(s), "the user asked for it");
 	workbook_init(&cur);
@@ -101,13 +73,13 @@ Test(readonly, read_only_refuses_edits_and_writes_nothing)
 Test(readonly, read_only_file_opens_read_only_with_notice)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	cr_assert_eq(chmod(path, 0444), 0);
 	struct stat st0;
 	char *bytes0;
 	size_t size0;
 	snapshot(path, &st0, &bytes0, &size0);
-	struct store *s = open_ok(0);
+	struct store *s = store_open_ok(path, 0);
 	cr_assert(store_is_read_only(s));
 	cr_assert_not_null(store_read_only_notice(s));
 	cr_assert(strstr(store_read_only_notice(s), "skrivebeskyttet") != NULL);
@@ -124,9 +96,9 @@ Test(readonly, read_only_file_opens_read_only_with_notice)
 Test(readonly, read_only_directory_opens_read_only)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	cr_assert_eq(chmod(dir, 0555), 0);
-	struct store *s = open_ok(0);
+	struct store *s = store_open_ok(path, 0);
 	cr_assert(store_is_read_only(s));
 	cr_assert(strstr(store_read_only_notice(s), "mappen") != NULL);
 	workbook_init(&cur);
@@ -139,10 +111,21 @@ Test(readonly, read_only_directory_opens_read_only)
 	workbook_free(&cur);
 }
 
+/* Reap the child that ran as another user, give the directory back its
+ * write permission (so teardown can remove it), and expect exit 0. */
+static void wait_child_ok(pid_t pid)
+{
+	int status;
+	cr_assert_eq(waitpid(pid, &status, 0), pid);
+	chmod(dir, 0700);
+	cr_assert(WIFEXITED(status));
+	cr_assert_eq(WEXITSTATUS(status), 0, "child step %d failed", WEXITSTATUS(status));
+}
+
 Test(readonly, wal_file_in_unwritable_directory_is_readable)
 {
 	struct workbook wb;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	workbook_free(&wb);
 	char side[4200];
 	snprintf(side, sizeof side, "%s-shm", path);
@@ -173,11 +156,7 @@ Test(readonly, wal_file_in_unwritable_directory_is_readable)
 		workbook_free(&got);
 		_exit(0);
 	}
-	int status;
-	cr_assert_eq(waitpid(pid, &status, 0), pid);
-	chmod(dir, 0700);
-	cr_assert(WIFEXITED(status));
-	cr_assert_eq(WEXITSTATUS(status), 0, "child step %d failed", WEXITSTATUS(status));
+	wait_child_ok(pid);
 	cr_assert(!file_exists(side), "nothing created next to the file");
 }
 
@@ -189,7 +168,7 @@ Test(readonly, wal_file_in_unwritable_directory_is_readable)
 Test(readonly, unwritable_directory_with_pending_wal_is_refused)
 {
 	struct workbook wb;
-	create_sample(&wb);
+	store_create_sample(path, &wb);
 	workbook_free(&wb);
 	sqlite3 *db = NULL;
 	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
@@ -227,9 +206,5 @@ Test(readonly, unwritable_directory_with_pending_wal_is_refused)
 		}
 		_exit(strstr(err.message, "ikke er skrevet inn") != NULL ? 0 : 12);
 	}
-	int status;
-	cr_assert_eq(waitpid(pid, &status, 0), pid);
-	chmod(dir, 0700);
-	cr_assert(WIFEXITED(status));
-	cr_assert_eq(WEXITSTATUS(status), 0, "child step %d failed", WEXITSTATUS(status));
+	wait_child_ok(pid);
 }

@@ -16,17 +16,14 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("skjema.utenfor")
 static sqlite3 *db;
 
 static void setup(void)
 {
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "skjema.utenfor");
+	scratch_setup();
 	struct workbook wb;
-	sample_workbook(&wb);
-	cr_assert_eq(store_create(path, &wb, NULL), STORE_OK);
+	store_create_sample(path, &wb);
 	workbook_free(&wb);
 	cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
 }
@@ -34,7 +31,7 @@ static void setup(void)
 static void teardown(void)
 {
 	sqlite3_close(db);
-	tmpdir_remove(dir);
+	scratch_teardown();
 }
 
 TestSuite(schema, .init = setup, .fini = teardown);

@@ -17,45 +17,14 @@
 #include "store/store.h"
 #include "tests/store_util.h"
 
-static char *dir;
-static char path[4096];
+STORE_SCRATCH("bok.utenfor")
 
-static void setup(void)
-{
-	dir = tmpdir_make();
-	path_in(path, sizeof path, dir, "bok.utenfor");
-}
-
-static void teardown(void)
-{
-	tmpdir_remove(dir);
-}
-
-TestSuite(undo, .init = setup, .fini = teardown);
-
-static struct store *open_ok(unsigned flags)
-{
-	struct store *s = NULL;
-	struct store_error err = {0};
-	enum store_status st = store_open(path, flags, &s, &err);
-	cr_assert_eq(st, STORE_OK, "open: %s", err.message);
-	return s;
-}
-
-static void create_sample(struct workbook *wb)
-{
-	struct store_error err = {0};
-	sample_workbook(wb);
-	cr_assert_eq(store_create(path, wb, &err), STORE_OK, "%s", err.message);
-}
+TestSuite(undo, .init = scratch_setup, .fini = scratch_teardown);
 
 Test(undo, undo_redo_survive_reopen)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
-	workbook_init(&cur);
-	cr_assert_eq(store_load(s, &cur, NULL), STORE_OK);
+	struct store *s = store_open_sample(path, &wb, &cur);
 	struct store_error err = {0};
 	cr_assert_eq(store_undo(s, &err), STORE_NOTHING);
 	cr_assert_null(store_undo_label(s));
@@ -67,7 +36,7 @@ Test(undo, undo_redo_survive_reopen)
 	cr_assert_str_eq(store_undo_label(s), "Andre");
 	store_close(s);
 
-	s = open_ok(0);
+	s = store_open_ok(path, 0);
 	cr_assert_str_eq(store_undo_label(s), "Andre");
 	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
 	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
@@ -80,7 +49,7 @@ Test(undo, undo_redo_survive_reopen)
 	cr_assert_gt(after.measures[0].row.version, 3, "versions never go back");
 	store_close(s);
 
-	s = open_ok(0);
+	s = store_open_ok(path, 0);
 	cr_assert_eq(store_redo(s, &err), STORE_OK, "%s", err.message);
 	cr_assert_eq(store_load(s, &after, NULL), STORE_OK);
 	cr_assert(after.measures[0].success_rate == 0.5);
@@ -105,10 +74,7 @@ Test(undo, undo_redo_survive_reopen)
 Test(undo, undo_restores_deleted_group_with_items)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
-	workbook_init(&cur);
-	cr_assert_eq(store_load(s, &cur, NULL), STORE_OK);
+	struct store *s = store_open_sample(path, &wb, &cur);
 	struct store_error err = {0};
 	cr_assert_eq(store_delete_measure(s, &cur.measures[1], NULL, &err), STORE_OK);
 	cr_assert_eq(store_delete_group(s, &cur.groups[1], NULL, &err), STORE_OK, "%s",
@@ -136,8 +102,8 @@ Test(undo, undo_restores_deleted_group_with_items)
 Test(undo, undo_is_per_user_and_refuses_over_others_changes)
 {
 	struct workbook wb, cur;
-	create_sample(&wb);
-	struct store *kari = open_ok(0), *ola = open_ok(0);
+	store_create_sample(path, &wb);
+	struct store *kari = store_open_ok(path, 0), *ola = store_open_ok(path, 0);
 	store_set_user(kari, "kari");
 	store_set_user(ola, "ola");
 	workbook_init(&cur);
@@ -170,8 +136,8 @@ Test(undo, undo_is_per_user_and_refuses_over_others_changes)
 Test(undo, replace_all_is_one_undoable_edit)
 {
 	struct workbook wb, other, after;
-	create_sample(&wb);
-	struct store *s = open_ok(0);
+	store_create_sample(path, &wb);
+	struct store *s = store_open_ok(path, 0);
 	workbook_init(&other);
 	cr_assert_eq(store_default_workbook(&other), 0);
 	struct store_error err = {0};

@@ -1,6 +1,9 @@
 /* store_util.c: see store_util.h. */
 #include "tests/store_util.h"
 
+#include "store/store.h"
+#include "tests/testutil_workbook.h"
+
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -130,46 +133,7 @@ void assert_same_workbook(const struct workbook *a, const struct workbook *b)
 	cr_assert_eq(a->params.discount.mode, b->params.discount.mode);
 	cr_assert(a->params.discount.rate == b->params.discount.rate);
 	cr_assert(a->params.g_amount == b->params.g_amount);
-	cr_assert_eq(a->group_count, b->group_count);
-	for (size_t i = 0; i < a->group_count; i++) {
-		const struct target_group *x = &a->groups[i], *y = &b->groups[i];
-		cr_assert_str_eq(x->id, y->id);
-		cr_assert_str_eq(x->name, y->name);
-		cr_assert_str_eq(x->description, y->description);
-		cr_assert_eq(x->entry_age, y->entry_age);
-		cr_assert_eq(x->item_count, y->item_count, "group %s", x->id);
-		for (size_t k = 0; k < x->item_count; k++) {
-			const struct cost_item *p = &x->items[k], *q = &y->items[k];
-			cr_assert_str_eq(p->name, q->name);
-			cr_assert_str_eq(p->source, q->source);
-			cr_assert_eq(p->bearer, q->bearer);
-			cr_assert(p->amount == q->amount, "%s: %.17g vs %.17g", p->name, p->amount,
-				  q->amount);
-			cr_assert_eq(p->unit, q->unit);
-			cr_assert_eq(p->from_age, q->from_age);
-			cr_assert_eq(p->to_age, q->to_age);
-			cr_assert_eq(p->confidence, q->confidence);
-		}
-	}
-	cr_assert_eq(a->measure_count, b->measure_count);
-	for (size_t i = 0; i < a->measure_count; i++) {
-		const struct measure *x = &a->measures[i], *y = &b->measures[i];
-		cr_assert_str_eq(x->name, y->name);
-		cr_assert_str_eq(x->group_id, y->group_id);
-		cr_assert_eq(x->participants, y->participants);
-		cr_assert_eq(x->start_year, y->start_year);
-		cr_assert_eq(x->start_age, y->start_age);
-		cr_assert_eq(x->duration, y->duration);
-		cr_assert(x->cost_per_participant == y->cost_per_participant);
-		for (int k = 0; k < BEARER_COUNT; k++)
-			cr_assert(x->payer[k] == y->payer[k]);
-		cr_assert(x->success_rate == y->success_rate);
-		cr_assert(x->deadweight == y->deadweight);
-		cr_assert_eq(x->lag, y->lag);
-		cr_assert_eq(x->effect_years, y->effect_years);
-		cr_assert(x->decay == y->decay);
-		cr_assert_eq(x->enabled, y->enabled);
-	}
+	assert_same_rows(a, b);
 }
 
 char *file_read(const char *path, size_t *size)
@@ -192,4 +156,29 @@ bool file_exists(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0;
+}
+
+struct store *store_open_ok(const char *path, unsigned flags)
+{
+	struct store *s = NULL;
+	struct store_error err = {0};
+	enum store_status st = store_open(path, flags, &s, &err);
+	cr_assert_eq(st, STORE_OK, "open: %s", err.message);
+	return s;
+}
+
+void store_create_sample(const char *path, struct workbook *wb)
+{
+	struct store_error err = {0};
+	sample_workbook(wb);
+	cr_assert_eq(store_create(path, wb, &err), STORE_OK, "%s", err.message);
+}
+
+struct store *store_open_sample(const char *path, struct workbook *wb, struct workbook *cur)
+{
+	store_create_sample(path, wb);
+	struct store *s = store_open_ok(path, 0);
+	workbook_init(cur);
+	cr_assert_eq(store_load(s, cur, NULL), STORE_OK);
+	return s;
 }

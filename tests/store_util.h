@@ -18,6 +18,36 @@ void tmpdir_remove(char *dir);
 /* dir/name into a static-sized caller buffer. */
 void path_in(char *buf, size_t size, const char *dir, const char *name);
 
+/*
+ * The scratch workbook of a suite: file-static `dir` (a fresh temporary
+ * directory per test) and `path` (FILE inside it), with the Criterion hooks
+ * scratch_setup/scratch_teardown that make and remove them.  A macro, not
+ * a shared global, so each suite keeps its own statics.
+ */
+#define STORE_SCRATCH(file)                                   \
+	static char *dir;                                     \
+	static char path[4096];                               \
+	static void scratch_setup(void)                       \
+	{                                                     \
+		dir = tmpdir_make();                          \
+		path_in(path, sizeof path, dir, (file));      \
+	}                                                     \
+	static void scratch_teardown(void)                    \
+	{                                                     \
+		tmpdir_remove(dir);                           \
+	}
+
+struct store;
+/* Open `path` with store_open flags, asserting STORE_OK; caller closes. */
+struct store *store_open_ok(const char *path, unsigned flags);
+/* Fill wb with sample_workbook() and create `path` from it, asserting
+ * STORE_OK; caller frees wb with workbook_free(). */
+void store_create_sample(const char *path, struct workbook *wb);
+
+/* store_create_sample() into wb, open `path` and load it into cur (both
+ * asserted); the caller closes the store and frees wb and cur. */
+struct store *store_open_sample(const char *path, struct workbook *wb, struct workbook *cur);
+
 /* A small valid workbook: two groups with items, two measures. */
 void sample_workbook(struct workbook *wb);
 /* A measure of group `group` with hand-picked values. */

@@ -2,7 +2,7 @@
 # parts (they fork and must never call initscr); the tmux scripts drive the
 # real binary.
 if HAVE_CRITERION
-TUI_TESTS = tests/tui_text tests/tui_field tests/tui_layout
+TUI_TESTS = tests/tui_text tests/tui_field tests/tui_layout tests/tui_naming
 check_PROGRAMS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 tests_tui_text_SOURCES = tests/tui_text.c
@@ -11,11 +11,15 @@ tests_tui_text_LDADD = libtui.a $(CRITERION_LIBS)
 tests_tui_field_SOURCES = tests/tui_field.c
 tests_tui_field_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_tui_field_LDADD = libtui.a libengine.a $(CRITERION_LIBS)
+tests_tui_naming_SOURCES = tests/tui_naming.c
+tests_tui_naming_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_tui_naming_LDADD = libtui.a libengine.a $(CRITERION_LIBS)
 tests_tui_layout_SOURCES = tests/tui_layout.c
 tests_tui_layout_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(NCURSESW_CFLAGS)
 tests_tui_layout_LDADD = libtui.a libconfig.a $(INIPARSER_LIBS) $(NCURSESW_LIBS) $(CRITERION_LIBS)
 endif
 
-TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh
+TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh \
+	tests/e2e/tui_groups.sh
 dist_check_SCRIPTS += $(TUI_E2E) tests/e2e/tui_lib.sh
 TESTS += $(TUI_E2E)

@@ -222,3 +222,39 @@ Test(field, text_too_long_is_refused_not_cut)
 			      sizeof error));
 	cr_assert_str_eq(p.name, "Gausdal 2027");
 }
+
+#define GF(label) find(group_fields, group_field_count, label)
+
+Test(field, group_own_fields_read_and_show)
+{
+	struct target_group g;
+	memset(&g, 0, sizeof g);
+	text_set(g.id, sizeof g.id, "frafall-vgs");
+	text_set(g.name, sizeof g.name, "Unge");
+	g.entry_age = 16;
+	char reading[160], error[400], shown[160];
+	cr_assert_eq(GF("Id"), &group_fields[GROUP_FIELD_ID]);
+	cr_assert(field_parse(GF("Navn"), "Unge utenfor skole æøå", &g, NULL, reading,
+			      sizeof reading, error, sizeof error));
+	cr_assert_str_eq(g.name, "Unge utenfor skole æøå");
+	cr_assert(field_parse(GF("Vanlig startalder"), "17", &g, NULL, reading, sizeof reading,
+			      error, sizeof error));
+	cr_assert_eq(g.entry_age, 17);
+	field_format(GF("Vanlig startalder"), &g, NULL, false, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "17");
+	field_format(GF("Id"), &g, NULL, true, " ", shown, sizeof shown);
+	cr_assert_str_eq(shown, "frafall-vgs");
+	/* Out of the engine's age range: refused, the age stays. */
+	cr_assert_not(field_parse(GF("Vanlig startalder"), "130", &g, NULL, reading,
+				  sizeof reading, error, sizeof error));
+	cr_assert_eq(g.entry_age, 17);
+	cr_assert(strstr(error, "Vanlig startalder") != NULL, "message names the field: %s", error);
+	cr_assert(strstr(error, "130") != NULL, "message names the value: %s", error);
+	/* An id longer than the model's buffer is refused, not cut. */
+	char long_id[TEXT_ID_SIZE + 8];
+	memset(long_id, 'x', sizeof long_id - 1);
+	long_id[sizeof long_id - 1] = '\0';
+	cr_assert_not(field_parse(GF("Id"), long_id, &g, NULL, reading, sizeof reading, error,
+				  sizeof error));
+	cr_assert_str_eq(g.id, "frafall-vgs");
+}

@@ -88,7 +88,7 @@ bool app_reload(struct app *a)
 {
 	/* Remember the selections by row id: indexes shift when others add or
 	 * delete rows. */
-	int64_t measure_id = 0, group_id = 0, item_id = 0, subject_id = 0, est_group = 0;
+	int64_t measure_id = 0, group_id = 0, item_id = 0, subject_id = 0;
 	if (a->measure_sel >= 0 && (size_t)a->measure_sel < a->wb.measure_count)
 		measure_id = a->wb.measures[a->measure_sel].row.id;
 	if (a->proj_subject >= 0 && (size_t)a->proj_subject < a->wb.measure_count)
@@ -99,10 +99,9 @@ bool app_reload(struct app *a)
 		if (a->item_sel >= 0 && (size_t)a->item_sel < g->item_count)
 			item_id = g->items[a->item_sel].row.id;
 	}
-	(void)est_group;
 
-	/* An edit in progress on a row survives a reload only if the row is
-	 * unchanged; otherwise it is dropped with a message (never written). */
+	/* Callers never reload while a field is being typed (the poll waits
+	 * for Enter or Esc), so no draft is lost here. */
 	struct store_error err = {0};
 	struct workbook fresh;
 	workbook_init(&fresh);
@@ -141,4 +140,13 @@ void app_set_view(struct app *a, enum view_id v)
 			a->back_view = a->view;
 	}
 	a->view = v;
+}
+
+const char *app_store_message(const struct app *a, const char *msg)
+{
+	const char *path = a->store != NULL ? store_path(a->store) : NULL;
+	size_t n = path != NULL ? strlen(path) : 0;
+	if (n > 0 && strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		return msg + n + 2;
+	return msg;
 }

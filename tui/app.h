@@ -91,7 +91,7 @@ struct estimate {
 	struct group_profile profile;
 };
 
-enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE };
+enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE, EDIT_GROUP };
 
 /* The field being typed into.  `backup` is the row as it was before the
  * first keystroke: Esc and refused commits restore it. */
@@ -111,10 +111,18 @@ struct edit_state {
 		struct cost_item item;
 		struct workbook_params params;
 		struct estimate est;
+		/* only the own fields are restored from it: items stay put */
+		struct target_group group;
 	} backup;
 };
 
-enum confirm_kind { CONFIRM_NONE, CONFIRM_DELETE_MEASURE, CONFIRM_DELETE_ITEM, CONFIRM_DELETE_GROUP };
+enum confirm_kind {
+	CONFIRM_NONE,
+	CONFIRM_DELETE_MEASURE,
+	CONFIRM_DELETE_ITEM,
+	CONFIRM_DELETE_GROUP,
+	CONFIRM_OVERWRITE_REPORT /* the file is in app.report_path */
+};
 
 extern const struct field_desc estimate_fields[];
 /* Recompute a->est.result from its inputs (no allocation). */
@@ -141,6 +149,8 @@ struct app {
 	/* Målgrupper */
 	int group_sel, group_top;
 	bool group_items; /* focus in the items table */
+	bool group_form;  /* focus in the group's own form (name, id, …) */
+	int group_field;
 	int item_sel, item_top, item_col;
 	/* Framskriving */
 	int proj_top;
@@ -161,6 +171,8 @@ struct app {
 
 	enum confirm_kind confirm;
 	char confirm_text[300];
+
+	char report_path[4096]; /* the report `r` writes, while it asks to overwrite */
 
 	char status[600];
 	bool status_error;
@@ -190,6 +202,9 @@ bool app_reload(struct app *a);
 /* Refuse an edit in a read-only workbook; true when refused. */
 bool app_refuse_read_only(struct app *a);
 const char *app_thousands(const struct app *a);
+/* A store message without its leading "WORKBOOK-PATH: " (the tab bar
+ * already names the file); points into msg. */
+const char *app_store_message(const struct app *a, const char *msg);
 void app_set_view(struct app *a, enum view_id v);
 /* Index of the measure/group currently selected, or -1. */
 int app_measure_index(const struct app *a);
@@ -264,6 +279,13 @@ void screen_close(struct app *a);
 void screen_paint(struct app *a);
 /* Re-resolve a->theme for the terminal and re-create the colour pairs. */
 void screen_apply_theme(struct app *a);
+
+/* --- report_key.c: the `r` key -------------------------------------- */
+/* Write the HTML report next to the workbook, or ask first when the file
+ * exists (CONFIRM_OVERWRITE_REPORT).  The outcome goes to the status line. */
+void app_report(struct app *a);
+/* The answer to the overwrite question: `yes` writes over the file. */
+void app_report_confirmed(struct app *a, bool yes);
 
 /* --- tui.c ---------------------------------------------------------- */
 /* Was SIGTERM/SIGHUP received?  (The only state a signal handler touches.) */

@@ -33,7 +33,33 @@ static void *target_row(struct app *a, enum edit_target t, size_t index, size_t 
 		return &a->wb.params;
 	case EDIT_ESTIMATE:
 		return &a->est;
+	case EDIT_GROUP:
+		return index < a->wb.group_count ? &a->wb.groups[index] : NULL;
 	}
+	return NULL;
+}
+
+/*
+ * Measures name their group by id.  The store keeps them attached through
+ * the row (measures.group_ref), so an id change is safe on disk; in memory
+ * the measures are retargeted with the typing, so they keep their profile
+ * and the reading never shows a portfolio that lost a group.
+ */
+static void retarget_measures(struct workbook *wb, const char *from, const char *to)
+{
+	if (strcmp(from, to) == 0)
+		return;
+	for (size_t i = 0; i < wb->measure_count; i++)
+		if (strcmp(wb->measures[i].group_id, from) == 0)
+			snprintf(wb->measures[i].group_id, sizeof wb->measures[i].group_id, "%s", to);
+}
+
+/* Another group already using `id`, or NULL. */
+static const struct target_group *id_taken(const struct workbook *wb, size_t self, const char *id)
+{
+	for (size_t i = 0; i < wb->group_count; i++)
+		if (i != self && strcmp(wb->groups[i].id, id) == 0)
+			return &wb->groups[i];
 	return NULL;
 }
 
@@ -45,6 +71,7 @@ static void recompute(struct app *a, enum edit_target t, size_t index)
 		projection_update_measure(&a->proj, &a->wb, index);
 		break;
 	case EDIT_ITEM:
+	case EDIT_GROUP:
 		projection_update_group(&a->proj, &a->wb, index);
 		break;
 	case EDIT_PARAMS:
@@ -107,6 +134,16 @@ static void restore_backup(struct app *a)
 	case EDIT_ESTIMATE:
 		a->est = e->backup.est;
 		break;
+	case EDIT_GROUP: {
+		struct target_group *g = row;
+		const struct target_group *b = &e->backup.group;
+		retarget_measures(&a->wb, g->id, b->id);
+		memcpy(g->id, b->id, sizeof g->id);
+		memcpy(g->name, b->name, sizeof g->name);
+		memcpy(g->description, b->description, sizeof g->description);
+		g->entry_age = b->entry_age;
+		break;
+	}
 	}
 }
 
@@ -137,6 +174,11 @@ static void take_backup(struct app *a, enum edit_target target, void *row)
 	case EDIT_ESTIMATE:
 		e->backup.est = a->est;
 		e->row_id = 0;
+		break;
+	case EDIT_GROUP:
+		/* The items pointer is copied too but never used from here. */
+		e->backup.group = *(struct target_group *)row;
+		e->row_id = e->backup.group.row.id;
 		break;
 	}
 }
@@ -181,6 +223,18 @@ static void reread(struct app *a)
 			       e->error, sizeof e->error);
 	if (e->valid && e->target == EDIT_MEASURE && e->field->vid == FIELD_PAYER_SHARE)
 		rebalance_payers(row, e->field, e->reading, sizeof e->reading);
+	if (e->valid && e->target == EDIT_GROUP && e->field == &group_fields[GROUP_FIELD_ID]) {
+		struct target_group *g = row;
+		const struct target_group *other = id_taken(&a->wb, e->index, g->id);
+		if (other != NULL) {
+			snprintf(e->error, sizeof e->error,
+				 _("Id-en «%s» er allerede brukt av målgruppen «%s»"), g->id, other->name);
+			e->valid = false;
+			restore_backup(a);
+		} else {
+			retarget_measures(&a->wb, e->backup.group.id, g->id);
+		}
+	}
 	if (e->valid)
 		app_status(a, false, "%s", "");
 	else
@@ -273,6 +327,8 @@ static enum store_status save_row(struct app *a, enum edit_target t, size_t inde
 					 &a->wb.groups[index].items[sub], label, err);
 	case EDIT_PARAMS:
 		return store_update_params(a->store, &a->wb.params, label, err);
+	case EDIT_GROUP:
+		return store_update_group(a->store, &a->wb.groups[index], label, err);
 	case EDIT_ESTIMATE:
 		return STORE_OK;
 	}
@@ -295,6 +351,9 @@ static bool validate_row(struct app *a, enum edit_target t, size_t index, size_t
 	case EDIT_PARAMS:
 		ok = validate_params(&a->wb.params, "", &probs);
 		break;
+	case EDIT_GROUP:
+		ok = validate_group(&a->wb.groups[index], "", &probs);
+		break;
 	case EDIT_ESTIMATE:
 		break;
 	}
@@ -312,6 +371,8 @@ static const char *row_name(struct app *a, enum edit_target t, size_t index, siz
 		return a->wb.groups[index].items[sub].name;
 	case EDIT_PARAMS:
 		return a->wb.params.name;
+	case EDIT_GROUP:
+		return a->wb.groups[index].name;
 	default:
 		return "";
 	}
@@ -337,7 +398,7 @@ static bool save(struct app *a, enum edit_target t, size_t index, size_t sub,
 		app_status(a, true, _("Ikke lagret: raden er endret av noen andre i mellomtiden (%s). "
 				      "Lastet inn på nytt."), err.message);
 	else
-		app_status(a, true, _("Ikke lagret: %s"), err.message);
+		app_status(a, true, _("Ikke lagret: %s"), app_store_message(a, err.message));
 	return false;
 }
 
@@ -360,6 +421,10 @@ bool draft_commit(struct app *a)
 		char shown[200];
 		snprintf(shown, sizeof shown, "%s", e->reading);
 		e->active = false;
+		/* A new id reaches the measures through their rows: load them so
+		 * every id in memory is the store's. */
+		if (e->target == EDIT_GROUP && e->field == &group_fields[GROUP_FIELD_ID])
+			app_reload(a);
 		app_status(a, false, _("Lagret: %s = %s"), e->field->label, shown);
 		return true;
 	}

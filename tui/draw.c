@@ -42,10 +42,17 @@ void draw_text(struct app *a, int y, int x, int w, attr_t attr, const char *text
 		return;
 	if (x + w > COLS)
 		w = COLS - x;
-	char buf[LINE_BYTES];
+	char buf[LINE_BYTES], cut[LINE_BYTES];
 	const char *t = prepare(a, text, buf, sizeof buf);
 	int used;
 	size_t n = text_fit(t, w, &used);
+	/* A name cut short says so: "Barn i lavinntektsf…", never a silent
+	 * cut that makes two names look the same. */
+	if (t[n] != '\0' && w >= 2) {
+		text_truncate(cut, sizeof cut, t, w, a->ascii);
+		t = cut;
+		n = text_fit(t, w, &used);
+	}
 	attrset(attr);
 	mvaddnstr(y, x, t, (int)n);
 	/* Pad so the attribute covers the cell (selection bars). */
@@ -123,7 +130,7 @@ void draw_chart(struct app *a, const struct rect *r, const double *values, int n
 	struct chart_scale s;
 	chart_scale_compute(values, n, ch, cw, &s);
 	if (s.max == 0 && s.min == 0) {
-		draw_text(a, r->y + 1, r->x + 1, r->w - 1, a->attrs[ROLE_DIM], "(bare nuller)");
+		draw_text(a, r->y + 1, r->x + 1, r->w - 1, a->attrs[ROLE_DIM], _("(alle verdier er 0)"));
 		return;
 	}
 	for (int row = 0; row < ch; row++) {

@@ -99,14 +99,18 @@ static void view_draw(struct app *a, const struct rect *body)
 		struct rect rr = {y, left.x, left.y + left.h - y, left.w};
 		y += draw_results(a, &rr, res, true);
 	}
-	static const char *const names[BEARER_COUNT] = {N_("Netto nåverdi, kommune"),
-		N_("Netto nåverdi, fylkeskommune"), N_("Netto nåverdi, stat")};
+	static const char *const names[BEARER_COUNT] = {N_("Netto, kommune"),
+		N_("Netto, fylkeskommune"), N_("Netto, stat")};
+	/* The same label column as draw_results(), so the kroner line up. */
+	int bw = left.w - 13 < 24 ? left.w - 13 : 24;
+	if (bw < 8)
+		bw = left.w / 2;
 	for (int b = 0; b < BEARER_COUNT && y < left.y + left.h; b++, y++) {
-		draw_text(a, y, left.x, 30, a->attrs[ROLE_LABEL], _(names[b]));
+		draw_text(a, y, left.x, bw, a->attrs[ROLE_LABEL], _(names[b]));
 		char v[64], w[80];
 		format_money(a, res->by_bearer[b].npv, v, sizeof v);
 		snprintf(w, sizeof w, "%s kr", v);
-		draw_text_right(a, y, left.x + 30, left.w - 30,
+		draw_text_right(a, y, left.x + bw, left.w - bw,
 				a->attrs[number_round(res->by_bearer[b].npv, 0) < 0 ? ROLE_NEGATIVE : ROLE_NORMAL], w);
 	}
 	double cum[HORIZON_MAX];

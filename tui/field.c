@@ -20,6 +20,7 @@
 #define M(member) offsetof(struct measure, member)
 #define I(member) offsetof(struct cost_item, member)
 #define P(member) offsetof(struct workbook_params, member)
+#define G(member) offsetof(struct target_group, member)
 
 const struct field_desc measure_fields[] = {
 	{"Navn", FT_TEXT, -1, M(name), TEXT_NAME_SIZE},
@@ -52,6 +53,15 @@ const struct field_desc item_fields[] = {
 	{"Sikkerhet", FT_CONFIDENCE, -1, I(confidence), 0},
 };
 const size_t item_field_count = sizeof item_fields / sizeof item_fields[0];
+
+/* A group's own fields; its items are item_fields rows. */
+const struct field_desc group_fields[] = {
+	{"Navn", FT_TEXT, -1, G(name), TEXT_NAME_SIZE},
+	{"Id", FT_TEXT, -1, G(id), TEXT_ID_SIZE},
+	{"Beskrivelse", FT_TEXT, -1, G(description), TEXT_DESCRIPTION_SIZE},
+	{"Vanlig startalder", FT_INT, FIELD_ENTRY_AGE, G(entry_age), 0},
+};
+const size_t group_field_count = sizeof group_fields / sizeof group_fields[0];
 
 const struct field_desc params_fields[] = {
 	{"Navn", FT_TEXT, -1, P(name), TEXT_NAME_SIZE},

@@ -48,6 +48,11 @@ extern const struct field_desc measure_fields[];
 extern const size_t measure_field_count;
 extern const struct field_desc item_fields[];
 extern const size_t item_field_count;
+/* Name, id, description, entry age of a struct target_group (not its items). */
+extern const struct field_desc group_fields[];
+extern const size_t group_field_count;
+/* Index of the id field in group_fields (its edits retarget measures). */
+#define GROUP_FIELD_ID 1
 extern const struct field_desc params_fields[];
 extern const size_t params_field_count;
 

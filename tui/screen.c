@@ -345,6 +345,37 @@ static void paint_status(struct app *a)
 	draw_text(a, r->y, 0, r->w, a->attrs[a->status_error ? ROLE_ERROR : ROLE_STATUS], a->status);
 }
 
+/*
+ * An error too long for the status line (the store's refusal naming the
+ * measures that use a group) goes on over the hints line: the reason is
+ * worth more than the key reminder, which comes back with the next key.
+ * Returns true when it took the hints line.
+ */
+static bool paint_long_error(struct app *a)
+{
+	const struct rect *r = &a->layout.status;
+	if (!a->status_error || a->searching || a->confirm != CONFIRM_NONE || a->edit.active ||
+	    r->h < 1 || draw_width(a, a->status) <= r->w)
+		return false;
+	size_t len = strlen(a->status);
+	size_t cut = text_fit(a->status, r->w, NULL);
+	/* Break after the last blank that fits, as a word processor would. */
+	size_t brk = cut;
+	while (brk > cut / 2 && a->status[brk] != ' ')
+		brk--;
+	if (a->status[brk] != ' ')
+		brk = cut;
+	char first[sizeof a->status];
+	memcpy(first, a->status, brk);
+	first[brk] = '\0';
+	const char *rest = a->status + brk;
+	while (*rest == ' ' && rest < a->status + len)
+		rest++;
+	draw_text(a, r->y, 0, r->w, a->attrs[ROLE_ERROR], first);
+	draw_text(a, a->layout.hints.y, 0, a->layout.hints.w, a->attrs[ROLE_ERROR], rest);
+	return true;
+}
+
 static const char *edit_hints(const struct app *a)
 {
 	(void)a;
@@ -369,15 +400,20 @@ void screen_paint(struct app *a)
 		v->draw(a, &a->layout.body);
 		paint_status(a);
 		const char *h;
-		if (a->searching)
+		if (paint_long_error(a))
+			h = NULL;
+		else if (a->searching)
 			h = _("Enter:søk  Esc:avbryt");
+		else if (a->confirm == CONFIRM_OVERWRITE_REPORT)
+			h = _("j:ja, skriv over  n/Esc:nei");
 		else if (a->confirm != CONFIRM_NONE)
 			h = _("j:ja, slett  n/Esc:nei");
 		else if (a->edit.active)
 			h = edit_hints(a);
 		else
 			h = v->hints(a);
-		paint_hints(a, h);
+		if (h != NULL)
+			paint_hints(a, h);
 	}
 	if (a->cursor_on) {
 		move(a->cursor_y, a->cursor_x);

@@ -16,10 +16,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "tui/app.h"
 #include "tui/i18n.h"
@@ -179,6 +181,10 @@ static void confirm_key(struct app *a, int key)
 {
 	enum confirm_kind what = a->confirm;
 	a->confirm = CONFIRM_NONE;
+	if (what == CONFIRM_OVERWRITE_REPORT) {
+		app_report_confirmed(a, key == 'j' || key == 'J' || key == 'y' || key == 'Y');
+		return;
+	}
 	if (key != 'j' && key != 'J' && key != 'y' && key != 'Y') {
 		app_status(a, false, "%s", _("Ikke slettet"));
 		return;
@@ -214,7 +220,7 @@ static void confirm_key(struct app *a, int key)
 		st = store_delete_group(a->store, g, label, &err);
 	}
 	if (st != STORE_OK) {
-		app_status(a, true, _("Ikke slettet: %s"), err.message);
+		app_status(a, true, _("Ikke slettet: %s"), app_store_message(a, err.message));
 		app_reload(a);
 		return;
 	}
@@ -314,8 +320,7 @@ static bool global_action(struct app *a, enum action act)
 		return true;
 	}
 	case ACTION_REPORT:
-		app_status(a, false, _("Rapport: kjør «utenfor report %s» i et annet vindu"),
-			   store_path(a->store));
+		app_report(a);
 		return true;
 	default:
 		return false;
@@ -351,8 +356,10 @@ static void handle_mouse(struct app *a)
 		}
 	} else if (a->view == VIEW_GROUPS && !a->group_items) {
 		int i = a->group_top + row;
-		if ((size_t)i < a->wb.group_count)
+		if ((size_t)i < a->wb.group_count) {
 			a->group_sel = i;
+			a->group_form = false;
+		}
 	}
 }
 
@@ -399,6 +406,13 @@ static void poll_store(struct app *a)
 	}
 }
 
+/* Has the terminal hung up (pty closed)?  Input is fd 0 (newterm on stdin). */
+static bool terminal_gone(void)
+{
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
 static void run_loop(struct app *a)
 {
 	bool dirty = true;
@@ -411,6 +425,13 @@ static void run_loop(struct app *a)
 		int r = get_wch(&wch);
 		double t = now_ms();
 		if (r == ERR) {
+			/* A vanished terminal without SIGHUP (parent ignores
+			 * hang-ups) makes every read fail at once: without this
+			 * the loop would spin at full CPU with the workbook open. */
+			if (terminal_gone()) {
+				a->quit = true;
+				break;
+			}
 			if (dirty) {
 				screen_paint(a);
 				last_paint = t;
@@ -511,9 +532,9 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 		return 1;
 	}
 	struct store_error serr = {0};
+	/* A workbook that does not exist yet is created with the example data
+	 * (also for an explicit path: `utenfor ny.utenfor` starts a new one). */
 	unsigned flags = opt->read_only ? STORE_OPEN_READ_ONLY : STORE_OPEN_CREATE_DEFAULT;
-	if (opt->path == NULL && !opt->read_only)
-		flags |= STORE_OPEN_CREATE_DEFAULT;
 	int status = 1;
 	if (store_open(path, flags, &a->store, &serr) != STORE_OK) {
 		snprintf(err, err_size, "utenfor: %s", serr.message);

@@ -1,8 +1,10 @@
 /*
- * view_groups.c: Målgrupper.  The target groups at the left; the selected
- * group's cost items as an editable table at the right; under it the
- * group's extra public cost by age for each bearer, as charts.  Editing an
- * item recomputes the group's profile and every measure aimed at it.
+ * view_groups.c: Målgrupper.  The target groups at the left, and under them the
+ * selected group's own fields (name, id, description, usual entry age) as
+ * a form; the group's cost items as an editable table at the right; under
+ * it the group's extra public cost by age for each bearer, as charts.
+ * Editing an item or the entry age recomputes the group's profile and
+ * every measure aimed at it.  Focus: list → (Enter) form, list → (→) items.
  *
  * Must never: write to the store except through edit.c and the add/delete
  * actions here.
@@ -15,6 +17,7 @@
 #include "engine/numbers.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
+#include "tui/naming.h"
 
 /* Item table columns, in item_fields order. */
 static const struct table_col item_cols[] = {
@@ -40,6 +43,48 @@ static struct target_group *current_group(struct app *a)
 	return &a->wb.groups[a->group_sel];
 }
 
+/* Measures aimed at group g (by id), for the form's note. */
+static int measures_using(const struct app *a, const struct target_group *g)
+{
+	int n = 0;
+	for (size_t i = 0; i < a->wb.measure_count; i++)
+		if (strcmp(a->wb.measures[i].group_id, g->id) == 0)
+			n++;
+	return n;
+}
+
+static void draw_form(struct app *a, const struct rect *r, struct target_group *g)
+{
+	if (r->h < 2)
+		return;
+	draw_hline(a, r->y, r->x, r->w, _("Målgruppen"));
+	int rows = r->h - 1, count = (int)group_field_count;
+	int top = layout_scroll(0, a->group_field, rows, count);
+	int lw = r->w >= 36 ? 18 : r->w / 2;
+	size_t gi = (size_t)a->group_sel;
+	for (int row = 0; row < rows && top + row < count; row++) {
+		int f = top + row, y = r->y + 1 + row;
+		bool sel = a->group_form && f == a->group_field;
+		const char *label = _(group_fields[f].label);
+		/* "Vanlig startalder" does not fit a narrow pane. */
+		if (lw < 18 && f == 3)
+			label = _("Startalder");
+		draw_text(a, y, r->x, lw - 1, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL], label);
+		draw_field(a, y, r->x + lw, r->w - lw, EDIT_GROUP, &group_fields[f], g, gi, 0, sel);
+	}
+	if (rows > count) {
+		int n = measures_using(a, g);
+		char note[120];
+		if (n == 0)
+			snprintf(note, sizeof note, "%s", _("Brukes ikke av noe tiltak"));
+		else if (n == 1)
+			snprintf(note, sizeof note, "%s", _("Brukt av 1 tiltak"));
+		else
+			snprintf(note, sizeof note, _("Brukt av %d tiltak"), n);
+		draw_text(a, r->y + 1 + count, r->x, r->w, a->attrs[ROLE_DIM], note);
+	}
+}
+
 static void draw_groups(struct app *a, const struct rect *r)
 {
 	static const struct table_col cols[] = {
@@ -55,7 +100,7 @@ static void draw_groups(struct app *a, const struct rect *r)
 	for (int row = 0; row < rows && a->group_top + row < count; row++) {
 		int i = a->group_top + row;
 		const struct target_group *g = &a->wb.groups[i];
-		attr_t at = table_row_attr(a, i == a->group_sel, !a->group_items);
+		attr_t at = table_row_attr(a, i == a->group_sel, !a->group_items && !a->group_form);
 		int y = r->y + 1 + row;
 		char buf[32];
 		table_cell(a, y, &cols[0], xs[0], widths[0], at, g->name);
@@ -133,12 +178,35 @@ static void draw_profile(struct app *a, const struct rect *r, struct target_grou
 		N_("Merkostnad per år etter alder: fylkeskommune"),
 		N_("Merkostnad per år etter alder: stat"),
 	};
-	if (r->h >= 12) {
-		int h = r->h / BEARER_COUNT;
+	/* A budget the group costs nothing extra gets one line, not a third
+	 * of the pane of empty chart. */
+	bool used[BEARER_COUNT];
+	int charts = 0;
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		used[b] = false;
+		for (int age = lo; age <= hi; age++)
+			if (p->extra[b][age] != 0)
+				used[b] = true;
+		charts += used[b];
+	}
+	int zero_lines = BEARER_COUNT - charts;
+	if (charts > 0 && r->h - zero_lines >= 4 * charts && (charts < BEARER_COUNT || r->h >= 12)) {
+		int h = (r->h - zero_lines) / charts, y = r->y;
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			struct rect cr = {r->y + b * h, r->x, h, r->w};
+			if (!used[b])
+				continue;
+			struct rect cr = {y, r->x, h, r->w};
 			draw_chart(a, &cr, &p->extra[b][lo], n, _(titles[b]), lo, 1);
+			y += h;
 		}
+		static const char *const none[BEARER_COUNT] = {
+			N_("Kommunen har ingen merkostnad for gruppen"),
+			N_("Fylkeskommunen har ingen merkostnad for gruppen"),
+			N_("Staten har ingen merkostnad for gruppen"),
+		};
+		for (int b = 0; b < BEARER_COUNT; b++)
+			if (!used[b])
+				draw_text(a, y++, r->x, r->w, a->attrs[ROLE_DIM], _(none[b]));
 	} else {
 		draw_chart(a, r, &p->extra_total[lo], n, _("Merkostnad per år etter alder, alle budsjett"),
 			   lo, 1);
@@ -148,13 +216,24 @@ static void draw_profile(struct app *a, const struct rect *r, struct target_grou
 static void view_draw(struct app *a, const struct rect *body)
 {
 	struct rect left, right, items, charts;
-	layout_split_columns(body, 30, 22, 40, &left, &right);
-	draw_groups(a, &left);
+	struct rect list, form;
+	layout_split_columns(body, 32, 24, 40, &left, &right);
+	/* The list takes what it needs; the form (rule, 4 fields, a note)
+	 * the rest, and the list scrolls when the screen is short. */
+	int list_rows = (int)a->wb.group_count + 2;
+	if (list_rows > left.h - 7)
+		list_rows = left.h - 7;
+	if (list_rows < 4)
+		list_rows = 4;
+	layout_split_rows(&left, list_rows, 0, &list, &form);
+	draw_groups(a, &list);
 	struct target_group *g = current_group(a);
 	if (g == NULL) {
-		draw_text(a, right.y, right.x, right.w, a->attrs[ROLE_DIM], _("Ingen målgrupper"));
+		draw_text(a, right.y, right.x, right.w, a->attrs[ROLE_DIM],
+			  _("Ingen målgrupper: trykk a for å legge til"));
 		return;
 	}
+	draw_form(a, &form, g);
 	int item_rows = (int)g->item_count + 3;
 	if (item_rows < 5)
 		item_rows = 5;
@@ -171,10 +250,9 @@ static void add_row(struct app *a)
 	if (!a->group_items) {
 		struct target_group ng;
 		memset(&ng, 0, sizeof ng);
-		for (int n = 1; n < 1000; n++) {
-			snprintf(ng.id, sizeof ng.id, "ny-gruppe-%d", n);
-			if (workbook_find_group(&a->wb, ng.id) < 0)
-				break;
+		if (!group_new_id(&a->wb, ng.id, sizeof ng.id)) {
+			app_status(a, true, "%s", _("Ikke lagt til: fant ingen ledig id"));
+			return;
 		}
 		text_set(ng.name, sizeof ng.name, _("Ny målgruppe"));
 		ng.entry_age = 16;
@@ -186,7 +264,12 @@ static void add_row(struct app *a)
 		for (size_t i = 0; i < a->wb.group_count; i++)
 			if (a->wb.groups[i].row.id == ng.row.id)
 				a->group_sel = (int)i;
-		app_status(a, false, _("La til målgruppen «%s» (%s)"), ng.name, ng.id);
+		/* Straight into the name, as for a new measure or item. */
+		a->group_form = true;
+		a->group_field = 0;
+		draft_begin(a, EDIT_GROUP, &group_fields[0], (size_t)a->group_sel, 0);
+		app_status(a, false, _("La til målgruppen «%s» (id %s): skriv et navn og trykk Enter"),
+			   ng.name, ng.id);
 		return;
 	}
 	struct target_group *g = current_group(a);
@@ -236,10 +319,47 @@ static void ask_delete(struct app *a)
 	}
 }
 
+/* The group's own form: ↑↓/Tab move, Enter edits, ←/Esc back to the list. */
+static bool handle_form(struct app *a, enum action act)
+{
+	int n = (int)group_field_count;
+	switch (act) {
+	case ACTION_UP:
+	case ACTION_PREV_FIELD:
+		if (a->group_field > 0)
+			a->group_field--;
+		return true;
+	case ACTION_DOWN:
+	case ACTION_NEXT_FIELD:
+		if (a->group_field < n - 1)
+			a->group_field++;
+		return true;
+	case ACTION_HOME: a->group_field = 0; return true;
+	case ACTION_END: a->group_field = n - 1; return true;
+	case ACTION_LEFT:
+	case ACTION_CANCEL:
+		a->group_form = false;
+		return true;
+	case ACTION_RIGHT:
+		a->group_form = false;
+		a->group_items = true;
+		return true;
+	case ACTION_EDIT:
+		draft_begin(a, EDIT_GROUP, &group_fields[a->group_field], (size_t)a->group_sel, 0);
+		return true;
+	case ACTION_ADD: add_row(a); return true;
+	case ACTION_DELETE: ask_delete(a); return true;
+	default: return false;
+	}
+}
+
 static bool view_handle(struct app *a, enum action act)
 {
 	struct target_group *g = current_group(a);
 	int page = a->layout.body.h > 12 ? a->layout.body.h - 12 : 1;
+	if (a->group_form && g != NULL)
+		return handle_form(a, act);
+	a->group_form = false;
 	if (!a->group_items) {
 		int before = a->group_sel;
 		if (view_move_selection(&a->group_sel, (int)a->wb.group_count, page, act)) {
@@ -250,9 +370,14 @@ static bool view_handle(struct app *a, enum action act)
 		switch (act) {
 		case ACTION_RIGHT:
 		case ACTION_NEXT_FIELD:
-		case ACTION_EDIT:
 			if (g != NULL)
 				a->group_items = true;
+			return true;
+		case ACTION_EDIT:
+			if (g != NULL) {
+				a->group_form = true;
+				a->group_field = 0;
+			}
 			return true;
 		case ACTION_ADD: add_row(a); return true;
 		case ACTION_DELETE: ask_delete(a); return true;
@@ -298,6 +423,9 @@ static bool view_handle(struct app *a, enum action act)
 static bool view_type(struct app *a, int key)
 {
 	struct target_group *g = current_group(a);
+	if (a->group_form && g != NULL)
+		return view_type_number(a, EDIT_GROUP, &group_fields[a->group_field],
+					(size_t)a->group_sel, 0, key);
 	if (!a->group_items || g == NULL || (size_t)a->item_sel >= g->item_count)
 		return false;
 	return view_type_number(a, EDIT_ITEM, &item_fields[a->item_col], (size_t)a->group_sel,
@@ -306,8 +434,10 @@ static bool view_type(struct app *a, int key)
 
 static const char *view_hints(const struct app *a)
 {
+	if (a->group_form)
+		return _("{up}{down}/{next_field}:felt  {edit}:rediger  {left}:grupper  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre");
 	if (!a->group_items)
-		return _("{up}{down}:gruppe  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt  {search}:søk");
+		return _("{up}{down}:gruppe  {edit}:rediger gruppen  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt");
 	return _("{up}{down}:post  {left}{right}/{next_field}:kolonne  {edit}:rediger  {cancel}:grupper  {add}:ny post  {delete}:slett  0-9:ny verdi  {toggle_enabled}:bytt");
 }
 

@@ -162,6 +162,11 @@ static void view_draw(struct app *a, const struct rect *body)
 	draw_results(a, &rr, res, false);
 	draw_bearers(a, &right, res);
 	int mid_rows = rest.h >= 16 ? 8 : rest.h >= 11 ? 5 : 0;
+	/* A tall window gives the chart what the measure list does not need
+	 * (rule, header and one row per measure), so it does not sit empty. */
+	int spare = rest.h - (enabled_count(a) + 3);
+	if (mid_rows == 8 && spare > mid_rows)
+		mid_rows = spare > 20 ? 20 : spare;
 	layout_split_rows(&rest, mid_rows, 3, &mid, &bottom);
 	if (mid.h >= 4) {
 		layout_split_columns(&mid, 50, 30, 46, &chart, &flows);

@@ -31,7 +31,16 @@ static void view_draw(struct app *a, const struct rect *body)
 	const struct result *res = subject(a, title, sizeof title);
 	snprintf(line, sizeof line, "%s %s %s", a->ascii ? "<" : "◀", title, a->ascii ? ">" : "▶");
 	draw_hline(a, body->y, body->x, body->w, line);
-	struct rect t = {body->y + 1, body->x, body->h - 1, body->w};
+	/* The column heads are abbreviated to fit: the last row says how. */
+	bool legend = body->h >= 8;
+	struct rect t = {body->y + 1, body->x, body->h - 1 - (legend ? 1 : 0), body->w};
+	if (legend)
+		draw_text(a, body->y + body->h - 1, body->x, body->w, a->attrs[ROLE_DIM],
+			  body->w >= 110
+				  ? _("K = kommune, F = fylkeskommune, S = stat; Kost. = kostnad, "
+				      "Gev. = gevinst, Kum. = kumulert; DF = diskonteringsfaktor")
+				  : _("K = kommune, F = fylkeskommune, S = stat; Kost. = kostnad, "
+				      "Gev. = gevinst"));
 	int rows = t.h - 1;
 	int max_top = res->year_count - rows;
 	if (a->proj_top > max_top)
@@ -43,7 +52,7 @@ static void view_draw(struct app *a, const struct rect *body)
 
 static bool view_handle(struct app *a, enum action act)
 {
-	int rows = a->layout.body.h - 2;
+	int rows = a->layout.body.h - 3;
 	int n = (int)a->wb.measure_count;
 	switch (act) {
 	case ACTION_UP: a->proj_top--; return true;

@@ -21,11 +21,16 @@ static void view_draw(struct app *a, const struct rect *body)
 		bool sel = (int)f == a->settings_field;
 		draw_text(a, y, body->x, lw, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
 			  params_fields[f].label);
-		draw_field(a, y, body->x + lw, vw, EDIT_PARAMS, &params_fields[f], &a->wb.params, 0, 0,
+		/* The rate is unused unless the mode is a flat rate: say so
+		 * right after the value, where it is read, not at the far edge. */
+		bool unused = params_fields[f].vid == FIELD_DISCOUNT_RATE &&
+			      a->wb.params.discount.mode != DISCOUNT_FLAT && vw > 12;
+		int fw = unused ? 10 : vw;
+		draw_field(a, y, body->x + lw, fw, EDIT_PARAMS, &params_fields[f], &a->wb.params, 0, 0,
 			   sel);
-		if (params_fields[f].vid == FIELD_DISCOUNT_RATE && a->wb.params.discount.mode != DISCOUNT_FLAT)
-			draw_text(a, y, body->x + lw + vw + 1, body->w - lw - vw - 1, a->attrs[ROLE_DIM],
-				  _("(bare ved fast rente)"));
+		if (unused)
+			draw_text(a, y, body->x + lw + fw + 1, vw - fw - 1, a->attrs[ROLE_DIM],
+				  _("(brukes bare ved fast rente)"));
 	}
 	y++;
 	if (y < body->y + body->h)
@@ -35,7 +40,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	char l0[600], l1[200], l2[200];
 	snprintf(l0, sizeof l0, _("Fil: %s"), store_path(a->store));
 	snprintf(l1, sizeof l1, _("Tilgang: %s"), a->read_only ? _("skrivebeskyttet") : _("kan endres"));
-	snprintf(l2, sizeof l2, _("Mus: %s (UTENFOR_MOUSE=1 slår den på; av gir vanlig tekstmarkering)"),
+	snprintf(l2, sizeof l2, _("Mus: %s (mouse = true i config.ini slår den på; av gir vanlig tekstmarkering)"),
 		 a->mouse ? _("på") : _("av"));
 	lines[0] = l0;
 	lines[1] = l1;

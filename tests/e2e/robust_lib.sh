@@ -33,6 +33,14 @@ tmx() {
 }
 robust_cleanup() {
 	[ -n "$TMUX_BIN" ] && tmx kill-server >/dev/null 2>&1
+	# A utenfor that outlived its terminal must not be left running.
+	for _p in "$R_DIR"/pid.*; do
+		[ -s "$_p" ] || continue
+		_pid=$(cat "$_p")
+		if grep -q -a utenfor "/proc/$_pid/cmdline" 2>/dev/null; then
+			kill -KILL "$_pid" 2>/dev/null
+		fi
+	done
 	eval "$R_CLEANUP"
 	rm -rf "$R_DIR"
 }

@@ -60,6 +60,24 @@ keys j
 wait_for "Slettet «Prøvetiltak æøå»"
 wait_gone "✓ Prøvetiltak æøå"
 
+# A cost item in Målgrupper: a number typed into the amount cell is read
+# as it is typed and saved on Enter; Space steps the bearer and saves.
+keys 3
+wait_for "Merkostnad per år etter alder"
+keys Right Right Right
+wait_for "kolonne"
+keys 4 0 0 0 0
+wait_for "leser: 40 000"
+keys Enter
+wait_for "Lagret: Beløp = 40 000"
+keys Left Space
+wait_for "Lagret: Bærer = "
+keys u
+wait_for "Angret:"
+keys u
+wait_for "Angret:"
+keys 2
+
 # Too small, then back.
 tmx resize-window -x 40 -y 10
 wait_for "Vinduet er for lite"

@@ -60,6 +60,30 @@ wait_for "skrivebeskyttet: endringer lagres ikke"
 keys q
 wait_for "UTENFOR-EXIT 0"
 
+# Mouse (UTENFOR_MOUSE=1): a click (SGR encoding, as tmux forwards it)
+# on the second row of the Tiltak table selects that measure; a click on a
+# tab opens its view.
+tmx kill-server >/dev/null 2>&1 || true
+cat >"$TUI_DIR/mouse.sh" <<RUN
+#!/bin/sh
+UTENFOR_MOUSE=1 TERM=xterm-256color LC_ALL=C.UTF-8 HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" "$UTENFOR"
+echo "UTENFOR-EXIT \$?"
+exec cat
+RUN
+chmod +x "$TUI_DIR/mouse.sh"
+tmx new-session -d -x 100 -y 30 "$TUI_DIR/mouse.sh"
+wait_for "1 Oversikt"
+keys 2
+wait_for "─ Oppfølgingslos"
+keys -l "$(printf '\033[<0;6;4M')"
+keys -l "$(printf '\033[<0;6;4m')"
+wait_for "─ Familieveiledning"
+keys -l "$(printf '\033[<0;30;1M')"
+keys -l "$(printf '\033[<0;30;1m')"
+wait_for "Merkostnad per år etter alder"
+keys q
+wait_for "UTENFOR-EXIT 0"
+
 # No UTF-8 locale: ASCII borders and transliterated text.
 tmx kill-server >/dev/null 2>&1 || true
 cat >"$TUI_DIR/ascii.sh" <<RUN
