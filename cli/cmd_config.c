@@ -13,13 +13,14 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "i18n/i18n.h"
 #include "config/ini_write.h"
 #include "config/load.h"
 #include "config/paths.h"
 
 static void usage(FILE *out)
 {
-	fputs("Bruk: utenfor config [--config FIL] [check|path|themes|keys|set SEKSJON.NØKKEL VERDI]\n"
+	fputs(_("Bruk: utenfor config [--config FIL] [check|path|themes|keys|set SEKSJON.NØKKEL VERDI]\n"
 	      "\n"
 	      "  check    les innstillingene og si fra om alt som er feil, med fil og\n"
 	      "           linje (standard); avslutter med 1 når noe er feil\n"
@@ -30,7 +31,7 @@ static void usage(FILE *out)
 	      "           filen (kommentarer, rekkefølge) blir som den var\n"
 	      "\n"
 	      "  --config FIL  bruk FIL i stedet for ~/.config/utenfor/config.ini\n"
-	      "Se doc/config.md for alle innstillinger.\n",
+	      "Se doc/config.md for alle innstillinger.\n"),
 	      out);
 }
 
@@ -49,9 +50,11 @@ static int show_path(const char *path, const struct theme_dirs *dirs)
 	char def[CONFIG_PATH_MAX];
 	if (path == NULL && config_file(def, sizeof def))
 		path = def;
-	printf("innstillinger: %s\n", path ? path : "(ingen: verken XDG_CONFIG_HOME eller HOME)");
+	printf(_("innstillinger: %s\n"),
+	       path ? path : _("(ingen: verken XDG_CONFIG_HOME eller HOME)"));
 	for (size_t i = 0; dirs->list[i] != NULL; i++)
-		printf("temaer:        %s\n", dirs->list[i]);
+		/* TRANSLATORS: align the value with the line above. */
+		printf(_("temaer:        %s\n"), dirs->list[i]);
 	return 0;
 }
 
@@ -72,7 +75,7 @@ static int show_themes(const struct config *cfg, const struct theme_dirs *dirs)
 	struct theme_info *list;
 	long n = theme_list(dirs->list, &list);
 	if (n < 0) {
-		fprintf(stderr, "utenfor config: tomt for minne\n");
+		fprintf(stderr, _("utenfor config: tomt for minne\n"));
 		return EXIT_REFUSED;
 	}
 	for (long i = 0; i < n; i++) {
@@ -80,7 +83,7 @@ static int show_themes(const struct config *cfg, const struct theme_dirs *dirs)
 		print_padded(list[i].id, 14);
 		putchar(' ');
 		print_padded(list[i].name, 14);
-		printf(" %s\n", list[i].path[0] ? list[i].path : "(innebygd)");
+		printf(" %s\n", list[i].path[0] ? list[i].path : _("(innebygd)"));
 	}
 	free(list);
 	return 0;
@@ -88,11 +91,11 @@ static int show_themes(const struct config *cfg, const struct theme_dirs *dirs)
 
 static int show_keys(const struct config *cfg)
 {
-	printf("# tastesett: %s\n", key_scheme_key(cfg->settings.key_scheme));
+	printf(_("# tastesett: %s\n"), key_scheme_key(cfg->settings.key_scheme));
 	for (int a = 1; a < ACTION_COUNT; a++) {
 		char keys[256];
 		keymap_describe(&cfg->keys, (enum action)a, 0, keys, sizeof keys);
-		printf("%-16s %s\n", action_name((enum action)a), keys[0] ? keys : "(ingen)");
+		printf("%-16s %s\n", action_name((enum action)a), keys[0] ? keys : _("(ingen)"));
 	}
 	return 0;
 }
@@ -103,7 +106,7 @@ static int set_value(const char *path, const char *name, const char *value)
 	const char *dot = strchr(name, '.');
 	if (dot == NULL || dot == name || dot[1] == '\0' ||
 	    (size_t)(dot - name) >= sizeof section || strlen(dot + 1) >= sizeof key) {
-		fprintf(stderr, "utenfor config set: skriv SEKSJON.NØKKEL, f.eks. ui.theme\n");
+		fprintf(stderr, _("utenfor config set: skriv SEKSJON.NØKKEL, f.eks. ui.theme\n"));
 		return EXIT_USAGE;
 	}
 	snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
@@ -112,7 +115,7 @@ static int set_value(const char *path, const char *name, const char *value)
 	ini_lower(key);
 	if (!settings_key_known(section, key)) {
 		fprintf(stderr,
-			"utenfor config set: [%s] %s er ingen innstilling (se doc/config.md)\n",
+			_("utenfor config set: [%s] %s er ingen innstilling (se doc/config.md)\n"),
 			section, key);
 		return EXIT_REFUSED;
 	}
@@ -137,7 +140,7 @@ int cmd_config(int argc, char **argv)
 			path = argv[++i];
 			continue;
 		}
-		fprintf(stderr, "utenfor config: ukjent valg «%s»\n\n", argv[i]);
+		fprintf(stderr, _("utenfor config: ukjent valg «%s»\n\n"), argv[i]);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -165,7 +168,7 @@ int cmd_config(int argc, char **argv)
 	config_messages_init(&msgs);
 	struct config *cfg = malloc(sizeof *cfg);
 	if (cfg == NULL) {
-		fprintf(stderr, "utenfor config: tomt for minne\n");
+		fprintf(stderr, _("utenfor config: tomt for minne\n"));
 		return EXIT_REFUSED;
 	}
 	config_load(path, dirs.list, cfg, &msgs);
@@ -174,14 +177,14 @@ int cmd_config(int argc, char **argv)
 	if (strcmp(what, "check") == 0) {
 		size_t n = print_messages(&msgs);
 		const char *src = cfg->settings.source[0] ? cfg->settings.source
-							  : "(ingen fil: standardverdier)";
+							  : _("(ingen fil: standardverdier)");
 		if (n == 0)
-			printf("%s: i orden (tema %s, tastesett %s)\n", src, cfg->theme.name,
+			printf(_("%s: i orden (tema %s, tastesett %s)\n"), src, cfg->theme.name,
 			       key_scheme_key(cfg->settings.key_scheme));
 		else
-			printf("%s: %zu %s\n", path ? path : src, n,
-			       n == 1 ? "problem; standardverdien brukes for det"
-				      : "problemer; standardverdiene brukes for dem");
+			printf(NG_("%s: %zu problem; standardverdien brukes for det\n",
+				   "%s: %zu problemer; standardverdiene brukes for dem\n", n),
+			       path ? path : src, n);
 		rc = n == 0 ? 0 : EXIT_REFUSED;
 	} else if (strcmp(what, "path") == 0) {
 		rc = show_path(path, &dirs);
@@ -192,7 +195,7 @@ int cmd_config(int argc, char **argv)
 		print_messages(&msgs);
 		rc = show_keys(cfg);
 	} else {
-		fprintf(stderr, "utenfor config: ukjent underkommando «%s»\n\n", what);
+		fprintf(stderr, _("utenfor config: ukjent underkommando «%s»\n\n"), what);
 		usage(stderr);
 		rc = EXIT_USAGE;
 	}

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "i18n/i18n.h"
 #include "engine/projection.h"
 #include "interchange/csv.h"
 #include "interchange/json.h"
@@ -28,7 +29,7 @@ enum export_format { FORMAT_NONE, FORMAT_JSON, FORMAT_CSV, FORMAT_XLSX };
 
 static void usage(FILE *out)
 {
-	fputs("Bruk: utenfor export --json|--csv|--xlsx ARBEIDSBOK [-o FIL] [--force]\n"
+	fputs(_("Bruk: utenfor export --json|--csv|--xlsx ARBEIDSBOK [-o FIL] [--force]\n"
 	      "\n"
 	      "  --json     hele arbeidsboken i utvekslingsformatet (kan importeres igjen)\n"
 	      "  --csv      porteføljens år-for-år-tabell, for regneark\n"
@@ -38,7 +39,7 @@ static void usage(FILE *out)
 	      "  -h, --help vis denne hjelpen\n"
 	      "\n"
 	      "Arbeidsboken åpnes bare for lesing. Avslutningskode: 0 ok, 1 avvist,\n"
-	      "2 feil bruk.\n",
+	      "2 feil bruk.\n"),
 	      out);
 }
 
@@ -88,7 +89,7 @@ static int export_csv(const struct workbook *wb, const struct projection *p, con
 	}
 	int rc = csv_write_portfolio(mem, wb, p);
 	if (fclose(mem) != 0 || rc != 0) {
-		fprintf(stderr, "utenfor export: kunne ikke lage CSV\n");
+		fprintf(stderr, _("utenfor export: kunne ikke lage CSV\n"));
 		free(text);
 		return EXIT_REFUSED;
 	}
@@ -107,7 +108,7 @@ static int run(enum export_format format, const char *path, const char *out, boo
 	if (format == FORMAT_JSON) {
 		char *text = json_write_workbook(&wb);
 		if (text == NULL) {
-			fprintf(stderr, "%s: tomt for minne\n", path);
+			fprintf(stderr, _("%s: tomt for minne\n"), path);
 			rc = EXIT_REFUSED;
 		} else {
 			rc = emit(text, strlen(text), out, force);
@@ -119,7 +120,7 @@ static int run(enum export_format format, const char *path, const char *out, boo
 	struct projection p;
 	projection_init(&p);
 	if (projection_compute(&p, &wb) != 0) {
-		fprintf(stderr, "%s: tomt for minne\n", path);
+		fprintf(stderr, _("%s: tomt for minne\n"), path);
 		rc = EXIT_REFUSED;
 	} else if (format == FORMAT_CSV) {
 		rc = export_csv(&wb, &p, out, force);
@@ -157,7 +158,7 @@ int cmd_export(int argc, char **argv)
 		} else if (strcmp(a, "-o") == 0 && i + 1 < argc) {
 			out = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "utenfor export: ukjent eller ufullstendig valg «%s»\n\n", a);
+			fprintf(stderr, _("utenfor export: ukjent eller ufullstendig valg «%s»\n\n"), a);
 			usage(stderr);
 			return EXIT_USAGE;
 		} else if (path == NULL) {
@@ -168,7 +169,7 @@ int cmd_export(int argc, char **argv)
 		}
 		if (f != FORMAT_NONE) {
 			if (format != FORMAT_NONE && format != f) {
-				fprintf(stderr, "utenfor export: velg ett format\n\n");
+				fprintf(stderr, _("utenfor export: velg ett format\n\n"));
 				usage(stderr);
 				return EXIT_USAGE;
 			}

@@ -18,13 +18,14 @@
 #include <sys/stat.h>
 
 #include "cli/commands.h"
+#include "i18n/i18n.h"
 #include "engine/validate.h"
 #include "interchange/json.h"
 #include "store/store.h"
 
 static void usage(FILE *out)
 {
-	fputs("Bruk: utenfor import --json FIL ARBEIDSBOK\n"
+	fputs(_("Bruk: utenfor import --json FIL ARBEIDSBOK\n"
 	      "\n"
 	      "Leser JSON-dokumentet FIL (utvekslingsformatet, se doc/interchange.md) og\n"
 	      "erstatter innholdet i ARBEIDSBOK med det. Alt eller ingenting: har dokumentet\n"
@@ -34,7 +35,7 @@ static void usage(FILE *out)
 	      "  --json     FIL er et JSON-dokument (det eneste formatet som kan importeres)\n"
 	      "  -h, --help vis denne hjelpen\n"
 	      "\n"
-	      "Avslutningskode: 0 ok, 1 avvist, 2 feil bruk.\n",
+	      "Avslutningskode: 0 ok, 1 avvist, 2 feil bruk.\n"),
 	      out);
 }
 
@@ -46,7 +47,7 @@ static void print_problems(const char *name, const struct problems *pr)
 		fprintf(stderr, "%s: %s\n", name, line);
 	}
 	if (pr->dropped > 0)
-		fprintf(stderr, "%s: … og %zu problemer til\n", name, pr->dropped);
+		fprintf(stderr, _("%s: … og %zu problemer til\n"), name, pr->dropped);
 }
 
 /* Into an existing workbook: one undoable edit replacing everything. */
@@ -61,10 +62,10 @@ static enum store_status replace(const char *workbook, const char *source,
 		st = STORE_READ_ONLY;
 		snprintf(err->message, sizeof err->message, "%s: %s", workbook,
 			 store_read_only_notice(s) ? store_read_only_notice(s)
-						   : "arbeidsboken kan ikke skrives");
+						   : _("arbeidsboken kan ikke skrives"));
 	} else {
 		char label[512];
-		snprintf(label, sizeof label, "Importer %s", source);
+		snprintf(label, sizeof label, _("Importer %s"), source);
 		st = store_replace_all(s, wb, label, err);
 	}
 	store_close(s);
@@ -83,7 +84,7 @@ int cmd_import(int argc, char **argv)
 		} else if (strcmp(argv[i], "--json") == 0) {
 			json = true;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			fprintf(stderr, "utenfor import: ukjent valg «%s»\n\n", argv[i]);
+			fprintf(stderr, _("utenfor import: ukjent valg «%s»\n\n"), argv[i]);
 			usage(stderr);
 			return EXIT_USAGE;
 		} else if (nargs < 2) {
@@ -103,7 +104,7 @@ int cmd_import(int argc, char **argv)
 	workbook_init(&wb);
 	struct problems *pr = malloc(sizeof *pr);
 	if (pr == NULL) {
-		fprintf(stderr, "%s: tomt for minne\n", source);
+		fprintf(stderr, _("%s: tomt for minne\n"), source);
 		return EXIT_REFUSED;
 	}
 	problems_clear(pr);
@@ -127,9 +128,9 @@ int cmd_import(int argc, char **argv)
 		status = replace(workbook, source, &wb, &err);
 	}
 	if (status == STORE_OK)
-		printf("%s %s fra %s: %zu målgrupper, %zu tiltak.\n",
-		       created ? "Opprettet" : "Oppdaterte", workbook, source, wb.group_count,
-		       wb.measure_count);
+		printf(created ? _("Opprettet %s fra %s: %zu målgrupper, %zu tiltak.\n")
+			       : _("Oppdaterte %s fra %s: %zu målgrupper, %zu tiltak.\n"),
+		       workbook, source, wb.group_count, wb.measure_count);
 	else
 		fprintf(stderr, "%s\n", err.message);
 	workbook_free(&wb);

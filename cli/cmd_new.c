@@ -11,18 +11,19 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "i18n/i18n.h"
 #include "store/store.h"
 
 static void usage(FILE *out)
 {
-	fputs("Bruk: utenfor new [--default] FIL\n"
+	fputs(_("Bruk: utenfor new [--default] FIL\n"
 	      "\n"
 	      "Lager en ny arbeidsbok FIL (lesbar og skrivbar bare for deg).\n"
 	      "Finnes FIL fra før, gjøres ingenting.\n"
 	      "\n"
 	      "  --default  fyll inn eksempeldata: sju målgrupper med kostnadsprofiler\n"
 	      "             og tre eksempeltiltak (bytt tallene ut med kommunens egne)\n"
-	      "  -h, --help vis denne hjelpen\n",
+	      "  -h, --help vis denne hjelpen\n"),
 	      out);
 }
 
@@ -37,7 +38,7 @@ int cmd_new(int argc, char **argv)
 		} else if (strcmp(argv[i], "--default") == 0) {
 			with_default = true;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			fprintf(stderr, "utenfor new: ukjent valg «%s»\n\n", argv[i]);
+			fprintf(stderr, _("utenfor new: ukjent valg «%s»\n\n"), argv[i]);
 			usage(stderr);
 			return EXIT_USAGE;
 		} else if (path == NULL) {
@@ -55,7 +56,7 @@ int cmd_new(int argc, char **argv)
 	struct workbook wb;
 	workbook_init(&wb);
 	if (with_default && store_default_workbook(&wb) != 0) {
-		fprintf(stderr, "%s: tomt for minne\n", path);
+		fprintf(stderr, _("%s: tomt for minne\n"), path);
 		return EXIT_REFUSED;
 	}
 	struct store_error err = {0};
@@ -66,10 +67,10 @@ int cmd_new(int argc, char **argv)
 		return EXIT_REFUSED;
 	}
 	if (with_default)
-		printf("Opprettet %s med eksempeldata. Tallene er et utgangspunkt: "
-		       "bytt dem ut med kommunens egne.\n",
+		printf(_("Opprettet %s med eksempeldata. Tallene er et utgangspunkt: "
+		       "bytt dem ut med kommunens egne.\n"),
 		       path);
 	else
-		printf("Opprettet %s (tom arbeidsbok).\n", path);
+		printf(_("Opprettet %s (tom arbeidsbok).\n"), path);
 	return 0;
 }

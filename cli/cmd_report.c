@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "i18n/i18n.h"
 #include "engine/projection.h"
 #include "engine/validate.h"
 #include "interchange/json.h"
@@ -26,7 +27,7 @@ enum out_format { OUT_HTML, OUT_MARKDOWN, OUT_XLSX, OUT_UNSET };
 static void report_usage(FILE *out)
 {
 	fprintf(out,
-		"Bruk: utenfor report ARBEIDSBOK [--format html|md|xlsx] [-o FIL] [--force]\n"
+		_("Bruk: utenfor report ARBEIDSBOK [--format html|md|xlsx] [-o FIL] [--force]\n"
 		"\n"
 		"Lager en rapport for kommunestyret: sammendrag, hvem betaler og hvem sparer,\n"
 		"hvert tiltak, diagrammer og alle forutsetninger i et vedlegg.\n"
@@ -34,7 +35,7 @@ static void report_usage(FILE *out)
 		"  ARBEIDSBOK       en arbeidsbok (.utenfor) eller et JSON-dokument (.json)\n"
 		"  --format FORMAT  html (standard), md (Markdown) eller xlsx (regneark med formler)\n"
 		"  -o, --output FIL skriv til FIL (uten -o skrives html/md til standard ut)\n"
-		"  --force          overskriv FIL om den finnes\n");
+		"  --force          overskriv FIL om den finnes\n"));
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -67,7 +68,7 @@ static int load(const char *path, struct workbook *wb)
 		for (size_t i = 0; i < probs.count; i++) {
 			char line[PROBLEM_PATH_SIZE + PROBLEM_MESSAGE_SIZE + 4];
 			problem_format(&probs.list[i], line, sizeof line);
-			fprintf(stderr, "utenfor report: %s: %s\n", path, line);
+			fprintf(stderr, _("utenfor report: %s: %s\n"), path, line);
 		}
 		return -1;
 	}
@@ -89,7 +90,7 @@ static int load(const char *path, struct workbook *wb)
 		for (size_t i = 0; i < probs.count; i++) {
 			char line[PROBLEM_PATH_SIZE + PROBLEM_MESSAGE_SIZE + 4];
 			problem_format(&probs.list[i], line, sizeof line);
-			fprintf(stderr, "utenfor report: %s: %s\n", path, line);
+			fprintf(stderr, _("utenfor report: %s: %s\n"), path, line);
 		}
 		return -1;
 	}
@@ -112,13 +113,13 @@ static int write_out(const struct workbook *wb, const struct projection *p, enum
 		size_t len = 0;
 		char *text = report_render(wb, p, rf, &len);
 		if (text == NULL) {
-			fprintf(stderr, "utenfor report: ikke nok minne til å lage rapporten\n");
+			fprintf(stderr, _("utenfor report: ikke nok minne til å lage rapporten\n"));
 			return EXIT_REFUSED;
 		}
 		bool ok = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0;
 		free(text);
 		if (!ok) {
-			fprintf(stderr, "utenfor report: kunne ikke skrive til standard ut\n");
+			fprintf(stderr, _("utenfor report: kunne ikke skrive til standard ut\n"));
 			return EXIT_REFUSED;
 		}
 		return 0;
@@ -146,30 +147,30 @@ int cmd_report(int argc, char **argv)
 			const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
 			if (v == NULL || !parse_format(v, &format)) {
 				fprintf(stderr,
-					"utenfor report: ukjent format «%s»; bruk html, md eller xlsx\n",
+					_("utenfor report: ukjent format «%s»; bruk html, md eller xlsx\n"),
 					v ? v : "");
 				return EXIT_USAGE;
 			}
 		} else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "utenfor report: %s trenger et filnavn\n", a);
+				fprintf(stderr, _("utenfor report: %s trenger et filnavn\n"), a);
 				return EXIT_USAGE;
 			}
 			output = argv[++i];
 		} else if (a[0] == '-' && a[1] != '\0') {
-			fprintf(stderr, "utenfor report: ukjent valg «%s»\n\n", a);
+			fprintf(stderr, _("utenfor report: ukjent valg «%s»\n\n"), a);
 			report_usage(stderr);
 			return EXIT_USAGE;
 		} else if (input == NULL) {
 			input = a;
 		} else {
-			fprintf(stderr, "utenfor report: for mange argumenter («%s»)\n\n", a);
+			fprintf(stderr, _("utenfor report: for mange argumenter («%s»)\n\n"), a);
 			report_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
 	if (input == NULL) {
-		fprintf(stderr, "utenfor report: mangler arbeidsbok\n\n");
+		fprintf(stderr, _("utenfor report: mangler arbeidsbok\n\n"));
 		report_usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -182,7 +183,7 @@ int cmd_report(int argc, char **argv)
 			format = OUT_XLSX;
 	}
 	if (format == OUT_XLSX && (output == NULL || strcmp(output, "-") == 0)) {
-		fprintf(stderr, "utenfor report: xlsx må skrives til en fil: bruk -o FIL.xlsx\n");
+		fprintf(stderr, _("utenfor report: xlsx må skrives til en fil: bruk -o FIL.xlsx\n"));
 		return EXIT_USAGE;
 	}
 
@@ -196,7 +197,7 @@ int cmd_report(int argc, char **argv)
 	projection_init(&p);
 	int rc;
 	if (projection_compute(&p, &wb) != 0) {
-		fprintf(stderr, "utenfor report: ikke nok minne til å regne ut arbeidsboka\n");
+		fprintf(stderr, _("utenfor report: ikke nok minne til å regne ut arbeidsboka\n"));
 		rc = EXIT_REFUSED;
 	} else {
 		rc = write_out(&wb, &p, format, output, force);

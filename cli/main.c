@@ -12,13 +12,18 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "config/ini.h"
+#include "config/paths.h"
 #include "i18n/i18n.h"
 #include "tui/tui.h"
 
-/* The terminal interface: no argument, a workbook, --read-only, estimate. */
-static int run_tui(const char *path, bool read_only, bool estimate)
+/*
+ * The terminal interface: no argument, a workbook, --read-only, estimate.
+ * `config_path` is --config FILE, or NULL for the XDG default.
+ */
+static int run_tui(const char *path, bool read_only, bool estimate, const char *config_path)
 {
-	struct tui_options opt = {path, read_only, estimate};
+	struct tui_options opt = {path, read_only, estimate, config_path};
 	char err[1024] = "";
 	int status = tui_run(&opt, err, sizeof err);
 	if (status != 0)
@@ -26,13 +31,15 @@ static int run_tui(const char *path, bool read_only, bool estimate)
 	return status;
 }
 
-static int cmd_estimate(int argc, char **argv)
+/* `utenfor estimate [WORKBOOK]`: the TUI, so it needs --config too; main()
+ * calls it directly rather than through the command table. */
+static int cmd_estimate(int argc, char **argv, const char *config_path)
 {
 	if (argc > 2) {
-		fprintf(stderr, "Bruk: utenfor estimate [ARBEIDSBOK]\n");
+		fprintf(stderr, "%s\n", _("Bruk: utenfor estimate [ARBEIDSBOK]"));
 		return EXIT_USAGE;
 	}
-	return run_tui(argc == 2 ? argv[1] : NULL, false, true);
+	return run_tui(argc == 2 ? argv[1] : NULL, false, true, config_path);
 }
 
 static int cmd_version(int argc, char **argv)
@@ -44,27 +51,64 @@ static int cmd_version(int argc, char **argv)
 }
 
 static const struct command commands[] = {
-	{"version", "vis versjonen", cmd_version},
-	{"estimate", "raskt overslag i skjermbildet ([ARBEIDSBOK])", cmd_estimate},
-	{"calc", "beregn og vis resultatene (--json for maskinlesbart)", cmd_calc},
-	{"report", "lag rapport for kommunestyret (--format html|md|xlsx, -o FIL)", cmd_report},
-	{"new", "lag en ny arbeidsbok (--default med eksempeldata)", cmd_new},
-	{"import", "les inn et JSON-dokument i en arbeidsbok (--json FIL ARBEIDSBOK)", cmd_import},
-	{"export", "skriv ut arbeidsboken (--json, --csv eller --xlsx)", cmd_export},
-	{"config", "sjekk innstillingene, vis temaer og taster, endre én verdi", cmd_config},
+	{"version", N_("vis versjonen"), cmd_version},
+	/* run is NULL: main() starts the estimate itself (see cmd_estimate). */
+	{"estimate", N_("raskt overslag i skjermbildet ([ARBEIDSBOK])"), NULL},
+	{"calc", N_("beregn og vis resultatene (--json for maskinlesbart)"), cmd_calc},
+	{"report", N_("lag rapport for kommunestyret (--format html|md|xlsx, -o FIL)"),
+	 cmd_report},
+	{"new", N_("lag en ny arbeidsbok (--default med eksempeldata)"), cmd_new},
+	{"import", N_("les inn et JSON-dokument i en arbeidsbok (--json FIL ARBEIDSBOK)"),
+	 cmd_import},
+	{"export", N_("skriv ut arbeidsboken (--json, --csv eller --xlsx)"), cmd_export},
+	{"config", N_("sjekk innstillingene, vis temaer og taster, endre én verdi"), cmd_config},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
 
 static void usage(FILE *out)
 {
-	fprintf(out, "Bruk: utenfor [KOMMANDO] [ARGUMENTER]\n\nKommandoer:\n");
+	fprintf(out, "%s", _("Bruk: utenfor [KOMMANDO] [ARGUMENTER]\n\nKommandoer:\n"));
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
-		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-	fprintf(out, "\n  (ingen)            åpne standard-arbeidsboka i skjermbildet\n"
-		     "  ARBEIDSBOK         åpne en arbeidsbok i skjermbildet\n"
-		     "  --read-only [FIL]  åpne skrivebeskyttet\n");
-	fprintf(out, "\n  --help     vis denne hjelpen\n  --version  vis versjonen\n");
+		fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	/* TRANSLATORS: keep the option names and the column alignment. */
+	fprintf(out, "%s", _("\n  (ingen)            åpne standard-arbeidsboka i skjermbildet\n"
+			     "  ARBEIDSBOK         åpne en arbeidsbok i skjermbildet\n"
+			     "  --read-only [FIL]  åpne skrivebeskyttet\n"));
+	/* TRANSLATORS: keep the option names and the column alignment. */
+	/* TRANSLATORS: keep the option names and the column alignment. */
+	fprintf(out, "%s", _("  --config FIL       bruk denne innstillingsfila (før kommandoen)\n"));
+	fprintf(out, "%s", _("\n  --help     vis denne hjelpen\n  --version  vis versjonen\n"));
+}
+
+/*
+ * The [ui] language of the default config.ini, copied into buf; NULL when
+ * the file, the key or a usable value is missing (then the locale decides).
+ * Problems with the file are left to the TUI and `utenfor config check`,
+ * which report them with file and line: here they only mean "no choice".
+ */
+static const char *configured_language(const char *given, char *buf, size_t size)
+{
+	char path[CONFIG_PATH_MAX];
+	if (given != NULL)
+		snprintf(path, sizeof path, "%s", given);
+	else if (!config_file(path, sizeof path))
+		return NULL;
+	struct config_messages msgs;
+	config_messages_init(&msgs);
+	struct ini_doc doc = {0};
+	const char *out = NULL;
+	enum i18n_language parsed;
+	if (ini_open(path, true, &doc, &msgs) == INI_OK) {
+		const char *v = ini_get(&doc, "ui", "language");
+		if (v != NULL && i18n_parse_language(v, &parsed)) {
+			snprintf(buf, size, "%s", i18n_language_code(parsed));
+			out = buf;
+		}
+	}
+	ini_close(&doc);
+	config_messages_free(&msgs);
+	return out;
 }
 
 int main(int argc, char **argv)
@@ -72,16 +116,33 @@ int main(int argc, char **argv)
 	/* Only the character type: LC_NUMERIC would change how strtod reads
 	 * "1.5", and numbers are parsed the Norwegian way by engine/numbers.c. */
 	setlocale(LC_CTYPE, "");
-	/* UTENFOR_LANG=nb|en overrides the locale (doc/i18n.md). */
+	/* `--config FILE` (or --config=FILE) before the command applies to the
+	 * interface; `utenfor config` takes its own --config after its name. */
+	const char *config_path = NULL;
+	if (argc >= 2 && strncmp(argv[1], "--config=", 9) == 0) {
+		config_path = argv[1] + 9;
+		argv[1] = argv[0];
+		argc--, argv++;
+	} else if (argc >= 3 && strcmp(argv[1], "--config") == 0) {
+		config_path = argv[2];
+		argv[2] = argv[0];
+		argc -= 2, argv += 2;
+	}
+	/* UTENFOR_LANG=nb|en, then [ui] language in config.ini, then the
+	 * locale (doc/i18n.md). */
+	char lang_buf[32];
+	const char *lang = getenv("UTENFOR_LANG");
+	if (lang == NULL || *lang == '\0')
+		lang = configured_language(config_path, lang_buf, sizeof lang_buf);
 	char lang_err[256];
-	if (!i18n_init(getenv("UTENFOR_LANG"), NULL, lang_err, sizeof lang_err))
+	if (!i18n_init(lang, NULL, lang_err, sizeof lang_err))
 		fprintf(stderr, "utenfor: %s\n", lang_err);
 
 	/* No command: the interface on the default workbook. */
 	if (argc < 2)
-		return run_tui(NULL, false, false);
+		return run_tui(NULL, false, false, config_path);
 	if (strcmp(argv[1], "--read-only") == 0 && argc <= 3)
-		return run_tui(argc == 3 ? argv[2] : NULL, true, false);
+		return run_tui(argc == 3 ? argv[2] : NULL, true, false, config_path);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);
 		return 0;
@@ -92,12 +153,14 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < COMMAND_COUNT; i++)
 		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run(argc - 1, argv + 1);
+			return commands[i].run != NULL
+				       ? commands[i].run(argc - 1, argv + 1)
+				       : cmd_estimate(argc - 1, argv + 1, config_path);
 	/* `utenfor WORKBOOK`: anything that names a file (has a '/' or a '.'). */
 	if (argc == 2 && argv[1][0] != '-' &&
 	    (strpbrk(argv[1], "/.") != NULL || access(argv[1], F_OK) == 0))
-		return run_tui(argv[1], false, false);
-	fprintf(stderr, "utenfor: ukjent kommando «%s»\n\n", argv[1]);
+		return run_tui(argv[1], false, false, config_path);
+	fprintf(stderr, _("utenfor: ukjent kommando «%s»\n\n"), argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
 }

@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include "i18n/i18n.h"
 #include "config/ini.h"
 
 #include <errno.h>
@@ -153,8 +154,8 @@ static int scan(const char *path, FILE *in, struct ini_doc *doc, struct config_m
 			continue;
 		if (buf[len - 1] != '\n' && !feof(in)) {
 			config_messages_add(msgs, path, lineno,
-					    "linjen er lengre enn %d tegn, og da avviser "
-					    "iniparser hele filen; standardverdiene brukes",
+					    _("linjen er lengre enn %d tegn, og da avviser "
+					    "iniparser hele filen; standardverdiene brukes"),
 					    INI_LINE_MAX);
 			return errors + 1;
 		}
@@ -187,9 +188,9 @@ static int scan(const char *path, FILE *in, struct ini_doc *doc, struct config_m
 			char shown[64];
 			excerpt(shown, sizeof shown, buf);
 			config_messages_add(msgs, path, first,
-					    "«%s» er verken [seksjon], # kommentar eller "
+					    _("«%s» er verken [seksjon], # kommentar eller "
 					    "«nøkkel = verdi»; filen brukes ikke før dette er "
-					    "rettet, standardverdiene gjelder",
+					    "rettet, standardverdiene gjelder"),
 					    shown);
 			errors++;
 			break;
@@ -233,21 +234,21 @@ enum ini_status ini_open(const char *path, bool missing_ok, struct ini_doc *doc,
 		if (err == ENOENT) {
 			if (!missing_ok)
 				config_messages_add(msgs, path, 0,
-						    "filen finnes ikke; standardverdiene brukes");
+						    _("filen finnes ikke; standardverdiene brukes"));
 			return INI_MISSING;
 		}
-		config_messages_add(msgs, path, 0, "kan ikke lese filen (%s); standardverdiene brukes",
+		config_messages_add(msgs, path, 0, _("kan ikke lese filen (%s); standardverdiene brukes"),
 				    strerror(err));
 		return INI_UNREADABLE;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		config_messages_add(msgs, path, 0,
-				    "er ikke en vanlig fil (en mappe?); standardverdiene brukes");
+				    _("er ikke en vanlig fil (en mappe?); standardverdiene brukes"));
 		return INI_UNREADABLE;
 	}
 	FILE *in = fopen(path, "r");
 	if (in == NULL) {
-		config_messages_add(msgs, path, 0, "kan ikke lese filen (%s); standardverdiene brukes",
+		config_messages_add(msgs, path, 0, _("kan ikke lese filen (%s); standardverdiene brukes"),
 				    strerror(errno));
 		return INI_UNREADABLE;
 	}
@@ -257,7 +258,7 @@ enum ini_status ini_open(const char *path, bool missing_ok, struct ini_doc *doc,
 	if (errors != 0) {
 		ini_close(doc);
 		if (errors < 0) {
-			config_messages_add(msgs, path, 0, "tomt for minne under lesing");
+			config_messages_add(msgs, path, 0, _("tomt for minne under lesing"));
 			return INI_NOMEM;
 		}
 		return INI_SYNTAX;
@@ -272,7 +273,7 @@ enum ini_status ini_open(const char *path, bool missing_ok, struct ini_doc *doc,
 	if (doc->dict == NULL || doc->path == NULL) {
 		ini_close(doc);
 		config_messages_add(msgs, path, 0,
-				    "iniparser kunne ikke lese filen; standardverdiene brukes");
+				    _("iniparser kunne ikke lese filen; standardverdiene brukes"));
 		return INI_SYNTAX;
 	}
 	return INI_OK;
@@ -322,8 +323,8 @@ void ini_report_duplicates(const struct ini_doc *doc, struct config_messages *ms
 			if (b->key != NULL && strcmp(a->key, b->key) == 0 &&
 			    strcmp(a->section, b->section) == 0) {
 				config_messages_add(msgs, doc->path, a->line,
-						    "[%s] %s står flere ganger; bare den siste "
-						    "(linje %d) gjelder",
+						    _("[%s] %s står flere ganger; bare den siste "
+						    "(linje %d) gjelder"),
 						    a->section, a->key,
 						    ini_line_of(doc, a->section, a->key));
 				break;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "i18n/i18n.h"
 #include "config/ini_write.h"
 
 #include <errno.h>
@@ -62,7 +63,7 @@ static int read_all(const char *path, struct text *out, struct config_messages *
 	if (f == NULL) {
 		if (errno == ENOENT)
 			return text_add(out, "", 0) ? 0 : -1;
-		config_messages_add(msgs, path, 0, "kan ikke lese filen (%s); ingenting ble lagret",
+		config_messages_add(msgs, path, 0, _("kan ikke lese filen (%s); ingenting ble lagret"),
 				    strerror(errno));
 		return -1;
 	}
@@ -74,7 +75,7 @@ static int read_all(const char *path, struct text *out, struct config_messages *
 	bool err = ferror(f);
 	fclose(f);
 	if (!ok || err) {
-		config_messages_add(msgs, path, 0, "kan ikke lese filen; ingenting ble lagret");
+		config_messages_add(msgs, path, 0, _("kan ikke lese filen; ingenting ble lagret"));
 		return -1;
 	}
 	return 0;
@@ -153,7 +154,7 @@ static int format_value(const char *value, char *out, size_t size, const char *p
 			struct config_messages *msgs)
 {
 	if (strpbrk(value, "\r\n") != NULL) {
-		config_messages_add(msgs, path, 0, "verdien kan ikke inneholde linjeskift");
+		config_messages_add(msgs, path, 0, _("verdien kan ikke inneholde linjeskift"));
 		return -1;
 	}
 	size_t n = strlen(value);
@@ -168,12 +169,12 @@ static int format_value(const char *value, char *out, size_t size, const char *p
 		len = snprintf(out, size, "'%s'", value);
 	else {
 		config_messages_add(msgs, path, 0,
-				    "verdien kan ikke inneholde både \" og ' (iniparser kan ikke "
-				    "lese den)");
+				    _("verdien kan ikke inneholde både \" og ' (iniparser kan ikke "
+				    "lese den)"));
 		return -1;
 	}
 	if (len < 0 || (size_t)len >= size) {
-		config_messages_add(msgs, path, 0, "verdien er for lang for én linje (høyst %d tegn)",
+		config_messages_add(msgs, path, 0, _("verdien er for lang for én linje (høyst %d tegn)"),
 				    INI_LINE_MAX);
 		return -1;
 	}
@@ -290,7 +291,7 @@ static int write_atomically(const char *path, const struct text *t, struct confi
 	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		config_messages_add(msgs, path, 0, "kan ikke skrive i mappen (%s); ingenting ble lagret",
+		config_messages_add(msgs, path, 0, _("kan ikke skrive i mappen (%s); ingenting ble lagret"),
 				    strerror(errno));
 		return -1;
 	}
@@ -318,7 +319,7 @@ static int write_atomically(const char *path, const struct text *t, struct confi
 		err = errno;
 	if (err != 0) {
 		unlink(tmp);
-		config_messages_add(msgs, path, 0, "kunne ikke lagre (%s); filen er uendret",
+		config_messages_add(msgs, path, 0, _("kunne ikke lagre (%s); filen er uendret"),
 				    strerror(err));
 		return -1;
 	}
@@ -332,8 +333,8 @@ int config_set_value(const char *path, const char *section, const char *key, con
 	if (path == NULL) {
 		if (!config_file(def, sizeof def)) {
 			config_messages_add(msgs, NULL, 0,
-					    "finner ikke mappen for innstillinger (verken "
-					    "XDG_CONFIG_HOME eller HOME er satt); ingenting ble lagret");
+					    _("finner ikke mappen for innstillinger (verken "
+					    "XDG_CONFIG_HOME eller HOME er satt); ingenting ble lagret"));
 			return -1;
 		}
 		path = def;
@@ -352,7 +353,7 @@ int config_set_value(const char *path, const char *section, const char *key, con
 	ini_lower(sec);
 	ini_lower(k);
 	if (strlen(k) + strlen(quoted) + 3 > INI_LINE_MAX) {
-		config_messages_add(msgs, path, 0, "verdien er for lang for én linje (høyst %d tegn)",
+		config_messages_add(msgs, path, 0, _("verdien er for lang for én linje (høyst %d tegn)"),
 				    INI_LINE_MAX);
 		return -1;
 	}
@@ -361,10 +362,10 @@ int config_set_value(const char *path, const char *section, const char *key, con
 	int rc = -1;
 	if (read_all(path, &in, msgs) == 0) {
 		if (!edit(&in, sec, k, quoted, &out))
-			config_messages_add(msgs, path, 0, "tomt for minne; ingenting ble lagret");
+			config_messages_add(msgs, path, 0, _("tomt for minne; ingenting ble lagret"));
 		else if (make_parent(path) != 0)
 			config_messages_add(msgs, path, 0,
-					    "kan ikke lage mappen (%s); ingenting ble lagret",
+					    _("kan ikke lage mappen (%s); ingenting ble lagret"),
 					    strerror(errno));
 		else
 			rc = write_atomically(path, &out, msgs);

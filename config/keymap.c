@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "i18n/i18n.h"
 #include "config/keymap.h"
 
 #include <assert.h>
@@ -185,13 +186,13 @@ static void unknown_action(const struct ini_doc *doc, const char *name, int line
 	}
 	if (best != NULL)
 		config_messages_add(msgs, doc->path, line,
-				    "[keys] ukjent handling «%s» — mente du «%s»? Linjen blir "
-				    "ikke brukt",
+				    _("[keys] ukjent handling «%s» — mente du «%s»? Linjen blir "
+				    "ikke brukt"),
 				    name, best);
 	else
 		config_messages_add(msgs, doc->path, line,
-				    "[keys] ukjent handling «%s»; linjen blir ikke brukt (se "
-				    "handlingene i doc/config.md)",
+				    _("[keys] ukjent handling «%s»; linjen blir ikke brukt (se "
+				    "handlingene i doc/config.md)"),
 				    name);
 }
 
@@ -218,11 +219,11 @@ static void add_user_token(void *ctx, const char *token, size_t n)
 	if (n >= sizeof buf || !key_parse(buf, &key)) {
 		ul->bad = true;
 		config_messages_add(ul->msgs, ul->doc->path, ul->line,
-				    "[keys] %s: «%s» er ingen tast; skriv ett tegn (q, G, /), "
+				    _("[keys] %s: «%s» er ingen tast; skriv ett tegn (q, G, /), "
 				    "C-x, M-x, F1–F12, Up, Down, Left, Right, PageUp, PageDown, "
 				    "Home, End, Enter, Tab, S-Tab, Esc, Backspace, Delete, "
 				    "Insert, Space, Comma, Semicolon eller Hash; flere skilles "
-				    "med komma",
+				    "med komma"),
 				    action_name(ul->action), buf);
 		return;
 	}
@@ -248,8 +249,8 @@ static void apply_line(struct keymap *km, const struct user_line *ul, struct tak
 		char keys[128];
 		keymap_describe(km, ul->action, 0, keys, sizeof keys);
 		config_messages_add(msgs, ul->doc->path, ul->line,
-				    "[keys] %s beholder forvalgets taster (%s)",
-				    action_name(ul->action), keys[0] ? keys : "ingen");
+				    _("[keys] %s beholder forvalgets taster (%s)"),
+				    action_name(ul->action), keys[0] ? keys : _("ingen"));
 		return;
 	}
 	for (size_t i = km->count; i-- > 0;)
@@ -263,8 +264,8 @@ static void apply_line(struct keymap *km, const struct user_line *ul, struct tak
 			char name[KEY_NAME_SIZE];
 			key_format(key, name, sizeof name);
 			config_messages_add(msgs, ul->doc->path, ul->line,
-					    "[keys] tasten «%s» er bundet både til «%s» (linje "
-					    "%d) og til «%s» (linje %d); «%s» beholder den",
+					    _("[keys] tasten «%s» er bundet både til «%s» (linje "
+					    "%d) og til «%s» (linje %d); «%s» beholder den"),
 					    name, action_name(b->action), b->line,
 					    action_name(ul->action), ul->line,
 					    action_name(b->action));
@@ -276,8 +277,8 @@ static void apply_line(struct keymap *km, const struct user_line *ul, struct tak
 		}
 		if (!append(km, key, ul->action, ul->line)) {
 			config_messages_add(msgs, ul->doc->path, ul->line,
-					    "[keys] for mange taster (høyst %d); resten blir "
-					    "ikke brukt",
+					    _("[keys] for mange taster (høyst %d); resten blir "
+					    "ikke brukt"),
 					    KEYMAP_MAX);
 			return;
 		}
@@ -285,8 +286,8 @@ static void apply_line(struct keymap *km, const struct user_line *ul, struct tak
 	int dummy;
 	if (ul->count > 0 && keymap_keys_for(km, ul->action, &dummy, 1) == 0)
 		config_messages_add(msgs, ul->doc->path, ul->line,
-				    "[keys] «%s» fikk ingen tast: alle tastene på linjen er "
-				    "bundet til noe annet",
+				    _("[keys] «%s» fikk ingen tast: alle tastene på linjen er "
+				    "bundet til noe annet"),
 				    action_name(ul->action));
 }
 
@@ -331,8 +332,8 @@ void keymap_from_ini(const struct ini_doc *doc, enum key_scheme scheme, struct k
 		char name[KEY_NAME_SIZE];
 		key_format(taken[a].key, name, sizeof name);
 		config_messages_add(msgs, doc->path, taken[a].line,
-				    "[keys] «%s» har ingen tast lenger: «%s» ble gitt til «%s»; "
-				    "gi «%s» en annen tast",
+				    _("[keys] «%s» har ingen tast lenger: «%s» ble gitt til «%s»; "
+				    "gi «%s» en annen tast"),
 				    action_name((enum action)a), name, action_name(taken[a].by),
 				    action_name((enum action)a));
 	}

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "i18n/i18n.h"
 #include "config/settings.h"
 
 #include <stdio.h>
@@ -20,7 +21,7 @@
 #include "config/actions.h"
 #include "engine/numbers.h"
 
-static const char *const language_keys[] = {"nb", "en"};
+static const char *const language_keys[] = {"nb", "en", "auto"};
 static const char *const scheme_keys[] = {"default", "vi", "emacs"};
 static const char *const thousands_keys[] = {"space", "nbsp", "narrow-nbsp", "none"};
 
@@ -204,19 +205,19 @@ static void check_names(const struct ini_doc *doc, struct config_messages *msgs)
 		const struct section_spec *spec = find_section(e->section);
 		if (e->section[0] == '\0') {
 			config_messages_add(msgs, doc->path, e->line,
-					    "«%s» står før første seksjon og blir ikke brukt; "
-					    "flytt den under [ui], [workbook] eller [numbers]",
+					    _("«%s» står før første seksjon og blir ikke brukt; "
+					    "flytt den under [ui], [workbook] eller [numbers]"),
 					    e->key);
 		} else if (spec == NULL) {
 			if (e->key == NULL)
 				config_messages_add(msgs, doc->path, e->line,
-						    "ukjent seksjon [%s] blir ikke brukt; kjente "
-						    "seksjoner: [ui], [workbook], [numbers], [keys]",
+						    _("ukjent seksjon [%s] blir ikke brukt; kjente "
+						    "seksjoner: [ui], [workbook], [numbers], [keys]"),
 						    e->section);
 		} else if (e->key != NULL && spec->keys != NULL && !in_list(spec->keys, e->key)) {
 			config_messages_add(msgs, doc->path, e->line,
-					    "ukjent nøkkel «%s» i [%s] blir ikke brukt; kjente "
-					    "nøkler: %s",
+					    _("ukjent nøkkel «%s» i [%s] blir ikke brukt; kjente "
+					    "nøkler: %s"),
 					    e->key, e->section, spec->keys);
 		}
 	}
@@ -227,8 +228,8 @@ static void bad_value(const struct ini_doc *doc, struct config_messages *msgs,
 		      const char *allowed, const char *fallback)
 {
 	config_messages_add(msgs, doc->path, ini_line_of(doc, section, key),
-			    "[%s] %s = «%s» er ikke gyldig; tillatt: %s. Bruker "
-			    "standardverdien %s",
+			    _("[%s] %s = «%s» er ikke gyldig; tillatt: %s. Bruker "
+			    "standardverdien %s"),
 			    section, key, value, allowed, fallback);
 }
 
@@ -251,7 +252,7 @@ static void read_bool(const struct ini_doc *doc, struct config_messages *msgs,
 {
 	const char *v = ini_get(doc, section, key);
 	if (v != NULL && !config_parse_bool(v, inout))
-		bad_value(doc, msgs, section, key, v, "yes/no (også on/off, ja/nei, true/false)",
+		bad_value(doc, msgs, section, key, v, _("yes/no (også on/off, ja/nei, true/false)"),
 			  *inout ? "yes" : "no");
 }
 
@@ -261,14 +262,15 @@ static void read_ui(const struct ini_doc *doc, struct settings *s, struct config
 	if (v != NULL) {
 		if (v[0] == '\0' || strlen(v) >= sizeof s->theme || strchr(v, '/') != NULL)
 			bad_value(doc, msgs, "ui", "theme", v,
-				  "navnet på et tema uten «/», høyst 63 byte (se theme_list)",
+				  _("navnet på et tema uten «/», høyst 63 byte (se theme_list)"),
 				  s->theme);
 		else
 			snprintf(s->theme, sizeof s->theme, "%s", v);
 	}
 
 	int i = (int)s->language;
-	read_choice(doc, msgs, "ui", "language", language_keys, COUNT(language_keys), "nb, en", &i);
+	read_choice(doc, msgs, "ui", "language", language_keys, COUNT(language_keys), "nb, en, auto",
+		    &i);
 	s->language = (enum ui_language)i;
 	i = (int)s->key_scheme;
 	read_choice(doc, msgs, "ui", "key_scheme", scheme_keys, COUNT(scheme_keys),
@@ -286,8 +288,8 @@ static void read_workbook(const struct ini_doc *doc, struct settings *s,
 	    !config_expand_home(s->workbook, sizeof s->workbook, v, getenv("HOME"))) {
 		s->workbook[0] = '\0';
 		bad_value(doc, msgs, "workbook", "path", v,
-			  "en filsti (~/ krever at HOME er satt), kortere enn 4096 byte",
-			  "(standard arbeidsbok)");
+			  _("en filsti (~/ krever at HOME er satt), kortere enn 4096 byte"),
+			  _("(standard arbeidsbok)"));
 	}
 
 	long n;
@@ -299,7 +301,7 @@ static void read_workbook(const struct ini_doc *doc, struct settings *s,
 			char fallback[16];
 			snprintf(fallback, sizeof fallback, "%d", s->horizon);
 			bad_value(doc, msgs, "workbook", "horizon", v,
-				  "et helt antall år fra 1 til 100", fallback);
+				  _("et helt antall år fra 1 til 100"), fallback);
 		}
 	}
 
@@ -313,7 +315,7 @@ static void read_workbook(const struct ini_doc *doc, struct settings *s,
 			s->discount.mode = m;
 		else
 			bad_value(doc, msgs, "workbook", "discount", v,
-				  "r109 (Finansdepartementets 4/3/2 %), flat, none",
+				  _("r109 (Finansdepartementets 4/3/2 %), flat, none"),
 				  discount_mode_key(s->discount.mode));
 	}
 
@@ -326,13 +328,13 @@ static void read_workbook(const struct ini_doc *doc, struct settings *s,
 			char fallback[32];
 			snprintf(fallback, sizeof fallback, "%g", s->discount.rate * 100);
 			bad_value(doc, msgs, "workbook", "discount_rate", v,
-				  "prosent fra 0 til 20, f.eks. 4 eller 2,5", fallback);
+				  _("prosent fra 0 til 20, f.eks. 4 eller 2,5"), fallback);
 		}
 		if (s->discount.mode != DISCOUNT_FLAT)
 			config_messages_add(msgs, doc->path,
 					    ini_line_of(doc, "workbook", "discount_rate"),
-					    "[workbook] discount_rate brukes bare med "
-					    "discount = flat (nå: %s)",
+					    _("[workbook] discount_rate brukes bare med "
+					    "discount = flat (nå: %s)"),
 					    discount_mode_key(s->discount.mode));
 	}
 }
@@ -346,7 +348,7 @@ static void read_numbers(const struct ini_doc *doc, struct settings *s,
 		if (config_parse_int(v, 0, SETTINGS_DECIMALS_MAX, &n))
 			s->decimals = (int)n;
 		else
-			bad_value(doc, msgs, "numbers", "decimals", v, "0, 1 eller 2",
+			bad_value(doc, msgs, "numbers", "decimals", v, _("0, 1 eller 2"),
 				  s->decimals == 0 ? "0" : s->decimals == 1 ? "1" : "2");
 	}
 	int i = (int)s->thousands;

@@ -22,7 +22,10 @@
 
 #define SETTINGS_THEME_SIZE 64
 
-enum ui_language { LANGUAGE_NB, LANGUAGE_EN };
+/* LANGUAGE_AUTO ("auto"): the locale decides (doc/i18n.md).  The default
+ * stays LANGUAGE_NB; cli/main.c reads the key itself so that a file
+ * without it leaves the choice to the locale. */
+enum ui_language { LANGUAGE_NB, LANGUAGE_EN, LANGUAGE_AUTO };
 enum key_scheme { KEY_SCHEME_DEFAULT, KEY_SCHEME_VI, KEY_SCHEME_EMACS, KEY_SCHEME_COUNT };
 enum thousands_style {
 	THOUSANDS_STYLE_SPACE,

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include "i18n/i18n.h"
 #include "config/terminal.h"
 
 #include <stddef.h>
@@ -24,8 +25,8 @@ int terminal_probe(const char *term, struct terminal_caps *out, struct config_me
 	out->colors = 0;
 	if (term == NULL || term[0] == '\0') {
 		config_messages_add(msgs, NULL, 0,
-				    "TERM er ikke satt: vet ikke hvilken terminal dette er. "
-				    "Prøv f.eks. TERM=xterm-256color");
+				    _("TERM er ikke satt: vet ikke hvilken terminal dette er. "
+				    "Prøv f.eks. TERM=xterm-256color"));
 		return -1;
 	}
 
@@ -37,18 +38,18 @@ int terminal_probe(const char *term, struct terminal_caps *out, struct config_me
 			set_curterm(previous);
 		if (err == 1)
 			config_messages_add(msgs, NULL, 0,
-					    "terminalen «%s» er en skrivende terminal og kan "
-					    "ikke vise et fullskjermsbilde",
+					    _("terminalen «%s» er en skrivende terminal og kan "
+					    "ikke vise et fullskjermsbilde"),
 					    term);
 		else if (err == 0)
 			config_messages_add(msgs, NULL, 0,
-					    "terminaltypen «%s» er ukjent her (ingen terminfo); "
-					    "prøv TERM=xterm-256color eller TERM=xterm",
+					    _("terminaltypen «%s» er ukjent her (ingen terminfo); "
+					    "prøv TERM=xterm-256color eller TERM=xterm"),
 					    term);
 		else
 			config_messages_add(msgs, NULL, 0,
-					    "finner ingen terminfo-database; installer ncurses-base "
-					    "eller sett TERMINFO");
+					    _("finner ingen terminfo-database; installer ncurses-base "
+					    "eller sett TERMINFO"));
 		return -1;
 	}
 
@@ -62,9 +63,9 @@ int terminal_probe(const char *term, struct terminal_caps *out, struct config_me
 
 	if (!out->usable)
 		config_messages_add(msgs, NULL, 0,
-				    "terminalen «%s» kan ikke flytte markøren, så utenfor kan "
+				    _("terminalen «%s» kan ikke flytte markøren, så utenfor kan "
 				    "ikke vise skjermbildet der; bruk kommandoene (utenfor --help) "
-				    "eller en annen terminal",
+				    "eller en annen terminal"),
 				    term);
 	return 0;
 }

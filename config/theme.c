@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "i18n/i18n.h"
 #include "config/theme.h"
 
 #include <dirent.h>
@@ -73,16 +74,16 @@ static void read_color(const struct ini_doc *doc, const char *sec, const char *k
 	color_format(*inout, fallback, sizeof fallback);
 	if (v[0] == '\0') {
 		config_messages_add(msgs, doc->path, ini_line_of(doc, sec, key),
-				    "[%s] %s er tom: står det #rrggbb uten anførselstegn? "
-				    "Da er # en kommentar; skriv %s = \"#rrggbb\". Bruker %s",
+				    _("[%s] %s er tom: står det #rrggbb uten anførselstegn? "
+				    "Da er # en kommentar; skriv %s = \"#rrggbb\". Bruker %s"),
 				    sec, key, key, fallback);
 		return;
 	}
 	config_messages_add(msgs, doc->path, ini_line_of(doc, sec, key),
-			    "[%s] %s = «%s» er ingen farge; tillatt: default, black, red, "
+			    _("[%s] %s = «%s» er ingen farge; tillatt: default, black, red, "
 			    "green, yellow, blue, magenta, cyan, white, bright-… av disse, "
 			    "0–255, eller \"#rrggbb\" i anførselstegn (uten dem er # en "
-			    "kommentar). Bruker %s",
+			    "kommentar). Bruker %s"),
 			    sec, key, v, fallback);
 }
 
@@ -95,8 +96,8 @@ static void read_attrs(const struct ini_doc *doc, const char *sec, const char *k
 	char bad[32];
 	if (!parse_attrs(v, inout, bad, sizeof bad))
 		config_messages_add(msgs, doc->path, ini_line_of(doc, sec, key),
-				    "[%s] %s: ukjent attributt «%s»; tillatt: bold, reverse, "
-				    "underline, dim, none (flere skilles med komma)",
+				    _("[%s] %s: ukjent attributt «%s»; tillatt: bold, reverse, "
+				    "underline, dim, none (flere skilles med komma)"),
 				    sec, key, bad);
 }
 
@@ -116,29 +117,29 @@ static void check_names(const struct ini_doc *doc, struct config_messages *msgs)
 		bool is_element = element_from_key(e->section) >= 0;
 		if (e->section[0] == '\0') {
 			config_messages_add(msgs, doc->path, e->line,
-					    "«%s» står før første seksjon og blir ikke brukt",
+					    _("«%s» står før første seksjon og blir ikke brukt"),
 					    e->key);
 		} else if (!is_theme && !is_element) {
 			if (e->key == NULL)
 				config_messages_add(msgs, doc->path, e->line,
-						    "ukjent seksjon [%s]; et tema har [theme] og "
+						    _("ukjent seksjon [%s]; et tema har [theme] og "
 						    "[normal], [title], [tabs], [tab_active], "
 						    "[header], [selected], [editing], [invalid], "
 						    "[positive], [negative], [kommune], "
 						    "[fylkeskommune], [stat], [status], [hints], "
-						    "[border], [notice], [error]",
+						    "[border], [notice], [error]"),
 						    e->section);
 		} else if (e->key != NULL && is_theme && strcmp(e->key, "name") != 0 &&
 			   strcmp(e->key, "description") != 0) {
 			config_messages_add(msgs, doc->path, e->line,
-					    "ukjent nøkkel «%s» i [theme]; kjente nøkler: name, "
-					    "description",
+					    _("ukjent nøkkel «%s» i [theme]; kjente nøkler: name, "
+					    "description"),
 					    e->key);
 		} else if (e->key != NULL && is_element && strcmp(e->key, "fg") != 0 &&
 			   strcmp(e->key, "bg") != 0 && strcmp(e->key, "attrs") != 0 &&
 			   strcmp(e->key, "mono") != 0) {
 			config_messages_add(msgs, doc->path, e->line,
-					    "ukjent nøkkel «%s» i [%s]; kjente nøkler: %s", e->key,
+					    _("ukjent nøkkel «%s» i [%s]; kjente nøkler: %s"), e->key,
 					    e->section, style_keys);
 		}
 	}
@@ -165,7 +166,7 @@ static void theme_from_doc(const struct ini_doc *doc, struct theme *out,
 	if (name != NULL && name[0] != '\0') {
 		if (strlen(name) >= sizeof out->name)
 			config_messages_add(msgs, doc->path, ini_line_of(doc, "theme", "name"),
-					    "[theme] name er lengre enn %zu byte; bruker «%s»",
+					    _("[theme] name er lengre enn %zu byte; bruker «%s»"),
 					    sizeof out->name - 1, out->id);
 		else
 			snprintf(out->name, sizeof out->name, "%s", name);
@@ -193,7 +194,7 @@ int theme_load_file(const char *path, struct theme *out, struct config_messages 
 	if (ini_open(path, false, &doc, msgs) != INI_OK) {
 		ini_close(&doc);
 		theme_builtin(out);
-		config_messages_add(msgs, path, 0, "temaet kunne ikke leses; bruker standard");
+		config_messages_add(msgs, path, 0, _("temaet kunne ikke leses; bruker standard"));
 		return 1;
 	}
 	memset(out, 0, sizeof *out);
@@ -347,7 +348,7 @@ int theme_load_at(const char *name, const char *const *search_dirs, struct theme
 	}
 	free(list);
 	config_messages_add(msgs, origin, line,
-			    "ukjent tema «%s»; tilgjengelige: %s. Bruker standard", name,
+			    _("ukjent tema «%s»; tilgjengelige: %s. Bruker standard"), name,
 			    count > 0 ? names : "standard");
 	if (find_theme("standard", search_dirs, path, sizeof path) && path[0] != '\0')
 		theme_load_file(path, out, msgs);

@@ -111,6 +111,15 @@ const char *i18n_language_code(enum i18n_language lang)
 	return (unsigned)lang < I18N_LANGUAGE_COUNT ? language_codes[lang] : "nb";
 }
 
+enum i18n_language i18n_language_in_effect(void)
+{
+	enum i18n_language lang = I18N_NB;
+#ifdef ENABLE_NLS
+	(void)i18n_parse_language(getenv("LANGUAGE"), &lang);
+#endif
+	return lang;
+}
+
 const char *i18n_localedir(void)
 {
 	const char *dir = getenv("UTENFOR_LOCALEDIR");

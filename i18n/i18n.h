@@ -68,6 +68,13 @@ enum i18n_language i18n_language_from_env(void);
 const char *i18n_language_code(enum i18n_language lang);
 
 /*
+ * The language now in effect, read back from LANGUAGE (which
+ * i18n_init()/i18n_set_language() set): English only when LANGUAGE names
+ * it.  For the TUI, which starts after main chose the language.
+ */
+enum i18n_language i18n_language_in_effect(void);
+
+/*
  * Where catalogs are read from: $UTENFOR_LOCALEDIR when set and non-empty,
  * else LOCALEDIR from the build.  The string is static or the
  * environment's; never free it.

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n/i18n.h"
 #include "report/atomic.h"
 
 /* The directory part of `path` ("." when there is none), for fsync. */
@@ -46,11 +47,11 @@ int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
 	memset(af, 0, sizeof *af);
 	af->force = force;
 	if (path == NULL || path[0] == '\0') {
-		snprintf(err, err_size, "Mangler filnavn for utdata.");
+		snprintf(err, err_size, _("Mangler filnavn for utdata."));
 		return -1;
 	}
 	if (strlen(path) + 16 > sizeof af->path) {
-		snprintf(err, err_size, "Filnavnet er for langt: %.80s…", path);
+		snprintf(err, err_size, _("Filnavnet er for langt: %.80s…"), path);
 		return -1;
 	}
 	snprintf(af->path, sizeof af->path, "%s", path);
@@ -58,7 +59,7 @@ int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
 	struct stat st;
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			snprintf(err, err_size, "%s er en mappe, ikke en fil.", path);
+			snprintf(err, err_size, _("%s er en mappe, ikke en fil."), path);
 			return -1;
 		}
 		if (!force) {
@@ -77,16 +78,16 @@ int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
 		int e = errno;
 		af->tmp[0] = '\0';
 		if (e == ENOENT || e == ENOTDIR)
-			snprintf(err, err_size, "Kan ikke skrive %s: mappen %s finnes ikke.", path, dir);
+			snprintf(err, err_size, _("Kan ikke skrive %s: mappen %s finnes ikke."), path, dir);
 		else
-			snprintf(err, err_size, "Kan ikke skrive %s: %s (mappe %s).", path, strerror(e),
+			snprintf(err, err_size, _("Kan ikke skrive %s: %s (mappe %s)."), path, strerror(e),
 				 dir);
 		return -1;
 	}
 	apply_umask(fd);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
-		snprintf(err, err_size, "Kan ikke skrive %s: %s.", path, strerror(errno));
+		snprintf(err, err_size, _("Kan ikke skrive %s: %s."), path, strerror(errno));
 		close(fd);
 		unlink(af->tmp);
 		af->tmp[0] = '\0';
@@ -145,13 +146,13 @@ static void sync_dir(const char *path)
 int atomic_commit(struct atomic_file *af, char *err, size_t err_size)
 {
 	if (af->tmp[0] == '\0') {
-		snprintf(err, err_size, "Intern feil: ingen midlertidig fil for %s.", af->path);
+		snprintf(err, err_size, _("Intern feil: ingen midlertidig fil for %s."), af->path);
 		return -1;
 	}
 	if (sync_tmp(af) != 0) {
 		int e = errno;
-		snprintf(err, err_size, "Kunne ikke skrive %s ferdig: %s. Filen ble ikke laget.",
-			 af->path, e == ENOSPC ? "disken er full" : strerror(e));
+		snprintf(err, err_size, _("Kunne ikke skrive %s ferdig: %s. Filen ble ikke laget."),
+			 af->path, e == ENOSPC ? _("disken er full") : strerror(e));
 		atomic_abort(af);
 		return -1;
 	}
@@ -181,7 +182,7 @@ int atomic_commit(struct atomic_file *af, char *err, size_t err_size)
 		}
 	}
 	if (rename(af->tmp, af->path) != 0) {
-		snprintf(err, err_size, "Kan ikke gi filen navnet %s: %s.", af->path, strerror(errno));
+		snprintf(err, err_size, _("Kan ikke gi filen navnet %s: %s."), af->path, strerror(errno));
 		atomic_abort(af);
 		return -1;
 	}
@@ -198,8 +199,8 @@ int atomic_write_file(const char *path, const char *data, size_t len, bool force
 		return -1;
 	if (len > 0 && fwrite(data, 1, len, af.fp) != len) {
 		int e = errno;
-		snprintf(err, err_size, "Kunne ikke skrive %s: %s. Filen ble ikke laget.", path,
-			 e == ENOSPC ? "disken er full" : strerror(e));
+		snprintf(err, err_size, _("Kunne ikke skrive %s: %s. Filen ble ikke laget."), path,
+			 e == ENOSPC ? _("disken er full") : strerror(e));
 		atomic_abort(&af);
 		return -1;
 	}

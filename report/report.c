@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n/i18n.h"
 #include "report/atomic.h"
 #include "report/buf.h"
 #include "report/render.h"
@@ -59,7 +60,7 @@ int report_write(const struct workbook *wb, const struct projection *p,
 	size_t len = 0;
 	char *text = report_render(wb, p, format, &len);
 	if (text == NULL) {
-		snprintf(err, err_size, "Ikke nok minne til å lage rapporten %s.", path ? path : "");
+		snprintf(err, err_size, _("Ikke nok minne til å lage rapporten %s."), path ? path : "");
 		return -1;
 	}
 	int rc = atomic_write_file(path, text, len, force, err, err_size);

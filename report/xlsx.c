@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n/i18n.h"
 #include "report/atomic.h"
 #include "report/xlsx_internal.h"
 
@@ -214,8 +215,8 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	x.cache = opt == NULL || opt->cached_values;
 	x.book = workbook_new(af.tmp);
 	if (x.book == NULL) {
-		snprintf(err, err_size, "Kan ikke lage regnearket %s (ikke nok minne eller ingen "
-					"skrivetilgang).", path);
+		snprintf(err, err_size, _("Kan ikke lage regnearket %s (ikke nok minne eller ingen "
+					"skrivetilgang)."), path);
 		atomic_abort(&af);
 		return -1;
 	}
@@ -250,7 +251,7 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	if (x.error == LXW_NO_ERROR)
 		x.error = close_err;
 	if (x.error != LXW_NO_ERROR) {
-		snprintf(err, err_size, "Kunne ikke skrive regnearket %s: %s. Filen ble ikke laget.",
+		snprintf(err, err_size, _("Kunne ikke skrive regnearket %s: %s. Filen ble ikke laget."),
 			 path, lxw_strerror(x.error));
 		atomic_abort(&af);
 		return -1;

@@ -9,6 +9,7 @@
  *
  * Must never: print, or overwrite a row changed by someone else.
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <stdarg.h>
@@ -26,10 +27,10 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 	tx->seq = 0;
 	if (s->read_only)
 		return store_fail(err, STORE_READ_ONLY, s->path,
-				  "arbeidsboken er åpnet bare for lesing; endringen ble ikke lagret");
+				  _("arbeidsboken er åpnet bare for lesing; endringen ble ikke lagret"));
 	int rc = store_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "skrive til");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("skrive til"));
 	sqlite3_stmt *st = NULL;
 	rc = sqlite3_prepare_v2(s->db,
 				"INSERT INTO edit_log (user, label, kind, reverts) VALUES (?, ?, ?, ?)",
@@ -45,7 +46,7 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {
-		enum store_status status = store_fail_sqlite(err, s->path, s->db, rc, "skrive til");
+		enum store_status status = store_fail_sqlite(err, s->path, s->db, rc, _("skrive til"));
 		store_exec(s->db, "ROLLBACK");
 		return status;
 	}
@@ -58,7 +59,7 @@ enum store_status edit_commit(struct edit_tx *tx, struct store_error *err)
 	int rc = store_exec(tx->s->db, "COMMIT");
 	if (rc == SQLITE_OK)
 		return STORE_OK;
-	enum store_status status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lagre");
+	enum store_status status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lagre"));
 	edit_rollback(tx);
 	return status;
 }
@@ -171,15 +172,15 @@ enum store_status edit_log_written(struct edit_tx *tx, enum store_table t, int64
 		rc = edit_record(tx, t, id, before, after);
 	free(after);
 	return rc == SQLITE_OK ? STORE_OK
-			       : store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lagre");
+			       : store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lagre"));
 }
 
 static enum store_status changed(struct store *s, const char *name, bool vanished,
 				 struct store_error *err)
 {
 	return store_fail(err, STORE_CONFLICT, s->path,
-			  vanished ? "«%s» er slettet av en annen siden du åpnet den; last inn på nytt"
-				   : "«%s» er endret av en annen siden du åpnet den; last inn på nytt",
+			  vanished ? _("«%s» er slettet av en annen siden du åpnet den; last inn på nytt")
+				   : _("«%s» er endret av en annen siden du åpnet den; last inn på nytt"),
 			  name);
 }
 
@@ -250,7 +251,7 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 	char *before = row_image(tx->s->db, t, row->id, &rc);
 	enum store_status status = STORE_OK;
 	if (rc != SQLITE_OK)
-		status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "lese");
+		status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lese"));
 	else if (before == NULL)
 		status = changed(tx->s, name, true, err);
 	if (status == STORE_OK) {
@@ -270,7 +271,7 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 		else if (rc == SQLITE_OK)
 			rc = edit_record(tx, t, row->id, before, NULL);
 		if (status == STORE_OK && rc != SQLITE_OK)
-			status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "slette i");
+			status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("slette i"));
 	}
 	free(before);
 	return status;
@@ -289,11 +290,11 @@ enum store_status store_update_params(struct store *s, struct workbook_params *p
 {
 	const struct edit_row r = {.table = TABLE_WORKBOOK, .u.params = p};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, "Endre arbeidsboken");
+	enum store_status status = open_edit(s, &r, label, &tx, err, _("Endre arbeidsboken"));
 	if (status != STORE_OK)
 		return status;
 	/* The workbook row is always id 1, whatever p->row.id says. */
-	status = update_row(&tx, &r, 1, "Arbeidsboken", err);
+	status = update_row(&tx, &r, 1, _("Arbeidsboken"), err);
 	return close_edit(&tx, status, &p->row, (struct row_ref){p->row.id, p->row.version + 1},
 			  err);
 }
@@ -305,10 +306,10 @@ static enum store_status unique_gid(struct store *s, const char *gid, int64_t se
 	int64_t other = 0;
 	int rc = rows_group_ref(s->db, gid, &other);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (other != 0 && other != self)
 		return store_fail(err, STORE_REFUSED, s->path,
-				  "det finnes allerede en målgruppe med id «%s»", gid);
+				  _("det finnes allerede en målgruppe med id «%s»"), gid);
 	return STORE_OK;
 }
 
@@ -317,14 +318,14 @@ enum store_status store_insert_group(struct store *s, struct target_group *g, co
 {
 	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, "Ny målgruppe «%s»", g->name);
+	enum store_status status = open_edit(s, &r, label, &tx, err, _("Ny målgruppe «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
 	status = unique_gid(s, g->id, 0, err);
 	int64_t gref = 0;
 	int64_t *item_ids = calloc(g->item_count + 1, sizeof *item_ids);
 	if (status == STORE_OK && item_ids == NULL)
-		status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
+		status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
 	if (status == STORE_OK)
 		status = insert_row(&tx, &r, &gref, err);
 	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++) {
@@ -345,7 +346,7 @@ enum store_status store_update_group(struct store *s, struct target_group *g, co
 	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, &r, label, &tx, err, "Endre målgruppen «%s»", g->name);
+		open_edit(s, &r, label, &tx, err, _("Endre målgruppen «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
 	status = unique_gid(s, g->id, g->row.id, err);
@@ -363,7 +364,7 @@ static enum store_status group_unused(struct store *s, int64_t gref, const char 
 	int rc = sqlite3_prepare_v2(s->db, "SELECT name FROM measures WHERE group_ref = ? ORDER BY id",
 				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	sqlite3_bind_int64(st, 1, gref);
 	char names[300] = "";
 	size_t len = 0;
@@ -380,13 +381,13 @@ static enum store_status group_unused(struct store *s, int64_t gref, const char 
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (count == 0)
 		return STORE_OK;
 	return store_fail(err, STORE_REFUSED, s->path,
-			  "målgruppen «%s» brukes av %s %s; slett tiltakene eller flytt dem til en "
-			  "annen målgruppe først",
-			  gname, count == 1 ? "tiltaket" : "tiltakene", names);
+			  _("målgruppen «%s» brukes av %s %s; slett tiltakene eller flytt dem til en "
+			  "annen målgruppe først"),
+			  gname, count == 1 ? _("tiltaket") : _("tiltakene"), names);
 }
 
 enum store_status store_delete_group(struct store *s, const struct target_group *g,
@@ -394,7 +395,7 @@ enum store_status store_delete_group(struct store *s, const struct target_group 
 {
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, NULL, label, &tx, err, "Slett målgruppen «%s»", g->name);
+		open_edit(s, NULL, label, &tx, err, _("Slett målgruppen «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_unused(s, g->row.id, g->name, err);
@@ -419,7 +420,7 @@ enum store_status store_delete_group(struct store *s, const struct target_group 
 	}
 	sqlite3_finalize(st);
 	if (status == STORE_OK && rc != SQLITE_OK)
-		status = store_fail_sqlite(err, s->path, s->db, rc, "slette i");
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("slette i"));
 	if (status == STORE_OK)
 		status = checked_delete(&tx, TABLE_GROUPS, &g->row, g->name, err);
 	return edit_finish(&tx, status, err);
@@ -438,7 +439,7 @@ static enum store_status group_present(struct store *s, const struct target_grou
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	return found ? STORE_OK : changed(s, g->name, true, err);
 }
 
@@ -448,7 +449,7 @@ enum store_status store_insert_item(struct store *s, const struct target_group *
 {
 	const struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, "Ny kostnadspost «%s» i «%s»",
+	enum store_status status = open_edit(s, &r, label, &tx, err, _("Ny kostnadspost «%s» i «%s»"),
 					     item->name, g->name);
 	if (status != STORE_OK)
 		return status;
@@ -466,7 +467,7 @@ enum store_status store_update_item(struct store *s, const struct target_group *
 	const struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, &r, label, &tx, err, "Endre kostnadsposten «%s»", item->name);
+		open_edit(s, &r, label, &tx, err, _("Endre kostnadsposten «%s»"), item->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_present(s, g, err);
@@ -481,7 +482,7 @@ enum store_status store_delete_item(struct store *s, const struct cost_item *ite
 {
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, NULL, label, &tx, err, "Slett kostnadsposten «%s»", item->name);
+		open_edit(s, NULL, label, &tx, err, _("Slett kostnadsposten «%s»"), item->name);
 	if (status != STORE_OK)
 		return status;
 	return delete_edit(&tx, TABLE_ITEMS, &item->row, item->name, err);
@@ -493,10 +494,10 @@ static enum store_status measure_group(struct store *s, const struct measure *m,
 {
 	int rc = rows_group_ref(s->db, m->group_id, gref);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (*gref == 0)
 		return store_fail(err, STORE_REFUSED, s->path,
-				  "tiltaket «%s» viser til målgruppen «%s», som ikke finnes", m->name,
+				  _("tiltaket «%s» viser til målgruppen «%s», som ikke finnes"), m->name,
 				  m->group_id);
 	return STORE_OK;
 }
@@ -506,7 +507,7 @@ enum store_status store_insert_measure(struct store *s, struct measure *m, const
 {
 	struct edit_row r = {.table = TABLE_MEASURES, .u.measure = m};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, "Nytt tiltak «%s»", m->name);
+	enum store_status status = open_edit(s, &r, label, &tx, err, _("Nytt tiltak «%s»"), m->name);
 	if (status != STORE_OK)
 		return status;
 	int64_t id = 0;
@@ -522,7 +523,7 @@ enum store_status store_update_measure(struct store *s, struct measure *m, const
 	struct edit_row r = {.table = TABLE_MEASURES, .u.measure = m};
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, &r, label, &tx, err, "Endre tiltaket «%s»", m->name);
+		open_edit(s, &r, label, &tx, err, _("Endre tiltaket «%s»"), m->name);
 	if (status != STORE_OK)
 		return status;
 	status = measure_group(s, m, &r.group_ref, err);
@@ -537,7 +538,7 @@ enum store_status store_delete_measure(struct store *s, const struct measure *m,
 {
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, NULL, label, &tx, err, "Slett tiltaket «%s»", m->name);
+		open_edit(s, NULL, label, &tx, err, _("Slett tiltaket «%s»"), m->name);
 	if (status != STORE_OK)
 		return status;
 	return delete_edit(&tx, TABLE_MEASURES, &m->row, m->name, err);

@@ -4,6 +4,7 @@
  *
  * Must never: print; a message is always returned to the caller.
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <errno.h>
@@ -18,7 +19,7 @@ enum store_status store_fail(struct store_error *err, enum store_status status,
 	if (err == NULL)
 		return status;
 	err->status = status;
-	int n = snprintf(err->message, sizeof err->message, "%s: ", path ? path : "arbeidsbok");
+	int n = snprintf(err->message, sizeof err->message, "%s: ", path ? path : _("arbeidsbok"));
 	if (n < 0 || (size_t)n >= sizeof err->message)
 		return status;
 	va_list ap;
@@ -40,26 +41,26 @@ enum store_status store_fail_sqlite(struct store_error *err, const char *path, s
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return store_fail(err, STORE_BUSY, path,
-				  "arbeidsboken er låst av en annen bruker; prøv igjen");
+				  _("arbeidsboken er låst av en annen bruker; prøv igjen"));
 	case SQLITE_FULL:
 		return store_fail(err, STORE_FULL, path,
-				  "disken er full; endringen ble ikke lagret");
+				  _("disken er full; endringen ble ikke lagret"));
 	case SQLITE_NOTADB:
 		return store_fail(err, STORE_NOT_WORKBOOK, path,
-				  "ikke en utenfor-arbeidsbok (filen er ikke en SQLite-database)");
+				  _("ikke en utenfor-arbeidsbok (filen er ikke en SQLite-database)"));
 	case SQLITE_CORRUPT:
 		return store_fail(err, STORE_CORRUPT, path,
-				  "filen er skadet (%s); bruk en sikkerhetskopi", detail);
+				  _("filen er skadet (%s); bruk en sikkerhetskopi"), detail);
 	case SQLITE_READONLY:
 		return store_fail(err, STORE_READ_ONLY, path,
-				  "arbeidsboken kan ikke skrives (%s)", detail);
+				  _("arbeidsboken kan ikke skrives (%s)"), detail);
 	case SQLITE_NOMEM:
-		return store_fail(err, STORE_NOMEM, path, "ikke nok minne");
+		return store_fail(err, STORE_NOMEM, path, _("ikke nok minne"));
 	case SQLITE_CONSTRAINT:
 		return store_fail(err, STORE_REFUSED, path,
-				  "endringen bryter en regel i arbeidsboken (%s)", detail);
+				  _("endringen bryter en regel i arbeidsboken (%s)"), detail);
 	default:
-		return store_fail(err, STORE_IO, path, "kunne ikke %s arbeidsboken (%s)", doing,
+		return store_fail(err, STORE_IO, path, _("kunne ikke %s arbeidsboken (%s)"), doing,
 				  detail);
 	}
 }
@@ -91,12 +92,12 @@ enum store_status store_fail_problems(struct store_error *err, enum store_status
 				      const struct problems *pr)
 {
 	if (pr->count == 0)
-		return store_fail(err, status, path, "%sukjent feil", prefix);
+		return store_fail(err, status, path, _("%sukjent feil"), prefix);
 	char line[PROBLEM_PATH_SIZE + PROBLEM_MESSAGE_SIZE + 4];
 	problem_format(&pr->list[0], line, sizeof line);
 	size_t more = pr->count - 1 + pr->dropped;
 	if (more > 0)
-		return store_fail(err, status, path, "%s%s (og %zu feil til)", prefix, line, more);
+		return store_fail(err, status, path, _("%s%s (og %zu feil til)"), prefix, line, more);
 	return store_fail(err, status, path, "%s%s", prefix, line);
 }
 
@@ -104,18 +105,18 @@ const char *store_errno_text(int e)
 {
 	switch (e) {
 	case ENOENT:
-		return "mappen finnes ikke";
+		return _("mappen finnes ikke");
 	case EACCES:
 	case EPERM:
-		return "ingen tilgang";
+		return _("ingen tilgang");
 	case EROFS:
-		return "filsystemet er skrivebeskyttet";
+		return _("filsystemet er skrivebeskyttet");
 	case ENOSPC:
-		return "disken er full";
+		return _("disken er full");
 	case EISDIR:
-		return "er en mappe";
+		return _("er en mappe");
 	case ENOTDIR:
-		return "en del av stien er ikke en mappe";
+		return _("en del av stien er ikke en mappe");
 	case ENAMETOOLONG:
 		return "for langt filnavn";
 	default:

@@ -11,6 +11,7 @@
  *
  * Must never: print, or write anything but the one row it was asked to.
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <jansson.h>
@@ -233,7 +234,7 @@ void row_image_name(const char *image, char *buf, size_t size)
 {
 	json_t *obj = image ? json_loads(image, 0, NULL) : NULL;
 	const char *name = json_string_value(json_object_get(obj, "name"));
-	snprintf(buf, size, "%s", name ? name : "raden");
+	snprintf(buf, size, "%s", name ? name : _("raden"));
 	json_decref(obj);
 }
 

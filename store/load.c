@@ -9,6 +9,7 @@
  *
  * Must never: write to the file, print.
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <stdlib.h>
@@ -30,8 +31,8 @@ static enum store_status bad_row(struct store *s, struct store_error *err, const
 				 long long id, const char *field, const char *value)
 {
 	return store_fail(err, STORE_INVALID, s->path,
-			  "%s med id %lld har ugyldig %s «%.60s»; rett raden eller importer "
-			  "arbeidsboken på nytt",
+			  _("%s med id %lld har ugyldig %s «%.60s»; rett raden eller importer "
+			  "arbeidsboken på nytt"),
 			  what, id, field, value);
 }
 
@@ -44,7 +45,7 @@ static enum store_status load_params(struct store *s, struct workbook *wb,
 				    " discount_mode, discount_rate, g_amount FROM workbook WHERE id = 1",
 				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	rc = sqlite3_step(st);
 	enum store_status status = STORE_OK;
 	struct workbook_params *p = &wb->params;
@@ -56,17 +57,17 @@ static enum store_status load_params(struct store *s, struct workbook *wb,
 		p->discount.rate = sqlite3_column_double(st, 7);
 		p->g_amount = sqlite3_column_double(st, 8);
 		if (!take_text(st, 2, p->name, sizeof p->name))
-			status = bad_row(s, err, "arbeidsboken", 1, "navn", col_text(st, 2));
+			status = bad_row(s, err, _("arbeidsboken"), 1, _("navn"), col_text(st, 2));
 		else if (!take_text(st, 3, p->municipality, sizeof p->municipality))
-			status = bad_row(s, err, "arbeidsboken", 1, "kommune", col_text(st, 3));
+			status = bad_row(s, err, _("arbeidsboken"), 1, _("kommune"), col_text(st, 3));
 		else if (!discount_mode_from_key(col_text(st, 6), &p->discount.mode))
-			status = bad_row(s, err, "arbeidsboken", 1, "diskontering",
+			status = bad_row(s, err, _("arbeidsboken"), 1, _("diskontering"),
 					 col_text(st, 6));
 	} else if (rc == SQLITE_DONE) {
 		status = store_fail(err, STORE_INVALID, s->path,
-				    "arbeidsboken mangler raden med parametre (tabellen workbook)");
+				    _("arbeidsboken mangler raden med parametre (tabellen workbook)"));
 	} else {
-		status = store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	}
 	sqlite3_finalize(st);
 	return status;
@@ -81,7 +82,7 @@ static enum store_status load_groups(struct store *s, struct workbook *wb,
 				    " FROM groups ORDER BY id",
 				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	enum store_status status = STORE_OK;
 	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct target_group g;
@@ -91,16 +92,16 @@ static enum store_status load_groups(struct store *s, struct workbook *wb,
 		g.row.version = sqlite3_column_int64(st, 1);
 		g.entry_age = sqlite3_column_int(st, 5);
 		if (!take_text(st, 2, g.id, sizeof g.id))
-			status = bad_row(s, err, "målgruppen", id, "id", col_text(st, 2));
+			status = bad_row(s, err, _("målgruppen"), id, _("id"), col_text(st, 2));
 		else if (!take_text(st, 3, g.name, sizeof g.name))
-			status = bad_row(s, err, "målgruppen", id, "navn", col_text(st, 3));
+			status = bad_row(s, err, _("målgruppen"), id, _("navn"), col_text(st, 3));
 		else if (!take_text(st, 4, g.description, sizeof g.description))
-			status = bad_row(s, err, "målgruppen", id, "beskrivelse", "…");
+			status = bad_row(s, err, _("målgruppen"), id, _("beskrivelse"), "…");
 		else if (workbook_add_group(wb, &g) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
+			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
 	}
 	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -114,7 +115,7 @@ static enum store_status load_items(struct store *s, struct workbook *wb,
 				    " from_age, to_age, source, confidence FROM items ORDER BY id",
 				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	enum store_status status = STORE_OK;
 	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cost_item it;
@@ -130,23 +131,23 @@ static enum store_status load_items(struct store *s, struct workbook *wb,
 		while (gi < wb->group_count && wb->groups[gi].row.id != gref)
 			gi++;
 		if (gi == wb->group_count)
-			status = bad_row(s, err, "kostnadsposten", id, "målgruppe", "");
+			status = bad_row(s, err, _("kostnadsposten"), id, _("målgruppe"), "");
 		else if (!take_text(st, 3, it.name, sizeof it.name))
-			status = bad_row(s, err, "kostnadsposten", id, "navn", col_text(st, 3));
+			status = bad_row(s, err, _("kostnadsposten"), id, _("navn"), col_text(st, 3));
 		else if (!bearer_from_key(col_text(st, 4), &it.bearer))
-			status = bad_row(s, err, "kostnadsposten", id, "bærer", col_text(st, 4));
+			status = bad_row(s, err, _("kostnadsposten"), id, _("bærer"), col_text(st, 4));
 		else if (!unit_from_key(col_text(st, 6), &it.unit))
-			status = bad_row(s, err, "kostnadsposten", id, "enhet", col_text(st, 6));
+			status = bad_row(s, err, _("kostnadsposten"), id, _("enhet"), col_text(st, 6));
 		else if (!take_text(st, 9, it.source, sizeof it.source))
-			status = bad_row(s, err, "kostnadsposten", id, "kilde", "…");
+			status = bad_row(s, err, _("kostnadsposten"), id, _("kilde"), "…");
 		else if (!confidence_from_key(col_text(st, 10), &it.confidence))
-			status = bad_row(s, err, "kostnadsposten", id, "sikkerhet",
+			status = bad_row(s, err, _("kostnadsposten"), id, _("sikkerhet"),
 					 col_text(st, 10));
 		else if (target_group_add_item(&wb->groups[gi], &it) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
+			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
 	}
 	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -164,7 +165,7 @@ static enum store_status load_measures(struct store *s, struct workbook *wb,
 		" FROM measures m LEFT JOIN groups g ON g.id = m.group_ref ORDER BY m.id",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	enum store_status status = STORE_OK;
 	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct measure m;
@@ -188,16 +189,16 @@ static enum store_status load_measures(struct store *s, struct workbook *wb,
 		m.decay = sqlite3_column_double(st, 16);
 		m.enabled = sqlite3_column_int(st, 17) != 0;
 		if (!take_text(st, 2, m.name, sizeof m.name))
-			status = bad_row(s, err, "tiltaket", id, "navn", col_text(st, 2));
+			status = bad_row(s, err, _("tiltaket"), id, _("navn"), col_text(st, 2));
 		else if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-			status = bad_row(s, err, "tiltaket", id, "målgruppe", "");
+			status = bad_row(s, err, _("tiltaket"), id, _("målgruppe"), "");
 		else if (!take_text(st, 3, m.group_id, sizeof m.group_id))
-			status = bad_row(s, err, "tiltaket", id, "målgruppe", col_text(st, 3));
+			status = bad_row(s, err, _("tiltaket"), id, _("målgruppe"), col_text(st, 3));
 		else if (workbook_add_measure(wb, &m) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, "ikke nok minne");
+			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
 	}
 	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	sqlite3_finalize(st);
 	return status;
 }
@@ -207,7 +208,7 @@ enum store_status rows_load(struct store *s, struct workbook *wb, struct store_e
 	workbook_free(wb);
 	int rc = store_exec(s->db, "BEGIN");
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	enum store_status status = load_params(s, wb, err);
 	if (status == STORE_OK)
 		status = load_groups(s, wb, err);

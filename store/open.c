@@ -14,6 +14,7 @@
  * as a URI (except the explicit immutable fallback for read-only WAL files
  * in read-only directories, which builds its own escaped URI).
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <errno.h>
@@ -111,7 +112,7 @@ static int configure_writer(sqlite3 *db)
 static const char *read_only_reason(const char *path, const struct stat *st)
 {
 	if (access(path, W_OK) != 0 || (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
-		return "filen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing";
+		return _("filen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing");
 	char dir[PATH_MAX];
 	snprintf(dir, sizeof dir, "%s", path);
 	char *slash = strrchr(dir, '/');
@@ -124,7 +125,7 @@ static const char *read_only_reason(const char *path, const struct stat *st)
 	struct stat dst;
 	if (access(dir, W_OK) != 0 ||
 	    (stat(dir, &dst) == 0 && (dst.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
-		return "mappen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing";
+		return _("mappen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing");
 	return NULL;
 }
 
@@ -160,32 +161,32 @@ static enum store_status inspect(sqlite3 *db, const char *path, int *version,
 	if (rc == SQLITE_OK)
 		rc = store_query_int(db, "PRAGMA user_version", &ver);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, path, db, rc, "lese");
+		return store_fail_sqlite(err, path, db, rc, _("lese"));
 	if (app != STORE_APPLICATION_ID)
 		return store_fail(err, STORE_NOT_WORKBOOK, path,
-				  "ikke en utenfor-arbeidsbok (en annen SQLite-database)");
+				  _("ikke en utenfor-arbeidsbok (en annen SQLite-database)"));
 	if (ver > STORE_SCHEMA_VERSION)
 		return store_fail(err, STORE_TOO_NEW, path,
-				  "arbeidsboken har skjemaversjon %lld, men dette programmet leser "
-				  "bare til og med versjon %d; bruk en nyere utenfor",
+				  _("arbeidsboken har skjemaversjon %lld, men dette programmet leser "
+				  "bare til og med versjon %d; bruk en nyere utenfor"),
 				  (long long)ver, STORE_SCHEMA_VERSION);
 	if (ver < 1)
 		return store_fail(err, STORE_NOT_WORKBOOK, path,
-				  "ikke en utenfor-arbeidsbok (mangler skjemaversjon)");
+				  _("ikke en utenfor-arbeidsbok (mangler skjemaversjon)"));
 	sqlite3_stmt *st = NULL;
 	rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, path, db, rc, "lese");
+		return store_fail_sqlite(err, path, db, rc, _("lese"));
 	rc = sqlite3_step(st);
 	enum store_status status = STORE_OK;
 	if (rc == SQLITE_ROW) {
 		const char *res = (const char *)sqlite3_column_text(st, 0);
 		if (res == NULL || strcmp(res, "ok") != 0)
 			status = store_fail(err, STORE_CORRUPT, path,
-					    "filen er skadet (%.200s); bruk en sikkerhetskopi",
+					    _("filen er skadet (%.200s); bruk en sikkerhetskopi"),
 					    res ? res : "?");
 	} else {
-		status = store_fail_sqlite(err, path, db, rc, "lese");
+		status = store_fail_sqlite(err, path, db, rc, _("lese"));
 	}
 	sqlite3_finalize(st);
 	*version = (int)ver;
@@ -207,7 +208,7 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 	int rc = open_db(path, SQLITE_OPEN_READONLY, &db);
 	enum store_status status = STORE_OK;
 	if (rc != SQLITE_OK)
-		status = store_fail_sqlite(err, path, db, rc, "åpne");
+		status = store_fail_sqlite(err, path, db, rc, _("åpne"));
 	else {
 		sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
 		status = inspect(db, path, version, err);
@@ -221,8 +222,8 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 		      (code == SQLITE_CANTOPEN || code == SQLITE_READONLY);
 	if (no_shm && wal_has_commits(path)) {
 		status = store_fail(err, STORE_IO, path,
-				    "arbeidsboken har endringer som ikke er skrevet inn ennå, og "
-				    "mappen er skrivebeskyttet; åpne den én gang der du kan skrive");
+				    _("arbeidsboken har endringer som ikke er skrevet inn ennå, og "
+				    "mappen er skrivebeskyttet; åpne den én gang der du kan skrive"));
 	} else if (no_shm) {
 		sqlite3_close_v2(db);
 		db = NULL;
@@ -231,7 +232,7 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 			 : SQLITE_NOMEM;
 		free(uri);
 		status = rc == SQLITE_OK ? inspect(db, path, version, err)
-					 : store_fail_sqlite(err, path, db, rc, "åpne");
+					 : store_fail_sqlite(err, path, db, rc, _("åpne"));
 	}
 	if (status != STORE_OK) {
 		sqlite3_close_v2(db);
@@ -247,12 +248,12 @@ static enum store_status open_writer(struct store *s, int version, struct store_
 	if (rc == SQLITE_OK)
 		rc = configure_writer(s->db);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "åpne");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("åpne"));
 	if (version >= STORE_SCHEMA_VERSION)
 		return STORE_OK;
 	rc = store_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "oppgradere");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("oppgradere"));
 	/* Another process may have migrated while we waited for the lock. */
 	int64_t now = 0;
 	rc = store_query_int(s->db, "PRAGMA user_version", &now);
@@ -261,7 +262,7 @@ static enum store_status open_writer(struct store *s, int version, struct store_
 	if (rc == SQLITE_OK)
 		rc = store_exec(s->db, "COMMIT");
 	if (rc != SQLITE_OK) {
-		enum store_status st = store_fail_sqlite(err, s->path, s->db, rc, "oppgradere");
+		enum store_status st = store_fail_sqlite(err, s->path, s->db, rc, _("oppgradere"));
 		store_exec(s->db, "ROLLBACK");
 		return st;
 	}
@@ -273,38 +274,38 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 {
 	*out = NULL;
 	if (path == NULL || *path == '\0')
-		return store_fail(err, STORE_IO, "arbeidsbok", "ingen fil oppgitt");
+		return store_fail(err, STORE_IO, _("arbeidsbok"), _("ingen fil oppgitt"));
 	struct stat st;
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT)
-			return store_fail(err, STORE_IO, path, "kan ikke åpnes (%s)",
+			return store_fail(err, STORE_IO, path, _("kan ikke åpnes (%s)"),
 					  store_errno_text(errno));
 		if (!(flags & STORE_OPEN_CREATE_DEFAULT) || (flags & STORE_OPEN_READ_ONLY))
-			return store_fail(err, STORE_IO, path, "finnes ikke");
+			return store_fail(err, STORE_IO, path, _("finnes ikke"));
 		struct workbook wb;
 		workbook_init(&wb);
 		if (store_default_workbook(&wb) != 0) {
 			workbook_free(&wb);
-			return store_fail(err, STORE_NOMEM, path, "ikke nok minne");
+			return store_fail(err, STORE_NOMEM, path, _("ikke nok minne"));
 		}
 		enum store_status cs = store_create(path, &wb, err);
 		workbook_free(&wb);
 		if (cs != STORE_OK && cs != STORE_EXISTS)
 			return cs;
 		if (stat(path, &st) != 0)
-			return store_fail(err, STORE_IO, path, "finnes ikke");
+			return store_fail(err, STORE_IO, path, _("finnes ikke"));
 	}
 	if (S_ISDIR(st.st_mode))
-		return store_fail(err, STORE_IO, path, "er en mappe, ikke en arbeidsbok");
+		return store_fail(err, STORE_IO, path, _("er en mappe, ikke en arbeidsbok"));
 	/* A FIFO or device would make SQLite's open() wait or misbehave. */
 	if (!S_ISREG(st.st_mode))
 		return store_fail(err, STORE_NOT_WORKBOOK, path,
-				  "ikke en utenfor-arbeidsbok (ikke en vanlig fil)");
+				  _("ikke en utenfor-arbeidsbok (ikke en vanlig fil)"));
 
 	struct store *s = calloc(1, sizeof *s);
 	if (s == NULL || (s->path = strdup(path)) == NULL) {
 		free(s);
-		return store_fail(err, STORE_NOMEM, path, "ikke nok minne");
+		return store_fail(err, STORE_NOMEM, path, _("ikke nok minne"));
 	}
 	set_user(s);
 	s->read_only = (flags & STORE_OPEN_READ_ONLY) != 0;
@@ -320,8 +321,8 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 		s->db = probe;
 		if (version < STORE_SCHEMA_VERSION)
 			status = store_fail(err, STORE_READ_ONLY, path,
-					    "arbeidsboken har skjemaversjon %d og må oppgraderes, "
-					    "men kan bare leses",
+					    _("arbeidsboken har skjemaversjon %d og må oppgraderes, "
+					    "men kan bare leses"),
 					    version);
 	} else if (status == STORE_OK) {
 		sqlite3_close_v2(probe);
@@ -381,9 +382,9 @@ static enum store_status fill_new_file(const char *tmp, const char *path,
 		status = rows_insert_all(&tx, initial, err);
 	}
 	if (status == STORE_OK && (rc = store_exec(s.db, "COMMIT")) != SQLITE_OK)
-		status = store_fail_sqlite(err, path, s.db, rc, "opprette");
+		status = store_fail_sqlite(err, path, s.db, rc, _("opprette"));
 	if (sqlite3_close_v2(s.db) != SQLITE_OK && status == STORE_OK)
-		status = store_fail(err, STORE_IO, path, "kunne ikke lukke den nye arbeidsboken");
+		status = store_fail(err, STORE_IO, path, _("kunne ikke lukke den nye arbeidsboken"));
 	return status;
 }
 
@@ -397,10 +398,10 @@ enum store_status store_create(const char *path, const struct workbook *initial,
 			       struct store_error *err)
 {
 	if (path == NULL || *path == '\0')
-		return store_fail(err, STORE_IO, "arbeidsbok", "ingen fil oppgitt");
+		return store_fail(err, STORE_IO, _("arbeidsbok"), _("ingen fil oppgitt"));
 	struct stat st;
 	if (lstat(path, &st) == 0)
-		return store_fail(err, STORE_EXISTS, path, "finnes allerede");
+		return store_fail(err, STORE_EXISTS, path, _("finnes allerede"));
 	if (initial != NULL) {
 		struct problems pr;
 		problems_clear(&pr);
@@ -410,27 +411,27 @@ enum store_status store_create(const char *path, const struct workbook *initial,
 	char tmp[PATH_MAX];
 	int n = snprintf(tmp, sizeof tmp, "%s.ny-XXXXXX", path);
 	if (n < 0 || (size_t)n >= sizeof tmp)
-		return store_fail(err, STORE_IO, path, "kan ikke opprettes (for langt filnavn)");
+		return store_fail(err, STORE_IO, path, _("kan ikke opprettes (for langt filnavn)"));
 	int fd = mkstemp(tmp);
 	if (fd < 0)
-		return store_fail(err, STORE_IO, path, "kan ikke opprettes (%s)",
+		return store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
 				  store_errno_text(errno));
 	/* mkstemp makes 0600 already; fchmod states it whatever the libc. */
 	enum store_status status = STORE_OK;
 	if (fchmod(fd, 0600) != 0 || close(fd) != 0)
-		status = store_fail(err, STORE_IO, path, "kan ikke opprettes (%s)",
+		status = store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
 				    store_errno_text(errno));
 	if (status == STORE_OK)
 		status = fill_new_file(tmp, path, initial, err);
 	if (status == STORE_OK && link(tmp, path) != 0) {
 		int e = errno;
 		if (e == EEXIST)
-			status = store_fail(err, STORE_EXISTS, path, "finnes allerede");
+			status = store_fail(err, STORE_EXISTS, path, _("finnes allerede"));
 		else if ((e == EPERM || e == ENOTSUP) && lstat(path, &st) != 0 &&
 			 rename(tmp, path) == 0)
 			status = STORE_OK; /* a file system without hard links */
 		else
-			status = store_fail(err, STORE_IO, path, "kan ikke opprettes (%s)",
+			status = store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
 					    store_errno_text(e));
 	}
 	remove_files(tmp);
@@ -455,16 +456,17 @@ enum store_status store_load(struct store *s, struct workbook *out, struct store
 	if (validate_workbook(out, &pr))
 		return STORE_OK;
 	/* Name the row too, so the user can find it without counting. */
-	char prefix[TEXT_NAME_SIZE + 80] = "arbeidsboken bryter modellens regler: ";
+	char prefix[TEXT_NAME_SIZE + 200];
+	snprintf(prefix, sizeof prefix, "%s", _("arbeidsboken bryter modellens regler: "));
 	size_t index = 0;
 	const char *where = pr.count > 0 ? pr.list[0].path : "";
 	if (sscanf(where, "measures[%zu]", &index) == 1 && index < out->measure_count)
 		snprintf(prefix, sizeof prefix,
-			 "arbeidsboken bryter modellens regler i tiltaket «%s»: ",
+			 _("arbeidsboken bryter modellens regler i tiltaket «%s»: "),
 			 out->measures[index].name);
 	else if (sscanf(where, "groups[%zu]", &index) == 1 && index < out->group_count)
 		snprintf(prefix, sizeof prefix,
-			 "arbeidsboken bryter modellens regler i målgruppen «%s»: ",
+			 _("arbeidsboken bryter modellens regler i målgruppen «%s»: "),
 			 out->groups[index].name);
 	store_fail_problems(err, STORE_INVALID, s->path, prefix, &pr);
 	workbook_free(out);

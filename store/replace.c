@@ -8,6 +8,7 @@
  * Must never: write anything before the new workbook has passed
  * validate_workbook(); leave a half-replaced workbook (one transaction).
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <stdio.h>
@@ -50,7 +51,7 @@ static enum store_status delete_all(struct edit_tx *tx, enum store_table t,
 	}
 	free(ids);
 	return rc == SQLITE_OK ? STORE_OK
-			       : store_fail_sqlite(err, tx->s->path, tx->s->db, rc, "slette i");
+			       : store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("slette i"));
 }
 
 enum store_status store_replace_all(struct store *s, const struct workbook *wb,
@@ -84,7 +85,7 @@ enum store_status store_replace_all(struct store *s, const struct workbook *wb,
 		p.row.version = version;
 		if (rc == SQLITE_OK)
 			rc = rows_write_params(s->db, &p, false, &matched);
-		status = edit_checked_update(&tx, TABLE_WORKBOOK, 1, "Arbeidsboken", rc, matched,
+		status = edit_checked_update(&tx, TABLE_WORKBOOK, 1, _("Arbeidsboken"), rc, matched,
 					     before, err);
 	}
 	if (status == STORE_OK)

@@ -8,6 +8,7 @@
  *
  * Must never: validate (edit.c does that before calling), print.
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <stdio.h>
@@ -193,7 +194,7 @@ enum store_status rows_insert_all(struct edit_tx *tx, const struct workbook *wb,
 		int rc = rows_group_ref(db, m->group_id, &gref);
 		if (rc == SQLITE_OK && gref == 0)
 			return store_fail(err, STORE_REFUSED, tx->s->path,
-					  "tiltaket «%s» viser til målgruppen «%s», som ikke finnes",
+					  _("tiltaket «%s» viser til målgruppen «%s», som ikke finnes"),
 					  m->name, m->group_id);
 		if (rc == SQLITE_OK)
 			rc = rows_write_measure(db, gref, m, true, NULL, &mid);

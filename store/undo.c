@@ -15,6 +15,7 @@
  *
  * Must never: restore over a row someone else changed; print.
  */
+#include "i18n/i18n.h"
 #include "store/internal.h"
 
 #include <stdio.h>
@@ -123,15 +124,15 @@ static enum store_status restore_row(struct edit_tx *tx, const struct logged_row
 	int rc;
 	char *current = row_image(db, r->table, r->id, &rc);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, tx->s->path, db, rc, "lese");
+		return store_fail_sqlite(err, tx->s->path, db, rc, _("lese"));
 	enum store_status status = STORE_OK;
 	if (!row_image_same(current, r->after)) {
 		char name[TEXT_NAME_SIZE];
 		row_image_name(current ? current : r->after ? r->after : r->before, name,
 			       sizeof name);
 		status = store_fail(err, STORE_CONFLICT, tx->s->path,
-				    "«%s» er endret av en annen siden; kan ikke %s", name,
-				    redo ? "gjøre om" : "angre");
+				    _("«%s» er endret av en annen siden; kan ikke %s"), name,
+				    redo ? _("gjøre om") : _("angre"));
 		free(current);
 		return status;
 	}
@@ -151,10 +152,10 @@ static enum store_status restore_row(struct edit_tx *tx, const struct logged_row
 		row_image_name(r->before ? r->before : r->after, name, sizeof name);
 		if ((rc & 0xff) == SQLITE_CONSTRAINT)
 			status = store_fail(err, STORE_CONFLICT, tx->s->path,
-					    "kan ikke %s: «%s» henger sammen med senere endringer",
-					    redo ? "gjøre om" : "angre", name);
+					    _("kan ikke %s: «%s» henger sammen med senere endringer"),
+					    redo ? _("gjøre om") : _("angre"), name);
 		else
-			status = store_fail_sqlite(err, tx->s->path, db, rc, "skrive til");
+			status = store_fail_sqlite(err, tx->s->path, db, rc, _("skrive til"));
 	}
 	free(current);
 	free(now);
@@ -165,16 +166,16 @@ static enum store_status revert(struct store *s, bool redo, struct store_error *
 {
 	if (s->read_only)
 		return store_fail(err, STORE_READ_ONLY, s->path,
-				  "arbeidsboken er åpnet bare for lesing; kan ikke %s",
-				  redo ? "gjøre om" : "angre");
+				  _("arbeidsboken er åpnet bare for lesing; kan ikke %s"),
+				  redo ? _("gjøre om") : _("angre"));
 	int64_t entry = 0;
 	char label[STORE_LABEL_SIZE];
 	int rc = candidate(s, redo, &entry, label, sizeof label);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (entry == 0)
-		return store_fail(err, STORE_NOTHING, s->path, "ingenting å %s",
-				  redo ? "gjøre om" : "angre");
+		return store_fail(err, STORE_NOTHING, s->path, _("ingenting å %s"),
+				  redo ? _("gjøre om") : _("angre"));
 
 	struct edit_tx tx;
 	enum store_status status = edit_begin(s, label, redo ? "redo" : "undo", entry, &tx, err);
@@ -188,11 +189,11 @@ static enum store_status revert(struct store *s, bool redo, struct store_error *
 	size_t count = 0;
 	if (rc == SQLITE_OK && again != entry)
 		status = store_fail(err, STORE_CONFLICT, s->path,
-				    "en annen økt endret angrehistorikken samtidig; prøv igjen");
+				    _("en annen økt endret angrehistorikken samtidig; prøv igjen"));
 	else if (rc == SQLITE_OK)
 		rc = read_rows(s->db, entry, &rows, &count);
 	if (status == STORE_OK && rc != SQLITE_OK)
-		status = store_fail_sqlite(err, s->path, s->db, rc, "lese");
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	for (size_t i = 0; status == STORE_OK && i < count; i++)
 		status = restore_row(&tx, &rows[i], redo, err);
 	free_rows(rows, count);
@@ -207,7 +208,7 @@ static enum store_status revert(struct store *s, bool redo, struct store_error *
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_OK)
-			status = store_fail_sqlite(err, s->path, s->db, rc, "skrive til");
+			status = store_fail_sqlite(err, s->path, s->db, rc, _("skrive til"));
 	}
 	if (status == STORE_OK)
 		return edit_commit(&tx, err);

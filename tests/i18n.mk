@@ -8,7 +8,8 @@ AM_TESTS_ENVIRONMENT += \
 	UTENFOR_LOCALEDIR='$(abs_top_builddir)/locale'; export UTENFOR_LOCALEDIR; \
 	UTENFOR_LANG=nb; export UTENFOR_LANG;
 
-I18N_E2E = tests/e2e/i18n_po_complete.sh tests/e2e/i18n_calc.sh
+I18N_E2E = tests/e2e/i18n_po_complete.sh tests/e2e/i18n_calc.sh tests/e2e/i18n_tui.sh \
+	tests/e2e/cli_config_option.sh
 dist_check_SCRIPTS += $(I18N_E2E)
 TESTS += $(I18N_E2E)
 dist_check_DATA += tests/fixtures/i18n-bad.json

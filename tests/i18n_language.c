@@ -217,6 +217,22 @@ Test(i18n_switch, at_run_time_both_ways)
 	cr_assert_str_eq(NG_("%d år (%d–%d)", "%d år (%d–%d)", 30), "%d years (%d–%d)");
 }
 
+/* The TUI reads back what main chose: it must follow every switch. */
+Test(i18n_switch, language_in_effect_follows_the_switch)
+{
+	need_catalog();
+	clear_locale_env();
+	init_ok("nb", I18N_NB);
+	cr_assert_eq(i18n_language_in_effect(), I18N_NB);
+	char err[256] = "";
+	cr_assert(i18n_set_language(I18N_EN, err, sizeof err), "%s", err);
+	cr_assert_eq(i18n_language_in_effect(), I18N_EN);
+	cr_assert_str_eq(_("Oversikt"), "Overview");
+	cr_assert(i18n_set_language(I18N_NB, err, sizeof err), "%s", err);
+	cr_assert_eq(i18n_language_in_effect(), I18N_NB);
+	cr_assert_str_eq(_("Oversikt"), "Oversikt");
+}
+
 Test(i18n_messages, engine_problem_in_both_languages)
 {
 	need_catalog();

@@ -7,9 +7,8 @@ ROBUST_E2E = \
 	tests/e2e/robust_signals.sh \
 	tests/e2e/robust_full_disk.sh \
 	tests/e2e/robust_two_tuis.sh \
-	tests/e2e/robust_valgrind.sh
-# robust_dead_tty.sh reproduces a known TUI bug (doc/testing.md, Findings):
-# shipped, but added to TESTS only once tui/ is fixed.
-dist_check_SCRIPTS += $(ROBUST_E2E) tests/e2e/robust_lib.sh tests/e2e/robust_dead_tty.sh
+	tests/e2e/robust_valgrind.sh \
+	tests/e2e/robust_dead_tty.sh
+dist_check_SCRIPTS += $(ROBUST_E2E) tests/e2e/robust_lib.sh
 dist_check_DATA += tests/valgrind.supp
 TESTS += $(ROBUST_E2E)

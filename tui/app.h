@@ -132,6 +132,7 @@ void estimate_reset(struct app *a);
 extern const size_t estimate_field_count;
 
 struct app {
+	const char *config_path; /* --config FILE or NULL (tui_options); not owned */
 	struct store *store;
 	bool read_only;
 	struct workbook wb;

@@ -292,7 +292,7 @@ void draft_key(struct app *a, int is_key_code, int key)
 					n = 1;
 				}
 				if (!line_edit_insert(&e->line, mb, n)) {
-					app_status(a, true, _("%s: feltet er fullt"), e->field->label);
+					app_status(a, true, _("%s: feltet er fullt"), _(e->field->label));
 					return;
 				}
 				changed = true;
@@ -312,7 +312,7 @@ void draft_cancel(struct app *a)
 	restore_backup(a);
 	recompute(a, e->target, e->index);
 	e->active = false;
-	app_status(a, false, _("Avbrutt: %s er som før"), e->field->label);
+	app_status(a, false, _("Avbrutt: %s er som før"), _(e->field->label));
 }
 
 /* Write the row to the store.  On failure the caller restores. */
@@ -388,7 +388,7 @@ static bool save(struct app *a, enum edit_target t, size_t index, size_t sub,
 		return false;
 	}
 	char label[300];
-	snprintf(label, sizeof label, _("Endre %s i «%s»"), f->label, row_name(a, t, index, sub));
+	snprintf(label, sizeof label, _("Endre %s i «%s»"), _(f->label), row_name(a, t, index, sub));
 	struct store_error err = {0};
 	enum store_status st = save_row(a, t, index, sub, label, &err);
 	if (st == STORE_OK)
@@ -425,7 +425,7 @@ bool draft_commit(struct app *a)
 		 * every id in memory is the store's. */
 		if (e->target == EDIT_GROUP && e->field == &group_fields[GROUP_FIELD_ID])
 			app_reload(a);
-		app_status(a, false, _("Lagret: %s = %s"), e->field->label, shown);
+		app_status(a, false, _("Lagret: %s = %s"), _(e->field->label), shown);
 		return true;
 	}
 	if (conflict) {
@@ -458,7 +458,7 @@ void draft_cycle(struct app *a, enum edit_target target, const struct field_desc
 	if (save(a, target, index, sub, f, &conflict)) {
 		char shown[200];
 		field_format(f, row, &a->wb, false, app_thousands(a), shown, sizeof shown);
-		app_status(a, false, _("Lagret: %s = %s"), f->label, shown);
+		app_status(a, false, _("Lagret: %s = %s"), _(f->label), shown);
 		return;
 	}
 	/* Undo the change in memory: the store has the truth. */

@@ -257,25 +257,25 @@ void draw_year_table(struct app *a, const struct rect *r, const struct result *r
 		     bool per_bearer)
 {
 	static const struct table_col cols_sum[] = {
-		{"År", 4, 9, false, false},
-		{"Kostnad", 11, 6, true, true},
-		{"Gevinst", 11, 6, true, true},
-		{"Netto", 11, 5, true, true},
-		{"Kum. netto", 12, 3, true, true},
-		{"Kum. nåverdi", 13, 8, true, true},
+		{N_("År"), 4, 9, false, false},
+		{N_("Kostnad"), 11, 6, true, true},
+		{N_("Gevinst"), 11, 6, true, true},
+		{N_("Netto"), 11, 5, true, true},
+		{N_("Kum. netto"), 12, 3, true, true},
+		{N_("Kum. nåverdi"), 13, 8, true, true},
 	};
 	static const struct table_col cols_bearer[] = {
-		{"År", 4, 9, false, false},
-		{"Kost. K", 10, 4, true, true},
-		{"Kost. F", 10, 4, true, true},
-		{"Kost. S", 10, 4, true, true},
-		{"Gev. K", 10, 5, true, true},
-		{"Gev. F", 10, 5, true, true},
-		{"Gev. S", 10, 5, true, true},
-		{"Netto", 11, 7, true, true},
-		{"Kum. netto", 12, 3, true, true},
-		{"Kum. nåverdi", 13, 8, true, true},
-		{"DF", 6, 1, true, false},
+		{N_("År"), 4, 9, false, false},
+		{N_("Kost. K"), 10, 4, true, true},
+		{N_("Kost. F"), 10, 4, true, true},
+		{N_("Kost. S"), 10, 4, true, true},
+		{N_("Gev. K"), 10, 5, true, true},
+		{N_("Gev. F"), 10, 5, true, true},
+		{N_("Gev. S"), 10, 5, true, true},
+		{N_("Netto"), 11, 7, true, true},
+		{N_("Kum. netto"), 12, 3, true, true},
+		{N_("Kum. nåverdi"), 13, 8, true, true},
+		{N_("DF"), 6, 1, true, false},
 	};
 	const struct table_col *cols = per_bearer ? cols_bearer : cols_sum;
 	int n = per_bearer ? 11 : 6;

@@ -24,11 +24,11 @@
 #define E(member) offsetof(struct estimate, member)
 
 const struct field_desc estimate_fields[] = {
-	{"Målgruppe", FT_GROUP, -1, E(group_id), TEXT_ID_SIZE},
-	{"Deltakere", FT_LONG, FIELD_PARTICIPANTS, E(participants), 0},
-	{"Kostnad per deltaker", FT_NUMBER, FIELD_COST_PER_PARTICIPANT, E(cost_per_participant), 0},
-	{"Suksessrate", FT_PERCENT, FIELD_SUCCESS_RATE, E(success_rate), 0},
-	{"Betaler", FT_BEARER, -1, E(payer), 0},
+	{N_("Målgruppe"), FT_GROUP, -1, E(group_id), TEXT_ID_SIZE},
+	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, E(participants), 0},
+	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, E(cost_per_participant), 0},
+	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, E(success_rate), 0},
+	{N_("Betaler"), FT_BEARER, -1, E(payer), 0},
 };
 const size_t estimate_field_count = sizeof estimate_fields / sizeof estimate_fields[0];
 
@@ -88,7 +88,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	for (size_t f = 0; f < estimate_field_count && y < left.y + left.h; f++, y++) {
 		bool sel = f == a->est.field;
 		draw_text(a, y, left.x, lw, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
-			  estimate_fields[f].label);
+			  _(estimate_fields[f].label));
 		draw_field(a, y, left.x + lw, left.w - lw, EDIT_ESTIMATE, &estimate_fields[f], &a->est,
 			   0, 0, sel);
 	}
@@ -191,4 +191,4 @@ static const char *view_hints(const struct app *a)
 	return _("{up}{down}/{next_field}:felt  0-9:skriv  {edit}:rediger  {keep_estimate}:behold som tiltak  {cancel}:tilbake  {quit}:avslutt");
 }
 
-const struct view view_estimate = {"Overslag", view_draw, view_handle, view_hints, view_type};
+const struct view view_estimate = {N_("Overslag"), view_draw, view_handle, view_hints, view_type};

@@ -23,62 +23,63 @@
 #define G(member) offsetof(struct target_group, member)
 
 const struct field_desc measure_fields[] = {
-	{"Navn", FT_TEXT, -1, M(name), TEXT_NAME_SIZE},
-	{"Målgruppe", FT_GROUP, -1, M(group_id), TEXT_ID_SIZE},
-	{"Deltakere", FT_LONG, FIELD_PARTICIPANTS, M(participants), 0},
-	{"Kostnad per deltaker", FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0},
-	{"Suksessrate", FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0},
-	{"Startår", FT_INT, FIELD_START_YEAR, M(start_year), 0},
-	{"Startalder", FT_INT, FIELD_START_AGE, M(start_age), 0},
-	{"Varighet (år)", FT_INT, FIELD_DURATION, M(duration), 0},
-	{"Betaler kommune", FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE]), 0},
-	{"Betaler fylkeskommune", FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_FYLKESKOMMUNE]), 0},
-	{"Betaler stat", FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_STAT]), 0},
-	{"Dødvekt", FT_PERCENT, FIELD_DEADWEIGHT, M(deadweight), 0},
-	{"Forsinkelse (år)", FT_INT, FIELD_LAG, M(lag), 0},
-	{"Virkningsår", FT_EFFECT, FIELD_EFFECT_YEARS, M(effect_years), 0},
-	{"Avtakning per år", FT_PERCENT, FIELD_DECAY, M(decay), 0},
-	{"Med i porteføljen", FT_BOOL, -1, M(enabled), 0},
+	{N_("Navn"), FT_TEXT, -1, M(name), TEXT_NAME_SIZE},
+	{N_("Målgruppe"), FT_GROUP, -1, M(group_id), TEXT_ID_SIZE},
+	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, M(participants), 0},
+	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0},
+	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0},
+	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0},
+	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0},
+	{N_("Varighet (år)"), FT_INT, FIELD_DURATION, M(duration), 0},
+	{N_("Betaler kommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE]), 0},
+	{N_("Betaler fylkeskommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_FYLKESKOMMUNE]), 0},
+	{N_("Betaler stat"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_STAT]), 0},
+	{N_("Dødvekt"), FT_PERCENT, FIELD_DEADWEIGHT, M(deadweight), 0},
+	{N_("Forsinkelse (år)"), FT_INT, FIELD_LAG, M(lag), 0},
+	{N_("Virkningsår"), FT_EFFECT, FIELD_EFFECT_YEARS, M(effect_years), 0},
+	{N_("Avtakning per år"), FT_PERCENT, FIELD_DECAY, M(decay), 0},
+	{N_("Med i porteføljen"), FT_BOOL, -1, M(enabled), 0},
 };
 const size_t measure_field_count = sizeof measure_fields / sizeof measure_fields[0];
 
 const struct field_desc item_fields[] = {
-	{"Navn", FT_TEXT, -1, I(name), TEXT_NAME_SIZE},
-	{"Bærer", FT_BEARER, -1, I(bearer), 0},
-	{"Beløp", FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0},
-	{"Enhet", FT_UNIT, -1, I(unit), 0},
-	{"Fra alder", FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0},
-	{"Til alder", FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0},
-	{"Kilde", FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE},
-	{"Sikkerhet", FT_CONFIDENCE, -1, I(confidence), 0},
+	{N_("Navn"), FT_TEXT, -1, I(name), TEXT_NAME_SIZE},
+	{N_("Bærer"), FT_BEARER, -1, I(bearer), 0},
+	{N_("Beløp"), FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0},
+	{N_("Enhet"), FT_UNIT, -1, I(unit), 0},
+	{N_("Fra alder"), FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0},
+	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0},
+	{N_("Kilde"), FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE},
+	{N_("Sikkerhet"), FT_CONFIDENCE, -1, I(confidence), 0},
 };
 const size_t item_field_count = sizeof item_fields / sizeof item_fields[0];
 
 /* A group's own fields; its items are item_fields rows. */
 const struct field_desc group_fields[] = {
-	{"Navn", FT_TEXT, -1, G(name), TEXT_NAME_SIZE},
-	{"Id", FT_TEXT, -1, G(id), TEXT_ID_SIZE},
-	{"Beskrivelse", FT_TEXT, -1, G(description), TEXT_DESCRIPTION_SIZE},
-	{"Vanlig startalder", FT_INT, FIELD_ENTRY_AGE, G(entry_age), 0},
+	{N_("Navn"), FT_TEXT, -1, G(name), TEXT_NAME_SIZE},
+	{N_("Id"), FT_TEXT, -1, G(id), TEXT_ID_SIZE},
+	{N_("Beskrivelse"), FT_TEXT, -1, G(description), TEXT_DESCRIPTION_SIZE},
+	{N_("Vanlig startalder"), FT_INT, FIELD_ENTRY_AGE, G(entry_age), 0},
 };
 const size_t group_field_count = sizeof group_fields / sizeof group_fields[0];
 
 const struct field_desc params_fields[] = {
-	{"Navn", FT_TEXT, -1, P(name), TEXT_NAME_SIZE},
-	{"Kommune", FT_TEXT, -1, P(municipality), TEXT_NAME_SIZE},
-	{"Basisår", FT_INT, FIELD_BASE_YEAR, P(base_year), 0},
-	{"Horisont (år)", FT_INT, FIELD_HORIZON, P(horizon), 0},
-	{"Diskontering", FT_DISCOUNT, -1, P(discount.mode), 0},
-	{"Fast rente", FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0},
-	{"G (grunnbeløpet)", FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0},
+	{N_("Navn"), FT_TEXT, -1, P(name), TEXT_NAME_SIZE},
+	{N_("Kommune"), FT_TEXT, -1, P(municipality), TEXT_NAME_SIZE},
+	{N_("Basisår"), FT_INT, FIELD_BASE_YEAR, P(base_year), 0},
+	{N_("Horisont (år)"), FT_INT, FIELD_HORIZON, P(horizon), 0},
+	{N_("Diskontering"), FT_DISCOUNT, -1, P(discount.mode), 0},
+	{N_("Fast rente"), FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0},
+	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0},
 };
 const size_t params_field_count = sizeof params_fields / sizeof params_fields[0];
 
-static const char *const bearer_names[BEARER_COUNT] = {"kommune", "fylkeskommune", "stat"};
+static const char *const bearer_names[BEARER_COUNT] = {N_("kommune"), N_("fylkeskommune"),
+								    N_("stat")};
 static const char *const unit_names[] = {"kr", "G"};
 static const char *const confidence_names[] = {"A", "B", "C", "D"};
-static const char *const discount_names[] = {"R-109", "fast rente", "ingen"};
-static const char *const bool_names[] = {"nei", "ja"};
+static const char *const discount_names[] = {N_("R-109"), N_("fast rente"), N_("ingen")};
+static const char *const bool_names[] = {N_("nei"), N_("ja")};
 
 #define FIELD_AT(type, obj, f) ((type *)(void *)((char *)(obj) + (f)->offset))
 #define CFIELD_AT(type, obj, f) ((const type *)(const void *)((const char *)(obj) + (f)->offset))
@@ -220,7 +221,7 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 	default:
 		names = choice_names(f, &count);
 		int i = choice_index(f, obj);
-		snprintf(buf, size, "%s", (i >= 0 && i < count) ? names[i] : "?");
+		snprintf(buf, size, "%s", (i >= 0 && i < count) ? _(names[i]) : "?");
 		break;
 	}
 }
@@ -261,7 +262,16 @@ static bool parse_choice(const struct field_desc *f, const char *text, void *obj
 {
 	int count;
 	const char *const *names = choice_names(f, &count);
-	int i = match_choice(text, names, count);
+	/* The shown (translated) names first, then the bokmål ones, so a
+	 * word typed in either language is understood. */
+	const char *shown_names[8];
+	if (count > 8)
+		count = 8;
+	for (int k = 0; k < count; k++)
+		shown_names[k] = _(names[k]);
+	int i = match_choice(text, shown_names, count);
+	if (i < 0)
+		i = match_choice(text, names, count);
 	/* Accept the keys used in files too ("r109", "none", "nok", "true"). */
 	if (i < 0 && f->type == FT_DISCOUNT) {
 		enum discount_mode m;
@@ -281,14 +291,15 @@ static bool parse_choice(const struct field_desc *f, const char *text, void *obj
 		char list[128] = "";
 		for (int k = 0; k < count; k++) {
 			if (k > 0)
-				strncat(list, k == count - 1 ? " eller " : ", ", sizeof list - strlen(list) - 1);
-			strncat(list, names[k], sizeof list - strlen(list) - 1);
+				strncat(list, k == count - 1 ? _(" eller ") : ", ",
+					sizeof list - strlen(list) - 1);
+			strncat(list, shown_names[k], sizeof list - strlen(list) - 1);
 		}
-		say(error, esize, "%s: skriv %s", f->label, list);
+		say(error, esize, _("%s: skriv %s"), _(f->label), list);
 		return false;
 	}
 	set_choice(f, obj, i);
-	say(reading, rsize, "%s", names[i]);
+	say(reading, rsize, "%s", shown_names[i]);
 	return true;
 }
 
@@ -305,7 +316,7 @@ static bool parse_group(const struct field_desc *f, const char *text, void *obj,
 				found = (long)g;
 	}
 	if (found < 0) {
-		say(error, esize, "%s: ingen målgruppe passer «%s»", f->label, text);
+		say(error, esize, _("%s: ingen målgruppe passer «%s»"), _(f->label), text);
 		return false;
 	}
 	snprintf(FIELD_AT(char, obj, f), f->size, "%s", wb->groups[found].id);
@@ -325,7 +336,7 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		if (strlen(text) >= f->size) {
 			char max[32];
 			snprintf(max, sizeof max, "%zu", f->size - 1);
-			say(error, error_size, "%s: teksten er for lang (høyst %s byte)", f->label, max);
+			say(error, error_size, _("%s: teksten er for lang (høyst %s byte)"), _(f->label), max);
 			return false;
 		}
 		snprintf(FIELD_AT(char, obj, f), f->size, "%s", text);
@@ -353,7 +364,8 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		return true;
 	}
 	if (st != NUMBER_OK) {
-		say(error, error_size, "%s: skriv et tall (%s)", f->label, number_input_hint());
+		/* The hint already says "skriv et tall, f.eks. …". */
+		say(error, error_size, "%s: %s", _(f->label), number_input_hint());
 		return false;
 	}
 	if (f->vid >= 0) {
@@ -368,11 +380,11 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 				percent_format(hi, sizeof hi, r->max, 0, THOUSANDS_SPACE);
 				percent_format(got, sizeof got, v, decimals_for(v * 100.0, 2),
 					       THOUSANDS_SPACE);
-				snprintf(error, error_size, "%s må være fra %s til %s, fikk %s",
-					 f->label, lo, hi, got);
+				snprintf(error, error_size, _("%s må være fra %s til %s, fikk %s"),
+					 _(f->label), lo, hi, got);
 			} else {
 				say(error, error_size, "%s",
-				    probs.count > 0 ? probs.list[0].message : "ugyldig verdi");
+				    probs.count > 0 ? probs.list[0].message : _("ugyldig verdi"));
 			}
 			return false;
 		}
@@ -382,7 +394,7 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 	case FT_INT:
 	case FT_EFFECT:
 		if (v != floor(v) || fabs(v) > 1e9) {
-			say(error, error_size, "%s må være et heltall", f->label);
+			say(error, error_size, _("%s må være et heltall"), _(f->label));
 			return false;
 		}
 		*FIELD_AT(int, obj, f) = (int)v;
@@ -390,7 +402,7 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		break;
 	case FT_LONG:
 		if (v != floor(v) || fabs(v) > 1e15) {
-			say(error, error_size, "%s må være et heltall", f->label);
+			say(error, error_size, _("%s må være et heltall"), _(f->label));
 			return false;
 		}
 		*FIELD_AT(long, obj, f) = (long)v;

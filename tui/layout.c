@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include "tui/layout.h"
+#include "tui/i18n.h"
+#include "tui/text.h"
 
 void layout_screen(int rows, int cols, struct screen_layout *out)
 {
@@ -48,12 +50,21 @@ void layout_split_rows(const struct rect *r, int top_rows, int min_bottom, struc
 	*bottom = (struct rect){r->y + th, r->x, r->h - th, r->w};
 }
 
+/* A column is at least as wide as its header in the language on screen:
+ * an English header may be longer than the bokmål one the width was
+ * chosen for, and is measured in display columns, not bytes. */
+static int col_width(const struct table_col *c)
+{
+	int title = c->title != NULL ? text_width(_(c->title)) : 0;
+	return title > c->width ? title : c->width;
+}
+
 static int needed(const struct table_col *cols, int n, const int *shown)
 {
 	int total = 0, count = 0;
 	for (int i = 0; i < n; i++)
 		if (shown[i]) {
-			total += cols[i].width;
+			total += col_width(&cols[i]);
 			count++;
 		}
 	return count > 0 ? total + count - 1 : 0;
@@ -82,7 +93,7 @@ int layout_table(const struct table_col *cols, int n, int avail, int *widths)
 	}
 	int spare = avail - needed(cols, n, shown), flex = 0, count = 0;
 	for (int i = 0; i < n; i++) {
-		widths[i] = shown[i] ? cols[i].width : 0;
+		widths[i] = shown[i] ? col_width(&cols[i]) : 0;
 		if (shown[i] && cols[i].flex)
 			flex++;
 		count += shown[i];

@@ -18,6 +18,7 @@
 #include "tui/app.h"
 #include "tui/i18n.h"
 #include "tui/naming.h"
+#include "tui/text.h"
 
 static void write_report(struct app *a, bool force)
 {
@@ -38,8 +39,12 @@ void app_report(struct app *a)
 	struct stat st;
 	if (stat(a->report_path, &st) == 0) {
 		a->confirm = CONFIRM_OVERWRITE_REPORT;
+		/* The question is one screen row: a long path is cut (by
+		 * display width) so the question itself always shows. */
+		char shown[200];
+		text_truncate(shown, sizeof shown, a->report_path, 80, a->ascii);
 		snprintf(a->confirm_text, sizeof a->confirm_text,
-			 _("%s finnes. Skrive over? (j/n)"), a->report_path);
+			 _("%s finnes. Skrive over? (j/n)"), shown);
 		return;
 	}
 	if (errno != ENOENT) {

@@ -148,9 +148,9 @@ static void paint_tabs(struct app *a)
 		for (int v = 0; v < VIEW_COUNT; v++) {
 			bool named = pass == 0 || (int)a->view == v;
 			if (v == VIEW_ESTIMATE)
-				snprintf(labels[v], sizeof labels[v], " %s ", views[v]->title);
+				snprintf(labels[v], sizeof labels[v], " %s ", _(views[v]->title));
 			else if (named)
-				snprintf(labels[v], sizeof labels[v], " %d %s ", v + 1, views[v]->title);
+				snprintf(labels[v], sizeof labels[v], " %d %s ", v + 1, _(views[v]->title));
 			else
 				snprintf(labels[v], sizeof labels[v], " %d ", v + 1);
 			if (v != VIEW_ESTIMATE || a->view == VIEW_ESTIMATE)
@@ -199,11 +199,11 @@ static void pretty_key(int key, char *buf, size_t size)
 	} pretty[] = {
 		{KEYC_UP, "↑"},          {KEYC_DOWN, "↓"},        {KEYC_LEFT, "←"},
 		{KEYC_RIGHT, "→"},       {KEYC_PAGE_UP, "PgUp"},  {KEYC_PAGE_DOWN, "PgDn"},
-		{KEYC_SPACE, "Mellomrom"}, {KEYC_BACKTAB, "Shift-Tab"},
+		{KEYC_SPACE, N_("Mellomrom")}, {KEYC_BACKTAB, "Shift-Tab"},
 	};
 	for (size_t i = 0; i < sizeof pretty / sizeof pretty[0]; i++)
 		if (pretty[i].key == key) {
-			snprintf(buf, size, "%s", pretty[i].name);
+			snprintf(buf, size, "%s", _(pretty[i].name));
 			return;
 		}
 	key_format(key, buf, size);
@@ -338,7 +338,7 @@ static void paint_status(struct app *a)
 		char line[400];
 		/* The reading goes last so that typing changes only its cells. */
 		snprintf(line, sizeof line, _("%s (Enter lagrer, Esc avbryter) — leser: %s"),
-			 a->edit.field->label, a->edit.reading);
+			 _(a->edit.field->label), a->edit.reading);
 		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_STATUS], line);
 		return;
 	}

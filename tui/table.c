@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "tui/app.h"
+#include "tui/i18n.h"
 
 void table_header(struct app *a, int y, int x, const struct table_col *cols, int n,
 		  const int *widths, int *xs)
@@ -18,7 +19,7 @@ void table_header(struct app *a, int y, int x, const struct table_col *cols, int
 			continue;
 		}
 		xs[i] = cx;
-		table_cell(a, y, &cols[i], cx, widths[i], a->attrs[ROLE_HEADER], cols[i].title);
+		table_cell(a, y, &cols[i], cx, widths[i], a->attrs[ROLE_HEADER], _(cols[i].title));
 		/* The gap belongs to the header too, so the underline is whole. */
 		if (i + 1 < n)
 			draw_text(a, y, cx + widths[i], 1, a->attrs[ROLE_HEADER], "");

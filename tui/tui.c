@@ -27,6 +27,7 @@
 #include "tui/i18n.h"
 #include "tui/text.h"
 #include "tui/tui.h"
+#include "config/ini_write.h"
 #include "config/load.h"
 #include "config/paths.h"
 #include "i18n/i18n.h"
@@ -228,6 +229,26 @@ static void confirm_key(struct app *a, int key)
 	app_status(a, false, _("Slettet «%s» (u angrer)"), name);
 }
 
+/*
+ * Keep a [ui] choice made with a key (theme, language) in config.ini, so the
+ * next start shows the same.  True when kept; otherwise the status line says
+ * why (the choice still holds for this session).
+ */
+static bool keep_setting(struct app *a, const char *key, const char *value)
+{
+	struct config_messages msgs;
+	config_messages_init(&msgs);
+	bool ok = config_set_value(a->config_path, "ui", key, value, &msgs) == 0;
+	if (!ok) {
+		char m[400] = "";
+		if (msgs.count > 0)
+			config_message_format(&msgs.items[0], m, sizeof m);
+		app_status(a, true, _("Ikke lagret i innstillingene: %s"), m);
+	}
+	config_messages_free(&msgs);
+	return ok;
+}
+
 /* The next theme by id from the theme folders (wraps around). */
 static void next_theme(struct app *a)
 {
@@ -250,7 +271,8 @@ static void next_theme(struct app *a)
 	if (t != NULL && theme_load(list[next].id, dirs.list, t, &msgs) == 0) {
 		a->theme = *t;
 		screen_apply_theme(a);
-		app_status(a, false, _("Tema: %s"), a->theme.name);
+		if (keep_setting(a, "theme", a->theme.id))
+			app_status(a, false, _("Tema: %s"), a->theme.name);
 	} else if (msgs.count > 0) {
 		char m[400];
 		config_message_format(&msgs.items[0], m, sizeof m);
@@ -312,8 +334,13 @@ static bool global_action(struct app *a, enum action act)
 		enum i18n_language to = a->language == I18N_NB ? I18N_EN : I18N_NB;
 		char err[256] = "";
 		if (i18n_set_language(to, err, sizeof err)) {
+			/* Every view translates as it draws: the next paint is
+			 * wholly in the new language. */
 			a->language = to;
-			app_status(a, false, _("Språk: %s"), to == I18N_EN ? "English" : "norsk bokmål");
+			clearok(curscr, TRUE);
+			if (keep_setting(a, "language", i18n_language_code(to)))
+				app_status(a, false, _("Språk: %s"),
+					   to == I18N_EN ? "English" : "norsk bokmål");
 		} else {
 			app_status(a, true, "%s", err);
 		}
@@ -472,9 +499,10 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	if (cfg == NULL) {
 		keymap_preset(&a->keys, KEY_SCHEME_DEFAULT);
 		theme_builtin(&a->theme);
+		config_messages_free(&msgs);
 		return;
 	}
-	config_load(NULL, NULL, cfg, &msgs);
+	config_load(a->config_path, NULL, cfg, &msgs);
 	a->keys = cfg->keys;
 	a->theme = cfg->theme;
 	a->mouse = cfg->settings.mouse;
@@ -508,7 +536,8 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 	workbook_init(&a->wb);
 	projection_init(&a->proj);
 	a->proj_subject = -1;
-	a->language = i18n_language_from_env();
+	a->language = i18n_language_in_effect(); /* main chose it */
+	a->config_path = opt->config_path;
 	/* Configuration is read before the terminal is touched: iniparser
 	 * and the theme loader must not write into a curses screen. */
 	char config_note[512] = "";

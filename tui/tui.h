@@ -13,6 +13,9 @@ struct tui_options {
 	const char *path; /* workbook file; NULL = the default workbook */
 	bool read_only;   /* --read-only */
 	bool estimate;    /* `utenfor estimate`: open the quick estimate */
+	/* --config FILE, read at start and written when a theme or language
+	 * is chosen with a key; NULL = $XDG_CONFIG_HOME/utenfor/config.ini. */
+	const char *config_path;
 };
 
 /*

@@ -21,14 +21,14 @@
 
 /* Item table columns, in item_fields order. */
 static const struct table_col item_cols[] = {
-	{"Post", 14, 9, false, true},
-	{"Bærer", 13, 8, false, false},
-	{"Beløp", 11, 9, true, false},
-	{"Enhet", 5, 6, false, false},
-	{"Fra", 3, 7, true, false},
-	{"Til", 3, 7, true, false},
-	{"Kilde", 10, 2, false, true},
-	{"Sikk.", 5, 3, false, false},
+	{N_("Post"), 14, 9, false, true},
+	{N_("Bærer"), 13, 8, false, false},
+	{N_("Beløp"), 11, 9, true, false},
+	{N_("Enhet"), 5, 6, false, false},
+	{N_("Fra"), 3, 7, true, false},
+	{N_("Til"), 3, 7, true, false},
+	{N_("Kilde"), 10, 2, false, true},
+	{N_("Sikk."), 5, 3, false, false},
 };
 #define ITEM_COLS 8
 
@@ -88,9 +88,9 @@ static void draw_form(struct app *a, const struct rect *r, struct target_group *
 static void draw_groups(struct app *a, const struct rect *r)
 {
 	static const struct table_col cols[] = {
-		{"Målgruppe", 14, 9, false, true},
-		{"Alder", 5, 5, true, false},
-		{"Poster", 6, 4, true, false},
+		{N_("Målgruppe"), 14, 9, false, true},
+		{N_("Alder"), 5, 5, true, false},
+		{N_("Poster"), 6, 4, true, false},
 	};
 	int widths[3], xs[3];
 	layout_table(cols, 3, r->w, widths);
@@ -441,4 +441,4 @@ static const char *view_hints(const struct app *a)
 	return _("{up}{down}:post  {left}{right}/{next_field}:kolonne  {edit}:rediger  {cancel}:grupper  {add}:ny post  {delete}:slett  0-9:ny verdi  {toggle_enabled}:bytt");
 }
 
-const struct view view_groups = {"Målgrupper", view_draw, view_handle, view_hints, view_type};
+const struct view view_groups = {N_("Målgrupper"), view_draw, view_handle, view_hints, view_type};

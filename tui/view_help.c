@@ -77,6 +77,7 @@ static const char *const guide[] = {
 	N_("TALL"),
 	"",
 	N_("Skriv tall på norsk: 1 234 567, 1234567, 1 234,50 eller -30 000."),
+	/* xgettext:no-c-format */
 	N_("Prosent: 25, 25 % og 25,5 betyr prosent. Feltet viser hvordan det leste"),
 	N_("tallet («leser: 25 %»); ugyldige verdier merkes og lagres aldri."),
 	N_("Alt beregnes på nytt for hvert tastetrykk; Enter lagrer, Esc angrer."),
@@ -151,4 +152,4 @@ static const char *view_hints(const struct app *a)
 	return _("{up}{down}/{page_up}/{page_down}:bla  {cancel}/{quit}/{help}:tilbake");
 }
 
-const struct view view_help = {"Hjelp", view_draw, view_handle, view_hints, NULL};
+const struct view view_help = {N_("Hjelp"), view_draw, view_handle, view_hints, NULL};

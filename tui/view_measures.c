@@ -21,8 +21,8 @@ static void draw_table(struct app *a, const struct rect *r)
 {
 	static const struct table_col cols[] = {
 		{"", 1, 9, false, false},
-		{"Tiltak", 12, 9, false, true},
-		{"Nåverdi", 12, 8, true, false},
+		{N_("Tiltak"), 12, 9, false, true},
+		{N_("Nåverdi"), 12, 8, true, false},
 	};
 	int widths[3], xs[3];
 	layout_table(cols, 3, r->w, widths);
@@ -67,7 +67,7 @@ static void draw_form(struct app *a, const struct rect *r, int mi)
 		bool sel = a->measure_form && f == a->measure_field;
 		/* One blank column always separates label and value. */
 		draw_text(a, y, r->x, lw - 1, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
-			  measure_fields[f].label);
+			  _(measure_fields[f].label));
 		int vw = r->w - lw;
 		if (draft_is(a, EDIT_MEASURE, &measure_fields[f], (size_t)mi, 0)) {
 			/* The reading ("leser: 25 %") is in the status line; beside
@@ -310,4 +310,4 @@ static const char *view_hints(const struct app *a)
 	return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {cancel}:tabellen  {undo}:angre  {help}:hjelp  {add}:ny  {delete}:slett");
 }
 
-const struct view view_measures = {"Tiltak", view_draw, view_handle, view_hints, view_type};
+const struct view view_measures = {N_("Tiltak"), view_draw, view_handle, view_hints, view_type};

@@ -14,15 +14,16 @@
 #include "tui/app.h"
 #include "tui/i18n.h"
 
-static const char *const bearer_label[BEARER_COUNT] = {"Kommune", "Fylkeskommune", "Stat"};
+static const char *const bearer_label[BEARER_COUNT] = {N_("Kommune"), N_("Fylkeskommune"),
+							    N_("Stat")};
 
 static void draw_bearers(struct app *a, const struct rect *r, const struct result *res)
 {
 	static const struct table_col cols[] = {
-		{"Budsjett", 13, 9, false, true},
-		{"Kostnad", 12, 7, true, false},
-		{"Gevinst", 12, 7, true, false},
-		{"Netto", 12, 8, true, false},
+		{N_("Budsjett"), 13, 9, false, true},
+		{N_("Kostnad"), 12, 7, true, false},
+		{N_("Gevinst"), 12, 7, true, false},
+		{N_("Netto"), 12, 8, true, false},
 	};
 	int widths[4], xs[4];
 	draw_hline(a, r->y, r->x, r->w, _("Nåverdi per budsjett"));
@@ -32,7 +33,7 @@ static void draw_bearers(struct app *a, const struct rect *r, const struct resul
 		int y = r->y + 2 + b;
 		const struct bearer_result *br = b < BEARER_COUNT ? &res->by_bearer[b] : NULL;
 		attr_t at = b < BEARER_COUNT ? a->attrs[ROLE_NORMAL] : a->attrs[ROLE_TITLE];
-		table_cell(a, y, &cols[0], xs[0], widths[0], at, b < BEARER_COUNT ? bearer_label[b] : _("Sum"));
+		table_cell(a, y, &cols[0], xs[0], widths[0], at, b < BEARER_COUNT ? _(bearer_label[b]) : _("Sum"));
 		double v[3] = {br ? -br->pv_cost : -res->pv_cost, br ? br->pv_saving : res->pv_saving,
 			       br ? br->npv : res->npv};
 		for (int c = 1; c < 4; c++)
@@ -44,10 +45,10 @@ static void draw_bearers(struct app *a, const struct rect *r, const struct resul
 static void draw_flows(struct app *a, const struct rect *r, const struct result *res)
 {
 	static const struct table_col cols[] = {
-		{"Betaler", 13, 9, false, true},
-		{"Kommune", 10, 7, true, false},
-		{"Fylke", 10, 7, true, false},
-		{"Stat", 10, 7, true, false},
+		{N_("Betaler"), 13, 9, false, true},
+		{N_("Kommune"), 10, 7, true, false},
+		{N_("Fylke"), 10, 7, true, false},
+		{N_("Stat"), 10, 7, true, false},
 	};
 	int widths[4], xs[4];
 	draw_hline(a, r->y, r->x, r->w, _("Hvem betaler → hvem vinner (nåverdi)"));
@@ -59,7 +60,7 @@ static void draw_flows(struct app *a, const struct rect *r, const struct result 
 	table_header(a, r->y + 1, r->x, cols, 4, widths, xs);
 	for (int p = 0; p < BEARER_COUNT && 2 + p < r->h; p++) {
 		int y = r->y + 2 + p;
-		table_cell(a, y, &cols[0], xs[0], widths[0], a->attrs[ROLE_NORMAL], bearer_label[p]);
+		table_cell(a, y, &cols[0], xs[0], widths[0], a->attrs[ROLE_NORMAL], _(bearer_label[p]));
 		for (int b = 0; b < BEARER_COUNT; b++)
 			if (xs[b + 1] >= 0)
 				draw_money(a, y, xs[b + 1], widths[b + 1], res->flows[p][b], true,
@@ -87,13 +88,13 @@ static int enabled_count(const struct app *a)
 static void draw_measures(struct app *a, const struct rect *r)
 {
 	static const struct table_col cols[] = {
-		{"Tiltak", 14, 9, false, true},
-		{"Deltakere", 9, 3, true, false},
-		{"Kostnad", 12, 6, true, false},
-		{"Gevinst", 12, 6, true, false},
-		{"Nåverdi", 12, 8, true, false},
-		{"NKF", 6, 5, true, false},
-		{"Lønnsomt fra", 12, 4, true, false},
+		{N_("Tiltak"), 14, 9, false, true},
+		{N_("Deltakere"), 9, 3, true, false},
+		{N_("Kostnad"), 12, 6, true, false},
+		{N_("Gevinst"), 12, 6, true, false},
+		{N_("Nåverdi"), 12, 8, true, false},
+		{N_("NKF"), 6, 5, true, false},
+		{N_("Lønnsomt fra"), 12, 4, true, false},
 	};
 	int widths[7], xs[7];
 	char title[64];
@@ -203,4 +204,4 @@ static const char *view_hints(const struct app *a)
 	return _("{view_overview}-{view_settings}:visning  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
 }
 
-const struct view view_overview = {"Oversikt", view_draw, view_handle, view_hints, NULL};
+const struct view view_overview = {N_("Oversikt"), view_draw, view_handle, view_hints, NULL};

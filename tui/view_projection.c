@@ -81,4 +81,4 @@ static const char *view_hints(const struct app *a)
 	return _("{up}{down}/{page_up}/{page_down}:bla i årene  {left}{right}:portefølje/tiltak  {search}:søk tiltak  {help}:hjelp  {quit}:avslutt");
 }
 
-const struct view view_projection = {"Framskriving", view_draw, view_handle, view_hints, NULL};
+const struct view view_projection = {N_("Framskriving"), view_draw, view_handle, view_hints, NULL};

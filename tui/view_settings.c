@@ -20,7 +20,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	for (size_t f = 0; f < params_field_count && y < body->y + body->h; f++, y++) {
 		bool sel = (int)f == a->settings_field;
 		draw_text(a, y, body->x, lw, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
-			  params_fields[f].label);
+			  _(params_fields[f].label));
 		/* The rate is unused unless the mode is a flat rate: say so
 		 * right after the value, where it is read, not at the far edge. */
 		bool unused = params_fields[f].vid == FIELD_DISCOUNT_RATE &&
@@ -84,4 +84,4 @@ static const char *view_hints(const struct app *a)
 	return _("{up}{down}:felt  {edit}:rediger  {undo}:angre  {help}:hjelp  {quit}:avslutt");
 }
 
-const struct view view_settings = {"Innstillinger", view_draw, view_handle, view_hints, NULL};
+const struct view view_settings = {N_("Innstillinger"), view_draw, view_handle, view_hints, NULL};
