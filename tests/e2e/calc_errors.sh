@@ -3,21 +3,7 @@
 # one line per problem on stderr as "FILE: path: message", and nothing on
 # stdout; usage errors exit 2.  Exit status is the test result (77 = skip).
 set -u
-if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ] || [ -z "${top_srcdir:-}" ]; then
-	echo "UTENFOR or top_srcdir not set: run through make check" >&2
-	exit 77
-fi
-LC_ALL=C.UTF-8
-export LC_ALL
-fx="$top_srcdir/tests/fixtures"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/cli_lib.sh"
 
 # run EXPECTED_STATUS ARGS...: runs calc, keeps stdout/stderr in $tmp.
 run() {

@@ -4,19 +4,7 @@
 # doc/interchange.md (rounded to whole kroner), in columns aligned by
 # display width.  Exit status is the test result (77 = skip).
 set -u
-if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ] || [ -z "${top_srcdir:-}" ]; then
-	echo "UTENFOR or top_srcdir not set: run through make check" >&2
-	exit 77
-fi
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/cli_lib.sh"
 
 "$UTENFOR" calc "$top_srcdir/tests/fixtures/example.json" >"$tmp/out" 2>"$tmp/err"
 status=$?

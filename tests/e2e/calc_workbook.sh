@@ -4,14 +4,7 @@
 # file untouched (it is opened read-only, so a read-only file works too).
 # Exit status is the test result (77 = skip).
 set -u
-if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ] || [ -z "${top_srcdir:-}" ]; then
-	echo "UTENFOR or top_srcdir not set: run through make check" >&2
-	exit 77
-fi
-LC_ALL=C.UTF-8
-export LC_ALL
-tmp=$(mktemp -d) || exit 99
-trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/cli_lib.sh"
 json="$top_srcdir/tests/fixtures/example.json"
 wb="$tmp/eksempel.utenfor"
 

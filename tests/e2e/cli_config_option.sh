@@ -4,21 +4,11 @@
 # its [ui] language decides the language of what follows, and the default
 # file is neither read nor created.  Exit status is the result (77 = skip).
 set -u
-if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ]; then
-	echo "UTENFOR not set: run through make check" >&2
-	exit 77
-fi
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/cli_lib.sh"
 if [ -z "${UTENFOR_LOCALEDIR:-}" ] || [ ! -r "$UTENFOR_LOCALEDIR/en/LC_MESSAGES/utenfor.mo" ]; then
 	echo "no English catalog under UTENFOR_LOCALEDIR: skipped" >&2
 	exit 77
 fi
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
 
 mkdir -p "$tmp/home/.config/utenfor"
 printf '[ui]\nlanguage = nb\n' >"$tmp/home/.config/utenfor/config.ini"

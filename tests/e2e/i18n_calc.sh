@@ -4,24 +4,13 @@
 # this machine — and bokmål otherwise; numbers stay Norwegian in both.
 # Exit status is the test result (77 = skip).
 set -u
-if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ] || [ -z "${top_srcdir:-}" ]; then
-	echo "UTENFOR or top_srcdir not set: run through make check" >&2
-	exit 77
-fi
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/cli_lib.sh"
 if [ -z "${UTENFOR_LOCALEDIR:-}" ] || [ ! -r "$UTENFOR_LOCALEDIR/en/LC_MESSAGES/utenfor.mo" ]; then
 	echo "no English catalog under UTENFOR_LOCALEDIR (was msgfmt found?): skipped" >&2
 	exit 77
 fi
 bad="$top_srcdir/tests/fixtures/i18n-bad.json"
 good="$top_srcdir/tests/fixtures/example.json"
-tmp=$(mktemp -d) || exit 99
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-	echo "FAIL: $*" >&2
-	failures=$((failures + 1))
-}
 
 # calc WANT_STATUS VAR=VALUE... -- FILE: runs `utenfor calc FILE` with no
 # locale variables but the ones given (as under cron), output in $tmp.

@@ -1,0 +1,19 @@
+# tests/e2e/cli_lib.sh: the set-up every command-line test shares, sourced
+# right after `set -u`.  Skips (77) outside `make check`; gives $fx (the
+# fixtures), $tmp (removed on exit, even where a test made it read-only),
+# and fail(), which counts a failure in $failures and says what it was.
+if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ] || [ -z "${top_srcdir:-}" ]; then
+	echo "UTENFOR or top_srcdir not set: run through make check" >&2
+	exit 77
+fi
+LC_ALL=C.UTF-8
+export LC_ALL
+fx="$top_srcdir/tests/fixtures"
+tmp=$(mktemp -d) || exit 99
+trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
