@@ -21,6 +21,7 @@
 #include "tui/text.h"
 #include "config/theme.h"
 #include "config/keys.h"
+#include "config/terminal.h"
 
 /* Which theme element (config/theme.h) colours each of the TUI's roles. */
 static const enum ui_element role_element[ROLE_ROLE_COUNT] = {
@@ -94,6 +95,23 @@ bool screen_open(struct app *a, char *err, size_t err_size)
 			 _("utenfor: skjermbildet trenger en terminal (bruk «utenfor calc» i skript)"));
 		return false;
 	}
+	/* A terminal that cannot move the cursor ("dumb", a printing terminal)
+	 * would show the screen as one long line: refuse it with
+	 * config/terminal's explanation.  An unknown TERM is left to the
+	 * fallbacks below. */
+	struct terminal_caps caps;
+	struct config_messages msgs;
+	config_messages_init(&msgs);
+	bool unusable = terminal_probe(getenv("TERM"), &caps, &msgs) == 0 && !caps.usable;
+	if (unusable) {
+		char why[400] = "";
+		if (msgs.count > 0)
+			config_message_format(&msgs.items[0], why, sizeof why);
+		snprintf(err, err_size, "utenfor: %s", why);
+	}
+	config_messages_free(&msgs);
+	if (unusable)
+		return false;
 	/* An unknown TERM (xterm-kitty over SSH) makes initscr() exit; newterm
 	 * returns NULL instead, so try the common fallbacks. */
 	static const char *const fallbacks[] = {NULL, "xterm-256color", "xterm"};

@@ -118,4 +118,17 @@ wait_for "1 Oversikt"
 pid=$(tmx list-panes -F '#{pane_pid}')
 kill -TERM $(pgrep -P "$pid" -x utenfor 2>/dev/null || pgrep -P "$pid") 2>/dev/null
 wait_for "UTENFOR-EXIT 0"
+
+# A terminal that cannot address the cursor is refused politely, exit 1.
+tmx kill-server >/dev/null 2>&1 || true
+cat >"$TUI_DIR/dumb.sh" <<RUN
+#!/bin/sh
+LC_ALL=C.UTF-8 TERM=dumb HOME="$HOME" XDG_DATA_HOME="$XDG_DATA_HOME" "$UTENFOR"
+echo "UTENFOR-EXIT \$?"
+exec cat
+RUN
+chmod +x "$TUI_DIR/dumb.sh"
+tmx new-session -d -x 100 -y 30 "$TUI_DIR/dumb.sh"
+wait_for "kan ikke flytte markøren"
+wait_for "UTENFOR-EXIT 1"
 echo "ok"
