@@ -120,18 +120,28 @@ static double clamp(double v, double lo, double hi)
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
-bool json_get_int(struct json_reader *r, const json_t *obj, const char *path, const char *key,
-		  bool required, enum field_id field, int *dst)
+/* A whole number at obj.key, range-checked (a reported range problem still
+ * stores the value: the reader refuses the document as a whole). */
+static bool get_whole(struct json_reader *r, const json_t *obj, const char *path,
+		      const char *key, bool required, enum field_id field, double *out)
 {
 	json_t *v = json_member(r, obj, path, key, required);
-	double d;
 	if (v == NULL)
 		return false;
-	if (!whole_value(v, &d)) {
+	if (!whole_value(v, out)) {
 		type_error(r, path, key, _("må være et heltall"));
 		return false;
 	}
-	range_check(r, path, key, field, d);
+	range_check(r, path, key, field, *out);
+	return true;
+}
+
+bool json_get_int(struct json_reader *r, const json_t *obj, const char *path, const char *key,
+		  bool required, enum field_id field, int *dst)
+{
+	double d;
+	if (!get_whole(r, obj, path, key, required, field, &d))
+		return false;
 	*dst = (int)clamp(d, INT_MIN / 2, INT_MAX / 2);
 	return true;
 }
@@ -139,15 +149,9 @@ bool json_get_int(struct json_reader *r, const json_t *obj, const char *path, co
 bool json_get_long(struct json_reader *r, const json_t *obj, const char *path, const char *key,
 		   bool required, enum field_id field, long *dst)
 {
-	json_t *v = json_member(r, obj, path, key, required);
 	double d;
-	if (v == NULL)
+	if (!get_whole(r, obj, path, key, required, field, &d))
 		return false;
-	if (!whole_value(v, &d)) {
-		type_error(r, path, key, _("må være et heltall"));
-		return false;
-	}
-	range_check(r, path, key, field, d);
 	*dst = (long)clamp(d, INT_MIN / 2, INT_MAX / 2);
 	return true;
 }

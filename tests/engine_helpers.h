@@ -5,6 +5,7 @@
 #ifndef UTENFOR_TESTS_ENGINE_HELPERS_H
 #define UTENFOR_TESTS_ENGINE_HELPERS_H
 
+#include <criterion/criterion.h>
 #include <math.h>
 #include <string.h>
 
@@ -94,6 +95,15 @@ static inline void standard_group(struct workbook *wb)
 		item_of(BEARER_STAT, 10000, UNIT_NOK, 20, 66),
 	};
 	wb_group(wb, "g", items, 2);
+}
+
+/* Compute `wb` into `p` (initialised here) and return the first
+ * measure's result; the caller frees `p`. */
+static inline const struct result *compute(struct projection *p, const struct workbook *wb)
+{
+	projection_init(p);
+	cr_assert_eq(projection_compute(p, wb), 0);
+	return &p->measures[0];
 }
 
 #endif

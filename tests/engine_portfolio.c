@@ -16,13 +16,6 @@
 #define F BEARER_FYLKESKOMMUNE
 #define S BEARER_STAT
 
-static const struct result *compute(struct projection *p, const struct workbook *wb)
-{
-	projection_init(p);
-	cr_assert_eq(projection_compute(p, wb), 0);
-	return &p->measures[0];
-}
-
 Test(portfolio, sums_enabled_measures_only)
 {
 	struct workbook wb;

@@ -19,14 +19,6 @@
 #define F BEARER_FYLKESKOMMUNE
 #define S BEARER_STAT
 
-/* Compute `wb` into `p` and return the first measure's result. */
-static const struct result *compute(struct projection *p, const struct workbook *wb)
-{
-	projection_init(p);
-	cr_assert_eq(projection_compute(p, wb), 0);
-	return &p->measures[0];
-}
-
 Test(projection, basic_measure_by_hand)
 {
 	struct workbook wb;
