@@ -41,6 +41,19 @@ fail() {
 	exit 1
 }
 
+# new_session COMMAND: a fresh 100×30 session running COMMAND.  On a loaded
+# machine the tmux server can fail to start once ("server exited
+# unexpectedly", seen in CI), so it is tried three times before failing.
+new_session() {
+	_tries=0
+	until tmx new-session -d -x 100 -y 30 "$1"; do
+		_tries=$((_tries + 1))
+		[ "$_tries" -lt 3 ] || fail "tmux new-session"
+		tmx kill-server >/dev/null 2>&1 || true
+		sleep 1
+	done
+}
+
 # start ARGS...: run utenfor ARGS in a 100×30 pane.  The wrapper prints the
 # exit status and keeps the pane open so it can be checked.
 start() {
@@ -54,7 +67,7 @@ echo "UTENFOR-EXIT \$?"
 exec cat
 RUN
 	chmod +x "$TUI_DIR/run.sh"
-	tmx new-session -d -x 100 -y 30 "$TUI_DIR/run.sh $*" || fail "tmux new-session"
+	new_session "$TUI_DIR/run.sh $*"
 }
 
 # start_second ARGS...: a second utenfor in window 1 of the same server.

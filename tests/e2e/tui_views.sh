@@ -71,7 +71,7 @@ echo "UTENFOR-EXIT \$?"
 exec cat
 RUN
 chmod +x "$TUI_DIR/mouse.sh"
-tmx new-session -d -x 100 -y 30 "$TUI_DIR/mouse.sh"
+new_session "$TUI_DIR/mouse.sh"
 wait_for "1 Oversikt"
 keys 2
 wait_for "─ Oppfølgingslos"
@@ -93,7 +93,7 @@ echo "UTENFOR-EXIT \$?"
 exec cat
 RUN
 chmod +x "$TUI_DIR/ascii.sh"
-tmx new-session -d -x 100 -y 30 "$TUI_DIR/ascii.sh"
+new_session "$TUI_DIR/ascii.sh"
 wait_for "3 Malgrupper"
 wait_for "- Portefoljen -"
 keys q
@@ -111,7 +111,7 @@ echo "UTENFOR-EXIT \$?"
 exec cat
 RUN
 chmod +x "$TUI_DIR/term.sh"
-tmx new-session -d -x 100 -y 30 "$TUI_DIR/term.sh"
+new_session "$TUI_DIR/term.sh"
 wait_for "1 Oversikt"
 
 # SIGTERM: a clean exit (status 0, terminal restored).
@@ -128,7 +128,7 @@ echo "UTENFOR-EXIT \$?"
 exec cat
 RUN
 chmod +x "$TUI_DIR/dumb.sh"
-tmx new-session -d -x 100 -y 30 "$TUI_DIR/dumb.sh"
+new_session "$TUI_DIR/dumb.sh"
 wait_for "kan ikke flytte markøren"
 wait_for "UTENFOR-EXIT 1"
 echo "ok"
