@@ -144,7 +144,7 @@ struct timing {
 	double weight0;    /* (1 − δ)^k in the first projected effect year */
 };
 
-static void measure_timing(const struct projection_basis *basis, const struct measure *m,
+static inline void measure_timing(const struct projection_basis *basis, const struct measure *m,
 			   struct timing *tm)
 {
 	tm->s = (long)clamp_int(m->start_year, YEAR_MIN - 1000, YEAR_MAX + 1000) - basis->base_year;
