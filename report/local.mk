@@ -4,6 +4,8 @@ libreport_a_SOURCES = \
 	report/atomic.c report/atomic.h \
 	report/buf.c report/buf.h \
 	report/summary.c report/summary.h \
+	report/example.c report/example.h \
+	report/outside.c report/outside.h \
 	report/table.c report/table.h \
 	report/svg.c report/svg.h \
 	report/render.h report/html.c report/markdown.c \

@@ -97,10 +97,19 @@ static void numeric_from(struct rtable *t, size_t first)
 		t->numeric[c] = true;
 }
 
-void table_by_bearer(const struct result *r, struct rtable *t)
+/* "Kostnad (nåverdi, kr)" or "Kostnad (sum, kr)". */
+static void heading(char *buf, size_t size, const struct workbook *wb, const char *what)
 {
-	rtable_init(t, 4, "Budsjett", "Betaler (nåverdi, kr)", "Sparer (nåverdi, kr)",
-		    "Netto (nåverdi, kr)");
+	snprintf(buf, size, "%s (%s, kr)", what, report_pv_word(wb));
+}
+
+void table_by_bearer(const struct workbook *wb, const struct result *r, struct rtable *t)
+{
+	char h1[64], h2[64], h3[64];
+	heading(h1, sizeof h1, wb, "Betaler");
+	heading(h2, sizeof h2, wb, "Sparer");
+	heading(h3, sizeof h3, wb, "Netto");
+	rtable_init(t, 4, "Budsjett", h1, h2, h3);
 	numeric_from(t, 1);
 	for (int b = 0; b < BEARER_COUNT; b++) {
 		char c[64], s[64], n[64];
@@ -116,15 +125,18 @@ void table_by_bearer(const struct result *r, struct rtable *t)
 	rtable_row(t, "Sum", c, s, n);
 }
 
-void table_flows(const struct result *r, struct rtable *t)
+void table_flows(const struct workbook *wb, const struct projection *p, struct rtable *t)
 {
+	double flows[BEARER_COUNT][BEARER_COUNT];
+	bool any;
+	report_flows(wb, p, flows, &any);
 	rtable_init(t, 5, "Betaler ↓ / sparer →", "Kommune", "Fylkeskommune", "Stat", "Sum");
 	numeric_from(t, 1);
 	for (int payer = 0; payer < BEARER_COUNT; payer++) {
 		char v[BEARER_COUNT + 1][64];
 		double sum = 0;
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			double x = r->has_flows ? r->flows[payer][b] : 0;
+			double x = flows[payer][b];
 			sum += x;
 			fmt_kr(v[b], sizeof v[b], x, false);
 		}
@@ -141,9 +153,13 @@ static const char *group_name(const struct workbook *wb, const char *id)
 
 void table_measures(const struct workbook *wb, const struct projection *p, struct rtable *t)
 {
-	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", "Kostnad (nåverdi, kr)",
-		    "Innsparing (nåverdi, kr)", "Netto nåverdi (kr)", "Per deltaker (kr)",
-		    "Nytte per krone", "Tjent inn (år)", "Suksessrate for å gå i null");
+	char hc[64], hs[64], hn[64];
+	heading(hc, sizeof hc, wb, "Kostnad");
+	heading(hs, sizeof hs, wb, "Innsparing");
+	heading(hn, sizeof hn, wb, "Netto");
+	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", hc, hs, hn,
+		    "Per deltaker (kr)", "Nytte per krone", "Tjent inn (år)",
+		    "Suksessrate for å gå i null");
 	numeric_from(t, 3);
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];
@@ -158,22 +174,32 @@ void table_measures(const struct workbook *wb, const struct projection *p, struc
 			fmt_ratio(bcr, sizeof bcr, r->bcr);
 		else
 			snprintf(bcr, sizeof bcr, "–");
-		if (r->has_break_even_year)
-			snprintf(be, sizeof be, "%d", r->break_even_year);
+		int year = 0, first = 0, last = 0;
+		if (result_break_even(r, report_discounted(wb), &year))
+			snprintf(be, sizeof be, "%d", year);
+		else if (!result_cost_years(r, &first, &last))
+			snprintf(be, sizeof be, "ingen kostnad");
 		else
 			snprintf(be, sizeof be, "ikke innen perioden");
-		if (r->has_break_even_success_rate)
+		if (r->has_break_even_success_rate && r->break_even_success_rate > 1) {
+			/* A rate over 100 % is no rate at all: say so, with the number. */
+			char pct[32];
+			fmt_pct(pct, sizeof pct, r->break_even_success_rate);
+			snprintf(pstar, sizeof pstar, "ikke mulig (%s)", pct);
+		} else if (r->has_break_even_success_rate) {
 			fmt_pct(pstar, sizeof pstar, r->break_even_success_rate);
-		else
+		} else {
 			snprintf(pstar, sizeof pstar, "–");
+		}
 		rtable_row(t, m->name, group_name(wb, m->group_id), m->enabled ? "ja" : "nei", n, c, s,
 			   v, per, bcr, be, pstar);
 	}
 }
 
-void table_years(const struct result *r, struct rtable *t)
+void table_years(const struct workbook *wb, const struct result *r, struct rtable *t)
 {
-	rtable_init(t, 7, "År", "Kostnad (kr)", "Innsparing (kr)", "Netto (kr)",
+	bool disc = report_discounted(wb);
+	rtable_init(t, disc ? 7 : 5, "År", "Kostnad (kr)", "Innsparing (kr)", "Netto (kr)",
 		    "Kumulativt netto (kr)", "Diskonteringsfaktor", "Kumulativt, nåverdi (kr)");
 	numeric_from(t, 1);
 	for (int i = 0; i < r->year_count; i++) {

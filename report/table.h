@@ -36,10 +36,13 @@ void rtable_free(struct rtable *t);
 const char *rtable_cell(const struct rtable *t, size_t row, size_t col);
 
 /* The report's tables.  Each initialises `t`; the caller frees it. */
-void table_by_bearer(const struct result *r, struct rtable *t);
-void table_flows(const struct result *r, struct rtable *t);
+void table_by_bearer(const struct workbook *wb, const struct result *r, struct rtable *t);
+/* The portfolio's flows: the sum of the enabled measures' matrices. */
+void table_flows(const struct workbook *wb, const struct projection *p, struct rtable *t);
 void table_measures(const struct workbook *wb, const struct projection *p, struct rtable *t);
-void table_years(const struct result *r, struct rtable *t);
+/* Without discounting the discount factor and present-value columns are
+ * left out: they would repeat the undiscounted ones. */
+void table_years(const struct workbook *wb, const struct result *r, struct rtable *t);
 void table_params(const struct workbook *wb, struct rtable *t);
 void table_groups(const struct workbook *wb, struct rtable *t);
 void table_items(const struct target_group *g, struct rtable *t);

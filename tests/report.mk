@@ -2,7 +2,8 @@
 REPORT_FIXTURES = \
 	tests/fixtures/report-simple.json \
 	tests/fixtures/report-rich.json \
-	tests/fixtures/report-empty.json
+	tests/fixtures/report-empty.json \
+	tests/fixtures/report-edges.json
 dist_check_DATA += $(REPORT_FIXTURES) tests/e2e/report_recalc.js
 REPORT_E2E = tests/e2e/report_cli.sh tests/e2e/report_soffice.sh \
 	tests/e2e/report_hyperformula.sh
@@ -18,7 +19,8 @@ tests_report_xlsx_probe_LDADD = libreport.a libinterchange.a libengine.a \
 	$(XLSXWRITER_LIBS) $(JANSSON_LIBS)
 
 if HAVE_CRITERION
-REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx
+REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx \
+	tests/report_edges
 check_PROGRAMS += $(REPORT_TESTS)
 TESTS += $(REPORT_TESTS)
 REPORT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
@@ -36,6 +38,11 @@ tests_report_md_SOURCES = tests/report_md.c $(REPORT_TEST_HELPERS)
 tests_report_md_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_md_CFLAGS = $(REPORT_TEST_CFLAGS)
 tests_report_md_LDADD = $(REPORT_TEST_LDADD)
+
+tests_report_edges_SOURCES = tests/report_edges.c $(REPORT_TEST_HELPERS)
+tests_report_edges_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
+tests_report_edges_CFLAGS = $(REPORT_TEST_CFLAGS)
+tests_report_edges_LDADD = $(REPORT_TEST_LDADD)
 
 tests_report_write_SOURCES = tests/report_write.c $(REPORT_TEST_HELPERS)
 tests_report_write_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)

@@ -187,10 +187,11 @@ Test(report_html, hand_computed_summary)
 		"<h1>Utenfor-regnskapet: Enkel sak</h1>",
 		"Gausdal",
 		"Fylkeskommunen investerer 600" NB "000" NB "kr i 2027.",
+		/* Nothing is discounted in this fixture, so nothing is called nåverdi. */
 		"sparer offentlige budsjetter for 2,9 mill." NB
-		"kr i nåverdi over 10 år, alt for staten.",
+		"kr over 10 år (summert uten diskontering), alt for staten.",
 		"gir 4,80 kr tilbake",
-		"Av innsparingen havner 100,0" NB "% i et annet budsjett",
+		"Av det tiltakene sparer, havner 100,0" NB "% i et annet budsjett",
 		"Investeringen er tjent inn i 2032.",
 		/* Who pays, who gains: the fylkeskommune pays, the stat saves. */
 		"<td>Fylkeskommune</td><td class=\"num\">600" NB

@@ -112,8 +112,9 @@ Test(report_md, hand_computed_figures)
 		"Investeringen er tjent inn i 2032.",
 		"| Sum | 600" NB "000 | 2" NB "880" NB "000 | 2" NB "280" NB "000 |",
 		/* The text chart of the cumulative net: 2031 is −120 000, 2032 +360 000. */
-		"| 2031 | -120" NB "000 | -120" NB "000 | ",
-		"| 2032 | 360" NB "000 | 360" NB "000 | +",
+		/* Not discounted: one cumulative column, not two equal ones. */
+		"| 2031 | -120" NB "000 | −",
+		"| 2032 | 360" NB "000 | +",
 		NULL,
 	};
 	expect_report("report-simple.json", REPORT_MARKDOWN, want, NULL);
