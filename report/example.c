@@ -13,8 +13,9 @@
 
 static bool same_item(const struct cost_item *a, const struct cost_item *b)
 {
-	return strcmp(a->name, b->name) == 0 && a->bearer == b->bearer && a->amount == b->amount &&
-	       a->unit == b->unit && a->from_age == b->from_age && a->to_age == b->to_age;
+	return strcmp(a->name, b->name) == 0 && a->kind == b->kind && a->bearer == b->bearer &&
+	       strcmp(a->sector, b->sector) == 0 && a->amount == b->amount && a->unit == b->unit &&
+	       a->from_age == b->from_age && a->to_age == b->to_age;
 }
 
 static bool example_has_item(const struct workbook *example, const char *group_id,
@@ -39,8 +40,12 @@ static bool same_measure(const struct measure *a, const struct measure *b)
 	    a->success_rate != b->success_rate || a->deadweight != b->deadweight ||
 	    a->lag != b->lag || a->effect_years != b->effect_years || a->decay != b->decay)
 		return false;
-	for (int k = 0; k < BEARER_COUNT; k++)
-		if (a->payer[k] != b->payer[k])
+	/* The same shares for the same sectors, in any order. */
+	for (int k = 0; k < a->payer_count; k++)
+		if (measure_payer_share(b, a->payer[k].sector) != a->payer[k].share)
+			return false;
+	for (int k = 0; k < b->payer_count; k++)
+		if (measure_payer_share(a, b->payer[k].sector) != b->payer[k].share)
 			return false;
 	return true;
 }

@@ -5,8 +5,8 @@
  *
  * The test is by content, not by name: each cost item the enabled
  * measures rely on is compared with the example workbook's items (same
- * group id, name, bearer, amount, unit and ages), and each enabled measure
- * with the example's measures (every input).  Renaming the workbook or
+ * group id, name, kind, bearer, sector, amount, unit and ages), and each
+ * enabled measure with the example's measures (every input).  Renaming the workbook or
  * the municipality therefore does not hide example figures, and editing a
  * figure makes it the municipality's own.  The caller supplies the example
  * workbook (store_default_workbook(), see cli/cmd_report.c), so this stays
