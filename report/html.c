@@ -86,9 +86,9 @@ static void head(const struct workbook *wb, struct buf *b)
 		buf_put_html(b, pa->municipality);
 		buf_put(b, " · ");
 	}
-	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i kroner for offentlige budsjetter</p>\n"
+	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i faste %d-kroner</p>\n"
 		      "</header>\n",
-		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon);
+		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon, pa->price_year);
 }
 
 /* The example-data warning, first thing under the title. */
@@ -189,6 +189,13 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 	put_table(b, &t, false, false);
 	rtable_free(&t);
 
+	if (wb->sector_count > 0) {
+		buf_put(b, "<h3>Tjenesteområder</h3>\n<p>Hvert budsjett har i tillegg «øvrig»: "
+			   "resten av det budsjettet.</p>\n");
+		table_sectors(wb, &t);
+		put_table(b, &t, false, false);
+		rtable_free(&t);
+	}
 	buf_put(b, "<h3>Målgrupper</h3>\n");
 	table_groups(wb, &t);
 	put_table(b, &t, false, false);
@@ -201,7 +208,7 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 			buf_put(b, "<p>Ingen kostnadsposter.</p>\n");
 			continue;
 		}
-		table_items(&wb->groups[g], &t);
+		table_items(wb, &wb->groups[g], &t);
 		put_table(b, &t, false, false);
 		rtable_free(&t);
 	}

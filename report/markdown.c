@@ -115,8 +115,8 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		buf_put_md(b, pa->municipality);
 		buf_put(b, " · ");
 	}
-	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i kroner for offentlige budsjetter\n\n",
-		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon);
+	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i faste %d-kroner\n\n",
+		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon, pa->price_year);
 
 	struct example_use use;
 	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
@@ -177,6 +177,13 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 	table_params(wb, &t);
 	put_table(b, &t);
 	rtable_free(&t);
+	if (wb->sector_count > 0) {
+		buf_put(b, "### Tjenesteområder\n\nHvert budsjett har i tillegg «øvrig»: resten av "
+			   "det budsjettet.\n\n");
+		table_sectors(wb, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+	}
 	buf_put(b, "### Målgrupper\n\n");
 	table_groups(wb, &t);
 	put_table(b, &t);
@@ -189,7 +196,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 			buf_put(b, "Ingen kostnadsposter.\n\n");
 			continue;
 		}
-		table_items(&wb->groups[g], &t);
+		table_items(wb, &wb->groups[g], &t);
 		put_table(b, &t);
 		rtable_free(&t);
 	}

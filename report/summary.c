@@ -33,6 +33,54 @@ const char *bearer_definite(enum bearer b)
 	}
 }
 
+const char *item_kind_label(enum item_kind k)
+{
+	switch (k) {
+	case ITEM_SERVICE: return "Tjeneste";
+	case ITEM_TRANSFER: return "Overføring";
+	case ITEM_TAX: return "Skatt";
+	case ITEM_PRODUCTION: return "Produksjon";
+	case ITEM_WELFARE: return "Livskvalitet";
+	default: return "?";
+	}
+}
+
+static bool bearer_has_sectors(const struct workbook *wb, enum bearer b)
+{
+	for (size_t i = 0; i < wb->sector_count; i++)
+		if (wb->sectors[i].bearer == b)
+			return true;
+	return false;
+}
+
+void report_sector_label(const struct workbook *wb, size_t x, char *buf, size_t size)
+{
+	if (x < SECTOR_IMPLICIT_COUNT) {
+		enum bearer b = (enum bearer)x;
+		snprintf(buf, size, "%s%s", bearer_label(b), bearer_has_sectors(wb, b) ? ", øvrig" : "");
+	} else if (x - SECTOR_IMPLICIT_COUNT < wb->sector_count) {
+		snprintf(buf, size, "%s", wb->sectors[x - SECTOR_IMPLICIT_COUNT].name);
+	} else {
+		snprintf(buf, size, "?");
+	}
+}
+
+void report_sector_phrase(const struct workbook *wb, size_t x, char *buf, size_t size)
+{
+	if (x < SECTOR_IMPLICIT_COUNT) {
+		enum bearer b = (enum bearer)x;
+		snprintf(buf, size, "%s%s", bearer_definite(b), bearer_has_sectors(wb, b) ? " ellers" : "");
+	} else if (x - SECTOR_IMPLICIT_COUNT < wb->sector_count) {
+		const struct sector *s = &wb->sectors[x - SECTOR_IMPLICIT_COUNT];
+		if (s->bearer == BEARER_KOMMUNE)
+			snprintf(buf, size, "%s", s->name);
+		else
+			snprintf(buf, size, "%s (%s)", s->name, bearer_key(s->bearer));
+	} else {
+		snprintf(buf, size, "?");
+	}
+}
+
 void fmt_kr(char *buf, size_t size, double value, bool unit)
 {
 	char num[64];
@@ -435,15 +483,27 @@ size_t report_limits(const struct workbook *wb, char out[][SUMMARY_SENTENCE_SIZE
 	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] && n < max; i++)
 		snprintf(out[n++], SUMMARY_SENTENCE_SIZE, "%s", fixed[i]);
 	if (n < max) {
+		const struct workbook_params *pa = &wb->params;
+		char growth[160];
+		if (pa->real_growth == 0) {
+			snprintf(growth, sizeof growth, "reell lønns- og prisvekst er ikke lagt inn");
+		} else {
+			char pct[32];
+			fmt_pct(pct, sizeof pct, pa->real_growth);
+			snprintf(growth, sizeof growth,
+				 "innsparingene er regnet med en realvekst på %s per år", pct);
+		}
 		if (report_discounted(wb))
 			snprintf(out[n++], SUMMARY_SENTENCE_SIZE,
-				 "Fremtidige beløp er diskontert som angitt i vedlegget, i faste "
-				 "priser; lønns- og prisvekst er ikke lagt inn.");
+				 "Fremtidige beløp er diskontert som angitt i vedlegget. Alle beløp er "
+				 "i faste %d-kroner; %s.",
+				 pa->price_year, growth);
 		else
 			snprintf(out[n++], SUMMARY_SENTENCE_SIZE,
 				 "Beløpene er ikke diskontert: en krone om tjue år teller like mye som "
-				 "en krone i dag, så summene er ikke nåverdier. Beløpene er i faste "
-				 "priser; lønns- og prisvekst er ikke lagt inn.");
+				 "en krone i dag, så summene er ikke nåverdier. Alle beløp er i faste "
+				 "%d-kroner; %s.",
+				 pa->price_year, growth);
 	}
 	return n;
 }

@@ -30,6 +30,20 @@ const char *bearer_label(enum bearer b);
 /* "kommunen", "fylkeskommunen", "staten" (in sentences). */
 const char *bearer_definite(enum bearer b);
 
+/* "Tjeneste", "Overføring", "Skatt", "Produksjon", "Livskvalitet". */
+const char *item_kind_label(enum item_kind k);
+
+/*
+ * A sector (index as in engine/workbook.h) for a table: a declared
+ * sector's own name; an implicit one is "Kommune, øvrig" (the interface's
+ * word) when its bearer has declared sectors, else just "Kommune".
+ */
+void report_sector_label(const struct workbook *wb, size_t x, char *buf, size_t size);
+/* The same in a sentence: "barnevern"-style names as written, with the
+ * bearer in parentheses outside the kommune ("NAV (stat)"); an implicit
+ * sector is "kommunen" or, beside declared ones, "kommunen ellers". */
+void report_sector_phrase(const struct workbook *wb, size_t x, char *buf, size_t size);
+
 /* Whole kroner: "1 234 567 kr" (value only, no unit, when unit is false). */
 void fmt_kr(char *buf, size_t size, double value, bool unit);
 /* Sentence style: "12,3 mill. kr" from a million up, else "600 000 kr". */

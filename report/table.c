@@ -256,6 +256,28 @@ void table_params(const struct workbook *wb, struct rtable *t)
 	rtable_row(t, "Tidshorisont", horizon);
 	rtable_row(t, "Diskontering", disc);
 	rtable_row(t, "Grunnbeløpet (G)", g);
+	char price[16], growth[64], plan[64], tax[64];
+	snprintf(price, sizeof price, "%d", pa->price_year);
+	rtable_row(t, "Kroneår (alle beløp er i faste kroner fra dette året)", price);
+	fmt_pct(growth, sizeof growth, pa->real_growth);
+	rtable_row(t, "Realvekst i innsparingene per år", growth);
+	if (pa->plan.years == 1)
+		snprintf(plan, sizeof plan, "%d (1 år)", pa->plan.start_year);
+	else
+		snprintf(plan, sizeof plan, "%d–%d (%d år)", pa->plan.start_year,
+			 pa->plan.start_year + pa->plan.years - 1, pa->plan.years);
+	rtable_row(t, "Økonomiplan", plan);
+	fmt_pct(tax, sizeof tax, pa->tax_cost);
+	rtable_row(t, "Skattefinansieringskostnad", tax);
+}
+
+void table_sectors(const struct workbook *wb, struct rtable *t)
+{
+	rtable_init(t, 4, "Tjenesteområde", "Id", "Budsjett", "KOSTRA-funksjoner");
+	for (size_t i = 0; i < wb->sector_count; i++) {
+		const struct sector *s = &wb->sectors[i];
+		rtable_row(t, s->name, s->id, bearer_label(s->bearer), s->kostra);
+	}
 }
 
 void table_groups(const struct workbook *wb, struct rtable *t)
@@ -269,11 +291,11 @@ void table_groups(const struct workbook *wb, struct rtable *t)
 	}
 }
 
-void table_items(const struct target_group *g, struct rtable *t)
+void table_items(const struct workbook *wb, const struct target_group *g, struct rtable *t)
 {
-	rtable_init(t, 7, "Kostnadspost", "Budsjett", "Beløp per år", "Enhet", "Alder",
-		    "Kilde", "Sikkerhet");
-	t->numeric[2] = true;
+	rtable_init(t, 9, "Kostnadspost", "Type", "Budsjett", "Tjenesteområde", "Beløp per år",
+		    "Enhet", "Alder", "Kilde", "Sikkerhet");
+	t->numeric[4] = true;
 	for (size_t i = 0; i < g->item_count; i++) {
 		const struct cost_item *it = &g->items[i];
 		char amount[64], ages[32];
@@ -282,30 +304,56 @@ void table_items(const struct target_group *g, struct rtable *t)
 		number_format(amount, sizeof amount, it->amount, it->unit == UNIT_G ? 2 : 0,
 			      REPORT_THOUSANDS);
 		snprintf(ages, sizeof ages, "%d–%d år", it->from_age, it->to_age);
-		rtable_row(t, it->name, bearer_label(it->bearer), amount, it->unit == UNIT_G ? "G" : "kr",
-			   ages, it->source, confidence_key(it->confidence));
+		/* Production and welfare are outside the public budgets: no
+		 * bearer, no sector. */
+		char sector[TEXT_NAME_SIZE + 16] = "–";
+		long x = workbook_item_sector(wb, it);
+		if (x >= 0)
+			report_sector_label(wb, (size_t)x, sector, sizeof sector);
+		bool public = item_kind_has_bearer(it->kind);
+		rtable_row(t, it->name, item_kind_label(it->kind), public ? bearer_label(it->bearer) : "–",
+			   sector, amount, it->unit == UNIT_G ? "G" : "kr", ages, it->source,
+			   confidence_key(it->confidence));
+	}
+}
+
+/* "Oppvekst 60,0 %, Kommune, øvrig 40,0 %": the listed shares above 0, in
+ * the order given. */
+static void payer_text(const struct workbook *wb, const struct measure *m, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < m->payer_count && n < size; k++) {
+		if (m->payer[k].share == 0)
+			continue;
+		char name[TEXT_NAME_SIZE + 16], pct[32];
+		long x = workbook_sector_index(wb, m->payer[k].sector);
+		if (x >= 0)
+			report_sector_label(wb, (size_t)x, name, sizeof name);
+		else
+			snprintf(name, sizeof name, "%s", m->payer[k].sector);
+		fmt_pct(pct, sizeof pct, m->payer[k].share);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "", name, pct);
 	}
 }
 
 void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 15, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
-		    "Kostnad per deltaker per år (kr)", "Andel kommune", "Andel fylkeskommune",
-		    "Andel stat", "Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år)",
-		    "Avtakende effekt per år");
+	rtable_init(t, 13, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
+		    "Kostnad per deltaker per år (kr)", "Betalere", "Suksessrate", "Dødvekt",
+		    "Forsinkelse (år)", "Effekt varer (år)", "Avtakende effekt per år");
 	numeric_from(t, 2);
+	t->numeric[7] = false;
 	for (size_t i = 0; i < wb->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];
-		char n[32], sy[16], sa[16], d[16], cpp[64], pk[32], pf[32], ps[32], p[32], dw[32],
-			lag[16], e[32], dec[32];
+		char n[32], sy[16], sa[16], d[16], cpp[64], payers[1024], p[32], dw[32], lag[16],
+			e[32], dec[32];
 		number_format(n, sizeof n, (double)m->participants, 0, REPORT_THOUSANDS);
 		snprintf(sy, sizeof sy, "%d", m->start_year);
 		snprintf(sa, sizeof sa, "%d", m->start_age);
 		snprintf(d, sizeof d, "%d", m->duration);
 		fmt_kr(cpp, sizeof cpp, m->cost_per_participant, false);
-		fmt_pct(pk, sizeof pk, measure_bearer_share(wb, m, BEARER_KOMMUNE));
-		fmt_pct(pf, sizeof pf, measure_bearer_share(wb, m, BEARER_FYLKESKOMMUNE));
-		fmt_pct(ps, sizeof ps, measure_bearer_share(wb, m, BEARER_STAT));
+		payer_text(wb, m, payers, sizeof payers);
 		fmt_pct(p, sizeof p, m->success_rate);
 		fmt_pct(dw, sizeof dw, m->deadweight);
 		snprintf(lag, sizeof lag, "%d", m->lag);
@@ -314,8 +362,8 @@ void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 		else
 			snprintf(e, sizeof e, "ut perioden");
 		fmt_pct(dec, sizeof dec, m->decay);
-		rtable_row(t, m->name, group_name(wb, m->group_id), n, sy, sa, d, cpp, pk, pf, ps, p,
-			   dw, lag, e, dec);
+		rtable_row(t, m->name, group_name(wb, m->group_id), n, sy, sa, d, cpp, payers, p, dw,
+			   lag, e, dec);
 	}
 }
 

@@ -45,7 +45,9 @@ void table_measures(const struct workbook *wb, const struct projection *p, struc
 void table_years(const struct workbook *wb, const struct result *r, struct rtable *t);
 void table_params(const struct workbook *wb, struct rtable *t);
 void table_groups(const struct workbook *wb, struct rtable *t);
-void table_items(const struct target_group *g, struct rtable *t);
+void table_items(const struct workbook *wb, const struct target_group *g, struct rtable *t);
+/* The declared sectors (tjenesteområder); none means one table row less. */
+void table_sectors(const struct workbook *wb, struct rtable *t);
 void table_measure_inputs(const struct workbook *wb, struct rtable *t);
 
 /* A text bar for Markdown charts: `width` cells of █ for |value| = scale. */

@@ -254,8 +254,10 @@ Test(report_html, appendix_lists_every_assumption)
 	static const char *const want[] = {
 		/* 0,35 G is shown as a fraction of G, not rounded to 0. */
 		"<td class=\"num\">0,35</td><td>G</td>",
-		"<td>Tapt skatt og trygd</td><td>Stat</td><td class=\"num\">30" NB
-		"000</td><td>kr</td><td>20–66 år</td><td>KS 2019, via Aftenposten</td><td>C</td>",
+		/* Version 2: the item's kind and sector (a version-1 item is a
+		 * service of its bearer's own sector). */
+		"<td>Tapt skatt og trygd</td><td>Tjeneste</td><td>Stat</td><td>Stat</td>"
+		"<td class=\"num\">30" NB "000</td><td>kr</td><td>20–66 år</td><td>KS 2019, via Aftenposten</td><td>C</td>",
 		"R-109/2021",
 		"bare på offentlige budsjetter",
 		"antakelser",
