@@ -11,6 +11,8 @@
 
 #include "report/example.h"
 #include "report/outside.h"
+#include "report/plan.h"
+#include "report/society.h"
 #include "report/render.h"
 #include "report/summary.h"
 #include "report/svg.h"
@@ -130,6 +132,51 @@ static void summary(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "</section>\n");
 }
 
+static void paragraphs(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n,
+		       bool list)
+{
+	if (list)
+		buf_put(b, "<ul>\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, list ? "<li>" : "<p>");
+		buf_put_html(b, sentences[i]);
+		buf_put(b, list ? "</li>\n" : "</p>\n");
+	}
+	if (list)
+		buf_put(b, "</ul>\n");
+}
+
+static void sector_sentences(const struct workbook *wb, const struct result *r, struct buf *b)
+{
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	size_t n = report_sector_sentences(wb, r, sentences, SUMMARY_SENTENCES_MAX);
+	if (n == 0)
+		return;
+	buf_put(b, "<h3>Per tjenesteområde</h3>\n<p>Hvem som betaler, og hvor det de betaler "
+		   "for, gir innsparing:</p>\n");
+	paragraphs(b, sentences, n, true);
+}
+
+static void society(const struct workbook *wb, const struct projection *p, struct buf *b)
+{
+	struct rtable t;
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	buf_put(b, "<section id=\"samfunn\">\n<h2>Samfunnsøkonomisk perspektiv</h2>\n");
+	size_t n = report_society_text(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
+	paragraphs(b, sentences, 1, false);
+	table_society(wb, &p->portfolio, &t);
+	put_table(b, &t, false, true);
+	rtable_free(&t);
+	paragraphs(b, sentences + 1, n - 1, false);
+	table_society_measures(wb, p, &t);
+	put_table(b, &t, false, false);
+	rtable_free(&t);
+	buf_put(b, "<h3>Forbehold</h3>\n");
+	n = report_society_caveats(wb, sentences, SUMMARY_SENTENCES_MAX);
+	paragraphs(b, sentences, n, true);
+	buf_put(b, "</section>\n");
+}
+
 static void results(const struct workbook *wb, const struct projection *p, struct buf *b)
 {
 	struct rtable t;
@@ -146,9 +193,24 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 		      "havner i hvert budsjett (%s, kr). Hvert tiltaks innsparing følger det "
 		      "tiltakets egne betalere.</p>\n",
 		   report_pv_word(wb));
-	table_flows(wb, p, &t);
+	table_flows(p, &t);
 	put_table(b, &t, false, false);
 	rtable_free(&t);
+	sector_sentences(wb, &p->portfolio, b);
+	buf_put(b, "</section>\n");
+
+	char caption[SUMMARY_SENTENCE_SIZE];
+	report_plan_caption(wb, &p->portfolio, caption, sizeof caption);
+	buf_put(b, "<section id=\"okonomiplan\">\n<h2>Økonomiplanen</h2>\n<p>");
+	buf_put_html(b, caption);
+	buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
+		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+		   "disse årene er utelatt.</p>\n");
+	if (p->portfolio.plan_count > 0) {
+		table_plan(wb, &p->portfolio, &t);
+		put_table(b, &t, true, false);
+		rtable_free(&t);
+	}
 	buf_put(b, "</section>\n");
 
 	buf_put(b, "<section id=\"tiltak\" class=\"newpage\">\n<h2>Tiltakene</h2>\n"
@@ -164,6 +226,7 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 		   "over, er investeringen tjent inn.</p>\n");
 	svg_cumulative(b, &p->portfolio, disc);
 	buf_put(b, "</section>\n");
+	society(wb, p, b);
 }
 
 static void limits(const struct workbook *wb, struct buf *b)

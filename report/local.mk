@@ -6,6 +6,8 @@ libreport_a_SOURCES = \
 	report/summary.c report/summary.h \
 	report/example.c report/example.h \
 	report/outside.c report/outside.h \
+	report/plan.c report/plan.h \
+	report/society.c report/society.h \
 	report/table.c report/table.h \
 	report/svg.c report/svg.h \
 	report/render.h report/html.c report/markdown.c \

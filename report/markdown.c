@@ -12,6 +12,8 @@
 
 #include "report/example.h"
 #include "report/outside.h"
+#include "report/plan.h"
+#include "report/society.h"
 #include "report/render.h"
 #include "report/summary.h"
 #include "report/table.h"
@@ -69,6 +71,16 @@ static void put_paragraph(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE]
 		buf_put_md(b, sentences[i]);
 		buf_put(b, i + 1 < n ? " " : "\n\n");
 	}
+}
+
+static void put_list(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, "- ");
+		buf_put_md(b, sentences[i]);
+		buf_put(b, "\n");
+	}
+	buf_put(b, "\n");
 }
 
 static void cumulative_chart(const struct workbook *wb, const struct result *r, struct buf *b)
@@ -147,9 +159,28 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 			      "budsjettet som sparer (%s, kr). Hvert tiltaks innsparing følger det "
 			      "tiltakets egne betalere.\n\n",
 			   report_pv_word(wb));
-		table_flows(wb, p, &t);
+		table_flows(p, &t);
 		put_table(b, &t);
 		rtable_free(&t);
+		n = report_sector_sentences(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
+		if (n > 0) {
+			buf_put(b, "### Per tjenesteområde\n\nHvem som betaler, og hvor det de betaler "
+				   "for, gir innsparing:\n\n");
+			put_list(b, sentences, n);
+		}
+
+		char caption[SUMMARY_SENTENCE_SIZE];
+		report_plan_caption(wb, &p->portfolio, caption, sizeof caption);
+		buf_put(b, "## Økonomiplanen\n\n");
+		buf_put_md(b, caption);
+		buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
+			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+			   "disse årene er utelatt.\n\n");
+		if (p->portfolio.plan_count > 0) {
+			table_plan(wb, &p->portfolio, &t);
+			put_table(b, &t);
+			rtable_free(&t);
+		}
 
 		buf_put(b, "## Tiltakene\n\nTiltak merket «nei» i kolonnen «Med» er slått av og er "
 			   "ikke med i summene.\n\n");
@@ -164,6 +195,21 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 				  "kostnad) år for år, ikke diskontert; investeringen er tjent inn når "
 				  "summen blir positiv og forblir det.\n\n");
 		cumulative_chart(wb, &p->portfolio, b);
+
+		buf_put(b, "## Samfunnsøkonomisk perspektiv\n\n");
+		n = report_society_text(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
+		put_paragraph(b, sentences, 1);
+		table_society(wb, &p->portfolio, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+		for (size_t i = 1; i < n; i++)
+			put_paragraph(b, sentences + i, 1);
+		table_society_measures(wb, p, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+		buf_put(b, "### Forbehold\n\n");
+		n = report_society_caveats(wb, sentences, SUMMARY_SENTENCES_MAX);
+		put_list(b, sentences, n);
 	}
 
 	size_t nl = report_limits(wb, sentences, SUMMARY_SENTENCES_MAX);

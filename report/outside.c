@@ -69,6 +69,24 @@ size_t report_outside(const struct workbook *wb, const struct projection *p,
 		 "Beregningen dekker %d–%d. Kostnader og innsparing før %d og etter %d er ikke med "
 		 "i noen av tallene.",
 		 first, last, first, last);
+	/* The økonomiplan window may reach past either end of the horizon. */
+	int plan_first = pa->plan.start_year, plan_last = pa->plan.start_year + pa->plan.years - 1;
+	if ((plan_first < first || plan_last > last) && n < max) {
+		char outside[96] = "", when[32];
+		size_t len = 0;
+		if (plan_first < first) {
+			span(when, sizeof when, plan_first, plan_last < first ? plan_last : first - 1);
+			len += (size_t)snprintf(outside + len, sizeof outside - len, "%s", when);
+		}
+		if (plan_last > last) {
+			span(when, sizeof when, plan_first > last ? plan_first : last + 1, plan_last);
+			snprintf(outside + len, sizeof outside - len, "%s%s", len ? " og " : "", when);
+		}
+		snprintf(sentences[n++], SUMMARY_SENTENCE_SIZE,
+			 "Økonomiplanen gjelder %d–%d, men %s ligger utenfor beregningsperioden og "
+			 "er ikke med i økonomiplantabellen.",
+			 plan_first, plan_last, outside);
+	}
 	size_t beyond_total = 0;
 	for (size_t i = 0; i < wb->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];

@@ -222,35 +222,19 @@ bool result_cost_years(const struct result *r, int *first, int *last)
 
 bool result_break_even(const struct result *r, bool discounted, int *year)
 {
-	int first = 0, last = 0;
-	if (!result_cost_years(r, &first, &last))
-		return false;
+	/* The engine (MODEL.md v2) never puts it before the first cost. */
 	bool has = discounted ? r->has_break_even_year : r->has_break_even_year_undiscounted;
-	if (!has)
-		return false;
-	*year = discounted ? r->break_even_year : r->break_even_year_undiscounted;
-	/* Nothing is earned back before anything is spent (MODEL.md v2): a
-	 * cumulative net that is ≥ 0 from some year on is also ≥ 0 from the
-	 * first cost year on, so that year is the answer then. */
-	if (*year < first)
-		*year = first;
-	return true;
+	if (has)
+		*year = discounted ? r->break_even_year : r->break_even_year_undiscounted;
+	return has;
 }
 
-void report_flows(const struct workbook *wb, const struct projection *p,
-		  double flows[BEARER_COUNT][BEARER_COUNT], bool *any)
+void report_flows(const struct projection *p, double flows[BEARER_COUNT][BEARER_COUNT],
+		  bool *any)
 {
-	memset(flows, 0, sizeof(double) * BEARER_COUNT * BEARER_COUNT);
-	*any = false;
-	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++) {
-		const struct result *r = &p->measures[i];
-		if (!wb->measures[i].enabled || !r->has_flows)
-			continue;
-		*any = true;
-		for (int a = 0; a < BEARER_COUNT; a++)
-			for (int b = 0; b < BEARER_COUNT; b++)
-				flows[a][b] += r->flows[a][b];
-	}
+	/* The engine's portfolio matrix is the sum of its measures' (v2). */
+	memcpy(flows, p->portfolio.flows, sizeof p->portfolio.flows);
+	*any = p->portfolio.has_flows;
 }
 
 /* The bearers in `order` whose pv_saving rounds to a krone of sign
@@ -377,12 +361,11 @@ double report_cross_share(const double flows[BEARER_COUNT][BEARER_COUNT], bool *
  * matrices (each measure's savings follow its own payers), and from the
  * savings only: a budget whose costs rise is not a place savings "land",
  * and counting it would let the share pass 100 %. */
-static bool sentence_cross(const struct workbook *wb, const struct projection *p, char *out,
-			   size_t size)
+static bool sentence_cross(const struct projection *p, char *out, size_t size)
 {
 	double flows[BEARER_COUNT][BEARER_COUNT];
 	bool any, has;
-	report_flows(wb, p, flows, &any);
+	report_flows(p, flows, &any);
 	if (!any)
 		return false;
 	double share = report_cross_share(flows, &has);
@@ -452,7 +435,7 @@ size_t report_summary(const struct workbook *wb, const struct projection *p,
 		sentence_saved(wb, r, sentences[n++], SUMMARY_SENTENCE_SIZE);
 	if (n < max)
 		sentence_net(wb, r, sentences[n++], SUMMARY_SENTENCE_SIZE);
-	if (n < max && sentence_cross(wb, p, sentences[n], SUMMARY_SENTENCE_SIZE))
+	if (n < max && sentence_cross(p, sentences[n], SUMMARY_SENTENCE_SIZE))
 		n++;
 	if (n < max)
 		sentence_payback(wb, r, sentences[n++], SUMMARY_SENTENCE_SIZE);
@@ -467,9 +450,9 @@ const char *report_pv_word(const struct workbook *wb)
 size_t report_limits(const struct workbook *wb, char out[][SUMMARY_SENTENCE_SIZE], size_t max)
 {
 	static const char *const fixed[] = {
-		"Modellen regner bare på offentlige budsjetter (kommune, fylkeskommune og stat). "
-		"Gevinster for den enkelte, familien, arbeidslivet og samfunnet ellers er ikke med, "
-		"så det samfunnsøkonomiske bildet er større enn det som står her.",
+		"Budsjettregnskapet gjelder bare offentlige budsjetter (kommune, fylkeskommune og "
+		"stat). Gevinster for den enkelte, familien og arbeidslivet er ikke med der; "
+		"avsnittet «Samfunnsøkonomisk perspektiv» tar med det arbeidsboka har tall for.",
 		"Resultatene er ikke bedre enn forutsetningene. Hver kostnadspost har en kilde og en "
 		"sikkerhetsgrad (A–D) i vedlegget; poster med grad C og D bør kontrolleres før tallene "
 		"brukes i en beslutning.",

@@ -64,19 +64,16 @@ const char *report_pv_word(const struct workbook *wb);
 
 /* First and last calendar year with a cost > 0 in `r`; false when none. */
 bool result_cost_years(const struct result *r, int *first, int *last);
-/*
- * The break-even year (discounted or not) as the report states it: never
- * before the first year with a cost, and none when nothing costs anything
- * within the horizon (MODEL.md v2).  False when there is none.
- */
+/* The engine's break-even year, discounted or not (never before the
+ * first year with a cost, MODEL.md v2).  False when there is none. */
 bool result_break_even(const struct result *r, bool discounted, int *year);
 /*
- * The portfolio's who-pays-who-gains matrix [payer][bearer]: the sum of
- * the enabled measures' matrices, so each measure's savings follow its own
- * payers.  *any is false when no enabled measure has one.
+ * The portfolio's who-pays-who-gains matrix [payer][bearer]: the engine's,
+ * the sum of the enabled measures' matrices, so each measure's savings
+ * follow its own payers.  *any is false when it is empty.
  */
-void report_flows(const struct workbook *wb, const struct projection *p,
-		  double flows[BEARER_COUNT][BEARER_COUNT], bool *any);
+void report_flows(const struct projection *p, double flows[BEARER_COUNT][BEARER_COUNT],
+		  bool *any);
 /*
  * Of the savings in `flows` (positive cells only: a budget whose costs
  * rise is not where savings land, and counting it could pass 100 %), the

@@ -78,6 +78,18 @@ void rtable_row(struct rtable *t, ...)
 	va_end(ap);
 }
 
+void rtable_init_cells(struct rtable *t, size_t cols, const char *const *cells)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols > RTABLE_COLS_MAX ? RTABLE_COLS_MAX : cols;
+	add_row(t, cells);
+}
+
+void rtable_row_cells(struct rtable *t, const char *const *cells)
+{
+	add_row(t, cells);
+}
+
 void rtable_free(struct rtable *t)
 {
 	for (size_t i = 0; i < t->rows * t->cols; i++)
@@ -125,11 +137,11 @@ void table_by_bearer(const struct workbook *wb, const struct result *r, struct r
 	rtable_row(t, "Sum", c, s, n);
 }
 
-void table_flows(const struct workbook *wb, const struct projection *p, struct rtable *t)
+void table_flows(const struct projection *p, struct rtable *t)
 {
 	double flows[BEARER_COUNT][BEARER_COUNT];
 	bool any;
-	report_flows(wb, p, flows, &any);
+	report_flows(p, flows, &any);
 	rtable_init(t, 5, "Betaler ↓ / sparer →", "Kommune", "Fylkeskommune", "Stat", "Sum");
 	numeric_from(t, 1);
 	for (int payer = 0; payer < BEARER_COUNT; payer++) {

@@ -32,13 +32,16 @@ struct rtable {
 void rtable_init(struct rtable *t, size_t cols, ...);
 /* Append a row of exactly t->cols strings (copied). */
 void rtable_row(struct rtable *t, ...);
+/* The same with the cells in an array of t->cols (or `cols`) strings. */
+void rtable_init_cells(struct rtable *t, size_t cols, const char *const *cells);
+void rtable_row_cells(struct rtable *t, const char *const *cells);
 void rtable_free(struct rtable *t);
 const char *rtable_cell(const struct rtable *t, size_t row, size_t col);
 
 /* The report's tables.  Each initialises `t`; the caller frees it. */
 void table_by_bearer(const struct workbook *wb, const struct result *r, struct rtable *t);
 /* The portfolio's flows: the sum of the enabled measures' matrices. */
-void table_flows(const struct workbook *wb, const struct projection *p, struct rtable *t);
+void table_flows(const struct projection *p, struct rtable *t);
 void table_measures(const struct workbook *wb, const struct projection *p, struct rtable *t);
 /* Without discounting the discount factor and present-value columns are
  * left out: they would repeat the undiscounted ones. */

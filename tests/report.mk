@@ -20,7 +20,7 @@ tests_report_xlsx_probe_LDADD = libreport.a libinterchange.a libengine.a \
 
 if HAVE_CRITERION
 REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx \
-	tests/report_edges
+	tests/report_edges tests/report_v2
 check_PROGRAMS += $(REPORT_TESTS)
 TESTS += $(REPORT_TESTS)
 REPORT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
@@ -43,6 +43,11 @@ tests_report_edges_SOURCES = tests/report_edges.c $(REPORT_TEST_HELPERS)
 tests_report_edges_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_edges_CFLAGS = $(REPORT_TEST_CFLAGS)
 tests_report_edges_LDADD = $(REPORT_TEST_LDADD)
+
+tests_report_v2_SOURCES = tests/report_v2.c $(REPORT_TEST_HELPERS)
+tests_report_v2_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
+tests_report_v2_CFLAGS = $(REPORT_TEST_CFLAGS)
+tests_report_v2_LDADD = $(REPORT_TEST_LDADD)
 
 tests_report_write_SOURCES = tests/report_write.c $(REPORT_TEST_HELPERS)
 tests_report_write_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)

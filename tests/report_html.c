@@ -259,7 +259,7 @@ Test(report_html, appendix_lists_every_assumption)
 		"<td>Tapt skatt og trygd</td><td>Tjeneste</td><td>Stat</td><td>Stat</td>"
 		"<td class=\"num\">30" NB "000</td><td>kr</td><td>20–66 år</td><td>KS 2019, via Aftenposten</td><td>C</td>",
 		"R-109/2021",
-		"bare på offentlige budsjetter",
+		"bare offentlige budsjetter",
 		"antakelser",
 		NULL,
 	};
