@@ -68,7 +68,8 @@ void xlsx_sheet_flows(struct xctx *x)
 	size_t sectors = pr->sector_count;
 	int sector_top = 8;
 	int block_top = sector_top + 3 + (int)sectors + 1;
-	int first = block_top + 2, last = block_top + 1 + (int)(n ? n : 1); /* 1-based */
+	/* 1-based rows of the measure block's first and last measure. */
+	int first = block_top + 3, last = block_top + 2 + (int)(n ? n : 1);
 
 	x_string(x, ws, 0, 0, "Hvem betaler, og hvem sparer (nåverdi, kr): av innsparingen hver "
 			      "betalers penger gir, så mye havner i hvert budsjett",

@@ -3,7 +3,8 @@ REPORT_FIXTURES = \
 	tests/fixtures/report-simple.json \
 	tests/fixtures/report-rich.json \
 	tests/fixtures/report-empty.json \
-	tests/fixtures/report-edges.json
+	tests/fixtures/report-edges.json \
+	tests/fixtures/report-v2.json
 dist_check_DATA += $(REPORT_FIXTURES) tests/e2e/report_recalc.js
 REPORT_E2E = tests/e2e/report_cli.sh tests/e2e/report_soffice.sh \
 	tests/e2e/report_hyperformula.sh
@@ -13,7 +14,8 @@ TESTS += $(REPORT_E2E)
 # Writes an xlsx whose formulas cache 0 and prints the engine's figures,
 # for the LibreOffice recomputation test.
 check_PROGRAMS += tests/report_xlsx_probe
-tests_report_xlsx_probe_SOURCES = tests/report_xlsx_probe.c
+tests_report_xlsx_probe_SOURCES = tests/report_xlsx_probe.c tests/report_xlsx_expect.c \
+	tests/report_xlsx_expect.h
 tests_report_xlsx_probe_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
 tests_report_xlsx_probe_LDADD = libreport.a libinterchange.a libengine.a \
 	$(XLSXWRITER_LIBS) $(JANSSON_LIBS)
@@ -56,6 +58,7 @@ tests_report_write_LDADD = $(REPORT_TEST_LDADD)
 
 # The zip reader inflates with zlib, which libxlsxwriter itself requires.
 tests_report_xlsx_SOURCES = tests/report_xlsx.c tests/report_zip.c tests/report_zip.h \
+	tests/report_xlsx_expect.c tests/report_xlsx_expect.h \
 	$(REPORT_TEST_HELPERS)
 tests_report_xlsx_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_xlsx_CFLAGS = $(REPORT_TEST_CFLAGS)
