@@ -141,8 +141,9 @@ Test(report_html, checker_catches_faults)
 Test(report_html, well_formed_and_self_contained)
 {
 	char why[256];
-	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json"};
-	for (size_t i = 0; i < 3; i++) {
+	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
+				  "report-edges.json", "report-v2.json"};
+	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *html = render(&f, fixtures[i]);
 		const char *fault = CHECK_HTML(html);

@@ -81,8 +81,9 @@ Test(report_md, checker_catches_ragged_rows)
 
 Test(report_md, tables_are_rectangular)
 {
-	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json"};
-	for (size_t i = 0; i < 3; i++) {
+	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
+				  "report-edges.json", "report-v2.json"};
+	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *md = render(&f, fixtures[i]);
 		char why[256] = "";
