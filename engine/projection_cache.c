@@ -398,3 +398,19 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
 	else
 		portfolio_derive(p);
 }
+
+void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,
+				       double *cost, double *saving, double *kind_saving)
+{
+	const size_t cells = (size_t)p->basis.horizon * p->basis.sector_count;
+	memset(cost, 0, cells * sizeof *cost);
+	memset(saving, 0, cells * sizeof *saving);
+	memset(kind_saving, 0, (size_t)p->basis.horizon * ITEM_KIND_COUNT * sizeof *kind_saving);
+	for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
+		if (!p->measure_in_portfolio[i])
+			continue;
+		long g = p->measure_group[i];
+		measure_sector_years(&p->basis, wb, g >= 0 ? &p->profiles[g] : NULL,
+				     &wb->measures[i], cost, saving, kind_saving);
+	}
+}
