@@ -61,6 +61,13 @@ enum store_status store_fail_sqlite(struct store_error *err, const char *path, s
 /* errno as a short Norwegian phrase (falls back to strerror). */
 const char *store_errno_text(int e);
 
+/* sqlite3_open_v2 on a plain file name, never a URI ("file:x" opens
+ * "./file:x"). */
+int store_open_db(const char *path, int flags, sqlite3 **db);
+/* Remove the temporary files a killed store_create() left next to `path`
+ * (store/create.c); files still being built are locked and kept. */
+void store_sweep_stale(const char *path);
+
 /* sqlite3_exec without result rows; returns the SQLite code. */
 int store_exec(sqlite3 *db, const char *sql);
 /* One integer from a one-row query (PRAGMA user_version…); rc on failure. */

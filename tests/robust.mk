@@ -8,7 +8,8 @@ ROBUST_E2E = \
 	tests/e2e/robust_full_disk.sh \
 	tests/e2e/robust_two_tuis.sh \
 	tests/e2e/robust_valgrind.sh \
-	tests/e2e/robust_dead_tty.sh
+	tests/e2e/robust_dead_tty.sh \
+	tests/e2e/robust_create_kill.sh
 dist_check_SCRIPTS += $(ROBUST_E2E) tests/e2e/robust_lib.sh
 dist_check_DATA += tests/valgrind.supp
 TESTS += $(ROBUST_E2E)
