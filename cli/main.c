@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/safe_stream.h"
 #include "config/ini.h"
 #include "config/paths.h"
 #include "i18n/i18n.h"
@@ -137,6 +138,19 @@ int main(int argc, char **argv)
 	char lang_err[256];
 	if (!i18n_init(lang, NULL, lang_err, sizeof lang_err))
 		fprintf(stderr, "utenfor: %s\n", lang_err);
+
+	/* Messages quote file names, arguments and document values: none of
+	 * their control characters may reach the terminal (safe_stream.h).
+	 * stdout only for the commands, and only on a terminal: a pipe gets
+	 * the exact bytes, and the TUI draws on stdout itself. */
+	FILE *guarded = safe_stream_open(STDERR_FILENO);
+	if (guarded != NULL)
+		stderr = guarded;
+	bool command = argc >= 2 && argv[1][0] != '-' && access(argv[1], F_OK) != 0;
+	if (command && isatty(STDOUT_FILENO) && (guarded = safe_stream_open(STDOUT_FILENO)) != NULL) {
+		fflush(stdout);
+		stdout = guarded;
+	}
 
 	/* No command: the interface on the default workbook. */
 	if (argc < 2)

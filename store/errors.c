@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/escape.h"
 #include "engine/validate.h"
 
 enum store_status store_fail(struct store_error *err, enum store_status status,
@@ -30,6 +31,8 @@ enum store_status store_fail(struct store_error *err, enum store_status status,
 	for (char *p = err->message; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
+	/* File names and row names are input: no raw control characters. */
+	text_escape_inplace(err->message, sizeof err->message);
 	return status;
 }
 

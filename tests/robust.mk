@@ -9,7 +9,19 @@ ROBUST_E2E = \
 	tests/e2e/robust_two_tuis.sh \
 	tests/e2e/robust_valgrind.sh \
 	tests/e2e/robust_dead_tty.sh \
-	tests/e2e/robust_create_kill.sh
+	tests/e2e/robust_create_kill.sh \
+	tests/e2e/robust_escape.sh
 dist_check_SCRIPTS += $(ROBUST_E2E) tests/e2e/robust_lib.sh
 dist_check_DATA += tests/valgrind.supp
 TESTS += $(ROBUST_E2E)
+
+# Criterion: escaping of quoted input in messages (engine/escape.h users).
+if HAVE_CRITERION
+ROBUST_TESTS = tests/robust_escape
+check_PROGRAMS += $(ROBUST_TESTS)
+TESTS += $(ROBUST_TESTS)
+tests_robust_escape_SOURCES = tests/robust_escape.c
+tests_robust_escape_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
+tests_robust_escape_LDADD = libinterchange.a libstore.a libengine.a libi18n.a $(LIBINTL) \
+	$(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS) -lm
+endif
