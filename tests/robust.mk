@@ -11,7 +11,8 @@ ROBUST_E2E = \
 	tests/e2e/robust_dead_tty.sh \
 	tests/e2e/robust_create_kill.sh \
 	tests/e2e/robust_escape.sh \
-	tests/e2e/robust_hostile.sh
+	tests/e2e/robust_hostile.sh \
+	tests/e2e/robust_outputs.sh
 dist_check_SCRIPTS += $(ROBUST_E2E) tests/e2e/robust_lib.sh
 dist_check_DATA += tests/valgrind.supp
 TESTS += $(ROBUST_E2E)
