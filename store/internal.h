@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "store/identity.h"
 #include "store/store.h"
 
 /* 'u','t','n','f': marks a SQLite file as an utenfor workbook. */
@@ -32,6 +33,8 @@ struct store {
 	char user[STORE_USER_SIZE];
 	char undo_label[STORE_LABEL_SIZE];
 	char redo_label[STORE_LABEL_SIZE];
+	int busy_ms;                  /* the busy timeout in force */
+	struct store_identity ident;  /* is the path still our file (identity.h) */
 };
 
 /* Act as `user` in the undo history (tests play two users in one process). */

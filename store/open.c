@@ -49,6 +49,7 @@ void store_set_user(struct store *s, const char *user)
 
 void store_set_busy_timeout(struct store *s, int ms)
 {
+	s->busy_ms = ms;
 	sqlite3_busy_timeout(s->db, ms);
 }
 
@@ -329,6 +330,10 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 		store_sweep_stale(path);
 		status = open_writer(s, version, err);
 	}
+	if (status == STORE_OK) {
+		s->busy_ms = STORE_BUSY_TIMEOUT_MS;
+		status = store_identity_remember(s, &st, err);
+	}
 	if (status != STORE_OK) {
 		store_close(s);
 		return status;
@@ -342,6 +347,9 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 
 bool store_changed_elsewhere(struct store *s)
 {
+	/* A deleted or replaced file counts: the reload then says so. */
+	if (store_identity_check(s, NULL) != STORE_OK)
+		return true;
 	int64_t dv = 0;
 	if (store_query_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK)
 		return false;
@@ -350,7 +358,10 @@ bool store_changed_elsewhere(struct store *s)
 
 enum store_status store_load(struct store *s, struct workbook *out, struct store_error *err)
 {
-	enum store_status status = rows_load(s, out, err);
+	enum store_status status = store_identity_check(s, err);
+	if (status != STORE_OK)
+		return status;
+	status = rows_load(s, out, err);
 	if (status != STORE_OK)
 		return status;
 	struct problems pr;
