@@ -114,8 +114,11 @@ static const char *read_only_reason(const char *path, const struct stat *st)
 {
 	if (access(path, W_OK) != 0 || (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
 		return _("filen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing");
+	/* SQLite follows a symlink and keeps -wal/-shm beside the real file,
+	 * so it is the real file's folder that must be writable. */
 	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
+	char real[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", realpath(path, real) != NULL ? real : path);
 	char *slash = strrchr(dir, '/');
 	if (slash == NULL)
 		snprintf(dir, sizeof dir, ".");

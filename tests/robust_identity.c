@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -193,4 +194,30 @@ Test(identity, conflict_message_has_no_folder_prefix)
 	workbook_free(&other);
 	workbook_free(&wb);
 	workbook_free(&cur);
+}
+
+/* Issue 18 item 12: a symlink into a read-only folder opens read-only
+ * (SQLite would keep -wal/-shm beside the real file, where it cannot). */
+Test(identity, symlink_into_read_only_folder_opens_read_only)
+{
+	struct workbook wb;
+	char ro[4200], real[4300], link_path[4200];
+	snprintf(ro, sizeof ro, "%s/ro", dir);
+	cr_assert_eq(mkdir(ro, 0755), 0);
+	snprintf(real, sizeof real, "%s/bok.utenfor", ro);
+	store_create_sample(real, &wb);
+	cr_assert_eq(chmod(ro, 0555), 0);
+	snprintf(link_path, sizeof link_path, "%s/lenke.utenfor", dir);
+	cr_assert_eq(symlink(real, link_path), 0);
+	struct store *s = store_open_ok(link_path, 0);
+	cr_assert(store_is_read_only(s), "opened for writing through the symlink");
+	cr_assert_not_null(store_read_only_notice(s));
+	cr_assert(strstr(store_read_only_notice(s), "mappen") != NULL, "%s",
+		  store_read_only_notice(s));
+	store_close(s);
+	chmod(ro, 0755);
+	unlink(real);
+	rmdir(ro);
+	unlink(link_path);
+	workbook_free(&wb);
 }
