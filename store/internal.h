@@ -33,6 +33,7 @@ struct store {
 	char user[STORE_USER_SIZE];
 	char undo_label[STORE_LABEL_SIZE];
 	char redo_label[STORE_LABEL_SIZE];
+	char undo_skipped[STORE_LABEL_SIZE]; /* store_undo_skipped() */
 	int busy_ms;                  /* the busy timeout in force */
 	struct store_identity ident;  /* is the path still our file (identity.h) */
 };

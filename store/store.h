@@ -154,6 +154,10 @@ enum store_status store_redo(struct store *s, struct store_error *err);
  * valid until the next call on `s`. */
 const char *store_undo_label(struct store *s);
 const char *store_redo_label(struct store *s);
+/* The label of a newer entry of this user that the last store_undo() or
+ * store_undo_label() passed over because someone else has changed its
+ * rows since (it stays undoable once that change is gone), or NULL. */
+const char *store_undo_skipped(struct store *s);
 
 /* Schema version this program writes and reads. */
 int store_schema_version(void);

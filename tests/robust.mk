@@ -20,7 +20,7 @@ TESTS += $(ROBUST_E2E)
 
 # Criterion: escaping of quoted input in messages (engine/escape.h users).
 if HAVE_CRITERION
-ROBUST_TESTS = tests/robust_escape tests/robust_identity
+ROBUST_TESTS = tests/robust_escape tests/robust_identity tests/robust_undo
 check_PROGRAMS += $(ROBUST_TESTS)
 TESTS += $(ROBUST_TESTS)
 tests_robust_escape_SOURCES = tests/robust_escape.c
@@ -32,4 +32,8 @@ tests_robust_identity_SOURCES = tests/robust_identity.c tests/store_util.c tests
 tests_robust_identity_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
 tests_robust_identity_LDADD = libstore.a libengine.a libi18n.a $(LIBINTL) \
 	$(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS) -lm
+tests_robust_undo_SOURCES = tests/robust_undo.c tests/store_util.c tests/store_util.h \
+	tests/testutil_workbook.c tests/testutil_workbook.h
+tests_robust_undo_CFLAGS = $(tests_robust_identity_CFLAGS)
+tests_robust_undo_LDADD = $(tests_robust_identity_LDADD)
 endif
