@@ -146,11 +146,6 @@ int main(int argc, char **argv)
 	FILE *guarded = safe_stream_open(STDERR_FILENO);
 	if (guarded != NULL)
 		stderr = guarded;
-	bool command = argc >= 2 && argv[1][0] != '-' && access(argv[1], F_OK) != 0;
-	if (command && isatty(STDOUT_FILENO) && (guarded = safe_stream_open(STDOUT_FILENO)) != NULL) {
-		fflush(stdout);
-		stdout = guarded;
-	}
 
 	/* No command: the interface on the default workbook. */
 	if (argc < 2)
@@ -165,11 +160,17 @@ int main(int argc, char **argv)
 		printf("utenfor %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	for (size_t i = 0; i < COMMAND_COUNT; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run != NULL
-				       ? commands[i].run(argc - 1, argv + 1)
-				       : cmd_estimate(argc - 1, argv + 1, config_path);
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		if (commands[i].run == NULL)
+			return cmd_estimate(argc - 1, argv + 1, config_path);
+		if (isatty(STDOUT_FILENO) && (guarded = safe_stream_open(STDOUT_FILENO)) != NULL) {
+			fflush(stdout);
+			stdout = guarded;
+		}
+		return commands[i].run(argc - 1, argv + 1);
+	}
 	/* `utenfor WORKBOOK`: anything that names a file (has a '/' or a '.'). */
 	if (argc == 2 && argv[1][0] != '-' &&
 	    (strpbrk(argv[1], "/.") != NULL || access(argv[1], F_OK) == 0))
