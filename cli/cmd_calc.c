@@ -19,12 +19,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/calc_summary.h"
 #include "cli/commands.h"
+#include "engine/limits.h"
 #include "engine/projection.h"
 #include "engine/validate.h"
 #include "i18n/i18n.h"
+#include "interchange/input_file.h"
 #include "interchange/json.h"
 #include "store/store.h"
 
@@ -50,40 +53,6 @@ static void usage(FILE *out)
 	      "Avslutningskode: 0 ok, 1 filen ble avvist (hvert problem på en linje\n"
 	      "på standard feil), 2 feil bruk.\n"),
 	      out);
-}
-
-/*
- * Read all of `f` into a malloc'd buffer (*buf, caller frees).  Returns 0,
- * or an errno value.
- */
-static int read_all(FILE *f, char **buf, size_t *len)
-{
-	size_t cap = 0, used = 0;
-	char *data = NULL;
-	for (;;) {
-		if (cap - used < 4096) {
-			size_t ncap = cap ? cap * 2 : 65536;
-			char *grown = realloc(data, ncap);
-			if (grown == NULL) {
-				free(data);
-				return ENOMEM;
-			}
-			data = grown;
-			cap = ncap;
-		}
-		size_t n = fread(data + used, 1, cap - used, f);
-		used += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		int err = errno ? errno : EIO;
-		free(data);
-		return err;
-	}
-	*buf = data;
-	*len = used;
-	return 0;
 }
 
 static void print_problems(const char *name, const struct problems *problems)
@@ -139,20 +108,28 @@ static int load_input(const char *arg, struct workbook *wb)
 {
 	bool is_stdin = strcmp(arg, "-") == 0;
 	const char *name = is_stdin ? STDIN_NAME : arg;
-	FILE *f = is_stdin ? stdin : fopen(arg, "rb");
-	char *text = NULL;
-	size_t len = 0;
-	if (f == NULL) {
-		fprintf(stderr, _("%s: kan ikke åpne filen: %s\n"), name,
-			errno == ENOENT ? _("filen finnes ikke") : strerror(errno));
+	char why[256];
+	/* Only a regular file (a FIFO would hang, /dev/zero never end); a
+	 * workbook is recognised by its first bytes before anything else is
+	 * read, so its size is not the JSON limit's business. */
+	int fd = is_stdin ? STDIN_FILENO : input_open_regular(arg, why, sizeof why);
+	if (fd < 0) {
+		fprintf(stderr, _("%s: kan ikke åpne filen: %s\n"), name, why);
 		return -1;
 	}
-	int err = read_all(f, &text, &len);
+	char head[sizeof sqlite_header];
+	if (!is_stdin && pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+	    memcmp(head, sqlite_header, sizeof head) == 0) {
+		close(fd);
+		return load_store(arg, wb);
+	}
+	char *text = NULL;
+	size_t len = 0;
+	int err = input_read_fd(fd, INPUT_DOCUMENT_MAX, &text, &len, why, sizeof why);
 	if (!is_stdin)
-		fclose(f);
+		close(fd);
 	if (err != 0) {
-		fprintf(stderr, _("%s: kan ikke lese filen: %s\n"), name,
-			err == EISDIR ? _("er en mappe") : strerror(err));
+		fprintf(stderr, _("%s: kan ikke lese filen: %s\n"), name, why);
 		return -1;
 	}
 	if (len >= sizeof sqlite_header && memcmp(text, sqlite_header, sizeof sqlite_header) == 0) {

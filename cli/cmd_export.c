@@ -5,7 +5,8 @@
  *
  * The workbook is opened read-only.  Output goes to stdout (JSON, CSV) or
  * to FILE, written whole or not at all (report/atomic.h); an existing FILE
- * is refused without --force.
+ * is refused without --force.  FILE never gets more permissions than the
+ * workbook, and never is the workbook or its -wal/-shm.
  *
  * Must never: call exit(), write to the workbook, leave a half-written FILE.
  */
@@ -176,9 +177,20 @@ int cmd_export(int argc, char **argv)
 			format = f;
 		}
 	}
+	/* "-" is standard output, as everywhere else. */
+	if (out != NULL && strcmp(out, "-") == 0) {
+		if (format == FORMAT_XLSX) {
+			fprintf(stderr, "%s\n",
+				_("utenfor export: xlsx må skrives til en fil: bruk -o FIL.xlsx"));
+			return EXIT_USAGE;
+		}
+		out = NULL;
+	}
 	if (format == FORMAT_NONE || path == NULL || (format == FORMAT_XLSX && out == NULL)) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	/* Outputs stay as private as the workbook, and never replace it. */
+	atomic_guard_input(path);
 	return run(format, path, out, force);
 }

@@ -18,6 +18,7 @@
 #include "engine/projection.h"
 #include "engine/validate.h"
 #include "interchange/json.h"
+#include "report/atomic.h"
 #include "report/report.h"
 #include "report/xlsx.h"
 #include "store/store.h"
@@ -208,6 +209,8 @@ int cmd_report(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 
+	/* Reports stay as private as their input, and never replace it. */
+	atomic_guard_input(input);
 	struct workbook wb;
 	workbook_init(&wb);
 	if (load(input, &wb) != 0) {

@@ -1,5 +1,5 @@
 # cli/: the program's entry point and its subcommands.
-utenfor_SOURCES += cli/main.c cli/commands.h
+utenfor_SOURCES += cli/main.c cli/commands.h cli/safe_stream.c cli/safe_stream.h
 utenfor_SOURCES += cli/cmd_calc.c cli/calc_summary.c cli/calc_summary.h \
 	cli/calc_table.c cli/calc_table.h
 utenfor_SOURCES += cli/cmd_report.c

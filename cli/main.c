@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/safe_stream.h"
 #include "config/ini.h"
 #include "config/paths.h"
 #include "i18n/i18n.h"
@@ -138,6 +139,14 @@ int main(int argc, char **argv)
 	if (!i18n_init(lang, NULL, lang_err, sizeof lang_err))
 		fprintf(stderr, "utenfor: %s\n", lang_err);
 
+	/* Messages quote file names, arguments and document values: none of
+	 * their control characters may reach the terminal (safe_stream.h).
+	 * stdout only for the commands, and only on a terminal: a pipe gets
+	 * the exact bytes, and the TUI draws on stdout itself. */
+	FILE *guarded = safe_stream_open(STDERR_FILENO);
+	if (guarded != NULL)
+		stderr = guarded;
+
 	/* No command: the interface on the default workbook. */
 	if (argc < 2)
 		return run_tui(NULL, false, false, config_path);
@@ -151,11 +160,17 @@ int main(int argc, char **argv)
 		printf("utenfor %s\n", PACKAGE_VERSION);
 		return 0;
 	}
-	for (size_t i = 0; i < COMMAND_COUNT; i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return commands[i].run != NULL
-				       ? commands[i].run(argc - 1, argv + 1)
-				       : cmd_estimate(argc - 1, argv + 1, config_path);
+	for (size_t i = 0; i < COMMAND_COUNT; i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		if (commands[i].run == NULL)
+			return cmd_estimate(argc - 1, argv + 1, config_path);
+		if (isatty(STDOUT_FILENO) && (guarded = safe_stream_open(STDOUT_FILENO)) != NULL) {
+			fflush(stdout);
+			stdout = guarded;
+		}
+		return commands[i].run(argc - 1, argv + 1);
+	}
 	/* `utenfor WORKBOOK`: anything that names a file (has a '/' or a '.'). */
 	if (argc == 2 && argv[1][0] != '-' &&
 	    (strpbrk(argv[1], "/.") != NULL || access(argv[1], F_OK) == 0))

@@ -6,6 +6,7 @@ libengine_a_SOURCES = \
 	engine/numbers.c engine/numbers.h \
 	engine/discount.c engine/discount.h \
 	engine/validate.c engine/validate.h \
+	engine/escape.c engine/escape.h engine/limits.h \
 	engine/result.c engine/result.h \
 	engine/projection.c engine/projection_cache.c engine/projection.h
 utenfor_LDADD += libengine.a

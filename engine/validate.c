@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/escape.h"
 #include "engine/numbers.h"
 #include "i18n/i18n.h"
 
@@ -101,6 +102,10 @@ void problems_add(struct problems *p, const char *path, const char *fmt, ...)
 	vsnprintf(pr->message, sizeof pr->message, fmt, ap);
 	va_end(ap);
 	utf8_trim_partial(pr->message, sizeof pr->message);
+	/* Paths and messages quote input (keys, values, ids): no raw control
+	 * characters may reach a terminal (escape.h). */
+	text_escape_inplace(pr->path, sizeof pr->path);
+	text_escape_inplace(pr->message, sizeof pr->message);
 }
 
 void problem_format(const struct problem *pr, char *buf, size_t size)

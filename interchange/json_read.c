@@ -24,10 +24,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
+#include "engine/limits.h"
 #include "i18n/i18n.h"
+#include "interchange/input_file.h"
 #include "interchange/json_fields.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -69,6 +72,16 @@ static const char *const confidence_keys[] = {"A", "B", "C", "D"};
 static size_t fields_for(const struct json_reader *r, size_t all, size_t v1)
 {
 	return r->version >= 2 ? all : v1;
+}
+
+/* An array past its limit (engine/limits.h) is one problem, not read. */
+static bool too_many(struct json_reader *r, const json_t *array, const char *path, size_t max)
+{
+	size_t n = json_array_size(array);
+	if (n <= max)
+		return false;
+	problems_add(r->out, path, _("for mange elementer: %zu (høyst %zu)"), n, max);
+	return true;
 }
 
 /* Start a new entity: validate_* results of the last one are gone. */
@@ -238,6 +251,8 @@ static int read_group(struct json_reader *r, const json_t *obj, const char *path
 	char items_path[PROBLEM_PATH_SIZE];
 	json_path_join(items_path, sizeof items_path, path, "items");
 	json_t *items = json_get_array(r, obj, path, "items", false);
+	if (too_many(r, items, items_path, INPUT_ITEMS_PER_GROUP_MAX))
+		return 0;
 	size_t i;
 	json_t *value;
 	json_array_foreach(items, i, value) {
@@ -307,6 +322,8 @@ static int read_sectors(struct json_reader *r, const json_t *root, struct workbo
 static int read_groups(struct json_reader *r, const json_t *root, struct workbook *wb)
 {
 	json_t *groups = json_get_array(r, root, "", "groups", false);
+	if (too_many(r, groups, "groups", INPUT_GROUPS_MAX))
+		return 0;
 	size_t i;
 	json_t *value;
 	json_array_foreach(groups, i, value) {
@@ -513,6 +530,8 @@ static void read_measure(struct json_reader *r, const json_t *obj, const char *p
 static int read_measures(struct json_reader *r, const json_t *root, struct workbook *wb)
 {
 	json_t *measures = json_get_array(r, root, "", "measures", false);
+	if (too_many(r, measures, "measures", INPUT_MEASURES_MAX))
+		return 0;
 	size_t i;
 	json_t *value;
 	json_array_foreach(measures, i, value) {
@@ -549,6 +568,7 @@ int json_read_workbook(const char *text, size_t length, struct workbook *out,
 	struct json_reader *r = malloc(sizeof *r);
 	struct workbook wb;
 	json_error_t err;
+	json_t *root = NULL;
 	int rc = -1;
 
 	problems_clear(problems);
@@ -561,7 +581,13 @@ int json_read_workbook(const char *text, size_t length, struct workbook *out,
 	r->out = problems;
 	workbook_init(&wb);
 
-	json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &err);
+	/* Before parsing: jansson's tree is many times the text's size. */
+	if (length > INPUT_DOCUMENT_MAX) {
+		problems_add(problems, "", _("dokumentet er for stort: %zu byte (høyst %u)"), length,
+			     INPUT_DOCUMENT_MAX);
+		goto done;
+	}
+	root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL) {
 		problems_add(problems, "", _("linje %d, kolonne %d: %s"), err.line, err.column,
 			     err.text);
@@ -598,59 +624,22 @@ done:
 	return rc;
 }
 
-/* Why a file could not be read, in the user's words. */
-static const char *open_error(int err)
-{
-	switch (err) {
-	case ENOENT:
-		return _("filen finnes ikke");
-	case EACCES:
-		return _("mangler lesetilgang til filen");
-	case EISDIR:
-		return _("er en mappe, ikke en fil");
-	default:
-		return strerror(err);
-	}
-}
-
 int json_read_workbook_file(const char *path, struct workbook *out, struct problems *problems)
 {
-	FILE *f = fopen(path, "rb");
+	char why[256];
 	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int rc = -1;
-
+	size_t len = 0;
 	problems_clear(problems);
-	if (f == NULL) {
-		problems_add(problems, "", _("kan ikke lese %s: %s"), path, open_error(errno));
-		workbook_free(out);
+	workbook_free(out);
+	int fd = input_open_regular(path, why, sizeof why);
+	if (fd < 0 || input_read_fd(fd, INPUT_DOCUMENT_MAX, &buf, &len, why, sizeof why) != 0) {
+		problems_add(problems, "", _("kan ikke lese %s: %s"), path, why);
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
-	for (;;) {
-		if (cap - len < 4096) {
-			size_t ncap = cap ? cap * 2 : 65536;
-			char *grown = realloc(buf, ncap);
-			if (grown == NULL) {
-				problems_add(problems, "", _("tomt for minne ved lesing av %s"), path);
-				goto out;
-			}
-			buf = grown;
-			cap = ncap;
-		}
-		size_t n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		problems_add(problems, "", _("kan ikke lese %s: %s"), path, open_error(errno));
-		goto out;
-	}
-	rc = json_read_workbook(buf, len, out, problems);
-out:
-	if (rc != 0)
-		workbook_free(out);
+	close(fd);
+	int rc = json_read_workbook(buf, len, out, problems);
 	free(buf);
-	fclose(f);
 	return rc;
 }

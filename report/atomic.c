@@ -30,15 +30,83 @@ static void dir_of(const char *path, char *dir, size_t size)
 }
 
 /*
- * mkstemp creates files 0600; an output file should get the permissions any
- * new file would (0666 less the umask).  umask() can only be read by setting
- * it, so it is set back at once; nothing here runs in threads.
+ * What the outputs of this process must not widen (atomic_guard_input):
+ * the input's permission bits, and the input and its SQLite side files,
+ * which must never be written over.
  */
-static void apply_umask(int fd)
+static struct {
+	bool set;
+	mode_t mode;
+	dev_t dev;
+	ino_t ino;
+	char sides[3][ATOMIC_PATH_SIZE + 16]; /* canonical NAME-wal, -shm, -journal */
+} guard;
+
+/* "realpath(dir)/base" of `path`, whether or not the file exists. */
+static bool canonical(const char *path, char *out, size_t size)
+{
+	char dir[ATOMIC_PATH_SIZE], real[ATOMIC_PATH_SIZE];
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	dir_of(path, dir, sizeof dir);
+	if (realpath(dir, real) == NULL)
+		return false;
+	int n = snprintf(out, size, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base);
+	return n >= 0 && (size_t)n < size;
+}
+
+void atomic_guard_input(const char *input)
+{
+	struct stat st;
+	memset(&guard, 0, sizeof guard);
+	if (input == NULL || stat(input, &st) != 0)
+		return;
+	guard.set = true;
+	guard.mode = st.st_mode & 0777;
+	guard.dev = st.st_dev;
+	guard.ino = st.st_ino;
+	static const char *const suffix[3] = {"-wal", "-shm", "-journal"};
+	char base[ATOMIC_PATH_SIZE];
+	if (!canonical(input, base, sizeof base))
+		return;
+	for (int i = 0; i < 3; i++)
+		snprintf(guard.sides[i], sizeof guard.sides[i], "%s%s", base, suffix[i]);
+}
+
+/* Is `path` the guarded input, or one of its side files? */
+static bool is_guarded(const char *path, const struct stat *st)
+{
+	if (!guard.set)
+		return false;
+	if (st != NULL && st->st_dev == guard.dev && st->st_ino == guard.ino)
+		return true;
+	char canon[ATOMIC_PATH_SIZE + 16];
+	if (!canonical(path, canon, sizeof canon))
+		return false;
+	for (int i = 0; i < 3; i++)
+		if (guard.sides[i][0] != '\0' && strcmp(canon, guard.sides[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * mkstemp creates files 0600; an output file gets the permissions any new
+ * file would (0666 less the umask), but never more than the input's (a
+ * private workbook gives private reports) nor, when it replaces a file,
+ * more than that file had (--force never widens).  umask() can only be
+ * read by setting it, so it is set back at once; nothing here runs in
+ * threads.
+ */
+static void apply_mode(int fd, const struct stat *existing)
 {
 	mode_t mask = umask(022);
 	umask(mask);
-	(void)fchmod(fd, 0666 & ~mask);
+	mode_t mode = 0666 & ~mask;
+	if (guard.set)
+		mode &= guard.mode;
+	if (existing != NULL)
+		mode &= existing->st_mode & 0777;
+	(void)fchmod(fd, mode);
 }
 
 int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
@@ -56,8 +124,20 @@ int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
 	}
 	snprintf(af->path, sizeof af->path, "%s", path);
 
+	if (strcmp(path, "-") == 0) {
+		snprintf(err, err_size, "%s", _("Standard ut (-) kan ikke brukes her; oppgi et filnavn."));
+		return -1;
+	}
 	struct stat st;
-	if (stat(path, &st) == 0) {
+	bool exists = stat(path, &st) == 0;
+	if (is_guarded(path, exists ? &st : NULL)) {
+		snprintf(err, err_size,
+			 _("%s er arbeidsboken som leses (eller en av dens hjelpefiler); velg et "
+			   "annet filnavn for utdata."),
+			 path);
+		return -1;
+	}
+	if (exists) {
 		if (S_ISDIR(st.st_mode)) {
 			snprintf(err, err_size, _("%s er en mappe, ikke en fil."), path);
 			return -1;
@@ -84,7 +164,7 @@ int atomic_open(struct atomic_file *af, const char *path, bool force, char *err,
 				 dir);
 		return -1;
 	}
-	apply_umask(fd);
+	apply_mode(fd, exists ? &st : NULL);
 	af->fp = fdopen(fd, "wb");
 	if (af->fp == NULL) {
 		snprintf(err, err_size, _("Kan ikke skrive %s: %s."), path, strerror(errno));

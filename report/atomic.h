@@ -7,6 +7,8 @@
  * complete new one, and a failure (full disk, killed process) never leaves
  * a half-written report behind under the real name.
  *
+ * "-" is refused here: standard output is the caller's business.
+ *
  * Without `force` an existing target is refused, and the final step uses
  * link(2), which fails if the name appeared meanwhile, so a file created by
  * someone else between our check and our commit is not clobbered either.
@@ -31,6 +33,16 @@ struct atomic_file {
 	bool force;
 	FILE *fp; /* open for writing until commit/abort */
 };
+
+/*
+ * Outputs of this process read `input` (a workbook or a JSON document):
+ * from now on every atomic output gets at most its permission bits (a
+ * 0600 workbook gives 0600 reports whatever the umask; replacing a file
+ * never widens that file's mode either), and writing over `input` itself
+ * or its -wal/-shm/-journal is refused.  Call once, after the input is
+ * known; a later call replaces the earlier.
+ */
+void atomic_guard_input(const char *input);
 
 /*
  * Create the temporary file next to `path`.  Returns 0, or -1 with a

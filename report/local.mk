@@ -13,6 +13,7 @@ libreport_a_SOURCES = \
 	report/render.h report/html.c report/markdown.c \
 	report/report.c report/report.h \
 	report/xlsx.c report/xlsx.h report/xlsx_internal.h report/xlsx_projection.c \
-	report/xlsx_flows.c
+	report/xlsx_flows.c \
+	report/xlsx_error.c report/xlsx_error.h
 libreport_a_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
 utenfor_LDADD += libreport.a $(XLSXWRITER_LIBS)

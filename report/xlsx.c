@@ -11,11 +11,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "i18n/i18n.h"
 #include "report/atomic.h"
+#include "report/xlsx_error.h"
 #include "report/xlsx_internal.h"
 
 void x_note(struct xctx *x, lxw_error e)
@@ -272,8 +274,10 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	x.wb = wb;
 	x.p = p;
 	x.cache = opt == NULL || opt->cached_values;
+	FILE *quiet = xlsx_quiet_begin(); /* the library's English on stderr */
 	x.book = workbook_new(af.tmp);
 	if (x.book == NULL) {
+		xlsx_quiet_end(quiet);
 		snprintf(err, err_size, _("Kan ikke lage regnearket %s (ikke nok minne eller ingen "
 					"skrivetilgang)."), path);
 		atomic_abort(&af);
@@ -311,12 +315,15 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	xlsx_sheet_society(&x);
 	xlsx_sheet_chart(&x);
 
+	errno = 0;
 	lxw_error close_err = workbook_close(x.book);
+	int close_errno = errno;
+	xlsx_quiet_end(quiet);
 	if (x.error == LXW_NO_ERROR)
 		x.error = close_err;
 	if (x.error != LXW_NO_ERROR) {
 		snprintf(err, err_size, _("Kunne ikke skrive regnearket %s: %s. Filen ble ikke laget."),
-			 path, lxw_strerror(x.error));
+			 path, xlsx_error_text(x.error, close_errno));
 		atomic_abort(&af);
 		return -1;
 	}

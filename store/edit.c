@@ -28,6 +28,9 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 	if (s->read_only)
 		return store_fail(err, STORE_READ_ONLY, s->path,
 				  _("arbeidsboken er åpnet bare for lesing; endringen ble ikke lagret"));
+	enum store_status same = store_identity_check(s, err);
+	if (same != STORE_OK)
+		return same;
 	int rc = store_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("skrive til"));
@@ -57,8 +60,10 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 enum store_status edit_commit(struct edit_tx *tx, struct store_error *err)
 {
 	int rc = store_exec(tx->s->db, "COMMIT");
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		store_identity_after_commit(tx->s);
 		return STORE_OK;
+	}
 	enum store_status status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lagre"));
 	edit_rollback(tx);
 	return status;

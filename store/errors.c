@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/escape.h"
 #include "engine/validate.h"
 
 enum store_status store_fail(struct store_error *err, enum store_status status,
@@ -19,6 +20,14 @@ enum store_status store_fail(struct store_error *err, enum store_status status,
 	if (err == NULL)
 		return status;
 	err->status = status;
+	/* Conflicts and a vanished file are shown on the status line while
+	 * the user knows which file is open: the file's name is enough, and
+	 * a long folder would push the news off the screen. */
+	if (path != NULL && (status == STORE_CONFLICT || status == STORE_DETACHED)) {
+		const char *slash = strrchr(path, '/');
+		if (slash != NULL && slash[1] != '\0')
+			path = slash + 1;
+	}
 	int n = snprintf(err->message, sizeof err->message, "%s: ", path ? path : _("arbeidsbok"));
 	if (n < 0 || (size_t)n >= sizeof err->message)
 		return status;
@@ -30,6 +39,8 @@ enum store_status store_fail(struct store_error *err, enum store_status status,
 	for (char *p = err->message; *p; p++)
 		if (*p == '\n' || *p == '\r' || *p == '\t')
 			*p = ' ';
+	/* File names and row names are input: no raw control characters. */
+	text_escape_inplace(err->message, sizeof err->message);
 	return status;
 }
 

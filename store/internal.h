@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "store/identity.h"
 #include "store/store.h"
 
 /* 'u','t','n','f': marks a SQLite file as an utenfor workbook. */
@@ -32,6 +33,9 @@ struct store {
 	char user[STORE_USER_SIZE];
 	char undo_label[STORE_LABEL_SIZE];
 	char redo_label[STORE_LABEL_SIZE];
+	char undo_skipped[STORE_LABEL_SIZE]; /* store_undo_skipped() */
+	int busy_ms;                  /* the busy timeout in force */
+	struct store_identity ident;  /* is the path still our file (identity.h) */
 };
 
 /* Act as `user` in the undo history (tests play two users in one process). */
@@ -60,6 +64,13 @@ enum store_status store_fail_sqlite(struct store_error *err, const char *path, s
 
 /* errno as a short Norwegian phrase (falls back to strerror). */
 const char *store_errno_text(int e);
+
+/* sqlite3_open_v2 on a plain file name, never a URI ("file:x" opens
+ * "./file:x"). */
+int store_open_db(const char *path, int flags, sqlite3 **db);
+/* Remove the temporary files a killed store_create() left next to `path`
+ * (store/create.c); files still being built are locked and kept. */
+void store_sweep_stale(const char *path);
 
 /* sqlite3_exec without result rows; returns the SQLite code. */
 int store_exec(sqlite3 *db, const char *sql);

@@ -4,8 +4,8 @@
  * Order matters for "never modify what we cannot read": a file is first
  * opened read-only and inspected (application id, schema version,
  * quick_check); only a file that passes is reopened for writing, switched
- * to WAL and migrated.  New files are created 0600 with O_EXCL before
- * SQLite sees them, and SQLite gives its -wal/-shm files the same mode.
+ * to WAL and migrated.  New files are made by store/create.c; SQLite
+ * gives the -wal/-shm files the workbook's mode.
  *
  * Durability: WAL with synchronous=FULL, so a commit is on disk when the
  * edit returns (doc/store.md explains the choice).
@@ -49,6 +49,7 @@ void store_set_user(struct store *s, const char *user)
 
 void store_set_busy_timeout(struct store *s, int ms)
 {
+	s->busy_ms = ms;
 	sqlite3_busy_timeout(s->db, ms);
 }
 
@@ -81,7 +82,7 @@ void store_close(struct store *s)
  * a relative name starting with "file:" would be read as a URI even
  * without SQLITE_OPEN_URI; "./" keeps it a plain file name.
  */
-static int open_db(const char *path, int flags, sqlite3 **db)
+int store_open_db(const char *path, int flags, sqlite3 **db)
 {
 	char buf[PATH_MAX + 3];
 	if (strncmp(path, "file:", 5) == 0) {
@@ -113,8 +114,11 @@ static const char *read_only_reason(const char *path, const struct stat *st)
 {
 	if (access(path, W_OK) != 0 || (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
 		return _("filen er skrivebeskyttet; arbeidsboken er åpnet bare for lesing");
+	/* SQLite follows a symlink and keeps -wal/-shm beside the real file,
+	 * so it is the real file's folder that must be writable. */
 	char dir[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
+	char real[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", realpath(path, real) != NULL ? real : path);
 	char *slash = strrchr(dir, '/');
 	if (slash == NULL)
 		snprintf(dir, sizeof dir, ".");
@@ -205,7 +209,7 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 					int *version, struct store_error *err)
 {
 	sqlite3 *db = NULL;
-	int rc = open_db(path, SQLITE_OPEN_READONLY, &db);
+	int rc = store_open_db(path, SQLITE_OPEN_READONLY, &db);
 	enum store_status status = STORE_OK;
 	if (rc != SQLITE_OK)
 		status = store_fail_sqlite(err, path, db, rc, _("åpne"));
@@ -244,7 +248,7 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 
 static enum store_status open_writer(struct store *s, int version, struct store_error *err)
 {
-	int rc = open_db(s->path, SQLITE_OPEN_READWRITE, &s->db);
+	int rc = store_open_db(s->path, SQLITE_OPEN_READWRITE, &s->db);
 	if (rc == SQLITE_OK)
 		rc = configure_writer(s->db);
 	if (rc != SQLITE_OK)
@@ -326,7 +330,12 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 					    version);
 	} else if (status == STORE_OK) {
 		sqlite3_close_v2(probe);
+		store_sweep_stale(path);
 		status = open_writer(s, version, err);
+	}
+	if (status == STORE_OK) {
+		s->busy_ms = STORE_BUSY_TIMEOUT_MS;
+		status = store_identity_remember(s, &st, err);
 	}
 	if (status != STORE_OK) {
 		store_close(s);
@@ -339,107 +348,11 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 	return STORE_OK;
 }
 
-static void remove_files(const char *path)
-{
-	char side[PATH_MAX + 16];
-	unlink(path);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-journal", path);
-	unlink(side);
-}
-
-/*
- * Build the new file's contents in `tmp` (an empty 0600 file).  Closing
- * the last connection checkpoints the WAL into the file and removes the
- * -wal/-shm files, so afterwards `tmp` is a complete workbook on its own.
- */
-static enum store_status fill_new_file(const char *tmp, const char *path,
-				       const struct workbook *initial, struct store_error *err)
-{
-	struct store s;
-	memset(&s, 0, sizeof s);
-	s.path = (char *)path;
-	int rc = open_db(tmp, SQLITE_OPEN_READWRITE, &s.db);
-	if (rc == SQLITE_OK)
-		rc = configure_writer(s.db);
-	if (rc == SQLITE_OK)
-		rc = store_exec(s.db, "BEGIN IMMEDIATE");
-	if (rc == SQLITE_OK)
-		rc = migrate_run(s.db, 0);
-	struct workbook_params defaults;
-	workbook_params_defaults(&defaults);
-	/* A workbook must have a name (validate_params); the user renames it. */
-	text_set(defaults.name, sizeof defaults.name, "Ny arbeidsbok");
-	if (rc == SQLITE_OK)
-		rc = rows_write_params(s.db, initial ? &initial->params : &defaults, true, NULL);
-	enum store_status status =
-		rc == SQLITE_OK ? STORE_OK : store_fail_sqlite(err, path, s.db, rc, "opprette");
-	if (status == STORE_OK && initial != NULL) {
-		struct edit_tx tx = {.s = &s, .log_id = 0, .seq = 0};
-		status = rows_insert_all(&tx, initial, err);
-	}
-	if (status == STORE_OK && (rc = store_exec(s.db, "COMMIT")) != SQLITE_OK)
-		status = store_fail_sqlite(err, path, s.db, rc, _("opprette"));
-	if (sqlite3_close_v2(s.db) != SQLITE_OK && status == STORE_OK)
-		status = store_fail(err, STORE_IO, path, _("kunne ikke lukke den nye arbeidsboken"));
-	return status;
-}
-
-/*
- * The file is built under a temporary name in the same directory and then
- * hard-linked to `path`, which fails if `path` exists.  So another process
- * (two `utenfor` starting at once) never sees a half-made workbook, a crash
- * never leaves one under the real name, and nothing is ever overwritten.
- */
-enum store_status store_create(const char *path, const struct workbook *initial,
-			       struct store_error *err)
-{
-	if (path == NULL || *path == '\0')
-		return store_fail(err, STORE_IO, _("arbeidsbok"), _("ingen fil oppgitt"));
-	struct stat st;
-	if (lstat(path, &st) == 0)
-		return store_fail(err, STORE_EXISTS, path, _("finnes allerede"));
-	if (initial != NULL) {
-		struct problems pr;
-		problems_clear(&pr);
-		if (!validate_workbook(initial, &pr))
-			return store_fail_problems(err, STORE_REFUSED, path, "", &pr);
-	}
-	char tmp[PATH_MAX];
-	int n = snprintf(tmp, sizeof tmp, "%s.ny-XXXXXX", path);
-	if (n < 0 || (size_t)n >= sizeof tmp)
-		return store_fail(err, STORE_IO, path, _("kan ikke opprettes (for langt filnavn)"));
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
-				  store_errno_text(errno));
-	/* mkstemp makes 0600 already; fchmod states it whatever the libc. */
-	enum store_status status = STORE_OK;
-	if (fchmod(fd, 0600) != 0 || close(fd) != 0)
-		status = store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
-				    store_errno_text(errno));
-	if (status == STORE_OK)
-		status = fill_new_file(tmp, path, initial, err);
-	if (status == STORE_OK && link(tmp, path) != 0) {
-		int e = errno;
-		if (e == EEXIST)
-			status = store_fail(err, STORE_EXISTS, path, _("finnes allerede"));
-		else if ((e == EPERM || e == ENOTSUP) && lstat(path, &st) != 0 &&
-			 rename(tmp, path) == 0)
-			status = STORE_OK; /* a file system without hard links */
-		else
-			status = store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
-					    store_errno_text(e));
-	}
-	remove_files(tmp);
-	return status;
-}
-
 bool store_changed_elsewhere(struct store *s)
 {
+	/* A deleted or replaced file counts: the reload then says so. */
+	if (store_identity_check(s, NULL) != STORE_OK)
+		return true;
 	int64_t dv = 0;
 	if (store_query_int(s->db, "PRAGMA data_version", &dv) != SQLITE_OK)
 		return false;
@@ -448,7 +361,10 @@ bool store_changed_elsewhere(struct store *s)
 
 enum store_status store_load(struct store *s, struct workbook *out, struct store_error *err)
 {
-	enum store_status status = rows_load(s, out, err);
+	enum store_status status = store_identity_check(s, err);
+	if (status != STORE_OK)
+		return status;
+	status = rows_load(s, out, err);
 	if (status != STORE_OK)
 		return status;
 	struct problems pr;

@@ -40,7 +40,8 @@ enum store_status {
 	STORE_FULL,         /* disk full: the edit was not saved */
 	STORE_NOTHING,      /* nothing to undo / redo */
 	STORE_EXISTS,       /* creating a file that already exists */
-	STORE_NOMEM
+	STORE_NOMEM,
+	STORE_DETACHED      /* the path no longer names the open file: nothing is written */
 };
 
 struct store_error {
@@ -80,6 +81,12 @@ bool store_default_path(char *buf, size_t size);
 int store_default_workbook(struct workbook *wb);
 
 const char *store_path(const struct store *s);
+/*
+ * When the workbook's file was deleted, moved or replaced while open
+ * (store/identity.h), what happened and what to do, one line; else NULL.
+ * From then on every edit and load returns STORE_DETACHED with this text.
+ */
+const char *store_detached_message(const struct store *s);
 bool store_is_read_only(const struct store *s);
 /* Why the store is read-only when the user did not ask for it, or NULL. */
 const char *store_read_only_notice(const struct store *s);
@@ -147,6 +154,10 @@ enum store_status store_redo(struct store *s, struct store_error *err);
  * valid until the next call on `s`. */
 const char *store_undo_label(struct store *s);
 const char *store_redo_label(struct store *s);
+/* The label of a newer entry of this user that the last store_undo() or
+ * store_undo_label() passed over because someone else has changed its
+ * rows since (it stays undoable once that change is gone), or NULL. */
+const char *store_undo_skipped(struct store *s);
 
 /* Schema version this program writes and reads. */
 int store_schema_version(void);

@@ -22,15 +22,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Newest first; candidate() takes the first that can be undone. */
 static const char undo_sql[] =
 	"SELECT id, label FROM edit_log WHERE user = ?1 AND kind IN ('edit', 'redo')"
-	" AND reverted = 0 ORDER BY id DESC LIMIT 1";
+	" AND reverted = 0 ORDER BY id DESC LIMIT 20";
 static const char redo_sql[] =
 	"SELECT id, label FROM edit_log WHERE user = ?1 AND kind = 'undo' AND reverted = 0"
 	" AND id > coalesce((SELECT max(id) FROM edit_log WHERE user = ?1 AND kind = 'edit'),"
 	" 0) ORDER BY id DESC LIMIT 1";
 
-/* The candidate entry's id (0 if none) and label. */
+static bool undoable_now(sqlite3 *db, int64_t entry);
+
+/*
+ * The candidate entry's id (0 if none) and label.  For undo, an entry
+ * whose rows someone else has changed since is skipped for the user's
+ * next older one that can still be undone (issue 18 item 12: one
+ * conflict must not block every older undo); the skipped entry stays in
+ * the history, undoable once the other change is gone, and
+ * store_undo_skipped() names it.  When none can be undone the newest is
+ * the candidate, so the undo reports its conflict.
+ */
 static int candidate(struct store *s, bool redo, int64_t *id, char *label, size_t size)
 {
 	sqlite3_stmt *st = NULL;
@@ -40,13 +51,30 @@ static int candidate(struct store *s, bool redo, int64_t *id, char *label, size_
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	if (!redo)
+		s->undo_skipped[0] = '\0';
+	char newest[STORE_LABEL_SIZE] = "";
+	int64_t newest_id = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t e = sqlite3_column_int64(st, 0);
 		const unsigned char *l = sqlite3_column_text(st, 1);
-		snprintf(label, size, "%s", l ? (const char *)l : "");
+		if (redo || undoable_now(s->db, e)) {
+			*id = e;
+			snprintf(label, size, "%s", l ? (const char *)l : "");
+			if (!redo && newest_id != 0)
+				snprintf(s->undo_skipped, sizeof s->undo_skipped, "%s", newest);
+			break;
+		}
+		if (newest_id == 0) {
+			newest_id = e;
+			snprintf(newest, sizeof newest, "%s", l ? (const char *)l : "");
+		}
 	}
 	sqlite3_finalize(st);
+	if (*id == 0 && newest_id != 0) {
+		*id = newest_id;
+		snprintf(label, size, "%s", newest);
+	}
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -114,6 +142,23 @@ static int read_rows(sqlite3 *db, int64_t entry, struct logged_row **out, size_t
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Is every row of `entry` still as the entry left it (so undoing it
+ * overwrites nobody)?  Reads only; a read error counts as "no". */
+static bool undoable_now(sqlite3 *db, int64_t entry)
+{
+	struct logged_row *rows = NULL;
+	size_t count = 0;
+	bool ok = read_rows(db, entry, &rows, &count) == SQLITE_OK;
+	for (size_t i = 0; ok && i < count; i++) {
+		int rc;
+		char *current = row_image(db, rows[i].table, rows[i].id, &rc);
+		ok = rc == SQLITE_OK && row_image_same(current, rows[i].after);
+		free(current);
+	}
+	free_rows(rows, count);
+	return ok;
 }
 
 /* Put one row back to `r->before`, after checking it still is `r->after`. */
@@ -232,6 +277,11 @@ static const char *label_of(struct store *s, bool redo, char *buf, size_t size)
 	if (candidate(s, redo, &id, buf, size) != SQLITE_OK || id == 0)
 		return NULL;
 	return buf;
+}
+
+const char *store_undo_skipped(struct store *s)
+{
+	return s->undo_skipped[0] != '\0' ? s->undo_skipped : NULL;
 }
 
 const char *store_undo_label(struct store *s)

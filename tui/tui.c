@@ -74,8 +74,16 @@ static void undo_redo(struct app *a, bool redo)
 		app_reload(a);
 		return;
 	}
+	/* An undo may pass over a newer edit someone else has changed since. */
+	const char *skipped = redo ? NULL : store_undo_skipped(a->store);
+	char passed[300];
+	snprintf(passed, sizeof passed, "%s", skipped ? skipped : "");
 	app_reload(a);
-	app_status(a, false, redo ? _("Gjort om igjen: %s") : _("Angret: %s"), what);
+	if (passed[0] != '\0')
+		app_status(a, false, _("Angret: %s (hoppet over «%s»: endret av en annen siden)"),
+			   what, passed);
+	else
+		app_status(a, false, redo ? _("Gjort om igjen: %s") : _("Angret: %s"), what);
 }
 
 static void search_run(struct app *a, const char *needle, bool from_next)
