@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "engine/validate.h"
 #include "store/store.h"
 
 /* 'u','t','n','f': marks a SQLite file as an utenfor workbook. */
@@ -144,6 +145,49 @@ int rows_group_ref(sqlite3 *db, const char *gid, int64_t *out);
 /* Read everything into wb; on failure fills err (STORE_INVALID for
  * values that cannot be represented). */
 enum store_status rows_load(struct store *s, struct workbook *wb, struct store_error *err);
+
+/*
+ * Typed column reads (column.c).  A reader walks one result row; each
+ * col_* call checks the column's SQLite type and range and stores the
+ * value, or sets r->status to STORE_INVALID with a message naming the
+ * table, the row (column 0 is the row id) and the column, and returns
+ * false.  After the first failure every later call returns false and
+ * leaves the message alone, so a row is read as a chain of calls and
+ * checked once.
+ */
+struct col_reader {
+	struct store *s;
+	sqlite3_stmt *st;
+	const char *table;
+	int64_t row;
+	char owner[TEXT_NAME_SIZE + 48]; /* "tiltaket «X» " once the name is known */
+	struct store_error *err;
+	enum store_status status;
+};
+void col_begin(struct col_reader *r, struct store *s, sqlite3_stmt *st, const char *table,
+	       struct store_error *err);
+/* Name the row in later messages ("tiltaket", "Los"). */
+void col_owner(struct col_reader *r, const char *what, const char *name);
+bool col_int(struct col_reader *r, int i, const char *column, int64_t min, int64_t max,
+	     int64_t *out);
+/* NULL reads as `null_value`. */
+bool col_int_or_null(struct col_reader *r, int i, const char *column, int64_t min, int64_t max,
+		     int64_t null_value, int64_t *out);
+bool col_real(struct col_reader *r, int i, const char *column, double min, double max,
+	      double *out);
+/* By the engine's table of ranges (engine/validate.h): its key names the
+ * column, its kind says whole number or not. */
+bool col_field(struct col_reader *r, int i, enum field_id id, double *out);
+bool col_field_int(struct col_reader *r, int i, enum field_id id, int *out);
+/* TEXT of valid UTF-8, shorter than `size` bytes: copied into dst. */
+bool col_text(struct col_reader *r, int i, const char *column, char *dst, size_t size);
+/* The same check, returning SQLite's text (valid until the next step). */
+const char *col_text_raw(struct col_reader *r, int i, const char *column, size_t size);
+/* Refuse the column with "ventet <fmt>, fant <value>"; returns false. */
+bool col_fail(struct col_reader *r, int i, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Well-formed UTF-8 without NUL bytes (no overlongs, surrogates). */
+bool store_utf8_valid(const unsigned char *s, size_t n);
 
 /* Insert the whole workbook (groups, items, measures, not the params row)
  * inside tx, recording after images. */

@@ -1,10 +1,12 @@
 /*
  * load.c: read the whole workbook from the file into engine structs.
  *
- * A value that cannot be represented (text longer than its buffer, an
- * unknown bearer, a measure whose group is gone) is STORE_INVALID naming
- * the row; range problems are left to validate_workbook(), which
- * store_load() runs afterwards.  Reads happen in one read transaction so
+ * Every column is read through the typed readers of column.c: a value of
+ * the wrong SQLite type, outside its range, text that is not UTF-8 or too
+ * long for its buffer, an unknown key, a measure whose group is gone: each
+ * is STORE_INVALID naming the table, row and column.  Rules across rows
+ * and fields (payer shares summing to 1, from_age ≤ to_age) are left to
+ * validate_workbook(), which store_load() runs afterwards.  Reads happen in one read transaction so
  * the picture is consistent even while another process writes.
  *
  * Must never: write to the file, print.
@@ -12,195 +14,212 @@
 #include "i18n/i18n.h"
 #include "store/internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *col_text(sqlite3_stmt *st, int i)
+/* Step a statement over one table's rows, handing each row to `row`. */
+static enum store_status each_row(struct store *s, const char *table, const char *sql,
+				  struct workbook *wb,
+				  struct store_error *err,
+				  enum store_status (*row)(struct col_reader *r, struct workbook *wb))
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
+	enum store_status status = STORE_OK;
+	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct col_reader r;
+		col_begin(&r, s, st, table, err);
+		status = row(&r, wb);
+	}
+	if (status == STORE_OK && rc != SQLITE_DONE)
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
+	sqlite3_finalize(st);
+	return status;
 }
 
-/* Copy a text column into a buffer; false when it does not fit. */
-static bool take_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+/* The reader's verdict on the row, or out of memory when `added` < 0. */
+static enum store_status row_done(struct col_reader *r, bool ok, long added)
 {
-	return text_set(dst, size, col_text(st, i));
+	if (!ok)
+		return r->status;
+	if (added < 0)
+		return store_fail(r->err, STORE_NOMEM, r->s->path, _("ikke nok minne"));
+	return STORE_OK;
 }
 
-static enum store_status bad_row(struct store *s, struct store_error *err, const char *what,
-				 long long id, const char *field, const char *value)
+/* A text column holding one of the engine's keys ("kommune", "g", …). */
+static bool col_key(struct col_reader *r, int i, const char *column,
+		    bool (*from_key)(const char *key, void *out), void *out, const char *allowed)
 {
-	return store_fail(err, STORE_INVALID, s->path,
-			  _("%s med id %lld har ugyldig %s «%.60s»; rett raden eller importer "
-			  "arbeidsboken på nytt"),
-			  what, id, field, value);
+	const char *t = col_text_raw(r, i, column, TEXT_ID_SIZE);
+	if (t == NULL)
+		return false;
+	if (!from_key(t, out))
+		return col_fail(r, i, column, "%s", allowed);
+	return true;
+}
+
+static bool bearer_key_cb(const char *k, void *out)
+{
+	return bearer_from_key(k, out);
+}
+static bool unit_key_cb(const char *k, void *out)
+{
+	return unit_from_key(k, out);
+}
+static bool confidence_key_cb(const char *k, void *out)
+{
+	return confidence_from_key(k, out);
+}
+static bool discount_key_cb(const char *k, void *out)
+{
+	return discount_mode_from_key(k, out);
+}
+
+static bool col_version(struct col_reader *r, int i, struct row_ref *ref)
+{
+	ref->id = r->row;
+	return col_int(r, i, "version", 1, INT64_MAX, &ref->version);
+}
+
+static enum store_status params_row(struct col_reader *r, struct workbook *wb)
+{
+	struct workbook_params *p = &wb->params;
+	int64_t id = 0;
+	bool ok = col_int(r, 0, "id", 1, 1, &id) && col_version(r, 1, &p->row) &&
+		  col_text(r, 2, "name", p->name, sizeof p->name) &&
+		  col_text(r, 3, "municipality", p->municipality, sizeof p->municipality) &&
+		  col_field_int(r, 4, FIELD_BASE_YEAR, &p->base_year) &&
+		  col_field_int(r, 5, FIELD_HORIZON, &p->horizon) &&
+		  col_key(r, 6, "discount_mode", discount_key_cb, &p->discount.mode,
+			  _("«r109», «flat» eller «none»")) &&
+		  col_field(r, 7, FIELD_DISCOUNT_RATE, &p->discount.rate) &&
+		  col_field(r, 8, FIELD_G_AMOUNT, &p->g_amount);
+	return row_done(r, ok, 0);
 }
 
 static enum store_status load_params(struct store *s, struct workbook *wb,
 				     struct store_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT id, version, name, municipality, base_year, horizon,"
-				    " discount_mode, discount_rate, g_amount FROM workbook WHERE id = 1",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	rc = sqlite3_step(st);
-	enum store_status status = STORE_OK;
-	struct workbook_params *p = &wb->params;
-	if (rc == SQLITE_ROW) {
-		p->row.id = sqlite3_column_int64(st, 0);
-		p->row.version = sqlite3_column_int64(st, 1);
-		p->base_year = sqlite3_column_int(st, 4);
-		p->horizon = sqlite3_column_int(st, 5);
-		p->discount.rate = sqlite3_column_double(st, 7);
-		p->g_amount = sqlite3_column_double(st, 8);
-		if (!take_text(st, 2, p->name, sizeof p->name))
-			status = bad_row(s, err, _("arbeidsboken"), 1, _("navn"), col_text(st, 2));
-		else if (!take_text(st, 3, p->municipality, sizeof p->municipality))
-			status = bad_row(s, err, _("arbeidsboken"), 1, _("kommune"), col_text(st, 3));
-		else if (!discount_mode_from_key(col_text(st, 6), &p->discount.mode))
-			status = bad_row(s, err, _("arbeidsboken"), 1, _("diskontering"),
-					 col_text(st, 6));
-	} else if (rc == SQLITE_DONE) {
+	wb->params.row.id = 0;
+	enum store_status status =
+		each_row(s, "workbook",
+			 "SELECT id, version, name, municipality, base_year, horizon,"
+			 " discount_mode, discount_rate, g_amount FROM workbook",
+			 wb, err, params_row);
+	if (status == STORE_OK && wb->params.row.id != 1)
 		status = store_fail(err, STORE_INVALID, s->path,
 				    _("arbeidsboken mangler raden med parametre (tabellen workbook)"));
-	} else {
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	}
-	sqlite3_finalize(st);
 	return status;
+}
+
+static enum store_status group_row(struct col_reader *r, struct workbook *wb)
+{
+	struct target_group g;
+	memset(&g, 0, sizeof g);
+	bool ok = col_version(r, 1, &g.row) && col_text(r, 3, "name", g.name, sizeof g.name);
+	if (ok)
+		col_owner(r, _("målgruppen"), g.name);
+	ok = ok && col_text(r, 2, "gid", g.id, sizeof g.id) &&
+	     col_text(r, 4, "description", g.description, sizeof g.description) &&
+	     col_field_int(r, 5, FIELD_ENTRY_AGE, &g.entry_age);
+	return row_done(r, ok, ok ? workbook_add_group(wb, &g) : 0);
+}
+
+static enum store_status item_row(struct col_reader *r, struct workbook *wb)
+{
+	struct cost_item it;
+	memset(&it, 0, sizeof it);
+	int64_t gref = 0;
+	bool ok = col_version(r, 1, &it.row) && col_text(r, 3, "name", it.name, sizeof it.name);
+	if (ok)
+		col_owner(r, _("kostnadsposten"), it.name);
+	ok = ok && col_int(r, 2, "group_ref", 1, INT64_MAX, &gref);
+	size_t gi = 0;
+	while (ok && gi < wb->group_count && wb->groups[gi].row.id != gref)
+		gi++;
+	if (ok && gi == wb->group_count)
+		ok = col_fail(r, 2, "group_ref", "%s", _("id-en til en målgruppe som finnes"));
+	ok = ok &&
+	     col_key(r, 4, "bearer", bearer_key_cb, &it.bearer,
+		     _("«kommune», «fylkeskommune» eller «stat»")) &&
+	     col_field(r, 5, FIELD_ITEM_AMOUNT, &it.amount) &&
+	     col_key(r, 6, "unit", unit_key_cb, &it.unit, _("«nok» eller «g»")) &&
+	     col_field_int(r, 7, FIELD_ITEM_FROM_AGE, &it.from_age) &&
+	     col_field_int(r, 8, FIELD_ITEM_TO_AGE, &it.to_age) &&
+	     col_text(r, 9, "source", it.source, sizeof it.source) &&
+	     col_key(r, 10, "confidence", confidence_key_cb, &it.confidence,
+		     _("«A», «B», «C» eller «D»"));
+	return row_done(r, ok, ok ? target_group_add_item(&wb->groups[gi], &it) : 0);
+}
+
+static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
+{
+	struct measure m;
+	measure_defaults(&m);
+	int64_t gref = 0, participants = 0, effect = 0, enabled = 0;
+	bool ok = col_version(r, 1, &m.row) && col_text(r, 2, "name", m.name, sizeof m.name);
+	if (ok)
+		col_owner(r, _("tiltaket"), m.name);
+	ok = ok && col_int(r, 3, "group_ref", 1, INT64_MAX, &gref);
+	size_t gi = 0;
+	while (ok && gi < wb->group_count && wb->groups[gi].row.id != gref)
+		gi++;
+	if (ok && gi == wb->group_count)
+		ok = col_fail(r, 3, "group_ref", "%s", _("id-en til en målgruppe som finnes"));
+	if (ok)
+		snprintf(m.group_id, sizeof m.group_id, "%s", wb->groups[gi].id);
+	const struct field_range *pr = field_range(FIELD_PARTICIPANTS);
+	const struct field_range *er = field_range(FIELD_EFFECT_YEARS);
+	ok = ok && col_int(r, 4, pr->key, (int64_t)pr->min, (int64_t)pr->max, &participants) &&
+	     col_field_int(r, 5, FIELD_START_YEAR, &m.start_year) &&
+	     col_field_int(r, 6, FIELD_START_AGE, &m.start_age) &&
+	     col_field_int(r, 7, FIELD_DURATION, &m.duration) &&
+	     col_field(r, 8, FIELD_COST_PER_PARTICIPANT, &m.cost_per_participant) &&
+	     col_real(r, 9, "payer_kommune", 0, 1, &m.payer[BEARER_KOMMUNE]) &&
+	     col_real(r, 10, "payer_fylkeskommune", 0, 1, &m.payer[BEARER_FYLKESKOMMUNE]) &&
+	     col_real(r, 11, "payer_stat", 0, 1, &m.payer[BEARER_STAT]) &&
+	     col_field(r, 12, FIELD_SUCCESS_RATE, &m.success_rate) &&
+	     col_field(r, 13, FIELD_DEADWEIGHT, &m.deadweight) &&
+	     col_field_int(r, 14, FIELD_LAG, &m.lag) &&
+	     col_int_or_null(r, 15, er->key, (int64_t)er->min, (int64_t)er->max, 0, &effect) &&
+	     col_field(r, 16, FIELD_DECAY, &m.decay) && col_int(r, 17, "enabled", 0, 1, &enabled);
+	m.participants = (long)participants;
+	m.effect_years = (int)effect;
+	m.enabled = enabled != 0;
+	return row_done(r, ok, ok ? workbook_add_measure(wb, &m) : 0);
 }
 
 static enum store_status load_groups(struct store *s, struct workbook *wb,
 				     struct store_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT id, version, gid, name, description, entry_age"
-				    " FROM groups ORDER BY id",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	enum store_status status = STORE_OK;
-	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct target_group g;
-		memset(&g, 0, sizeof g);
-		long long id = sqlite3_column_int64(st, 0);
-		g.row.id = id;
-		g.row.version = sqlite3_column_int64(st, 1);
-		g.entry_age = sqlite3_column_int(st, 5);
-		if (!take_text(st, 2, g.id, sizeof g.id))
-			status = bad_row(s, err, _("målgruppen"), id, _("id"), col_text(st, 2));
-		else if (!take_text(st, 3, g.name, sizeof g.name))
-			status = bad_row(s, err, _("målgruppen"), id, _("navn"), col_text(st, 3));
-		else if (!take_text(st, 4, g.description, sizeof g.description))
-			status = bad_row(s, err, _("målgruppen"), id, _("beskrivelse"), "…");
-		else if (workbook_add_group(wb, &g) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
-	}
-	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	sqlite3_finalize(st);
-	return status;
+	return each_row(s, "groups",
+			"SELECT id, version, gid, name, description, entry_age"
+			" FROM groups ORDER BY id",
+			wb, err, group_row);
 }
 
 static enum store_status load_items(struct store *s, struct workbook *wb,
 				    struct store_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT id, version, group_ref, name, bearer, amount, unit,"
-				    " from_age, to_age, source, confidence FROM items ORDER BY id",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	enum store_status status = STORE_OK;
-	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cost_item it;
-		memset(&it, 0, sizeof it);
-		long long id = sqlite3_column_int64(st, 0);
-		int64_t gref = sqlite3_column_int64(st, 2);
-		it.row.id = id;
-		it.row.version = sqlite3_column_int64(st, 1);
-		it.amount = sqlite3_column_double(st, 5);
-		it.from_age = sqlite3_column_int(st, 7);
-		it.to_age = sqlite3_column_int(st, 8);
-		size_t gi = 0;
-		while (gi < wb->group_count && wb->groups[gi].row.id != gref)
-			gi++;
-		if (gi == wb->group_count)
-			status = bad_row(s, err, _("kostnadsposten"), id, _("målgruppe"), "");
-		else if (!take_text(st, 3, it.name, sizeof it.name))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("navn"), col_text(st, 3));
-		else if (!bearer_from_key(col_text(st, 4), &it.bearer))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("bærer"), col_text(st, 4));
-		else if (!unit_from_key(col_text(st, 6), &it.unit))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("enhet"), col_text(st, 6));
-		else if (!take_text(st, 9, it.source, sizeof it.source))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("kilde"), "…");
-		else if (!confidence_from_key(col_text(st, 10), &it.confidence))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("sikkerhet"),
-					 col_text(st, 10));
-		else if (target_group_add_item(&wb->groups[gi], &it) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
-	}
-	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	sqlite3_finalize(st);
-	return status;
+	return each_row(s, "items",
+			"SELECT id, version, group_ref, name, bearer, amount, unit,"
+			" from_age, to_age, source, confidence FROM items ORDER BY id",
+			wb, err, item_row);
 }
 
 static enum store_status load_measures(struct store *s, struct workbook *wb,
 				       struct store_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		s->db,
-		"SELECT m.id, m.version, m.name, g.gid, m.participants, m.start_year,"
-		" m.start_age, m.duration, m.cost_per_participant, m.payer_kommune,"
-		" m.payer_fylkeskommune, m.payer_stat, m.success_rate, m.deadweight, m.lag,"
-		" m.effect_years, m.decay, m.enabled"
-		" FROM measures m LEFT JOIN groups g ON g.id = m.group_ref ORDER BY m.id",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	enum store_status status = STORE_OK;
-	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct measure m;
-		measure_defaults(&m);
-		long long id = sqlite3_column_int64(st, 0);
-		m.row.id = id;
-		m.row.version = sqlite3_column_int64(st, 1);
-		m.participants = (long)sqlite3_column_int64(st, 4);
-		m.start_year = sqlite3_column_int(st, 5);
-		m.start_age = sqlite3_column_int(st, 6);
-		m.duration = sqlite3_column_int(st, 7);
-		m.cost_per_participant = sqlite3_column_double(st, 8);
-		for (int b = 0; b < BEARER_COUNT; b++)
-			m.payer[b] = sqlite3_column_double(st, 9 + b);
-		m.success_rate = sqlite3_column_double(st, 12);
-		m.deadweight = sqlite3_column_double(st, 13);
-		m.lag = sqlite3_column_int(st, 14);
-		m.effect_years = sqlite3_column_type(st, 15) == SQLITE_NULL
-					 ? 0
-					 : sqlite3_column_int(st, 15);
-		m.decay = sqlite3_column_double(st, 16);
-		m.enabled = sqlite3_column_int(st, 17) != 0;
-		if (!take_text(st, 2, m.name, sizeof m.name))
-			status = bad_row(s, err, _("tiltaket"), id, _("navn"), col_text(st, 2));
-		else if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-			status = bad_row(s, err, _("tiltaket"), id, _("målgruppe"), "");
-		else if (!take_text(st, 3, m.group_id, sizeof m.group_id))
-			status = bad_row(s, err, _("tiltaket"), id, _("målgruppe"), col_text(st, 3));
-		else if (workbook_add_measure(wb, &m) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
-	}
-	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	sqlite3_finalize(st);
-	return status;
+	return each_row(s, "measures",
+			"SELECT id, version, name, group_ref, participants, start_year,"
+			" start_age, duration, cost_per_participant, payer_kommune,"
+			" payer_fylkeskommune, payer_stat, success_rate, deadweight, lag,"
+			" effect_years, decay, enabled FROM measures ORDER BY id",
+			wb, err, measure_row);
 }
 
 enum store_status rows_load(struct store *s, struct workbook *wb, struct store_error *err)
