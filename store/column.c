@@ -120,10 +120,17 @@ bool col_fail(struct col_reader *r, int i, const char *column, const char *fmt, 
 	va_end(ap);
 	char found[120];
 	describe(r->st, i, found, sizeof found);
+	char where[TEXT_NAME_SIZE + 160];
+	if (r->owner[0])
+		snprintf(where, sizeof where, _("%s(tabellen %s, rad %lld), kolonnen %s"), r->owner,
+			 r->table, (long long)r->row, column);
+	else
+		snprintf(where, sizeof where, _("tabellen %s, rad %lld, kolonnen %s"), r->table,
+			 (long long)r->row, column);
 	r->status = store_fail(r->err, STORE_INVALID, r->s->path,
-			       _("%s(tabellen %s, rad %lld), kolonnen %s: ventet %s, fant %s; rett "
-			       "raden eller importer arbeidsboken på nytt"),
-			       r->owner, r->table, (long long)r->row, column, expected, found);
+			       _("%s: ventet %s, fant %s; rett raden eller importer arbeidsboken på "
+			       "nytt"),
+			       where, expected, found);
 	return false;
 }
 

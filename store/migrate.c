@@ -12,6 +12,7 @@
 #include "store/migrate.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Text limits are in bytes (the engine's buffers), hence the BLOB casts. */
 static const char step1[] =
@@ -140,4 +141,63 @@ int migrate_run(sqlite3 *db, int from)
 			return rc;
 	}
 	return SQLITE_OK;
+}
+
+/*
+ * A description of the file's tables: for each table (by name) its
+ * columns in order with declared type, NOT NULL, default and primary-key
+ * position.  Two files made by the same steps have the same description;
+ * CHECK constraints and indexes are not part of it (they do not change
+ * what the program reads).  malloc'd, caller frees; NULL with *rc set on
+ * failure.
+ */
+static char *schema_describe(sqlite3 *db, int *rc)
+{
+	sqlite3_stmt *st = NULL;
+	*rc = sqlite3_prepare_v2(
+		db,
+		"SELECT m.name, p.cid, p.name, p.type, p.\"notnull\", quote(p.dflt_value), p.pk"
+		" FROM sqlite_master m, pragma_table_info(m.name) p"
+		" WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+		" ORDER BY m.name, p.cid",
+		-1, &st, NULL);
+	if (*rc != SQLITE_OK)
+		return NULL;
+	sqlite3_str *out = sqlite3_str_new(db);
+	while ((*rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 7; i++)
+			sqlite3_str_appendf(out, "%s%s", i ? "|" : "",
+					    (const char *)sqlite3_column_text(st, i));
+		sqlite3_str_appendchar(out, 1, '\n');
+	}
+	sqlite3_finalize(st);
+	char *text = sqlite3_str_finish(out);
+	if (*rc != SQLITE_DONE) {
+		sqlite3_free(text);
+		return NULL;
+	}
+	*rc = text ? SQLITE_OK : SQLITE_NOMEM;
+	return text;
+}
+
+int migrate_schema_matches(sqlite3 *db, int version, bool *matches)
+{
+	*matches = false;
+	if (version < 1 || version > STORE_SCHEMA_VERSION)
+		return SQLITE_OK;
+	sqlite3 *ref = NULL;
+	int rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
+	for (int v = 1; rc == SQLITE_OK && v <= version; v++)
+		rc = sqlite3_exec(ref, migrate_step_sql(v), NULL, NULL, NULL);
+	char *want = NULL, *have = NULL;
+	if (rc == SQLITE_OK)
+		want = schema_describe(ref, &rc);
+	if (rc == SQLITE_OK)
+		have = schema_describe(db, &rc);
+	if (rc == SQLITE_OK)
+		*matches = strcmp(want, have) == 0;
+	sqlite3_free(want);
+	sqlite3_free(have);
+	sqlite3_close(ref);
+	return rc;
 }

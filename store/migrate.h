@@ -16,6 +16,7 @@
 #define UTENFOR_STORE_MIGRATE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #define STORE_SCHEMA_VERSION 2
 
@@ -29,5 +30,13 @@ const char *migrate_step_sql(int version);
  * SQLite code of the first failure, SQLITE_OK when done.
  */
 int migrate_run(sqlite3 *db, int from);
+
+/*
+ * Does the file's schema (tables and their columns) match what the steps
+ * up to `version` make?  Reads only, so it can run on the read-only
+ * inspection connection before anything is changed; *matches is false
+ * for a version this program does not know.  Returns the SQLite code.
+ */
+int migrate_schema_matches(sqlite3 *db, int version, bool *matches);
 
 #endif

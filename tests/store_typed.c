@@ -85,7 +85,7 @@ Test(typed, invalid_utf8_text_is_refused_without_quoting_it)
 {
 	hand_edit("UPDATE groups SET name = CAST(X'4672c3' || X'28616c6c' AS TEXT)"
 		  " WHERE gid = 'barnevern'");
-	const char *n[] = {"tabellen groups", "rad 2", "kolonnen name", "ikke er gyldig UTF-8",
+	const char *n[] = {"tabellen groups, rad 2, kolonnen name", "ikke er gyldig UTF-8",
 			   NULL};
 	expect_refused_row(n);
 }
