@@ -98,6 +98,8 @@ static enum store_status params_row(struct col_reader *r, struct workbook *wb)
 			  _("«r109», «flat» eller «none»")) &&
 		  col_field(r, 7, FIELD_DISCOUNT_RATE, &p->discount.rate) &&
 		  col_field(r, 8, FIELD_G_AMOUNT, &p->g_amount);
+	p->price_year = p->base_year;
+	p->plan.start_year = p->base_year;
 	return row_done(r, ok, 0);
 }
 
@@ -161,6 +163,7 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	struct measure m;
 	measure_defaults(&m);
 	int64_t gref = 0, participants = 0, effect = 0, enabled = 0;
+	double shares[BEARER_COUNT] = {0};
 	bool ok = col_version(r, 1, &m.row) && col_text(r, 2, "name", m.name, sizeof m.name);
 	if (ok)
 		col_owner(r, _("tiltaket"), m.name);
@@ -179,9 +182,9 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	     col_field_int(r, 6, FIELD_START_AGE, &m.start_age) &&
 	     col_field_int(r, 7, FIELD_DURATION, &m.duration) &&
 	     col_field(r, 8, FIELD_COST_PER_PARTICIPANT, &m.cost_per_participant) &&
-	     col_real(r, 9, "payer_kommune", 0, 1, &m.payer[BEARER_KOMMUNE]) &&
-	     col_real(r, 10, "payer_fylkeskommune", 0, 1, &m.payer[BEARER_FYLKESKOMMUNE]) &&
-	     col_real(r, 11, "payer_stat", 0, 1, &m.payer[BEARER_STAT]) &&
+	     col_real(r, 9, "payer_kommune", 0, 1, &shares[BEARER_KOMMUNE]) &&
+	     col_real(r, 10, "payer_fylkeskommune", 0, 1, &shares[BEARER_FYLKESKOMMUNE]) &&
+	     col_real(r, 11, "payer_stat", 0, 1, &shares[BEARER_STAT]) &&
 	     col_field(r, 12, FIELD_SUCCESS_RATE, &m.success_rate) &&
 	     col_field(r, 13, FIELD_DEADWEIGHT, &m.deadweight) &&
 	     col_field_int(r, 14, FIELD_LAG, &m.lag) &&
@@ -190,6 +193,7 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	m.participants = (long)participants;
 	m.effect_years = (int)effect;
 	m.enabled = enabled != 0;
+	measure_payer_set_bearers(&m, shares);
 	return row_done(r, ok, ok ? workbook_add_measure(wb, &m) : 0);
 }
 
