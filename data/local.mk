@@ -1,0 +1,26 @@
+# data/local.mk: the default workbook as data.  data/default-workbook.json
+# is the only copy of the figures; data/embed.sh turns it into a C array
+# in the build tree (od + awk, so a read-only source tree and an
+# out-of-tree build both work).  doc/default-data.md derives every figure;
+# tests/data_defaults checks the two against each other.
+EXTRA_DIST += data/default-workbook.json data/embed.sh
+DATA_EMBEDDED = data/default_workbook_json.c
+CLEANFILES += $(DATA_EMBEDDED)
+libstore_a_SOURCES += data/default_workbook.h
+nodist_libstore_a_SOURCES = $(DATA_EMBEDDED)
+
+$(DATA_EMBEDDED): $(srcdir)/data/default-workbook.json $(srcdir)/data/embed.sh
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	$(SHELL) $(srcdir)/data/embed.sh default_workbook_json \
+		< $(srcdir)/data/default-workbook.json > $@-t && mv -f $@-t $@
+
+if HAVE_CRITERION
+DATA_TESTS = tests/data_defaults
+check_PROGRAMS += $(DATA_TESTS)
+TESTS += $(DATA_TESTS)
+tests_data_defaults_SOURCES = tests/data_defaults.c tests/data_expr.c tests/data_expr.h \
+	data/default_workbook.h
+nodist_tests_data_defaults_SOURCES = $(DATA_EMBEDDED)
+tests_data_defaults_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
+tests_data_defaults_LDADD = $(JANSSON_LIBS) $(CRITERION_LIBS) -lm
+endif
