@@ -19,6 +19,7 @@ DATA_TESTS = tests/data_defaults
 check_PROGRAMS += $(DATA_TESTS)
 TESTS += $(DATA_TESTS)
 tests_data_defaults_SOURCES = tests/data_defaults.c tests/data_expr.c tests/data_expr.h \
+	tests/data_page.c tests/data_page.h \
 	data/default_workbook.h
 nodist_tests_data_defaults_SOURCES = $(DATA_EMBEDDED)
 tests_data_defaults_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)

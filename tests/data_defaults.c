@@ -17,12 +17,12 @@
 
 #include "data/default_workbook.h"
 #include "tests/data_expr.h"
+#include "tests/data_page.h"
 
 #define EN_DASH "\xe2\x80\x93"
 #define CONSTANTS_HEADER "| constant | derivation | value | what it is |"
 #define ITEMS_HEADER "| item | kind | sector | ages | grade | derivation | amount |"
 #define DOC_ITEMS_MAX 400
-#define CELLS_MAX 12
 
 struct doc_item {
 	char group[64];
@@ -53,62 +53,6 @@ static json_t *embedded(void)
 	return root;
 }
 
-/* The whole of doc/default-data.md; the caller frees. */
-static char *read_page(void)
-{
-	const char *top = getenv("top_srcdir");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/doc/default-data.md", top != NULL ? top : ".");
-	FILE *f = fopen(path, "rb");
-	cr_assert_not_null(f, "cannot open %s", path);
-	fseek(f, 0, SEEK_END);
-	long size = ftell(f);
-	rewind(f);
-	char *text = malloc((size_t)size + 1);
-	cr_assert_not_null(text);
-	cr_assert_eq(fread(text, 1, (size_t)size, f), (size_t)size);
-	text[size] = '\0';
-	fclose(f);
-	return text;
-}
-
-static char *trim(char *s)
-{
-	while (*s == ' ')
-		s++;
-	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\r'))
-		s[--n] = '\0';
-	return s;
-}
-
-/* "`x`" -> "x" (in place). */
-static char *unquote(char *s)
-{
-	size_t n = strlen(s);
-	if (n >= 2 && s[0] == '`' && s[n - 1] == '`') {
-		s[n - 1] = '\0';
-		return s + 1;
-	}
-	return s;
-}
-
-/* Split a table row "| a | b |" into trimmed cells; returns the count. */
-static int split_row(char *line, char **cells)
-{
-	int n = 0;
-	char *p = line + 1;
-	while (n < CELLS_MAX) {
-		char *bar = strchr(p, '|');
-		if (bar == NULL)
-			break;
-		*bar = '\0';
-		cells[n++] = trim(p);
-		p = bar + 1;
-	}
-	return n;
-}
-
 static void copy(char *dst, size_t size, const char *src)
 {
 	cr_assert_lt(strlen(src), size, "text too long: %s", src);
@@ -127,13 +71,15 @@ static bool rounds_to(double computed, double written, int decimals)
 	return fabs(computed - written) <= 0.5 * pow(10, -decimals) + 1e-9 * fabs(written);
 }
 
-static void constant_row(struct doc *d, char **c, int n)
+static void constant_row(void *ctx, const char *group, char **c, int n)
 {
+	struct doc *d = ctx;
+	(void)group;
 	cr_assert_eq(n, 4, "constants row with %d cells", n);
-	const char *name = unquote(c[0]);
+	const char *name = data_page_unquote(c[0]);
 	double v, written;
 	int decimals;
-	const char *expr = unquote(c[1]);
+	const char *expr = data_page_unquote(c[1]);
 	eval_or_fail(d, expr, &v);
 	cr_assert(data_number_read(c[2], &written, &decimals), "constant %s: value «%s»", name,
 		  c[2]);
@@ -143,8 +89,9 @@ static void constant_row(struct doc *d, char **c, int n)
 	d->constant_count++;
 }
 
-static void item_row(struct doc *d, const char *group, char **c, int n)
+static void item_row(void *ctx, const char *group, char **c, int n)
 {
+	struct doc *d = ctx;
 	cr_assert_eq(n, 7, "item row with %d cells", n);
 	cr_assert_neq(*group, '\0', "item row «%s» outside a group section", c[0]);
 	cr_assert_lt(d->item_count, DOC_ITEMS_MAX);
@@ -160,7 +107,7 @@ static void item_row(struct doc *d, const char *group, char **c, int n)
 	it->from_age = atoi(c[3]);
 	it->to_age = atoi(dash + strlen(EN_DASH));
 	copy(it->grade, sizeof it->grade, c[4]);
-	copy(it->expr, sizeof it->expr, unquote(c[5]));
+	copy(it->expr, sizeof it->expr, data_page_unquote(c[5]));
 	eval_or_fail(d, it->expr, &it->computed);
 	int decimals;
 	cr_assert(data_number_read(c[6], &it->amount, &decimals), "item %s: amount «%s»",
@@ -168,50 +115,16 @@ static void item_row(struct doc *d, const char *group, char **c, int n)
 	cr_assert_eq(decimals, 0, "item %s: amounts are whole kroner", it->name);
 }
 
-/* Read every constants table and every item table of the page. */
+/* Read every constants table, then every item table, of the page. */
 static void read_doc(struct doc *d)
 {
 	memset(d, 0, sizeof *d);
-	char *text = read_page();
-	char group[64] = "";
-	enum { NONE, CONSTANTS, ITEMS } table = NONE;
-	bool skip_separator = false;
-	for (char *line = strtok(text, "\n"); line != NULL; line = strtok(NULL, "\n")) {
-		if (strncmp(line, "## ", 3) == 0)
-			group[0] = '\0';
-		if (strncmp(line, "### ", 4) == 0) {
-			group[0] = '\0';
-			char *a = strchr(line, '`'), *b = a != NULL ? strchr(a + 1, '`') : NULL;
-			if (b != NULL && (size_t)(b - a - 1) < sizeof group) {
-				memcpy(group, a + 1, (size_t)(b - a - 1));
-				group[b - a - 1] = '\0';
-			}
-		}
-		if (line[0] != '|') {
-			table = NONE;
-			continue;
-		}
-		char *cells[CELLS_MAX];
-		if (table == NONE) {
-			char *l = trim(line);
-			if (strcmp(l, CONSTANTS_HEADER) == 0)
-				table = CONSTANTS;
-			else if (strcmp(l, ITEMS_HEADER) == 0)
-				table = ITEMS;
-			skip_separator = true;
-			continue;
-		}
-		if (skip_separator) {
-			skip_separator = false;
-			continue;
-		}
-		int n = split_row(line, cells);
-		if (table == CONSTANTS)
-			constant_row(d, cells, n);
-		else
-			item_row(d, group, cells, n);
-	}
-	free(text);
+	char *page = data_page_read();
+	data_page_rows(page, CONSTANTS_HEADER, constant_row, d);
+	free(page);
+	page = data_page_read();
+	data_page_rows(page, ITEMS_HEADER, item_row, d);
+	free(page);
 	cr_assert_gt(d->constant_count, 10, "no constants table found in doc/default-data.md");
 	cr_assert_gt(d->item_count, 50, "no item tables found in doc/default-data.md");
 }
