@@ -1,13 +1,13 @@
 /*
- * defaults.c: the embedded default workbook (doc/default-data.md explains
- * every figure).  These are starting points built from
- * shared/reference/figures.md; a municipality must replace them with its
- * own numbers, which is why every item carries its source and grade.
+ * defaults.c: the default workbook for new files.
  *
- * Grades: A official statistics for this exact quantity, B official
- * statistics adapted, C a published estimate or press report, D an
- * assumption made to fill a gap.  Anything derived (a share of a figure,
- * an index adjustment, a split between budgets) is D.
+ * The figures live in data/default-workbook.json (doc/default-data.md
+ * derives each), embedded at build time and read by data/default_workbook.c.
+ * store_default_workbook() below still builds the version-1 workbook in C:
+ * until the file schema holds version-2 content (sectors, item kinds,
+ * payer shares per sector; branch `store`), a new file cannot keep the
+ * embedded document.  When it can, store_default_workbook() becomes
+ * default_workbook_read() and the C tables below go.
  *
  * Must never: do I/O.
  */
