@@ -212,6 +212,10 @@ struct measure {
 	struct row_ref row;
 	char name[TEXT_NAME_SIZE];
 	char group_id[TEXT_ID_SIZE]; /* a target_group.id of the same workbook */
+	/* The group's row as the store last read it (like `row`, the engine
+	 * never reads it): the store links by this row, so a group whose text
+	 * id someone renames meanwhile cannot move the measure. */
+	struct row_ref group_row;
 	long participants;           /* N, whole, ≥ 1 */
 	int start_year;
 	int start_age;               /* always concrete: importers fill in entry_age */

@@ -323,9 +323,9 @@ Test(store, default_path_under_xdg_data_home)
 	rmdir(sub);
 }
 
-Test(store, schema_version_is_two)
+Test(store, schema_version_is_three)
 {
-	cr_assert_eq(store_schema_version(), 2);
+	cr_assert_eq(store_schema_version(), 3);
 }
 
 Test(store, file_colon_name_is_a_plain_file_not_a_uri)
