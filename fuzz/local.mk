@@ -23,7 +23,7 @@ fuzz_fuzz_config_LDFLAGS = $(fuzz_link_flags)
 
 fuzz_fuzz_store_open_SOURCES = fuzz/fuzz_store_open.c
 fuzz_fuzz_store_open_CPPFLAGS = $(AM_CPPFLAGS) $(SQLITE3_CFLAGS)
-fuzz_fuzz_store_open_LDADD = libstore.a libengine.a $(SQLITE3_LIBS) $(JANSSON_LIBS)
+fuzz_fuzz_store_open_LDADD = libstore.a libdata.a libinterchange.a libengine.a $(SQLITE3_LIBS) $(JANSSON_LIBS)
 fuzz_fuzz_store_open_LDFLAGS = $(fuzz_link_flags)
 
 # The seed corpora; each file small (the store's are whole workbooks of a

@@ -1,5 +1,6 @@
-# store/local.mk: the SQLite workbook file (depends on engine/, never on
-# interchange/ or the UI).
+# store/local.mk: the SQLite workbook file (depends on engine/; on data/,
+# and through it interchange/, only for the default workbook in
+# store/defaults.c; never on the UI).
 noinst_LIBRARIES += libstore.a
 libstore_a_SOURCES = \
 	store/store.h store/internal.h \

@@ -76,7 +76,8 @@ enum store_status store_create(const char *path, const struct workbook *initial,
  * creates the directory (0700).  Returns false when no home is known. */
 bool store_default_path(char *buf, size_t size);
 
-/* The embedded default workbook (seven target groups, example measures).
+/* The embedded default workbook (data/default-workbook.json: sectors, seven
+ * target groups, example measures), read with the interchange reader.
  * Fills an initialised workbook; returns 0 or -1 when out of memory. */
 int store_default_workbook(struct workbook *wb);
 

@@ -14,7 +14,7 @@ STORE_TESTS = tests/store_basic tests/store_undo tests/store_readonly \
 check_PROGRAMS += $(STORE_TESTS)
 TESTS += $(STORE_TESTS)
 STORE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
-STORE_TEST_LDADD = libstore.a libengine.a $(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS)
+STORE_TEST_LDADD = libstore.a libdata.a libinterchange.a libengine.a $(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS)
 STORE_TEST_UTIL = tests/store_util.c tests/store_util.h \
 	tests/testutil_workbook.c tests/testutil_workbook.h
 tests_store_basic_SOURCES = tests/store_basic.c $(STORE_TEST_UTIL)

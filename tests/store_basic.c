@@ -73,10 +73,11 @@ Test(store, default_workbook_is_valid_and_stores)
 	cr_assert_str_eq(wb.measures[0].group_id, "frafall-vgs");
 	cr_assert_eq(wb.measures[0].participants, 80);
 	cr_assert(wb.measures[0].cost_per_participant == 7500);
-	cr_assert(wb.measures[0].payer[BEARER_FYLKESKOMMUNE].share == 1.0);
-	/* Hjelpetiltak: 135 268 over four years, for the kommune. */
+	cr_assert(measure_bearer_share(&wb, &wb.measures[0], BEARER_FYLKESKOMMUNE) == 1.0);
+	/* Hjelpetiltak: 135 268 per 3.9-year course in 2025 kroner, for the
+	 * kommune (doc/default-data.md). */
 	long bv = workbook_find_group(&wb, "barnevern-hjelpetiltak");
-	cr_assert(wb.groups[bv].items[0].amount == 33817);
+	cr_assert(wb.groups[bv].items[0].amount == 48437);
 	cr_assert_eq(wb.groups[bv].items[0].bearer, BEARER_KOMMUNE);
 
 	struct store_error err = {0};

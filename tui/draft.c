@@ -452,6 +452,14 @@ void draft_cycle(struct app *a, enum edit_target target, const struct field_desc
 		return;
 	take_backup(a, target, row);
 	field_cycle(f, row, &a->wb, step);
+	if (target == EDIT_ITEM && f->type == FT_BEARER) {
+		/* A declared sector belongs to one bearer: an item moved to
+		 * another bearer goes to that bearer's own ("øvrig") sector. */
+		struct cost_item *it = row;
+		long si = workbook_sector_index(&a->wb, it->sector);
+		if (si >= 0 && workbook_sector_bearer(&a->wb, (size_t)si) != it->bearer)
+			it->sector[0] = '\0';
+	}
 	recompute(a, target, index);
 	if (target == EDIT_ESTIMATE)
 		return;
