@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/build_tree.h"
 #include "cli/commands.h"
 #include "config/ini.h"
 #include "config/paths.h"
@@ -116,6 +117,8 @@ int main(int argc, char **argv)
 	/* Only the character type: LC_NUMERIC would change how strtod reads
 	 * "1.5", and numbers are parsed the Norwegian way by engine/numbers.c. */
 	setlocale(LC_CTYPE, "");
+	/* From the build folder: its own catalogs and themes (build_tree.h). */
+	(void)build_tree_apply();
 	/* `--config FILE` (or --config=FILE) before the command applies to the
 	 * interface; `utenfor config` takes its own --config after its name. */
 	const char *config_path = NULL;
