@@ -43,6 +43,8 @@ static int cmd_estimate(int argc, char **argv, const char *config_path)
 	return run_tui(argc == 2 ? argv[1] : NULL, false, true, config_path);
 }
 
+const char *cli_config_path = NULL;
+
 static int cmd_version(int argc, char **argv)
 {
 	(void)argc;
@@ -131,6 +133,7 @@ int main(int argc, char **argv)
 		argv[2] = argv[0];
 		argc -= 2, argv += 2;
 	}
+	cli_config_path = config_path;
 	/* UTENFOR_LANG=nb|en, then [ui] language in config.ini, then the
 	 * locale (doc/i18n.md). */
 	char lang_buf[32];

@@ -7,6 +7,6 @@ libstore_a_SOURCES = \
 	store/open.c store/errors.c \
 	store/load.c store/rows.c store/image.c \
 	store/edit.c store/replace.c store/undo.c \
-	store/defaults.c
+	store/defaults.c store/share.c store/share.h
 libstore_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(JANSSON_CFLAGS)
 utenfor_LDADD += libstore.a $(SQLITE3_LIBS) $(JANSSON_LIBS)

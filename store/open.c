@@ -29,6 +29,7 @@
 
 #include "engine/validate.h"
 #include "store/migrate.h"
+#include "store/share.h"
 
 int store_schema_version(void)
 {
@@ -100,7 +101,7 @@ static int configure_writer(sqlite3 *db)
 	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
 	int rc = store_exec(db, "PRAGMA foreign_keys = ON");
 	if (rc == SQLITE_OK)
-		rc = store_exec(db, "PRAGMA journal_mode = WAL");
+		rc = share_set_journal_mode(db); /* WAL; a rollback journal on NFS & co. */
 	if (rc == SQLITE_OK)
 		rc = store_exec(db, "PRAGMA synchronous = FULL");
 	return rc;
@@ -248,7 +249,7 @@ static enum store_status open_writer(struct store *s, int version, struct store_
 	if (rc == SQLITE_OK)
 		rc = configure_writer(s->db);
 	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("åpne"));
+		return share_fail_journal_mode(s->path, s->db, rc, err);
 	if (version >= STORE_SCHEMA_VERSION)
 		return STORE_OK;
 	rc = store_exec(s->db, "BEGIN IMMEDIATE");
@@ -314,6 +315,8 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 		s->read_only = s->read_only_notice != NULL;
 	}
 
+	/* A group's workbook: side files in its group before SQLite makes them. */
+	share_prepare_side_files(path, &st);
 	sqlite3 *probe = NULL;
 	int version = 0;
 	enum store_status status = open_inspected(path, s->read_only, &probe, &version, err);
@@ -335,6 +338,7 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 	int64_t dv = 0;
 	if (store_query_int(s->db, "PRAGMA data_version", &dv) == SQLITE_OK)
 		s->data_version = dv;
+	share_fix_side_files(path, &st);
 	*out = s;
 	return STORE_OK;
 }
@@ -397,6 +401,14 @@ static enum store_status fill_new_file(const char *tmp, const char *path,
 enum store_status store_create(const char *path, const struct workbook *initial,
 			       struct store_error *err)
 {
+	return store_create_with(path, initial, 0, err);
+}
+
+/* STORE_CREATE_SHARED: 0660 whatever the umask; the group is the folder's
+ * if it is setgid (the kernel's rule for a new file, kept by link()). */
+enum store_status store_create_with(const char *path, const struct workbook *initial,
+				    unsigned flags, struct store_error *err)
+{
 	if (path == NULL || *path == '\0')
 		return store_fail(err, STORE_IO, _("arbeidsbok"), _("ingen fil oppgitt"));
 	struct stat st;
@@ -418,7 +430,7 @@ enum store_status store_create(const char *path, const struct workbook *initial,
 				  store_errno_text(errno));
 	/* mkstemp makes 0600 already; fchmod states it whatever the libc. */
 	enum store_status status = STORE_OK;
-	if (fchmod(fd, 0600) != 0 || close(fd) != 0)
+	if (fchmod(fd, (flags & STORE_CREATE_SHARED) ? 0660 : 0600) != 0 || close(fd) != 0)
 		status = store_fail(err, STORE_IO, path, _("kan ikke opprettes (%s)"),
 				    store_errno_text(errno));
 	if (status == STORE_OK)
