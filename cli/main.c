@@ -34,8 +34,21 @@ static int run_tui(const char *path, bool read_only, bool estimate, const char *
 
 /* `utenfor estimate [WORKBOOK]`: the TUI, so it needs --config too; main()
  * calls it directly rather than through the command table. */
+/* True when the command's only argument asks for its help. */
+static bool wants_help(int argc, char **argv)
+{
+	return argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
+}
+
 static int cmd_estimate(int argc, char **argv, const char *config_path)
 {
+	if (wants_help(argc, argv)) {
+		printf("%s\n", _("Bruk: utenfor estimate [ARBEIDSBOK]"));
+		fputs(_("\nEtt skjema for et raskt overslag over ett tiltak; «b» beholder det som\n"
+			"et tiltak i arbeidsboken (standard-arbeidsboka om ingen er oppgitt).\n"),
+		      stdout);
+		return 0;
+	}
 	if (argc > 2) {
 		fprintf(stderr, "%s\n", _("Bruk: utenfor estimate [ARBEIDSBOK]"));
 		return EXIT_USAGE;
@@ -47,8 +60,14 @@ const char *cli_config_path = NULL;
 
 static int cmd_version(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (wants_help(argc, argv)) {
+		printf("%s\n", _("Bruk: utenfor version (skriver versjonsnummeret)"));
+		return 0;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "%s\n", _("Bruk: utenfor version (skriver versjonsnummeret)"));
+		return EXIT_USAGE;
+	}
 	printf("utenfor %s\n", PACKAGE_VERSION);
 	return 0;
 }
@@ -60,10 +79,12 @@ static const struct command commands[] = {
 	{"calc", N_("beregn og vis resultatene (--json for maskinlesbart)"), cmd_calc},
 	{"report", N_("lag rapport for kommunestyret (--format html|md|xlsx, -o FIL)"),
 	 cmd_report},
-	{"new", N_("lag en ny arbeidsbok (--default med eksempeldata)"), cmd_new},
+	{"new", N_("lag en ny arbeidsbok (--default med eksempeldata, --shared for gruppen)"),
+	 cmd_new},
 	{"import", N_("les inn et JSON-dokument i en arbeidsbok (--json FIL ARBEIDSBOK)"),
 	 cmd_import},
-	{"export", N_("skriv ut arbeidsboken (--json, --csv eller --xlsx)"), cmd_export},
+	{"export", N_("skriv ut arbeidsboken (--json, --csv, --csv-excel eller --xlsx)"),
+	 cmd_export},
 	{"config", N_("sjekk innstillingene, vis temaer og taster, endre én verdi"), cmd_config},
 };
 

@@ -51,12 +51,15 @@ if ! (cd "$top_builddir" && MAKEFLAGS= "$make" -s install DESTDIR="$dest" >"$tmp
 else
 	vars=$(cd "$top_builddir" && MAKEFLAGS= "$make" -s -f Makefile -f - eco-print-dirs <<'MK'
 eco-print-dirs:
-	@echo "bindir=$(bindir)"; echo "pkgdatadir=$(pkgdatadir)"; echo "localedir=$(localedir)"
+	@echo "bindir=$(bindir)"; echo "pkgdatadir=$(pkgdatadir)"; echo "localedir=$(localedir)"; echo "mandir=$(mandir)"
 MK
 )
 	bindir=$(echo "$vars" | sed -n 's/^bindir=//p')
 	pkgdatadir=$(echo "$vars" | sed -n 's/^pkgdatadir=//p')
 	localedir=$(echo "$vars" | sed -n 's/^localedir=//p')
+	mandir=$(echo "$vars" | sed -n 's/^mandir=//p')
+	[ -r "$dest$mandir/man1/utenfor.1" ] || fail "utenfor(1) not installed in $mandir/man1"
+	[ -r "$dest$mandir/nb/man1/utenfor.1" ] || fail "the bokmål utenfor(1) not installed in $mandir/nb/man1"
 	inst=$dest$bindir/utenfor
 	[ -x "$inst" ] || fail "no installed binary at $inst"
 	[ -e "$dest$bindir/utenfor-build-tree" ] && fail "make install installed the build-tree marker"
