@@ -2,7 +2,7 @@
 # tree and installed, man pages and --help, shared workbooks and network
 # file systems, CSV for Norwegian spreadsheets (doc/testing.md).
 ECO_E2E = tests/e2e/eco_build_tree.sh tests/e2e/eco_csv_excel.sh tests/e2e/eco_shared.sh \
-	tests/e2e/eco_man.sh
+	tests/e2e/eco_man.sh tests/e2e/eco_completion.sh
 dist_check_SCRIPTS += $(ECO_E2E)
 TESTS += $(ECO_E2E)
 

@@ -51,13 +51,16 @@ if ! (cd "$top_builddir" && MAKEFLAGS= "$make" -s install DESTDIR="$dest" >"$tmp
 else
 	vars=$(cd "$top_builddir" && MAKEFLAGS= "$make" -s -f Makefile -f - eco-print-dirs <<'MK'
 eco-print-dirs:
-	@echo "bindir=$(bindir)"; echo "pkgdatadir=$(pkgdatadir)"; echo "localedir=$(localedir)"; echo "mandir=$(mandir)"
+	@echo "bindir=$(bindir)"; echo "pkgdatadir=$(pkgdatadir)"; echo "localedir=$(localedir)"; echo "mandir=$(mandir)"; echo "datadir=$(datadir)"
 MK
 )
 	bindir=$(echo "$vars" | sed -n 's/^bindir=//p')
 	pkgdatadir=$(echo "$vars" | sed -n 's/^pkgdatadir=//p')
 	localedir=$(echo "$vars" | sed -n 's/^localedir=//p')
 	mandir=$(echo "$vars" | sed -n 's/^mandir=//p')
+	datadir=$(echo "$vars" | sed -n 's/^datadir=//p')
+	[ -r "$dest$datadir/bash-completion/completions/utenfor" ] ||
+		fail "bash completion not installed in $datadir/bash-completion/completions"
 	[ -r "$dest$mandir/man1/utenfor.1" ] || fail "utenfor(1) not installed in $mandir/man1"
 	[ -r "$dest$mandir/nb/man1/utenfor.1" ] || fail "the bokmål utenfor(1) not installed in $mandir/nb/man1"
 	inst=$dest$bindir/utenfor
