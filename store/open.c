@@ -4,8 +4,10 @@
  * Order matters for "never modify what we cannot read": a file is first
  * opened read-only and inspected (application id, schema version,
  * quick_check); only a file that passes is reopened for writing, switched
- * to WAL and migrated.  New files are created 0600 with O_EXCL before
- * SQLite sees them, and SQLite gives its -wal/-shm files the same mode.
+ * to WAL and migrated.  New files are created 0600 (0660 when shared)
+ * with O_EXCL before SQLite sees them; SQLite gives its -wal/-shm files the
+ * same mode, and store/share.c gives a group's workbook's side files its
+ * group too, and picks a rollback journal on network file systems.
  *
  * Durability: WAL with synchronous=FULL, so a commit is on disk when the
  * edit returns (doc/store.md explains the choice).
