@@ -1,5 +1,5 @@
 /*
- * cmd_export.c: `utenfor export --json|--csv|--xlsx WORKBOOK [-o FILE]
+ * cmd_export.c: `utenfor export --json|--csv|--csv-excel|--xlsx WORKBOOK [-o FILE]
  * [--force]` — a workbook as the interchange document, the yearly
  * portfolio table, or a spreadsheet with live formulas.
  *
@@ -21,19 +21,23 @@
 #include "i18n/i18n.h"
 #include "engine/projection.h"
 #include "interchange/csv.h"
+#include "interchange/csv_dialect.h"
 #include "interchange/json.h"
 #include "report/atomic.h"
 #include "report/xlsx.h"
 #include "store/store.h"
 
-enum export_format { FORMAT_NONE, FORMAT_JSON, FORMAT_CSV, FORMAT_XLSX };
+enum export_format { FORMAT_NONE, FORMAT_JSON, FORMAT_CSV, FORMAT_CSV_EXCEL, FORMAT_XLSX };
 
 static void usage(FILE *out)
 {
-	fputs(_("Bruk: utenfor export --json|--csv|--xlsx ARBEIDSBOK [-o FIL] [--force]\n"
+	fputs(_("Bruk: utenfor export --json|--csv|--csv-excel|--xlsx ARBEIDSBOK [-o FIL] [--force]\n"
 	      "\n"
 	      "  --json     hele arbeidsboken i utvekslingsformatet (kan importeres igjen)\n"
-	      "  --csv      porteføljens år-for-år-tabell, for regneark\n"
+	      "  --csv      porteføljens år-for-år-tabell, for regneark og skript\n"
+	      "             (komma mellom feltene, desimalpunktum)\n"
+	      "  --csv-excel  samme tabell slik norsk Excel og LibreOffice åpner den i\n"
+	      "             kolonner: semikolon, desimalkomma, UTF-8 med BOM, CRLF\n"
 	      "  --xlsx     regneark med levende formler (krever -o FIL)\n"
 	      "  -o FIL     skriv til FIL i stedet for standard ut\n"
 	      "  --force    overskriv FIL om den finnes\n"
@@ -78,8 +82,8 @@ static int emit(const char *text, size_t len, const char *out, bool force)
 	return 0;
 }
 
-static int export_csv(const struct workbook *wb, const struct projection *p, const char *out,
-		      bool force)
+static int export_csv(const struct workbook *wb, const struct projection *p,
+		      enum csv_dialect dialect, const char *out, bool force)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -93,6 +97,17 @@ static int export_csv(const struct workbook *wb, const struct projection *p, con
 		fprintf(stderr, _("utenfor export: kunne ikke lage CSV\n"));
 		free(text);
 		return EXIT_REFUSED;
+	}
+	if (dialect != CSV_PLAIN) {
+		size_t spelled_len = 0;
+		char *spelled = csv_to_dialect(text, len, dialect, &spelled_len);
+		free(text);
+		if (spelled == NULL) {
+			fprintf(stderr, _("utenfor export: kunne ikke lage CSV\n"));
+			return EXIT_REFUSED;
+		}
+		text = spelled;
+		len = spelled_len;
 	}
 	rc = emit(text, len, out, force);
 	free(text);
@@ -123,8 +138,9 @@ static int run(enum export_format format, const char *path, const char *out, boo
 	if (projection_compute(&p, &wb) != 0) {
 		fprintf(stderr, _("%s: tomt for minne\n"), path);
 		rc = EXIT_REFUSED;
-	} else if (format == FORMAT_CSV) {
-		rc = export_csv(&wb, &p, out, force);
+	} else if (format == FORMAT_CSV || format == FORMAT_CSV_EXCEL) {
+		rc = export_csv(&wb, &p, format == FORMAT_CSV ? CSV_PLAIN : CSV_EXCEL_NO, out,
+				force);
 	} else {
 		char err[1024];
 		if (export_xlsx(&wb, &p, out, force, err, sizeof err) != 0) {
@@ -152,6 +168,8 @@ int cmd_export(int argc, char **argv)
 			f = FORMAT_JSON;
 		} else if (strcmp(a, "--csv") == 0) {
 			f = FORMAT_CSV;
+		} else if (strcmp(a, "--csv-excel") == 0) {
+			f = FORMAT_CSV_EXCEL;
 		} else if (strcmp(a, "--xlsx") == 0) {
 			f = FORMAT_XLSX;
 		} else if (strcmp(a, "--force") == 0) {

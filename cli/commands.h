@@ -10,6 +10,10 @@
 #define EXIT_REFUSED 1
 #define EXIT_USAGE 2
 
+/* `utenfor --config FILE COMMAND`: FILE, or NULL for the XDG default
+ * (cli/main.c sets it before running a command). */
+extern const char *cli_config_path;
+
 struct command {
 	const char *name;
 	const char *summary; /* one line of help, Norwegian */
@@ -21,7 +25,7 @@ struct command {
 int cmd_calc(int argc, char **argv);
 /* cli/cmd_report.c: `utenfor report WORKBOOK [--format html|md|xlsx] [-o FILE] [--force]`. */
 int cmd_report(int argc, char **argv);
-/* cli/cmd_new.c: `utenfor new [--default] FILE`. */
+/* cli/cmd_new.c: `utenfor new [--default] [--shared|--private] FILE`. */
 int cmd_new(int argc, char **argv);
 /* cli/cmd_import.c: `utenfor import --json FILE WORKBOOK`. */
 int cmd_import(int argc, char **argv);

@@ -5,3 +5,15 @@ utenfor_SOURCES += cli/cmd_calc.c cli/calc_summary.c cli/calc_summary.h \
 utenfor_SOURCES += cli/cmd_report.c
 utenfor_SOURCES += cli/cmd_new.c cli/cmd_import.c cli/cmd_export.c
 utenfor_SOURCES += cli/cmd_config.c
+utenfor_SOURCES += cli/build_tree.c cli/build_tree.h
+
+# Running from the build folder (cli/build_tree.h): `make` leaves this
+# marker next to the binary, naming the source folder whose themes/ to
+# read; `make install` never installs it.  The uninstalled catalogs
+# (i18n/local.mk, locale/) are built by `make` too, not only by
+# `make check`, so scripts/run and ./utenfor speak English after `L`.
+noinst_DATA = utenfor-build-tree i18n-locale.stamp
+utenfor-build-tree: Makefile
+	$(AM_V_GEN){ echo "# Written by make: ./utenfor here runs as if installed (cli/build_tree.h)."; \
+	  echo "srcdir=$(abs_top_srcdir)"; } >$@
+CLEANFILES += utenfor-build-tree

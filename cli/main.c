@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/build_tree.h"
 #include "cli/commands.h"
 #include "cli/safe_stream.h"
 #include "config/ini.h"
@@ -34,8 +35,21 @@ static int run_tui(const char *path, bool read_only, bool estimate, const char *
 
 /* `utenfor estimate [WORKBOOK]`: the TUI, so it needs --config too; main()
  * calls it directly rather than through the command table. */
+/* True when the command's only argument asks for its help. */
+static bool wants_help(int argc, char **argv)
+{
+	return argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0);
+}
+
 static int cmd_estimate(int argc, char **argv, const char *config_path)
 {
+	if (wants_help(argc, argv)) {
+		printf("%s\n", _("Bruk: utenfor estimate [ARBEIDSBOK]"));
+		fputs(_("\nEtt skjema for et raskt overslag over ett tiltak; «b» beholder det som\n"
+			"et tiltak i arbeidsboken (standard-arbeidsboka om ingen er oppgitt).\n"),
+		      stdout);
+		return 0;
+	}
 	if (argc > 2) {
 		fprintf(stderr, "%s\n", _("Bruk: utenfor estimate [ARBEIDSBOK]"));
 		return EXIT_USAGE;
@@ -43,10 +57,18 @@ static int cmd_estimate(int argc, char **argv, const char *config_path)
 	return run_tui(argc == 2 ? argv[1] : NULL, false, true, config_path);
 }
 
+const char *cli_config_path = NULL;
+
 static int cmd_version(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	if (wants_help(argc, argv)) {
+		printf("%s\n", _("Bruk: utenfor version (skriver versjonsnummeret)"));
+		return 0;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "%s\n", _("Bruk: utenfor version (skriver versjonsnummeret)"));
+		return EXIT_USAGE;
+	}
 	printf("utenfor %s\n", PACKAGE_VERSION);
 	return 0;
 }
@@ -58,10 +80,12 @@ static const struct command commands[] = {
 	{"calc", N_("beregn og vis resultatene (--json for maskinlesbart)"), cmd_calc},
 	{"report", N_("lag rapport for kommunestyret (--format html|md|xlsx, -o FIL)"),
 	 cmd_report},
-	{"new", N_("lag en ny arbeidsbok (--default med eksempeldata)"), cmd_new},
+	{"new", N_("lag en ny arbeidsbok (--default med eksempeldata, --shared for gruppen)"),
+	 cmd_new},
 	{"import", N_("les inn et JSON-dokument i en arbeidsbok (--json FIL ARBEIDSBOK)"),
 	 cmd_import},
-	{"export", N_("skriv ut arbeidsboken (--json, --csv eller --xlsx)"), cmd_export},
+	{"export", N_("skriv ut arbeidsboken (--json, --csv, --csv-excel eller --xlsx)"),
+	 cmd_export},
 	{"config", N_("sjekk innstillingene, vis temaer og taster, endre én verdi"), cmd_config},
 };
 
@@ -117,6 +141,8 @@ int main(int argc, char **argv)
 	/* Only the character type: LC_NUMERIC would change how strtod reads
 	 * "1.5", and numbers are parsed the Norwegian way by engine/numbers.c. */
 	setlocale(LC_CTYPE, "");
+	/* From the build folder: its own catalogs and themes (build_tree.h). */
+	(void)build_tree_apply();
 	/* `--config FILE` (or --config=FILE) before the command applies to the
 	 * interface; `utenfor config` takes its own --config after its name. */
 	const char *config_path = NULL;
@@ -129,6 +155,7 @@ int main(int argc, char **argv)
 		argv[2] = argv[0];
 		argc -= 2, argv += 2;
 	}
+	cli_config_path = config_path;
 	/* UTENFOR_LANG=nb|en, then [ui] language in config.ini, then the
 	 * locale (doc/i18n.md). */
 	char lang_buf[32];

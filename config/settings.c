@@ -151,6 +151,7 @@ void settings_defaults(struct settings *s)
 	s->mouse = false; /* users over SSH want to select text (NOTES.md) */
 	s->confirm_delete = true;
 	s->horizon = HORIZON_DEFAULT;
+	s->shared = false;
 	s->discount.mode = DISCOUNT_R109;
 	s->discount.rate = 0.04;
 	s->decimals = 0;
@@ -165,7 +166,7 @@ struct section_spec {
 
 static const struct section_spec sections[] = {
 	{"ui", "theme, language, key_scheme, mouse, confirm_delete"},
-	{"workbook", "path, horizon, discount, discount_rate"},
+	{"workbook", "path, horizon, discount, discount_rate, shared"},
 	{"numbers", "decimals, thousands"},
 	{"keys", NULL}, /* keymap.c checks action names */
 };
@@ -337,6 +338,7 @@ static void read_workbook(const struct ini_doc *doc, struct settings *s,
 					    "discount = flat (nå: %s)"),
 					    discount_mode_key(s->discount.mode));
 	}
+	read_bool(doc, msgs, "workbook", "shared", &s->shared);
 }
 
 static void read_numbers(const struct ini_doc *doc, struct settings *s,

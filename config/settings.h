@@ -45,6 +45,7 @@ struct settings {
 	char workbook[CONFIG_PATH_MAX]; /* "~" expanded; "" = the store's default */
 	int horizon;                    /* for new workbooks, HORIZON_MIN..MAX */
 	struct discount discount;       /* for new workbooks; rate is a fraction */
+	bool shared;                    /* new workbooks 0660 for the group (utenfor new) */
 	/* [numbers] */
 	int decimals; /* 0–2 */
 	enum thousands_style thousands;

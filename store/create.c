@@ -27,6 +27,7 @@
  */
 #include "i18n/i18n.h"
 #include "store/internal.h"
+#include "store/share.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -177,10 +178,13 @@ static enum store_status build(int fd, const char *path, const struct workbook *
 	sqlite3_close(db);
 	/* File format: bytes 18 and 19 are the write and read versions, 1 for
 	 * a rollback journal, 2 for WAL.  Born in WAL, the file never needs
-	 * a journal_mode switch, whose -journal a kill could leave behind. */
+	 * a journal_mode switch, whose -journal a kill could leave behind.
+	 * On a network file system WAL is unsafe (store/share.c): born in the
+	 * rollback journal, it stays there. */
 	if (status == STORE_OK && size >= 100) {
-		image[18] = 2;
-		image[19] = 2;
+		unsigned char v = store_network_fs(path) != NULL ? 1 : 2;
+		image[18] = v;
+		image[19] = v;
 	}
 	if (status == STORE_OK) {
 		int e = write_all(fd, image, (size_t)size);
@@ -197,7 +201,7 @@ static enum store_status build(int fd, const char *path, const struct workbook *
 /* Steps 1–3 with an anonymous file.  Returns -1 (nothing done) when the
  * file system has no O_TMPFILE, so the caller falls back. */
 static int create_anonymous(const char *dir, const char *path, const struct workbook *initial,
-			    struct store_error *err, enum store_status *status)
+			    mode_t mode, struct store_error *err, enum store_status *status)
 {
 	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -214,7 +218,7 @@ static int create_anonymous(const char *dir, const char *path, const struct work
 		close(fd);
 		return -1;
 	}
-	*status = fchmod(fd, 0600) == 0 ? STORE_OK : link_failed(errno, path, err);
+	*status = fchmod(fd, mode) == 0 ? STORE_OK : link_failed(errno, path, err);
 	if (*status == STORE_OK)
 		*status = build(fd, path, initial, err);
 	if (*status == STORE_OK && linkat(AT_FDCWD, name, AT_FDCWD, path, AT_SYMLINK_FOLLOW) != 0)
@@ -226,7 +230,7 @@ static int create_anonymous(const char *dir, const char *path, const struct work
 
 /* Steps 1–3 with a named temporary file, locked while it exists. */
 static enum store_status create_named(const char *path, const struct workbook *initial,
-				      struct store_error *err)
+				      mode_t mode, struct store_error *err)
 {
 	char tmp[PATH_MAX];
 	int n = snprintf(tmp, sizeof tmp, "%s" TMP_INFIX "XXXXXX", path);
@@ -236,8 +240,8 @@ static enum store_status create_named(const char *path, const struct workbook *i
 	if (fd < 0)
 		return link_failed(errno, path, err);
 	enum store_status status = STORE_OK;
-	/* mkstemp makes 0600 already; fchmod states it whatever the libc. */
-	if (fchmod(fd, 0600) != 0 || flock(fd, LOCK_EX | LOCK_NB) != 0)
+	/* fchmod states the mode whatever the umask and the libc. */
+	if (fchmod(fd, mode) != 0 || flock(fd, LOCK_EX | LOCK_NB) != 0)
 		status = link_failed(errno, path, err);
 	if (status == STORE_OK)
 		status = build(fd, path, initial, err);
@@ -298,6 +302,15 @@ void store_sweep_stale(const char *path)
 enum store_status store_create(const char *path, const struct workbook *initial,
 			       struct store_error *err)
 {
+	return store_create_with(path, initial, 0, err);
+}
+
+/* STORE_CREATE_SHARED: 0660 whatever the umask; the group is the folder's
+ * when it is setgid (the kernel's rule for a new inode, O_TMPFILE too). */
+enum store_status store_create_with(const char *path, const struct workbook *initial,
+				    unsigned flags, struct store_error *err)
+{
+	mode_t mode = (flags & STORE_CREATE_SHARED) ? 0660 : 0600;
 	if (path == NULL || *path == '\0')
 		return store_fail(err, STORE_IO, _("arbeidsbok"), _("ingen fil oppgitt"));
 	struct stat st;
@@ -316,10 +329,10 @@ enum store_status store_create(const char *path, const struct workbook *initial,
 	enum store_status status = STORE_OK;
 	int done = -1;
 #ifdef O_TMPFILE
-	done = create_anonymous(dir, path, initial, err, &status);
+	done = create_anonymous(dir, path, initial, mode, err, &status);
 #endif
 	if (done < 0)
-		status = create_named(path, initial, err);
+		status = create_named(path, initial, mode, err);
 	if (status != STORE_OK)
 		return status;
 	sync_dir(dir);

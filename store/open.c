@@ -4,8 +4,10 @@
  * Order matters for "never modify what we cannot read": a file is first
  * opened read-only and inspected (application id, schema version,
  * quick_check); only a file that passes is reopened for writing, switched
- * to WAL and migrated.  New files are made by store/create.c; SQLite
- * gives the -wal/-shm files the workbook's mode.
+ * to WAL and migrated.  New files are made by store/create.c (0600, or
+ * 0660 when shared); SQLite gives its -wal/-shm files the same mode, and
+ * store/share.c gives a group's workbook's side files its group too, and
+ * picks a rollback journal on network file systems.
  *
  * Durability: WAL with synchronous=FULL, so a commit is on disk when the
  * edit returns (doc/store.md explains the choice).
@@ -29,6 +31,7 @@
 
 #include "engine/validate.h"
 #include "store/migrate.h"
+#include "store/share.h"
 
 int store_schema_version(void)
 {
@@ -101,7 +104,7 @@ static int configure_writer(sqlite3 *db)
 	sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
 	int rc = store_exec(db, "PRAGMA foreign_keys = ON");
 	if (rc == SQLITE_OK)
-		rc = store_exec(db, "PRAGMA journal_mode = WAL");
+		rc = share_set_journal_mode(db); /* WAL; a rollback journal on NFS & co. */
 	if (rc == SQLITE_OK)
 		rc = store_exec(db, "PRAGMA synchronous = FULL");
 	return rc;
@@ -295,7 +298,7 @@ static enum store_status open_writer(struct store *s, int version, struct store_
 		return store_fail_sqlite(err, s->path, s->db, rc, _("åpne"));
 	enum store_status status = version < STORE_SCHEMA_VERSION ? migrate_file(s, err) : STORE_OK;
 	if (status == STORE_OK && (rc = configure_writer(s->db)) != SQLITE_OK)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("åpne"));
+		status = share_fail_journal_mode(s->path, s->db, rc, err);
 	return status;
 }
 
@@ -364,6 +367,8 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 		s->read_only = s->read_only_notice != NULL;
 	}
 
+	/* A group's workbook: side files in its group before SQLite makes them. */
+	share_prepare_side_files(path, &st);
 	sqlite3 *probe = NULL;
 	int version = 0;
 	enum store_status status = open_inspected(path, s->read_only, &probe, &version, err);
@@ -390,6 +395,7 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 	int64_t dv = 0;
 	if (store_query_int(s->db, "PRAGMA data_version", &dv) == SQLITE_OK)
 		s->data_version = dv;
+	share_fix_side_files(path, &st);
 	*out = s;
 	return STORE_OK;
 }

@@ -25,12 +25,12 @@ check_PROGRAMS += $(ROBUST_TESTS)
 TESTS += $(ROBUST_TESTS)
 tests_robust_escape_SOURCES = tests/robust_escape.c
 tests_robust_escape_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_robust_escape_LDADD = libinterchange.a libstore.a libengine.a libi18n.a $(LIBINTL) \
+tests_robust_escape_LDADD = libstore.a libdata.a libinterchange.a libengine.a libi18n.a $(LIBINTL) \
 	$(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS) -lm
 tests_robust_identity_SOURCES = tests/robust_identity.c tests/store_util.c tests/store_util.h \
 	tests/testutil_workbook.c tests/testutil_workbook.h
 tests_robust_identity_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
-tests_robust_identity_LDADD = libstore.a libengine.a libi18n.a $(LIBINTL) \
+tests_robust_identity_LDADD = libstore.a libdata.a libinterchange.a libengine.a libi18n.a $(LIBINTL) \
 	$(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS) -lm
 tests_robust_undo_SOURCES = tests/robust_undo.c tests/store_util.c tests/store_util.h \
 	tests/testutil_workbook.c tests/testutil_workbook.h

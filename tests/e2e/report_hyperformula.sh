@@ -3,8 +3,9 @@
 # a real spreadsheet engine (HyperFormula, run by node) equal the engine's
 # cached values, and editing a success rate in the sheet gives the same net
 # present value as the engine computes for the edited workbook.  Skips (77)
-# unless node, unzip and the hyperformula module (e.g. NODE_PATH pointing
-# at an `npm install hyperformula` tree) are all present.
+# unless node, unzip and the hyperformula module (installed by
+# scripts/install-deps --tests into ~/.cache/utenfor/node, or NODE_PATH
+# pointing at an `npm install hyperformula` tree) are all present.
 set -u
 if [ -z "${UTENFOR:-}" ] || [ ! -x "$UTENFOR" ] || [ -z "${top_srcdir:-}" ]; then
 	echo "UTENFOR or top_srcdir not set: run through make check" >&2
@@ -13,8 +14,14 @@ fi
 for tool in node unzip sed; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool not installed" >&2; exit 77; }
 done
+# scripts/install-deps --tests puts the module in a cache folder.
+if ! node -e "require('hyperformula')" >/dev/null 2>&1; then
+	cache=${UTENFOR_NODE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/utenfor/node}
+	NODE_PATH=$cache/node_modules${NODE_PATH:+:$NODE_PATH}
+	export NODE_PATH
+fi
 node -e "require('hyperformula')" >/dev/null 2>&1 ||
-	{ echo "SKIP: node module hyperformula not found (set NODE_PATH)" >&2; exit 77; }
+	{ echo "SKIP: node module hyperformula not found (scripts/install-deps --tests, or set NODE_PATH)" >&2; exit 77; }
 LC_ALL=C.UTF-8
 export LC_ALL
 tmp=$(mktemp -d) || exit 99

@@ -68,6 +68,8 @@ for (const name of Object.keys(cached)) {
 			console.log(`AVVIK ${name}!R${r + 1}C${c + 1}: regneark ${got}, motor ${want}: ${sheets[name][r][c]}`);
 	}
 }
+// A file without formulas would compare nothing and pass.
+if (count === 0) { console.log('ingen formler funnet'); bad++; }
 console.log(`${count} formler, ${bad} avvik`);
 const npvCell = (cached.Tiltak || []).find(([r, c]) => r === 1 && c === 19);
 if (npvCell) console.log(`cached_npv ${npvCell[2]}`);
