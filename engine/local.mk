@@ -9,3 +9,12 @@ libengine_a_SOURCES = \
 	engine/result.c engine/result.h \
 	engine/projection.c engine/projection_cache.c engine/projection.h
 utenfor_LDADD += libengine.a
+
+# Uncertainty (issue 13): the Monte Carlo's generator, the prepared
+# coefficients a draw scales, tornado, switching values and the simulation.
+libengine_a_SOURCES += \
+	engine/rng.c engine/rng.h
+# Reproducible bit for bit on every machine (doc/model.md, "Uncertainty"):
+# no fused multiply-add contraction, which GNU C's default
+# (-ffp-contract=fast) allows wherever the target has FMA.
+libengine_a_CFLAGS = $(AM_CFLAGS) -ffp-contract=off

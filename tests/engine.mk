@@ -2,7 +2,7 @@
 if HAVE_CRITERION
 ENGINE_TESTS = tests/engine_workbook tests/engine_numbers tests/engine_discount \
 	tests/engine_validate tests/engine_projection tests/engine_portfolio \
-	tests/engine_noalloc
+	tests/engine_noalloc tests/engine_rng
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS)
 ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -38,4 +38,8 @@ tests_engine_noalloc_SOURCES = tests/engine_noalloc.c tests/engine_helpers.h
 tests_engine_noalloc_CFLAGS = $(ENGINE_TEST_CFLAGS) -fno-builtin
 tests_engine_noalloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 tests_engine_noalloc_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_rng_SOURCES = tests/engine_rng.c
+tests_engine_rng_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_rng_LDADD = $(ENGINE_TEST_LDADD)
 endif
