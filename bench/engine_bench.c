@@ -87,9 +87,9 @@ static int build(struct workbook *wb, struct rng *r, int measures, int horizon)
 		m.start_age = rng_int(r, 6, 18);
 		m.duration = rng_int(r, 1, 4);
 		m.cost_per_participant = rng_unit(r) * 60000;
-		m.payer[BEARER_KOMMUNE] = 0.5;
-		m.payer[BEARER_FYLKESKOMMUNE] = 0.25;
-		m.payer[BEARER_STAT] = 0.25;
+		m.payer[BEARER_KOMMUNE].share = 0.5;
+		m.payer[BEARER_FYLKESKOMMUNE].share = 0.25;
+		m.payer[BEARER_STAT].share = 0.25;
 		m.success_rate = rng_unit(r) * 0.4;
 		m.deadweight = rng_unit(r) * 0.2;
 		m.lag = rng_int(r, 0, 3);

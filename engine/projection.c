@@ -87,7 +87,7 @@ void measure_project(const struct workbook_params *params, const double *df,
 
 	double cost_year[BEARER_COUNT];
 	for (int b = 0; b < BEARER_COUNT; b++)
-		cost_year[b] = m->payer[b] * n * m->cost_per_participant;
+		cost_year[b] = measure_bearer_share(NULL, m, (enum bearer)b) * n * m->cost_per_participant;
 
 	/* (1 − δ)^k for the first projected effect year; later years multiply. */
 	double weight = effect_start < 0 ? pow(keep, (double)-effect_start) : 1.0;

@@ -113,7 +113,7 @@ static void read_item(struct json_reader *r, const json_t *obj, const char *path
 	it->bearer = (enum bearer)bearer;
 	it->unit = (enum amount_unit)unit;
 	it->confidence = (enum confidence)confidence;
-	validate_item(it, path, &r->scratch);
+	validate_item(it, NULL, path, &r->scratch);
 	json_merge_problems(r, &r->scratch);
 }
 
@@ -133,7 +133,7 @@ static int read_group(struct json_reader *r, const json_t *obj, const char *path
 	json_get_text(r, obj, path, "description", false, g->description, sizeof g->description);
 	json_get_int(r, obj, path, "entry_age", true, FIELD_ENTRY_AGE, &g->entry_age);
 	/* No items yet: they are checked one by one below, with their paths. */
-	validate_group(g, path, &r->scratch);
+	validate_group(g, NULL, path, &r->scratch);
 	json_merge_problems(r, &r->scratch);
 
 	char items_path[PROBLEM_PATH_SIZE];
@@ -195,11 +195,11 @@ static void read_payer(struct json_reader *r, const json_t *obj, const char *pat
 	json_path_join(payer_path, sizeof payer_path, path, "payer");
 	json_check_members(r, payer, payer_path, bearer_keys, COUNT(bearer_keys));
 	/* An absent bearer pays nothing. */
-	for (int b = 0; b < BEARER_COUNT; b++) {
-		m->payer[b] = 0.0;
+	double shares[BEARER_COUNT] = {0};
+	for (int b = 0; b < BEARER_COUNT; b++)
 		json_get_double(r, payer, payer_path, bearer_keys[b], false, FIELD_PAYER_SHARE,
-				&m->payer[b]);
-	}
+				&shares[b]);
+	measure_payer_set_bearers(m, shares);
 }
 
 /* "ukjent målgruppe «x»; kjente er a, b" with as many ids as fit. */

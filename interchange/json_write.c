@@ -160,7 +160,10 @@ static json_t *measure_object(struct builder *b, const struct measure *m)
 	put(b, o, "start_age", json_integer(m->start_age));
 	put(b, o, "duration", json_integer(m->duration));
 	put(b, o, "cost_per_participant", number(m->cost_per_participant));
-	put(b, o, "payer", per_bearer(b, m->payer));
+	double shares[BEARER_COUNT];
+	for (int k = 0; k < BEARER_COUNT; k++)
+		shares[k] = measure_bearer_share(NULL, m, (enum bearer)k);
+	put(b, o, "payer", per_bearer(b, shares));
 	put(b, o, "success_rate", number(m->success_rate));
 	put(b, o, "deadweight", number(m->deadweight));
 	put(b, o, "lag", json_integer(m->lag));

@@ -110,9 +110,9 @@ static bool row_valid(const struct edit_row *r, struct problems *pr)
 	case TABLE_WORKBOOK:
 		return validate_params(r->u.params, path, pr);
 	case TABLE_GROUPS:
-		return validate_group(r->u.group, path, pr);
+		return validate_group(r->u.group, NULL, path, pr);
 	case TABLE_ITEMS:
-		return validate_item(r->u.item, path, pr);
+		return validate_item(r->u.item, NULL, path, pr);
 	case TABLE_MEASURES:
 	case TABLE_COUNT:
 		break;

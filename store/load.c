@@ -53,6 +53,9 @@ static enum store_status load_params(struct store *s, struct workbook *wb,
 		p->row.id = sqlite3_column_int64(st, 0);
 		p->row.version = sqlite3_column_int64(st, 1);
 		p->base_year = sqlite3_column_int(st, 4);
+		/* Version-1 files have no price year or plan: both start at t = 0. */
+		p->price_year = p->base_year;
+		p->plan.start_year = p->base_year;
 		p->horizon = sqlite3_column_int(st, 5);
 		p->discount.rate = sqlite3_column_double(st, 7);
 		p->g_amount = sqlite3_column_double(st, 8);
@@ -178,8 +181,10 @@ static enum store_status load_measures(struct store *s, struct workbook *wb,
 		m.start_age = sqlite3_column_int(st, 6);
 		m.duration = sqlite3_column_int(st, 7);
 		m.cost_per_participant = sqlite3_column_double(st, 8);
+		double shares[BEARER_COUNT];
 		for (int b = 0; b < BEARER_COUNT; b++)
-			m.payer[b] = sqlite3_column_double(st, 9 + b);
+			shares[b] = sqlite3_column_double(st, 9 + b);
+		measure_payer_set_bearers(&m, shares);
 		m.success_rate = sqlite3_column_double(st, 12);
 		m.deadweight = sqlite3_column_double(st, 13);
 		m.lag = sqlite3_column_int(st, 14);

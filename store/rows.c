@@ -140,7 +140,7 @@ int rows_write_measure(sqlite3 *db, int64_t group_ref, const struct measure *m, 
 	sqlite3_bind_int(st, 6, m->duration);
 	sqlite3_bind_double(st, 7, m->cost_per_participant);
 	for (int b = 0; b < BEARER_COUNT; b++)
-		sqlite3_bind_double(st, 8 + b, m->payer[b]);
+		sqlite3_bind_double(st, 8 + b, measure_bearer_share(NULL, m, (enum bearer)b));
 	sqlite3_bind_double(st, 11, m->success_rate);
 	sqlite3_bind_double(st, 12, m->deadweight);
 	sqlite3_bind_int(st, 13, m->lag);

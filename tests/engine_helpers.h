@@ -20,6 +20,8 @@ static inline void wb_setup(struct workbook *wb, int horizon, enum discount_mode
 	workbook_init(wb);
 	text_set(wb->params.name, sizeof wb->params.name, "Test");
 	wb->params.base_year = BASE_YEAR;
+	wb->params.price_year = BASE_YEAR;
+	wb->params.plan.start_year = BASE_YEAR;
 	wb->params.horizon = horizon;
 	wb->params.discount.mode = mode;
 	wb->params.discount.rate = rate;
@@ -70,7 +72,7 @@ static inline struct measure measure_of(const char *group)
 	m.start_age = 16;
 	m.duration = 2;
 	m.cost_per_participant = 5000.0;
-	m.payer[BEARER_KOMMUNE] = 1.0;
+	m.payer[BEARER_KOMMUNE].share = 1.0;
 	m.success_rate = 0.5;
 	return m;
 }

@@ -442,8 +442,8 @@ Test(projection, flows_split_by_payer_and_sum_to_pv_saving)
 	wb_setup(&wb, 10, DISCOUNT_NONE, 0);
 	standard_group(&wb);
 	struct measure m = measure_of("g");
-	m.payer[K] = 0.25;
-	m.payer[F] = 0.75;
+	m.payer[K].share = 0.25;
+	m.payer[F].share = 0.75;
 	workbook_add_measure(&wb, &m);
 	const struct result *r = compute(&p, &wb);
 	/* pv_cost: kommune 25 000, fylkeskommune 75 000 (of 100 000).

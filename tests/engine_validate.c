@@ -180,16 +180,16 @@ Test(validate, payer_shares_sum_to_one)
 	valid_workbook(&wb);
 	struct measure *m = &wb.measures[0];
 	/* 33,33 + 33,33 + 33,34 % is fine within the tolerance. */
-	m->payer[BEARER_KOMMUNE] = 0.3333;
-	m->payer[BEARER_FYLKESKOMMUNE] = 0.3333;
-	m->payer[BEARER_STAT] = 0.3334;
+	m->payer[BEARER_KOMMUNE].share = 0.3333;
+	m->payer[BEARER_FYLKESKOMMUNE].share = 0.3333;
+	m->payer[BEARER_STAT].share = 0.3334;
 	problems_clear(&p);
 	cr_assert(validate_measure(m, &wb, "measures[0]", &p));
-	m->payer[BEARER_STAT] = 0.2334; /* 90 % */
+	m->payer[BEARER_STAT].share = 0.2334; /* 90 % */
 	cr_assert_not(validate_measure(m, &wb, "measures[0]", &p));
 	cr_assert(has_problem(&p, "measures[0].payer", "100 %, fikk 90 %"));
 	problems_clear(&p);
-	m->payer[BEARER_STAT] = -0.1;
+	m->payer[BEARER_STAT].share = -0.1;
 	cr_assert_not(validate_measure(m, &wb, "measures[0]", &p));
 	cr_assert(has_problem(&p, "measures[0].payer.stat", "Betalerandel"));
 	cr_assert_eq(p.count, 1, "no sum message on top of a share out of range");
@@ -201,16 +201,16 @@ Test(validate, items_and_ages)
 	struct problems p;
 	problems_clear(&p);
 	struct cost_item it = item_of(BEARER_STAT, 1000, UNIT_NOK, 70, 66);
-	cr_assert_not(validate_item(&it, "groups[0].items[1]", &p));
+	cr_assert_not(validate_item(&it, NULL, "groups[0].items[1]", &p));
 	cr_assert(has_problem(&p, "groups[0].items[1].to_age", "fra alder (70)"));
 	problems_clear(&p);
 	it = item_of((enum bearer)7, 1000, UNIT_NOK, 20, 30);
-	cr_assert_not(validate_item(&it, "i", &p));
+	cr_assert_not(validate_item(&it, NULL, "i", &p));
 	cr_assert(has_problem(&p, "i.bearer", "kommune, fylkeskommune eller stat"));
 	problems_clear(&p);
 	it = item_of(BEARER_STAT, 1000, UNIT_NOK, 20, 30);
 	it.name[0] = '\0';
-	cr_assert_not(validate_item(&it, "i", &p));
+	cr_assert_not(validate_item(&it, NULL, "i", &p));
 	cr_assert(has_problem(&p, "i.name", "må fylles ut"));
 }
 

@@ -145,9 +145,9 @@ Test(read, minimal_document_takes_documented_defaults)
 	cr_assert_str_eq(m->group_id, "g");
 	cr_assert_eq(m->participants, 10);
 	cr_assert_eq(m->start_age, 16, "start_age defaults to the group's entry_age");
-	cr_assert_float_eq(m->payer[BEARER_KOMMUNE], 1.0, 1e-12);
-	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE], 0.0, 1e-12);
-	cr_assert_float_eq(m->payer[BEARER_STAT], 0.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_KOMMUNE].share, 1.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE].share, 0.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_STAT].share, 0.0, 1e-12);
 	cr_assert_float_eq(m->deadweight, 0.0, 1e-12);
 	cr_assert_eq(m->lag, 0);
 	cr_assert_eq(m->effect_years, 0);
@@ -198,8 +198,8 @@ Test(read, example_fixture)
 	cr_assert_eq(wb.measures[1].lag, 2);
 	cr_assert_eq(wb.measures[1].effect_years, 10);
 	cr_assert_float_eq(wb.measures[1].decay, 0.1, 1e-15);
-	cr_assert_float_eq(wb.measures[1].payer[BEARER_FYLKESKOMMUNE], 0.0, 1e-15);
-	cr_assert_float_eq(wb.measures[1].payer[BEARER_STAT], 0.4, 1e-15);
+	cr_assert_float_eq(wb.measures[1].payer[BEARER_FYLKESKOMMUNE].share, 0.0, 1e-15);
+	cr_assert_float_eq(wb.measures[1].payer[BEARER_STAT].share, 0.4, 1e-15);
 	cr_assert(wb.measures[0].enabled);
 	cr_assert(!wb.measures[2].enabled);
 	workbook_free(&wb);

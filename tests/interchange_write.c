@@ -99,9 +99,9 @@ static void tricky_workbook(struct workbook *wb)
 	m.start_age = 9;
 	m.duration = 3;
 	m.cost_per_participant = 7500.25;
-	m.payer[BEARER_KOMMUNE] = 0.1;
-	m.payer[BEARER_FYLKESKOMMUNE] = 0.2;
-	m.payer[BEARER_STAT] = 0.7;
+	m.payer[BEARER_KOMMUNE].share = 0.1;
+	m.payer[BEARER_FYLKESKOMMUNE].share = 0.2;
+	m.payer[BEARER_STAT].share = 0.7;
 	m.success_rate = 1e-7;
 	m.deadweight = 0.3333333333333333;
 	m.lag = 4;
@@ -111,9 +111,9 @@ static void tricky_workbook(struct workbook *wb)
 	text_set(m.name, sizeof m.name, "Tiltak B");
 	m.effect_years = 12;
 	m.enabled = false;
-	m.payer[BEARER_KOMMUNE] = 1.0;
-	m.payer[BEARER_FYLKESKOMMUNE] = 0.0;
-	m.payer[BEARER_STAT] = 0.0;
+	m.payer[BEARER_KOMMUNE].share = 1.0;
+	m.payer[BEARER_FYLKESKOMMUNE].share = 0.0;
+	m.payer[BEARER_STAT].share = 0.0;
 	cr_assert_eq(workbook_add_measure(wb, &m), 1);
 }
 

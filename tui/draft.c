@@ -94,25 +94,26 @@ static void rebalance_payers(struct measure *m, const struct field_desc *f, char
 {
 	int typed = -1;
 	for (int b = 0; b < BEARER_COUNT; b++)
-		if (f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(double))
+		if (f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(struct payer_share) +
+					 offsetof(struct payer_share, share))
 			typed = b;
 	if (typed < 0)
 		return;
-	double rest = 1.0 - m->payer[typed], others = 0;
+	double rest = 1.0 - m->payer[typed].share, others = 0;
 	for (int b = 0; b < BEARER_COUNT; b++)
 		if (b != typed)
-			others += m->payer[b];
+			others += m->payer[b].share;
 	for (int b = 0; b < BEARER_COUNT; b++) {
 		if (b == typed)
 			continue;
 		if (others > 0)
-			m->payer[b] = m->payer[b] / others * rest;
+			m->payer[b].share = m->payer[b].share / others * rest;
 		else
-			m->payer[b] = b == (typed + 1) % BEARER_COUNT ? rest : 0;
+			m->payer[b].share = b == (typed + 1) % BEARER_COUNT ? rest : 0;
 	}
 	size_t used = strlen(reading);
 	snprintf(reading + used, size - used, _(" (resten: kommune %.0f %%, fylke %.0f %%, stat %.0f %%)"),
-		 m->payer[0] * 100, m->payer[1] * 100, m->payer[2] * 100);
+		 m->payer[0].share * 100, m->payer[1].share * 100, m->payer[2].share * 100);
 }
 
 static void restore_backup(struct app *a)
@@ -346,13 +347,13 @@ static bool validate_row(struct app *a, enum edit_target t, size_t index, size_t
 		ok = validate_measure(&a->wb.measures[index], &a->wb, "", &probs);
 		break;
 	case EDIT_ITEM:
-		ok = validate_item(&a->wb.groups[index].items[sub], "", &probs);
+		ok = validate_item(&a->wb.groups[index].items[sub], &a->wb, "", &probs);
 		break;
 	case EDIT_PARAMS:
 		ok = validate_params(&a->wb.params, "", &probs);
 		break;
 	case EDIT_GROUP:
-		ok = validate_group(&a->wb.groups[index], "", &probs);
+		ok = validate_group(&a->wb.groups[index], &a->wb, "", &probs);
 		break;
 	case EDIT_ESTIMATE:
 		break;

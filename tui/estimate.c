@@ -47,8 +47,9 @@ static void estimate_measure(const struct app *a, struct measure *m)
 	m->start_year = a->wb.params.base_year;
 	m->start_age = g >= 0 ? a->wb.groups[g].entry_age : 16;
 	m->duration = 1;
-	for (int b = 0; b < BEARER_COUNT; b++)
-		m->payer[b] = b == (int)a->est.payer ? 1.0 : 0.0;
+	double shares[BEARER_COUNT] = {0};
+	shares[a->est.payer] = 1.0;
+	measure_payer_set_bearers(m, shares);
 	m->enabled = true;
 }
 

@@ -146,9 +146,7 @@ static void add_measure(struct app *a)
 	m.start_age = a->wb.groups[g].entry_age;
 	m.duration = 1;
 	m.cost_per_participant = 10000;
-	m.payer[BEARER_KOMMUNE] = 1;
-	m.payer[BEARER_FYLKESKOMMUNE] = 0;
-	m.payer[BEARER_STAT] = 0;
+	measure_payer_set_bearers(&m, (const double[BEARER_COUNT]){1, 0, 0});
 	m.success_rate = 0.2;
 	struct store_error err = {0};
 	if (store_insert_measure(a->store, &m, _("Legge til tiltak"), &err) != STORE_OK) {
