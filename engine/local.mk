@@ -13,7 +13,9 @@ utenfor_LDADD += libengine.a
 # Uncertainty (issue 13): the Monte Carlo's generator, the prepared
 # coefficients a draw scales, tornado, switching values and the simulation.
 libengine_a_SOURCES += \
-	engine/rng.c engine/rng.h
+	engine/rng.c engine/rng.h \
+	engine/uncertainty.h engine/uncertainty_model.c \
+	engine/uncertainty_tornado.c engine/uncertainty_mc.c
 # Reproducible bit for bit on every machine (doc/model.md, "Uncertainty"):
 # no fused multiply-add contraction, which GNU C's default
 # (-ffp-contract=fast) allows wherever the target has FMA.
