@@ -74,10 +74,20 @@ struct unc_measure_coef {
 	bool ranged[RANGE_FIELD_COUNT];
 	double low[RANGE_FIELD_COUNT];
 	double high[RANGE_FIELD_COUNT];
-	int effect_lo;   /* first projected effect year, horizon when none */
-	int effect_hi;   /* exclusive */
-	int k_lo;        /* k(t) at t = effect_lo */
-	size_t coef_first, coef_count; /* into unc_model.coefs */
+	int run_lo;      /* first year any item coefficient counts in */
+	int run_hi;      /* exclusive; run_lo = run_hi when none */
+	int k_run;       /* k(t) at t = run_lo */
+	/* Coefficients coef_first … +coef_count, grouped by bearer: bearer b's
+	 * end at coef_first + coef_end[b] (so a draw sums each bearer in a
+	 * register). */
+	size_t coef_first, coef_count;
+	size_t coef_end[BEARER_COUNT];
+	/* The triangular draw of each ranged field, with the contract's
+	 * products formed once: u < cut ? low + √(u·a) : high − √((1−u)·b),
+	 * a = (high − low)(mode − low), b = (high − low)(high − mode). */
+	double tri_cut[RANGE_FIELD_COUNT];
+	double tri_a[RANGE_FIELD_COUNT];
+	double tri_b[RANGE_FIELD_COUNT];
 	double point_npv[UNC_LINES];   /* at point values, through this model */
 };
 

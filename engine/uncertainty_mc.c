@@ -113,21 +113,27 @@ int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_opti
 	return 0;
 }
 
-/* T(u): the symmetric triangular distribution on [−1, 1]. */
+/*
+ * T(u), the symmetric triangular distribution on [−1, 1]: −1 + √(2u) for
+ * u < ½, else 1 − √(2(1 − u)).  Written without a branch on u (a random
+ * branch mispredicts half the time): with v = min(u, 1 − u), both cases
+ * are ±(1 − √(2v)), and fl(√(2u) − 1) = −fl(1 − √(2u)) exactly, so the
+ * bits are the contract formula's.
+ */
 static double triangular_unit(double u)
 {
-	return u < 0.5 ? -1.0 + sqrt(2.0 * u) : 1.0 - sqrt(2.0 * (1.0 - u));
+	double v = u < 0.5 ? u : 1.0 - u;
+	double t = 1.0 - sqrt(2.0 * v);
+	return u < 0.5 ? -t : t;
 }
 
-/* The triangular distribution on [low, high] with its mode at `mode`. */
-static double triangular(double low, double mode, double high, double u)
+/* A ranged field's draw (see struct unc_measure_coef for the
+ * constants): one square root of the selected side's argument. */
+static double triangular(const struct unc_measure_coef *mc, int f, double u)
 {
-	if (low == high)
-		return mode;
-	double span = high - low;
-	if (u < (mode - low) / span)
-		return low + sqrt(u * span * (mode - low));
-	return high - sqrt((1.0 - u) * span * (high - mode));
+	bool below = u < mc->tri_cut[f];
+	double root = sqrt(below ? u * mc->tri_a[f] : (1.0 - u) * mc->tri_b[f]);
+	return below ? mc->low[f] + root : mc->high[f] - root;
 }
 
 static void accumulate(struct mc_accum *a, const double npv[UNC_LINES])
@@ -148,11 +154,26 @@ static void keep_draw(struct mc_run *run, long slot, long draw, const double npv
 static void one_draw(struct mc_run *run)
 {
 	const struct unc_model *u = &run->model;
-	struct rng *r = &run->rng;
+	/* A local copy the compiler can keep in registers; stored back below. */
+	struct rng local = run->rng;
+	struct rng *r = &local;
 	const bool whole = run->opt.only_measure < 0;
 
-	for (size_t i = 0; i < u->item_count; i++)
-		run->factors[i] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
+	if (whole) {
+		for (size_t i = 0; i < u->item_count; i++)
+			run->factors[i] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
+	} else {
+		/* Only the measure's own group needs its factors; the rest of the
+		 * uniforms are taken and dropped. */
+		long g = u->measures[run->opt.only_measure].group;
+		size_t first = g >= 0 ? u->group_first[g] : 0, end = g >= 0 ? u->group_first[g + 1] : 0;
+		for (size_t i = 0; i < u->item_count; i++) {
+			if (i >= first && i < end)
+				run->factors[i] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
+			else
+				(void)rng_next(r);
+		}
+	}
 
 	double portfolio[UNC_LINES] = {0.0, 0.0, 0.0, 0.0};
 	for (size_t m = 0; m < u->measure_count; m++) {
@@ -165,9 +186,7 @@ static void one_draw(struct mc_run *run)
 		}
 		double value[RANGE_FIELD_COUNT];
 		for (int f = 0; f < RANGE_FIELD_COUNT; f++)
-			value[f] = mc->ranged[f] ? triangular(mc->low[f], mc->point[f], mc->high[f],
-							      rng_unit(r))
-						 : mc->point[f];
+			value[f] = mc->ranged[f] ? triangular(mc, f, rng_unit(r)) : mc->point[f];
 		double npv[UNC_LINES];
 		unc_measure_npv(u, m, run->factors, value, mc->ranged[RANGE_DECAY], npv);
 		accumulate(&run->measures[m], npv);
@@ -182,6 +201,7 @@ static void one_draw(struct mc_run *run)
 		accumulate(&run->portfolio, portfolio);
 		keep_draw(run, 0, run->done, portfolio);
 	}
+	run->rng = local;
 	run->done++;
 }
 
@@ -229,16 +249,22 @@ static double select_kth(double *v, long n, long k)
 	return v[k];
 }
 
-double unc_percentile(double *values, long n, int k)
+/* The nearest rank ⌈k·n/10⌉ (1-based), in integers. */
+static long rank_of(long n, int k)
 {
-	if (n < 1)
-		return 0.0;
-	long long rank = ((long long)k * n + 9) / 10; /* ⌈k·n/10⌉ */
+	long long rank = ((long long)k * n + 9) / 10;
 	if (rank < 1)
 		rank = 1;
 	if (rank > n)
 		rank = n;
-	return select_kth(values, n, (long)rank - 1);
+	return (long)rank;
+}
+
+double unc_percentile(double *values, long n, int k)
+{
+	if (n < 1)
+		return 0.0;
+	return select_kth(values, n, rank_of(n, k) - 1);
 }
 
 static void summarise(struct mc_run *run, const struct mc_accum *a, long slot,
@@ -260,9 +286,12 @@ static void summarise(struct mc_run *run, const struct mc_accum *a, long slot,
 			&run->kept[((size_t)slot * UNC_LINES + (size_t)l) * (size_t)run->opt.draws];
 		memcpy(run->scratch, src, (size_t)n * sizeof *run->scratch);
 		s->has_percentiles = true;
-		s->p10 = unc_percentile(run->scratch, n, 1);
-		s->p50 = unc_percentile(run->scratch, n, 5);
-		s->p90 = unc_percentile(run->scratch, n, 9);
+		/* P50 first: selection leaves the smaller values below its rank
+		 * and the larger above, so P10 and P90 search one side each. */
+		long r5 = rank_of(n, 5), r1 = rank_of(n, 1), r9 = rank_of(n, 9);
+		s->p50 = select_kth(run->scratch, n, r5 - 1);
+		s->p10 = select_kth(run->scratch, r5, r1 - 1);
+		s->p90 = r9 > r5 ? select_kth(run->scratch + r5, n - r5, r9 - r5 - 1) : s->p50;
 	}
 }
 

@@ -131,20 +131,24 @@ static void prepare_measure(struct unc_model *u, const struct workbook *wb, size
 	for (int b = 0; b < BEARER_COUNT; b++)
 		mc->cost_pv[b] = measure_bearer_share(wb, m, (enum bearer)b) * mc->n * cost_df;
 
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
+		double span = mc->high[f] - mc->low[f];
+		mc->tri_cut[f] = span > 0.0 ? (mc->point[f] - mc->low[f]) / span : 0.0;
+		mc->tri_a[f] = span * (mc->point[f] - mc->low[f]);
+		mc->tri_b[f] = span * (mc->high[f] - mc->point[f]);
+	}
+
 	const long effect_start = s + lag;
 	const long effect_end = effect_years > 0 ? effect_start + effect_years : (long)horizon;
 	long lo = effect_start < 0 ? 0 : effect_start;
 	long hi = effect_end < horizon ? effect_end : horizon;
 	if (lo > hi)
 		lo = hi;
-	mc->effect_lo = (int)lo;
-	mc->effect_hi = (int)hi;
-	mc->k_lo = (int)(lo - effect_start);
 
 	/* The point weights DF·growth·(1 − δ)^k over the effect years. */
 	double weight[HORIZON_MAX];
 	const double keep = 1.0 - mc->point[RANGE_DECAY];
-	double w = power(keep, mc->k_lo);
+	double w = power(keep, lo - effect_start);
 	for (long t = lo; t < hi; t++) {
 		weight[t] = u->dfg[t] * w;
 		w *= keep;
@@ -152,11 +156,12 @@ static void prepare_measure(struct unc_model *u, const struct workbook *wb, size
 
 	mc->group = workbook_find_group(wb, m->group_id);
 	mc->coef_first = u->coef_count;
-	if (mc->group >= 0) {
+	long run_lo = hi, run_hi = lo;
+	for (int b = 0; b < BEARER_COUNT && mc->group >= 0; b++) {
 		const struct target_group *g = &wb->groups[mc->group];
 		for (size_t i = 0; i < g->item_count; i++) {
 			const struct cost_item *it = &g->items[i];
-			if (!item_kind_has_bearer(it->kind) || (unsigned)it->bearer >= BEARER_COUNT)
+			if (!item_kind_has_bearer(it->kind) || it->bearer != (enum bearer)b)
 				continue;
 			if (it->to_age < AGE_MIN || it->from_age > AGE_MAX)
 				continue;
@@ -168,7 +173,7 @@ static void prepare_measure(struct unc_model *u, const struct workbook *wb, size
 				continue;
 			struct unc_item_coef *c = &u->coefs[u->coef_count++];
 			c->item = u->group_first[mc->group] + i;
-			c->bearer = it->bearer;
+			c->bearer = b;
 			c->amount = it->unit == UNIT_G ? it->amount * wb->params.g_amount : it->amount;
 			c->t_lo = (int)t_lo;
 			c->t_hi = (int)t_hi;
@@ -176,9 +181,19 @@ static void prepare_measure(struct unc_model *u, const struct workbook *wb, size
 			for (long t = t_lo; t <= t_hi; t++)
 				sum += weight[t];
 			c->s = c->amount * sum;
+			if (t_lo < run_lo)
+				run_lo = t_lo;
+			if (t_hi + 1 > run_hi)
+				run_hi = t_hi + 1;
 		}
+		mc->coef_end[b] = u->coef_count - mc->coef_first;
 	}
 	mc->coef_count = u->coef_count - mc->coef_first;
+	if (run_lo >= run_hi)
+		run_lo = run_hi = lo;
+	mc->run_lo = (int)run_lo;
+	mc->run_hi = (int)run_hi;
+	mc->k_run = (int)(run_lo - effect_start);
 }
 
 int unc_model_prepare(struct unc_model *u, const struct workbook *wb)
@@ -229,27 +244,38 @@ void unc_measure_npv(const struct unc_model *u, size_t m, const double *factors,
 {
 	const struct unc_measure_coef *mc = &u->measures[m];
 	const struct unc_item_coef *coef = &u->coefs[mc->coef_first];
-	double acc[BEARER_COUNT] = {0.0, 0.0, 0.0};
+	double acc[BEARER_COUNT];
 
 	if (vary_decay) {
-		/* Running sums of this draw's weights: each item is then the
-		 * difference of two, so the year loop runs once per measure. */
+		/* Running sums of this draw's weights over the years the items
+		 * touch: each item is then the difference of two, so the year
+		 * loop runs once per measure and draw. */
 		double run[HORIZON_MAX + 1];
-		const int lo = mc->effect_lo;
+		const int lo = mc->run_lo;
 		const double keep = 1.0 - value[RANGE_DECAY];
-		double w = power(keep, mc->k_lo);
+		double w = power(keep, mc->k_run);
 		run[0] = 0.0;
-		for (int t = lo; t < mc->effect_hi; t++) {
+		for (int t = lo; t < mc->run_hi; t++) {
 			run[t - lo + 1] = run[t - lo] + u->dfg[t] * w;
 			w *= keep;
 		}
-		for (size_t i = 0; i < mc->coef_count; i++) {
-			double s = coef[i].amount * (run[coef[i].t_hi - lo + 1] - run[coef[i].t_lo - lo]);
-			acc[coef[i].bearer] += factors[coef[i].item] * s;
+		size_t i = 0;
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			double a = 0.0;
+			for (; i < mc->coef_end[b]; i++) {
+				double s = coef[i].amount * (run[coef[i].t_hi - lo + 1] - run[coef[i].t_lo - lo]);
+				a += factors[coef[i].item] * s;
+			}
+			acc[b] = a;
 		}
 	} else {
-		for (size_t i = 0; i < mc->coef_count; i++)
-			acc[coef[i].bearer] += factors[coef[i].item] * coef[i].s;
+		size_t i = 0;
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			double a = 0.0;
+			for (; i < mc->coef_end[b]; i++)
+				a += factors[coef[i].item] * coef[i].s;
+			acc[b] = a;
+		}
 	}
 
 	const double k = mc->n * value[RANGE_SUCCESS_RATE] * (1.0 - value[RANGE_DEADWEIGHT]);
