@@ -241,7 +241,7 @@ Test(read, unknown_field_names_path_and_allowed_fields)
 	expect("extra", "ukjent felt");
 	expect("workbook.colour", "ukjent felt");
 	cr_assert_eq(refused(doc_measure("payer", "{'kommune':1,'bydel':0}", NULL)), 1);
-	expect("measures[0].payer.bydel", "tillatte felt er kommune, fylkeskommune, stat");
+	expect("measures[0].payer.bydel", "ukjent sektor «bydel»; kjente sektorer er kommune, fylkeskommune, stat");
 }
 
 Test(read, wrong_types)
@@ -347,11 +347,11 @@ Test(read, duplicate_group_ids_and_unknown_groups)
 
 Test(read, format_and_version)
 {
-	cr_assert_eq(refused("{'format':'utenfor','version':2,"
+	cr_assert_eq(refused("{'format':'utenfor','version':3,"
 			     "'workbook':{'name':'T','base_year':2027}}"),
 		     2);
 	expect("format", "«utenfor-workbook»");
-	expect("version", "versjon 2 støttes ikke");
+	expect("version", "versjon 3 støttes ikke; denne utgaven leser versjon 1 og 2");
 	cr_assert_eq(refused("[1,2]"), 1);
 	expect("", "JSON-objekt");
 }

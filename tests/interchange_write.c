@@ -191,16 +191,22 @@ Test(write, workbook_document_fields_and_order)
 	wb.params.discount.mode = DISCOUNT_R109;
 	char *text = json_write_workbook(&wb);
 	json_t *root = parse_json(text);
-	KEYS(root, "document", "format", "version", "workbook", "groups", "measures");
+	KEYS(root, "document", "format", "version", "workbook", "sectors", "groups", "measures");
 	cr_assert_str_eq(json_string_value(json_object_get(root, "format")), "utenfor-workbook");
-	cr_assert_eq(json_integer_value(json_object_get(root, "version")), 1);
+	cr_assert_eq(json_integer_value(json_object_get(root, "version")), 2);
 	json_t *w = json_object_get(root, "workbook");
-	KEYS(w, "workbook", "name", "municipality", "base_year", "horizon", "discount", "g_amount");
+	KEYS(w, "workbook", "name", "municipality", "base_year", "horizon", "price_year", "discount",
+	     "g_amount", "real_growth", "plan", "uncertainty", "society");
+	KEYS(json_object_get(w, "plan"), "plan", "start_year", "years");
+	KEYS(json_object_get(w, "uncertainty"), "uncertainty", "draws", "seed", "spread");
+	KEYS(json_object_get(json_object_get(w, "uncertainty"), "spread"), "spread", "A", "B", "C",
+	     "D");
+	KEYS(json_object_get(w, "society"), "society", "tax_cost");
 	KEYS(json_object_get(w, "discount"), "discount (r109 has no rate)", "mode");
 	json_t *g = json_array_get(json_object_get(root, "groups"), 0);
 	KEYS(g, "group", "id", "name", "description", "entry_age", "items");
-	KEYS(json_array_get(json_object_get(g, "items"), 1), "item", "name", "bearer", "amount",
-	     "unit", "from_age", "to_age", "source", "confidence");
+	KEYS(json_array_get(json_object_get(g, "items"), 1), "item", "name", "kind", "bearer",
+	     "sector", "amount", "unit", "from_age", "to_age", "source", "confidence");
 	json_t *m0 = json_array_get(json_object_get(root, "measures"), 0);
 	KEYS(m0, "measure", "name", "group", "participants", "start_year", "start_age", "duration",
 	     "cost_per_participant", "payer", "success_rate", "deadweight", "lag", "effect_years",
@@ -229,11 +235,20 @@ static void assert_result_keys(const json_t *r, bool is_measure, int horizon, co
 {
 	if (is_measure)
 		KEYS(r, what, "name", "pv_cost", "pv_saving", "npv", "bcr", "npv_per_participant",
-		     "by_bearer", "flows", "break_even_year", "break_even_year_undiscounted",
-		     "break_even_success_rate", "years");
+		     "by_bearer", "by_sector", "flows", "sector_flows", "break_even_year",
+		     "break_even_year_undiscounted", "break_even_success_rate", "plan", "society",
+		     "years");
 	else
-		KEYS(r, what, "pv_cost", "pv_saving", "npv", "bcr", "by_bearer", "break_even_year",
-		     "break_even_year_undiscounted", "flows", "years");
+		KEYS(r, what, "pv_cost", "pv_saving", "npv", "bcr", "by_bearer", "by_sector",
+		     "break_even_year", "break_even_year_undiscounted", "flows", "sector_flows",
+		     "plan", "society", "years");
+	KEYS(json_object_get(r, "society"), "society", "pv_services", "pv_production", "pv_welfare",
+	     "npv_society");
+	json_t *plan = json_object_get(r, "plan");
+	size_t pi;
+	json_t *prow;
+	json_array_foreach(plan, pi, prow)
+		KEYS(prow, "plan row", "year", "cost", "saving", "net", "net_total");
 	json_t *bb = json_object_get(r, "by_bearer");
 	KEYS(bb, "by_bearer", "kommune", "fylkeskommune", "stat");
 	const char *key;

@@ -59,10 +59,10 @@ void estimate_compute(struct app *a)
 	estimate_measure(a, &m);
 	long g = workbook_find_group(&a->wb, a->est.group_id);
 	if (g >= 0)
-		group_profile_compute(&a->wb.groups[g], a->wb.params.g_amount, &a->est.profile);
-	double df[HORIZON_MAX];
-	discount_factors(&a->wb.params.discount, a->wb.params.horizon, df);
-	measure_project(&a->wb.params, df, g >= 0 ? &a->est.profile : NULL, &m, &a->est.result);
+		group_profile_compute(&a->wb, &a->wb.groups[g], &a->est.profile);
+	struct projection_basis basis;
+	projection_basis_compute(&basis, &a->wb);
+	measure_project(&basis, &a->wb, g >= 0 ? &a->est.profile : NULL, &m, &a->est.result);
 }
 
 void estimate_reset(struct app *a)
