@@ -114,10 +114,11 @@ static void slow_draws(const struct workbook *wb, long draws, uint64_t seed, dou
 	cr_assert_eq(workbook_copy(&w, wb), 0);
 	struct rng r;
 	rng_seed(&r, seed);
-	double df[HORIZON_MAX];
-	discount_factors(&wb->params.discount, wb->params.horizon, df);
-	struct group_profile *profile = malloc(wb->group_count * sizeof *profile);
-	struct result *res = malloc(sizeof *res);
+	struct projection_basis basis;
+	projection_basis_compute(&basis, &w);
+	/* Zeroed: no sector rows in the profiles, no sector results. */
+	struct group_profile *profile = calloc(wb->group_count, sizeof *profile);
+	struct result *res = calloc(1, sizeof *res);
 	cr_assert(profile != NULL && res != NULL);
 	const size_t nm = wb->measure_count;
 	for (long d = 0; d < draws; d++) {
@@ -128,7 +129,7 @@ static void slow_draws(const struct workbook *wb, long draws, uint64_t seed, dou
 							 tri_unit(rng_unit(&r));
 				w.groups[g].items[i].amount = it->amount * f;
 			}
-			group_profile_compute(&w.groups[g], w.params.g_amount, &profile[g]);
+			group_profile_compute(&w, &w.groups[g], &profile[g]);
 		}
 		for (size_t m = 0; m < nm; m++) {
 			const struct measure *src = &wb->measures[m];
@@ -146,7 +147,7 @@ static void slow_draws(const struct workbook *wb, long draws, uint64_t seed, dou
 			p[l] = 0.0;
 		for (size_t m = 0; m < nm; m++) {
 			long g = workbook_find_group(&w, w.measures[m].group_id);
-			measure_project(&w.params, df, g >= 0 ? &profile[g] : NULL, &w.measures[m], res);
+			measure_project(&basis, &w, g >= 0 ? &profile[g] : NULL, &w.measures[m], res);
 			double *v = &npv[(d * (long)nm + (long)m) * UNC_LINES];
 			for (int b = 0; b < BEARER_COUNT; b++)
 				v[b] = res->by_bearer[b].npv;
