@@ -15,7 +15,8 @@ utenfor_LDADD += libengine.a
 libengine_a_SOURCES += \
 	engine/rng.c engine/rng.h \
 	engine/uncertainty.h engine/uncertainty_model.c \
-	engine/uncertainty_tornado.c engine/uncertainty_mc.c
+	engine/uncertainty_tornado.c engine/uncertainty_mc.c \
+	engine/uncertainty_results.c
 # Reproducible bit for bit on every machine (doc/model.md, "Uncertainty"):
 # no fused multiply-add contraction, which GNU C's default
 # (-ffp-contract=fast) allows wherever the target has FMA.

@@ -250,6 +250,33 @@ const double *mc_draws(const struct mc_run *run, long measure, int line);
 int mc_run_all(const struct workbook *wb, long draws, uint64_t seed, size_t memory_limit,
 	       struct mc_summary *portfolio, struct mc_summary *measures);
 
+/*
+ * Every uncertainty result of a workbook at once (calc --json, reports):
+ * the portfolio's tornado and simulation, and per measure its tornado,
+ * switching values and simulation.  Initialise with unc_results_init(),
+ * fill with unc_results_compute() (0, or −1 when out of memory), release
+ * with unc_results_free().
+ */
+struct unc_results {
+	struct unc_model model;
+	size_t measure_count;
+	struct tornado_entry *portfolio_tornado;
+	size_t portfolio_tornado_count;
+	struct tornado_entry *measure_tornado; /* TORNADO_MEASURE_MAX per measure */
+	size_t *measure_tornado_count;
+	struct switching_values *switching;
+	struct mc_summary portfolio_mc;
+	struct mc_summary *measure_mc;
+};
+
+/* The simulation's memory cap for unc_results_compute(): see mc_run_all(). */
+#define UNC_RESULTS_MEMORY_LIMIT ((size_t)64 << 20)
+
+void unc_results_init(struct unc_results *r);
+void unc_results_free(struct unc_results *r);
+int unc_results_compute(struct unc_results *r, const struct workbook *wb,
+			const struct projection *p, long draws, uint64_t seed);
+
 /* Nearest-rank percentile k/10 of values[0 … n−1], rank ⌈k·n/10⌉ computed
  * in integers; reorders `values`. */
 double unc_percentile(double *values, long n, int k);
