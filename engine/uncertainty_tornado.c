@@ -83,8 +83,8 @@ static void add_lines(double sum[UNC_LINES], const double v[UNC_LINES])
 		sum[l] += v[l];
 }
 
-/* Σ over enabled measures of their point NPV, with measure `which` (or
- * every measure of group `group`) replaced by `ends`' evaluation. */
+/* Σ over enabled measures of their point NPV, with measure `which`'s
+ * field `field` at v instead. */
 static void portfolio_field_end(const struct unc_model *u, size_t which, int field, double v,
 				double sum[UNC_LINES])
 {
@@ -102,6 +102,7 @@ static void portfolio_field_end(const struct unc_model *u, size_t which, int fie
 	}
 }
 
+/* The same with every item of group g moved to its profile end. */
 static void portfolio_profile_end(struct unc_model *u, long g, double sign,
 				  double sum[UNC_LINES])
 {
