@@ -134,6 +134,74 @@ void projection_basis_compute(struct projection_basis *b, const struct workbook 
 		b->sector_bearer[x] = (signed char)workbook_sector_bearer(wb, x);
 }
 
+/* When a measure pays and saves: MODEL.md's s, D, L, E, δ, N as the
+ * yearly loops use them.  Validated inputs keep these far from overflow;
+ * clamping keeps unvalidated ones from overflowing int arithmetic. */
+struct timing {
+	long s, cost_end, effect_start, effect_end; /* ends exclusive */
+	long age0;         /* age(t) = age0 + t */
+	double n, keep, successes0, cost_unit;
+	double weight0;    /* (1 − δ)^k in the first projected effect year */
+};
+
+static inline void measure_timing(const struct projection_basis *basis, const struct measure *m,
+			   struct timing *tm)
+{
+	tm->s = (long)clamp_int(m->start_year, YEAR_MIN - 1000, YEAR_MAX + 1000) - basis->base_year;
+	const long duration = clamp_int(m->duration, 0, 10 * HORIZON_MAX);
+	const long lag = clamp_int(m->lag, 0, 10 * HORIZON_MAX);
+	const long effect_years = clamp_int(m->effect_years, 0, 10 * HORIZON_MAX);
+	tm->n = m->participants > 0 ? (double)m->participants : 0.0;
+	tm->cost_end = tm->s + duration;
+	tm->effect_start = tm->s + lag; /* k = 0 here */
+	tm->effect_end = effect_years > 0 ? tm->effect_start + effect_years : (long)basis->horizon;
+	tm->keep = 1.0 - m->decay;
+	tm->successes0 = tm->n * m->success_rate * (1.0 - m->deadweight);
+	/* An age clamped this far out never reaches 0–120. */
+	tm->age0 = (long)clamp_int(m->start_age, AGE_MIN - 10000, AGE_MAX + 10000) - tm->s;
+	tm->cost_unit = tm->n * m->cost_per_participant; /* one payer share of 1 */
+	tm->weight0 = tm->effect_start < 0 ? pow(tm->keep, (double)-tm->effect_start) : 1.0;
+}
+
+void measure_sector_years(const struct projection_basis *basis, const struct workbook *wb,
+			  const struct group_profile *profile, const struct measure *m,
+			  double *cost, double *saving, double *kind_saving)
+{
+	struct timing tm;
+	measure_timing(basis, m, &tm);
+	const size_t n = basis->sector_count;
+	long payer_sector[PAYER_SHARES_MAX];
+	const int payer_count = clamp_int(m->payer_count, 0, PAYER_SHARES_MAX);
+	for (int i = 0; i < payer_count; i++) {
+		long x = workbook_sector_index(wb, m->payer[i].sector);
+		payer_sector[i] = x >= 0 && (size_t)x < n ? x : -1;
+	}
+	const bool sectors = profile != NULL && profile->sector_extra != NULL &&
+			     profile->sector_count == n;
+	double weight = tm.weight0;
+	for (int t = 0; t < basis->horizon; t++) {
+		if (t >= tm.s && t < tm.cost_end)
+			for (int i = 0; i < payer_count; i++)
+				if (payer_sector[i] >= 0)
+					cost[(size_t)t * n + (size_t)payer_sector[i]] +=
+						m->payer[i].share * tm.cost_unit;
+		bool effective = t >= tm.effect_start && t < tm.effect_end;
+		long age = tm.age0 + t;
+		if (effective && profile != NULL && age >= AGE_MIN && age <= AGE_MAX) {
+			double successes = tm.successes0 * (weight * basis->growth[t]);
+			for (int k = 0; sectors && k < profile->used_count; k++) {
+				size_t x = profile->used[k];
+				saving[(size_t)t * n + x] += successes * profile->sector_extra[x][age];
+			}
+			for (int q = 0; q < ITEM_KIND_COUNT; q++)
+				kind_saving[(size_t)t * ITEM_KIND_COUNT + (size_t)q] +=
+					successes * profile->extra_kind[q][age];
+		}
+		if (effective)
+			weight *= tm.keep;
+	}
+}
+
 /* Fill the sector results of `out` after the yearly pass (see measure_project). */
 static void project_sectors(const struct projection_basis *basis,
 			    const struct group_profile *profile, const struct measure *m,
@@ -193,21 +261,11 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 	const int base_year = basis->base_year;
 	const double *df = basis->df;
 	const double *growth = basis->growth;
-	const long s = (long)clamp_int(m->start_year, YEAR_MIN - 1000, YEAR_MAX + 1000) - base_year;
-	const long duration = clamp_int(m->duration, 0, 10 * HORIZON_MAX);
-	const long lag = clamp_int(m->lag, 0, 10 * HORIZON_MAX);
-	const long effect_years = clamp_int(m->effect_years, 0, 10 * HORIZON_MAX);
-	const double n = m->participants > 0 ? (double)m->participants : 0.0;
-
-	const long cost_end = s + duration;     /* exclusive */
-	const long effect_start = s + lag;      /* k = 0 here */
-	const long effect_end = effect_years > 0 ? effect_start + effect_years
-						 : (long)horizon; /* exclusive */
-	const double keep = 1.0 - m->decay;
-	const double successes0 = n * m->success_rate * (1.0 - m->deadweight);
-	/* age(t) = age0 + t; an age clamped this far out never reaches 0–120. */
-	const long age0 = (long)clamp_int(m->start_age, AGE_MIN - 10000, AGE_MAX + 10000) - s;
-	const double cost_unit = n * m->cost_per_participant; /* one payer share of 1 */
+	struct timing tm;
+	measure_timing(basis, m, &tm);
+	const long s = tm.s, cost_end = tm.cost_end, effect_start = tm.effect_start,
+		   effect_end = tm.effect_end, age0 = tm.age0;
+	const double n = tm.n, keep = tm.keep, successes0 = tm.successes0, cost_unit = tm.cost_unit;
 
 	/* The payer's sectors, looked up once; -1 for an unknown one. */
 	long payer_sector[PAYER_SHARES_MAX];
@@ -223,8 +281,7 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 	for (int b = 0; b < BEARER_COUNT; b++)
 		cost_year[b] *= cost_unit;
 
-	/* (1 − δ)^k for the first projected effect year; later years multiply. */
-	double weight = effect_start < 0 ? pow(keep, (double)-effect_start) : 1.0;
+	double weight = tm.weight0;
 	/* Σ_t DF(t)·growth(t)·(1 − δ)^k(t)·Σ_b extra[b](age(t)) over effect
 	 * years, for p*. */
 	double p_star_sum = 0.0;

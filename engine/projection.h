@@ -181,6 +181,17 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 		     struct result *out);
 
 /*
+ * One measure's undiscounted yearly cost and saving per sector and saving
+ * per item kind, *added* to cost[t · S + x], saving[t · S + x] and
+ * kind_saving[t · ITEM_KIND_COUNT + q] (t < basis->horizon, S =
+ * basis->sector_count).  The same formulas as measure_project(); for
+ * exports, not the recompute path (the cache keeps only the plan years).
+ */
+void measure_sector_years(const struct projection_basis *basis, const struct workbook *wb,
+			  const struct group_profile *profile, const struct measure *m,
+			  double *cost, double *saving, double *kind_saving);
+
+/*
  * Everything computed for a workbook.  Owns its arrays; initialise with
  * projection_init(), release with projection_free().
  */
@@ -250,6 +261,15 @@ void projection_update_measure(struct projection *p, const struct workbook *wb, 
 /* One group's items changed: recompute its profile and patch its measures
  * (no allocation; counts as one patch per measure towards the re-sum). */
 void projection_update_group(struct projection *p, const struct workbook *wb, size_t index);
+
+/*
+ * The portfolio's yearly cost and saving per sector and saving per item
+ * kind (the layout of measure_sector_years()), into arrays the caller
+ * allocates with basis.horizon · basis.sector_count and basis.horizon ·
+ * ITEM_KIND_COUNT doubles.  `p` must be a projection_compute() of `wb`.
+ */
+void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,
+				       double *cost, double *saving, double *kind_saving);
 
 /* Re-sum the portfolio from the cached measure results. */
 void projection_sum_portfolio(struct projection *p, const struct workbook *wb);

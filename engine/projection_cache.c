@@ -160,44 +160,43 @@ static void portfolio_clear(struct projection *p)
 	}
 }
 
-/* A summed cell and its count of contributors: a cell nobody contributes
- * to is exactly 0 (see portfolio_cells in projection.h). */
-static void cell_add(double *v, unsigned *count, double x)
+/*
+ * A summed cell and its count of contributors: a cell nobody contributes
+ * to is exactly 0 (see portfolio_cells in projection.h).  `remove` is a
+ * constant at every call, so each caller gets its own branch-free copy.
+ */
+static inline __attribute__((always_inline)) void cell_apply(double *v, unsigned *count,
+							       double x, bool remove)
 {
-	*v += x;
-	*count += x != 0.0;
-}
-
-static void cell_remove(double *v, unsigned *count, double x)
-{
-	if (x != 0.0) {
+	if (!remove) {
+		*v += x;
+		*count += x != 0.0;
+	} else if (x != 0.0) {
 		unsigned left = --*count;
 		*v = left ? *v - x : 0.0;
 	}
 }
 
-typedef void cell_fn(double *v, unsigned *count, double x);
-
 /*
  * Add (or remove) one measure's whole-horizon values other than its yearly
  * rows: bearer flows, society PVs, and the sector cells.  The values are
- * read from the cached measure result, so removing subtracts exactly what
- * adding added.  O(S + P·S + payer sectors · S).
+ * read from the cached measure result and computed the same way both
+ * times, so removing subtracts exactly what adding added.
+ * O(S + P·S + paying sectors · S).
  */
-static void portfolio_apply_totals(struct projection *p, const struct result *m, cell_fn *cell,
-				   int direction)
+static inline __attribute__((always_inline)) void
+portfolio_apply_totals(struct projection *p, const struct result *m, bool remove)
 {
 	if (m->has_flows) {
-		p->flows_measures += (unsigned)direction;
+		p->flows_measures += remove ? -1u : 1u;
 		for (int payer = 0; payer < BEARER_COUNT; payer++)
 			for (int b = 0; b < BEARER_COUNT; b++)
-				cell(&p->flow_sum[payer][b], &p->flow_cells[payer][b],
-				     m->flows[payer][b]);
+				cell_apply(&p->flow_sum[payer][b], &p->flow_cells[payer][b],
+					   m->flows[payer][b], remove);
 	}
-	const double kinds[3] = {m->society.pv_services, m->society.pv_production,
-				 m->society.pv_welfare};
-	for (int k = 0; k < 3; k++)
-		cell(&p->society_sum[k], &p->society_cells[k], kinds[k]);
+	cell_apply(&p->society_sum[0], &p->society_cells[0], m->society.pv_services, remove);
+	cell_apply(&p->society_sum[1], &p->society_cells[1], m->society.pv_production, remove);
+	cell_apply(&p->society_sum[2], &p->society_cells[2], m->society.pv_welfare, remove);
 
 	struct result *r = &p->portfolio;
 	if (r->by_sector == NULL || m->by_sector == NULL)
@@ -205,23 +204,28 @@ static void portfolio_apply_totals(struct projection *p, const struct result *m,
 	const size_t S = r->sector_count, P = (size_t)r->plan_count;
 	unsigned *cells = p->sector_cells;
 	for (size_t x = 0; x < S; x++) {
-		cell(&r->by_sector[x].pv_cost, &cells[x], m->by_sector[x].pv_cost);
-		cell(&r->by_sector[x].pv_saving, &cells[S + x], m->by_sector[x].pv_saving);
+		cell_apply(&r->by_sector[x].pv_cost, &cells[x], m->by_sector[x].pv_cost, remove);
+		cell_apply(&r->by_sector[x].pv_saving, &cells[S + x], m->by_sector[x].pv_saving,
+			   remove);
 	}
 	cells += 2 * S;
 	for (size_t i = 0; i < P * S; i++) {
-		cell(&r->plan_cost[i], &cells[i], m->plan_cost[i]);
-		cell(&r->plan_saving[i], &cells[P * S + i], m->plan_saving[i]);
+		cell_apply(&r->plan_cost[i], &cells[i], m->plan_cost[i], remove);
+		cell_apply(&r->plan_saving[i], &cells[P * S + i], m->plan_saving[i], remove);
 	}
 	cells += 2 * P * S;
 	if (!m->has_flows)
 		return;
+	/* A measure's sector matrix follows from its by_sector (see
+	 * result_sector_flow()); only its paying sectors have rows. */
 	for (size_t payer = 0; payer < S; payer++) {
 		if (m->by_sector[payer].pv_cost == 0.0)
 			continue;
+		const double part = m->by_sector[payer].pv_cost / m->pv_cost;
+		double *row = &r->sector_flows[payer * S];
+		unsigned *row_cells = &cells[payer * S];
 		for (size_t x = 0; x < S; x++)
-			cell(&r->sector_flows[payer * S + x], &cells[payer * S + x],
-			     result_sector_flow(m, payer, x));
+			cell_apply(&row[x], &row_cells[x], m->by_sector[x].pv_saving * part, remove);
 	}
 }
 
@@ -246,7 +250,7 @@ static void portfolio_add(struct projection *p, const struct result *m)
 			saving_cells[t][b] += s != 0.0;
 		}
 	}
-	portfolio_apply_totals(p, m, cell_add, 1);
+	portfolio_apply_totals(p, m, false);
 }
 
 /* Remove one measure's rows; a cell left with no contributor is set to 0. */
@@ -268,7 +272,7 @@ static void portfolio_remove(struct projection *p, const struct result *m)
 			}
 		}
 	}
-	portfolio_apply_totals(p, m, cell_remove, -1);
+	portfolio_apply_totals(p, m, true);
 }
 
 /*
@@ -393,4 +397,20 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
 		projection_sum_portfolio(p, wb);
 	else
 		portfolio_derive(p);
+}
+
+void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,
+				       double *cost, double *saving, double *kind_saving)
+{
+	const size_t cells = (size_t)p->basis.horizon * p->basis.sector_count;
+	memset(cost, 0, cells * sizeof *cost);
+	memset(saving, 0, cells * sizeof *saving);
+	memset(kind_saving, 0, (size_t)p->basis.horizon * ITEM_KIND_COUNT * sizeof *kind_saving);
+	for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
+		if (!p->measure_in_portfolio[i])
+			continue;
+		long g = p->measure_group[i];
+		measure_sector_years(&p->basis, wb, g >= 0 ? &p->profiles[g] : NULL,
+				     &wb->measures[i], cost, saving, kind_saving);
+	}
 }

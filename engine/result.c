@@ -89,7 +89,8 @@ double result_sector_flow(const struct result *r, size_t payer, size_t x)
 		return 0.0;
 	if (r->sector_flows != NULL)
 		return r->sector_flows[payer * n + x];
-	return r->by_sector[x].pv_saving * r->by_sector[payer].pv_cost / r->pv_cost;
+	/* The same operations, in the same order, as the portfolio's sums. */
+	return r->by_sector[x].pv_saving * (r->by_sector[payer].pv_cost / r->pv_cost);
 }
 
 static bool plan_cell(const struct result *r, int row, size_t x)

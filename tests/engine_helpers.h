@@ -99,6 +99,31 @@ static inline void standard_group(struct workbook *wb)
 	wb_group(wb, "g", items, 2);
 }
 
+/* Declare a sector of bearer b; returns its sector index. */
+static inline size_t wb_sector(struct workbook *wb, const char *id, enum bearer b)
+{
+	struct sector s;
+	memset(&s, 0, sizeof s);
+	text_set(s.id, sizeof s.id, id);
+	text_set(s.name, sizeof s.name, id);
+	s.bearer = b;
+	workbook_add_sector(wb, &s);
+	return (size_t)workbook_sector_index(wb, id);
+}
+
+/* An item of kind k (production and welfare get no bearer) in sector. */
+static inline struct cost_item item_kind_of(enum item_kind k, enum bearer b, const char *sector,
+					    double amount, int from_age, int to_age)
+{
+	struct cost_item it = item_of(b, amount, UNIT_NOK, from_age, to_age);
+	it.kind = k;
+	if (!item_kind_has_bearer(k))
+		it.bearer = BEARER_NONE;
+	else
+		text_set(it.sector, sizeof it.sector, sector);
+	return it;
+}
+
 /* Compute `wb` into `p` (initialised here) and return the first
  * measure's result; the caller frees `p`. */
 static inline const struct result *compute(struct projection *p, const struct workbook *wb)
