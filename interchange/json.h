@@ -43,4 +43,10 @@ char *json_write_workbook(const struct workbook *wb);
  */
 char *json_write_results(const struct workbook *wb, const struct projection *p);
 
+/* The same with the "uncertainty" objects of `unc` (engine/uncertainty.h,
+ * computed for this workbook and projection); NULL leaves them out. */
+struct unc_results;
+char *json_write_results_uncertainty(const struct workbook *wb, const struct projection *p,
+				     const struct unc_results *unc);
+
 #endif

@@ -11,6 +11,7 @@
  * Must never: print, call ncurses or SQLite, round a number.
  */
 #include "interchange/json.h"
+#include "interchange/json_uncertainty.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -418,7 +419,7 @@ static json_t *society_object(struct builder *b, const struct result *r)
  * "uncertainty" object (issue 13) goes between "society" and "years".
  */
 static json_t *result_object(struct builder *b, const struct workbook *wb,
-			     const struct result *r, long measure)
+			     const struct result *r, long measure, const struct unc_results *unc)
 {
 	json_t *o = json_object();
 	if (o == NULL) {
@@ -454,11 +455,19 @@ static json_t *result_object(struct builder *b, const struct workbook *wb,
 	}
 	put(b, o, "plan", plan_array(b, wb, r));
 	put(b, o, "society", society_object(b, r));
+	if (unc != NULL)
+		put(b, o, "uncertainty", json_uncertainty_object(wb, unc, measure));
 	put(b, o, "years", years_array(b, r));
 	return o;
 }
 
 char *json_write_results(const struct workbook *wb, const struct projection *p)
+{
+	return json_write_results_uncertainty(wb, p, NULL);
+}
+
+char *json_write_results_uncertainty(const struct workbook *wb, const struct projection *p,
+				     const struct unc_results *unc)
 {
 	struct builder b = {true};
 	json_t *root = json_object();
@@ -468,10 +477,10 @@ char *json_write_results(const struct workbook *wb, const struct projection *p)
 		json_decref(measures);
 		return NULL;
 	}
-	put(&b, root, "portfolio", result_object(&b, wb, &p->portfolio, -1));
+	put(&b, root, "portfolio", result_object(&b, wb, &p->portfolio, -1, unc));
 	/* Disabled measures are listed too; only the portfolio leaves them out. */
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++)
-		append(&b, measures, result_object(&b, wb, &p->measures[i], (long)i));
+		append(&b, measures, result_object(&b, wb, &p->measures[i], (long)i, unc));
 	put(&b, root, "measures", measures);
 	return dump(&b, root);
 }

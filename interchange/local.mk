@@ -5,6 +5,7 @@ libinterchange_a_SOURCES = \
 	interchange/json.h interchange/csv.h \
 	interchange/json_fields.c interchange/json_fields.h \
 	interchange/json_read.c interchange/json_write.c \
+	interchange/json_uncertainty.c interchange/json_uncertainty.h \
 	interchange/csv.c interchange/csv_dialect.c interchange/csv_dialect.h \
 	interchange/input_file.c interchange/input_file.h
 libinterchange_a_CPPFLAGS = $(AM_CPPFLAGS) $(JANSSON_CFLAGS)
