@@ -16,7 +16,7 @@
 #include "tui/app.h"
 #include "tui/chart.h"
 #include "tui/i18n.h"
-#include "tui/text.h"
+#include "session/text.h"
 
 /* ASCII terminals get a transliteration; the copy lives on the caller's
  * stack, so texts are cut to a line's worth first. */
@@ -183,14 +183,14 @@ void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
 		char buf[LINE_EDIT_SIZE];
 		memcpy(buf, e->buf + start, end - start);
 		buf[end - start] = '\0';
-		draw_text(a, y, x, w, a->attrs[a->edit.valid ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
+		draw_text(a, y, x, w, a->attrs[draft_valid(a) ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
 		a->cursor_on = true;
 		a->cursor_y = y;
 		a->cursor_x = x + cx;
 		return;
 	}
 	char buf[LINE_EDIT_SIZE];
-	field_format(f, obj, &a->wb, false, app_thousands(a), buf, sizeof buf);
+	field_format(f, obj, a->wb, false, app_thousands(a), buf, sizeof buf);
 	draw_text(a, y, x, w, selected ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_NORMAL], buf);
 }
 
@@ -232,10 +232,14 @@ int draw_results(struct app *a, const struct rect *r, const struct result *res, 
 		result_line(a, y++, r, _("Nytte per krone"), v, a->attrs[ROLE_NORMAL]);
 	}
 	if (y < end) {
+		int vw = r->w - (r->w - 13 < 24 ? r->w - 13 : 24);
 		if (res->has_break_even_year)
 			snprintf(v, sizeof v, "%d", res->break_even_year);
-		else
+		else if (draw_width(a, _("ikke innen horisonten")) <= vw)
 			snprintf(v, sizeof v, "%s", _("ikke innen horisonten"));
+		else
+			/* Words do not turn into ### as a too-wide number does. */
+			snprintf(v, sizeof v, "%s", "–");
 		result_line(a, y++, r, _("Lønnsomt fra år"), v, a->attrs[ROLE_NORMAL]);
 	}
 	if (measure && y < end) {

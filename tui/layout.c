@@ -8,7 +8,7 @@
 
 #include "tui/layout.h"
 #include "tui/i18n.h"
-#include "tui/text.h"
+#include "session/text.h"
 
 void layout_screen(int rows, int cols, struct screen_layout *out)
 {
