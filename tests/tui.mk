@@ -23,3 +23,15 @@ TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh \
 	tests/e2e/tui_groups.sh
 dist_check_SCRIPTS += $(TUI_E2E) tests/e2e/tui_lib.sh
 TESTS += $(TUI_E2E)
+
+# tests/session_*.c: the session layer without a terminal.
+if HAVE_CRITERION
+SESSION_TESTS = tests/session_edit
+check_PROGRAMS += $(SESSION_TESTS)
+TESTS += $(SESSION_TESTS)
+tests_session_edit_SOURCES = tests/session_edit.c tests/store_util.c tests/store_util.h \
+	tests/testutil_workbook.c tests/testutil_workbook.h
+tests_session_edit_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
+tests_session_edit_LDADD = libsession.a libstore.a libengine.a libi18n.a $(LIBINTL) \
+	$(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS)
+endif
