@@ -5,3 +5,4 @@ utenfor_SOURCES += cli/cmd_calc.c cli/calc_summary.c cli/calc_summary.h \
 utenfor_SOURCES += cli/cmd_report.c
 utenfor_SOURCES += cli/cmd_new.c cli/cmd_import.c cli/cmd_export.c
 utenfor_SOURCES += cli/cmd_config.c
+utenfor_SOURCES += cli/cmd_set.c

@@ -255,6 +255,14 @@ const struct field_desc *session_field_named(enum row_kind kind, const char *nam
 		if ((fs[i].key != NULL && strcasecmp(fs[i].key, name) == 0) ||
 		    strcasecmp(fs[i].label, name) == 0 || strcasecmp(_(fs[i].label), name) == 0)
 			return &fs[i];
+	/* "Horisont" for "Horisont (år)": the label without its unit. */
+	size_t len = strlen(name);
+	for (size_t i = 0; i < n; i++) {
+		const char *labels[2] = {fs[i].label, _(fs[i].label)};
+		for (int k = 0; k < 2; k++)
+			if (strncasecmp(labels[k], name, len) == 0 && strncmp(labels[k] + len, " (", 2) == 0)
+				return &fs[i];
+	}
 	return NULL;
 }
 
