@@ -24,7 +24,7 @@ const struct field_desc estimate_fields[] = {
 	{N_("Målgruppe"), FT_GROUP, -1, E(group_id), TEXT_ID_SIZE, "group"},
 	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, E(participants), 0, "participants"},
 	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT,
-	 E(cost_per_participant), 0, "cost_per_participant"},
+	 E(cost_per_participant), 0, "cost_per_participant", N_("kr per år")},
 	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, E(success_rate), 0, "success_rate"},
 	{N_("Betaler"), FT_BEARER, -1, E(payer), 0, "payer"},
 };

@@ -86,33 +86,56 @@ static void restore_backup(struct session *s)
 	}
 }
 
-/*
- * Payer shares must sum to 100 %: when one is typed, the others are scaled
- * to fill the rest; when they are all zero the rest goes to the bearer
- * after it, so 50 on «Betaler kommune» of a 100/0/0 measure gives 50/50/0
- * at once (one edit, not four).
- */
-static void rebalance_payers(struct measure *m, const struct field_desc *f, char *reading,
-			     size_t size)
+static int payer_of(const struct field_desc *f)
 {
-	int typed = -1;
 	for (int b = 0; b < BEARER_COUNT; b++)
-		if (f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(double))
-			typed = b;
-	if (typed < 0)
-		return;
-	double rest = 1.0 - m->payer[typed], others = 0;
+		if (f->vid == FIELD_PAYER_SHARE &&
+		    f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(double))
+			return b;
+	return -1;
+}
+
+/*
+ * Payer shares must sum to 100 %: when one is typed, the difference is
+ * taken from (or given to) the other payers in list order after it, each
+ * down to 0 %, except that the share saved just before in the same
+ * measure is touched last.  So a split between any two payers takes at
+ * most two edits: 50 on «Betaler kommune» of 0/100/0 gives 50/50/0, then
+ * 50 on «Betaler stat» gives 50/0/50.
+ */
+static void rebalance_payers(const struct session *s, struct measure *m,
+			     const struct measure *before, int typed, char *reading, size_t size)
+{
+	int keep = s->payer_row == m->row.id && s->payer_last != typed ? s->payer_last : -1;
+	int order[BEARER_COUNT], n = 0;
+	for (int k = 1; k < BEARER_COUNT; k++) {
+		int b = (typed + k) % BEARER_COUNT;
+		if (b != keep)
+			order[n++] = b;
+	}
+	if (keep >= 0)
+		order[n++] = keep;
 	for (int b = 0; b < BEARER_COUNT; b++)
 		if (b != typed)
-			others += m->payer[b];
-	for (int b = 0; b < BEARER_COUNT; b++) {
-		if (b == typed)
-			continue;
-		if (others > 0)
-			m->payer[b] = m->payer[b] / others * rest;
-		else
-			m->payer[b] = b == (typed + 1) % BEARER_COUNT ? rest : 0;
+			m->payer[b] = before->payer[b];
+	double sum = 0;
+	for (int b = 0; b < BEARER_COUNT; b++)
+		sum += m->payer[b];
+	double excess = sum - 1.0; /* > 0: take from the others; < 0: give */
+	for (int k = 0; k < n && excess != 0; k++) {
+		int b = order[k];
+		if (excess < 0) {
+			m->payer[b] -= excess; /* the whole rest to the first other */
+			excess = 0;
+		} else {
+			double take = m->payer[b] < excess ? m->payer[b] : excess;
+			m->payer[b] -= take;
+			excess -= take;
+		}
 	}
+	for (int b = 0; b < BEARER_COUNT; b++)
+		if (m->payer[b] < 1e-12)
+			m->payer[b] = 0;
 	size_t used = strlen(reading);
 	snprintf(reading + used, size - used,
 		 _(" (resten: kommune %.0f %%, fylke %.0f %%, stat %.0f %%)"), m->payer[0] * 100,
@@ -187,8 +210,9 @@ enum diag_code session_draft_set_text(struct session *s, const char *text, struc
 	restore_backup(s);
 	e->valid = field_parse(e->field, text, obj, &s->wb, e->reading, sizeof e->reading, e->error,
 			       sizeof e->error);
-	if (e->valid && e->row.kind == ROW_MEASURE && e->field->vid == FIELD_PAYER_SHARE)
-		rebalance_payers(obj, e->field, e->reading, sizeof e->reading);
+	if (e->valid && e->row.kind == ROW_MEASURE && payer_of(e->field) >= 0)
+		rebalance_payers(s, obj, &e->backup.measure, payer_of(e->field), e->reading,
+				 sizeof e->reading);
 	if (e->valid && e->row.kind == ROW_GROUP && e->field == &group_fields[GROUP_FIELD_ID]) {
 		struct target_group *g = obj;
 		const struct target_group *other = id_taken(&s->wb, g, g->id);
@@ -304,6 +328,10 @@ enum diag_code session_draft_commit(struct session *s, struct diag *d)
 	if (c != DIAG_OK && c != DIAG_CONFLICT && s->draft.active)
 		return c; /* not saved: still typing */
 	bool was_id = e->row.kind == ROW_GROUP && f == &group_fields[GROUP_FIELD_ID];
+	if (c == DIAG_OK && e->row.kind == ROW_MEASURE && payer_of(f) >= 0) {
+		s->payer_row = e->row.id;
+		s->payer_last = payer_of(f);
+	}
 	e->active = false;
 	s->changes |= SC_DRAFT;
 	if (c != DIAG_OK)

@@ -26,7 +26,7 @@ const struct field_desc measure_fields[] = {
 	{N_("Navn"), FT_TEXT, -1, M(name), TEXT_NAME_SIZE, "name"},
 	{N_("Målgruppe"), FT_GROUP, -1, M(group_id), TEXT_ID_SIZE, "group"},
 	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, M(participants), 0, "participants"},
-	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0, "cost_per_participant"},
+	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0, "cost_per_participant", N_("kr per år")},
 	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0, "success_rate"},
 	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0, "start_year"},
 	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0, "start_age"},
@@ -45,7 +45,7 @@ const size_t measure_field_count = sizeof measure_fields / sizeof measure_fields
 const struct field_desc item_fields[] = {
 	{N_("Navn"), FT_TEXT, -1, I(name), TEXT_NAME_SIZE, "name"},
 	{N_("Bærer"), FT_BEARER, -1, I(bearer), 0, "bearer"},
-	{N_("Beløp"), FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0, "amount"},
+	{N_("Beløp"), FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0, "amount", N_("per år")},
 	{N_("Enhet"), FT_UNIT, -1, I(unit), 0, "unit"},
 	{N_("Fra alder"), FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0, "from_age"},
 	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0, "to_age"},
@@ -70,7 +70,7 @@ const struct field_desc params_fields[] = {
 	{N_("Horisont (år)"), FT_INT, FIELD_HORIZON, P(horizon), 0, "horizon"},
 	{N_("Diskontering"), FT_DISCOUNT, -1, P(discount.mode), 0, "discount.mode"},
 	{N_("Fast rente"), FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0, "discount.rate"},
-	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0, "g_amount"},
+	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0, "g_amount", N_("kr")},
 };
 const size_t params_field_count = sizeof params_fields / sizeof params_fields[0];
 

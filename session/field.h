@@ -42,6 +42,7 @@ struct field_desc {
 	size_t offset;     /* into the struct the field belongs to */
 	size_t size;       /* FT_TEXT / FT_GROUP buffer size */
 	const char *key;   /* the JSON key (MODEL.md), also `utenfor set`'s FIELD */
+	const char *unit;  /* N_() shown after the value ("kr per år"), or NULL */
 };
 
 /* The field tables of the model structs. */

@@ -39,6 +39,10 @@ struct session {
 	unsigned changes;
 	unsigned generation;
 	struct session_draft draft;
+	/* The payer share saved last, and of which measure: the next one
+	 * typed in that measure leaves it alone (see rebalance_payers). */
+	int64_t payer_row;
+	int payer_last;
 	struct {
 		const struct analysis_class *c;
 		void *self;

@@ -112,7 +112,7 @@ Test(session, an_invalid_text_leaves_the_row_and_names_the_field)
 	session_close(s);
 }
 
-Test(session, one_payer_share_splits_the_rest_in_one_edit)
+Test(session, a_split_between_two_payers_takes_two_edits_at_most)
 {
 	struct session *s = open_ok(0);
 	struct diag d;
@@ -124,6 +124,20 @@ Test(session, one_payer_share_splits_the_rest_in_one_edit)
 	cr_assert_float_eq(m->payer[BEARER_KOMMUNE], 0.5, 1e-12);
 	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE], 0.5, 1e-12);
 	cr_assert_float_eq(m->payer[BEARER_STAT], 0.0, 1e-12);
+
+	/* 0/100/0 to 50/0/50: the municipality's half, then the state's; the
+	 * share typed just before stays. */
+	struct row_key k = session_measure_key(s, 0);
+	cr_assert_eq(session_set_field(s, k, field(ROW_MEASURE, "payer.fylkeskommune"), "100", &d),
+		     DIAG_OK);
+	cr_assert_float_eq(m->payer[BEARER_KOMMUNE], 0.0, 1e-12);
+	cr_assert_eq(session_set_field(s, k, field(ROW_MEASURE, "payer.kommune"), "50", &d), DIAG_OK);
+	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE], 0.5, 1e-12);
+	cr_assert_eq(session_set_field(s, k, field(ROW_MEASURE, "payer.stat"), "50", &d), DIAG_OK,
+		     "%s", d.message);
+	cr_assert_float_eq(m->payer[BEARER_KOMMUNE], 0.5, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE], 0.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_STAT], 0.5, 1e-12);
 	session_close(s);
 }
 

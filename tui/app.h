@@ -138,6 +138,11 @@ struct app {
 	size_t est_field;   /* the estimate form's selected field */
 	bool estimate_only; /* `utenfor estimate`: q leaves the program */
 
+	/* Between the bracketed-paste markers: the text gathered so far. */
+	bool pasting;
+	size_t paste_len;
+	char paste[4096];
+
 	bool searching;
 	struct line_edit search;
 	char last_search[LINE_EDIT_SIZE];
@@ -241,6 +246,10 @@ void draw_chart(struct app *a, const struct rect *r, const double *values, int n
 void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
 		const struct field_desc *f, const void *obj, size_t index, size_t sub,
 		bool selected);
+/* The same in a form: the field's unit after the value ("7 500 kr per år"). */
+void draw_form_field(struct app *a, int y, int x, int w, enum edit_target target,
+		     const struct field_desc *f, const void *obj, size_t index, size_t sub,
+		     bool selected);
 /* Key results (NPV, PV cost/saving, BCR, break-even) as label/value
  * lines inside r; `measure` adds the per-measure lines.  Returns the rows
  * used. */

@@ -66,10 +66,14 @@ static attr_t curses_attrs(unsigned theme_attrs)
 void screen_apply_theme(struct app *a)
 {
 	bool colour = has_colors() && start_color() == OK;
+	/* start_color() makes pair 0 white on black; without this NO_COLOR
+	 * (and a mono theme) would force that instead of the terminal's own
+	 * colours. */
+	if (colour)
+		use_default_colors();
 	struct resolved_theme rt;
 	theme_resolve(&a->theme, colour ? COLORS : 0, theme_no_color_env(), &rt);
 	if (rt.color) {
-		use_default_colors();
 		for (int e = 0; e < UI_ELEMENT_COUNT; e++)
 			init_pair((short)(e + 1), (short)rt.style[e].fg, (short)rt.style[e].bg);
 	}
@@ -137,11 +141,23 @@ bool screen_open(struct app *a, char *err, size_t err_size)
 	screen_apply_theme(a);
 	if (a->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	/* Bracketed paste: the terminal wraps pasted text in ESC[200~ …
+	 * ESC[201~, which arrive as two key codes, so pasted text is typed
+	 * into the field being edited and never runs as commands.  Terminals
+	 * without the mode ignore the request. */
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	fputs("\033[?2004h", a->out);
+	fflush(a->out);
 	return true;
 }
 
 void screen_close(struct app *a)
 {
+	if (a->out != NULL) {
+		fputs("\033[?2004l", a->out);
+		fflush(a->out);
+	}
 	endwin();
 	if (a->screen != NULL)
 		delscreen(a->screen);

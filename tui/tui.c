@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <wchar.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -364,10 +366,63 @@ static void handle_mouse(struct app *a)
 	}
 }
 
+/* The end of a paste: into the editor or the search, never as keys. */
+static void paste_done(struct app *a)
+{
+	a->pasting = false;
+	if (a->edit.active) {
+		draft_paste(a, a->paste, a->paste_len);
+	} else if (a->searching) {
+		for (size_t i = 0; i < a->paste_len; i++)
+			if ((unsigned char)a->paste[i] < 32)
+				a->paste[i] = ' ';
+		line_edit_insert(&a->search, a->paste, a->paste_len);
+	} else if (a->paste_len > 0) {
+		app_status(a, true, "%s",
+			   _("Innlimt tekst er ikke brukt: velg et felt og trykk Enter før du limer inn"));
+	}
+	a->paste_len = 0;
+}
+
+static void paste_key(struct app *a, int is_code, int key)
+{
+	if (is_code && key == KEY_PASTE_END) {
+		paste_done(a);
+		return;
+	}
+	char mb[MB_LEN_MAX];
+	size_t n;
+	if (is_code) {
+		if (key != KEY_ENTER)
+			return;
+		mb[0] = '\n';
+		n = 1;
+	} else {
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		n = wcrtomb(mb, (wchar_t)key, &st);
+		if (n == (size_t)-1)
+			return;
+	}
+	if (a->paste_len + n <= sizeof a->paste) {
+		memcpy(a->paste + a->paste_len, mb, n);
+		a->paste_len += n;
+	}
+}
+
 static void handle_key(struct app *a, int is_code, int key)
 {
 	if (key == KEY_RESIZE && is_code)
 		return; /* the next paint reads the new size */
+	if (is_code && key == KEY_PASTE_BEGIN) {
+		a->pasting = true;
+		a->paste_len = 0;
+		return;
+	}
+	if (a->pasting) {
+		paste_key(a, is_code, key);
+		return;
+	}
 	if (a->searching) {
 		search_key(a, is_code, key);
 		return;
@@ -376,9 +431,12 @@ static void handle_key(struct app *a, int is_code, int key)
 		confirm_key(a, key);
 		return;
 	}
+	bool saved = false;
 	if (a->edit.active) {
-		draft_key(a, is_code, key);
-		return;
+		/* ↑ ↓ Tab save the field and then move, as in a spreadsheet. */
+		if (!draft_key(a, is_code, key))
+			return;
+		saved = true;
 	}
 	if (is_code && key == KEY_MOUSE) {
 		handle_mouse(a);
@@ -390,7 +448,7 @@ static void handle_key(struct app *a, int is_code, int key)
 	if (!is_code && views[a->view]->type != NULL && views[a->view]->type(a, key))
 		return;
 	/* Clear the old message: it described the previous key. */
-	if (act != ACTION_NONE)
+	if (act != ACTION_NONE && !saved)
 		app_status(a, false, "%s", "");
 	if (views[a->view]->handle(a, act))
 		return;

@@ -43,7 +43,7 @@ static void view_draw(struct app *a, const struct rect *body)
 		bool sel = f == a->est_field;
 		draw_text(a, y, left.x, lw, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
 			  _(estimate_fields[f].label));
-		draw_field(a, y, left.x + lw, left.w - lw, EDIT_ESTIMATE, &estimate_fields[f], session_estimate(a->session),
+		draw_form_field(a, y, left.x + lw, left.w - lw, EDIT_ESTIMATE, &estimate_fields[f], session_estimate(a->session),
 			   0, 0, sel);
 	}
 	y++;

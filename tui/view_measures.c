@@ -80,7 +80,7 @@ static void draw_form(struct app *a, const struct rect *r, int mi)
 				draw_text(a, y, r->x + lw + ew, vw - ew, a->attrs[ROLE_ERROR],
 					  _(" ugyldig, se nederst"));
 		} else {
-			draw_field(a, y, r->x + lw, vw, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi, 0,
+			draw_form_field(a, y, r->x + lw, vw, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi, 0,
 				   sel);
 		}
 	}

@@ -26,7 +26,7 @@ static void view_draw(struct app *a, const struct rect *body)
 		bool unused = params_fields[f].vid == FIELD_DISCOUNT_RATE &&
 			      a->wb->params.discount.mode != DISCOUNT_FLAT && vw > 12;
 		int fw = unused ? 10 : vw;
-		draw_field(a, y, body->x + lw, fw, EDIT_PARAMS, &params_fields[f], &a->wb->params, 0, 0,
+		draw_form_field(a, y, body->x + lw, fw, EDIT_PARAMS, &params_fields[f], &a->wb->params, 0, 0,
 			   sel);
 		if (unused)
 			draw_text(a, y, body->x + lw + fw + 1, vw - fw - 1, a->attrs[ROLE_DIM],
