@@ -174,6 +174,9 @@ int calc_print_summary(FILE *out, const struct workbook *wb, const struct projec
 		 NG_("%d år (%d–%d)", "%d år (%d–%d)", (unsigned long)params->horizon),
 		 params->horizon, params->base_year, params->base_year + params->horizon - 1);
 	table_add(&t, (const char *const[]){_("Horisont"), v});
+	/* Every amount is in this year's kroner (MODEL.md: shown, never rescaled). */
+	snprintf(v, sizeof v, _("%d-kroner (alle beløp)"), params->price_year);
+	table_add(&t, (const char *const[]){_("Kroneår"), v});
 	/* Settings are text: left-aligned, unlike the figures' tables. */
 	size_t label_width = 0;
 	for (int r = 0; r < t.rows; r++)

@@ -14,6 +14,11 @@
  * the ranges are clamped so nothing is read out of bounds, but the numbers
  * are then meaningless.
  *
+ * Memory: a measure's sector results take (3 + 2 · plan years) · sectors
+ * doubles (12 sectors, 4 plan years: 1,0 kB), the portfolio's also a
+ * sectors × sectors matrix; 10 000 measures with 64 sectors and 10 plan
+ * years stay near 200 MB with their yearly rows.
+ *
  * Must never: do I/O, call ncurses or SQLite, allocate outside
  * projection_compute().
  */
@@ -35,18 +40,36 @@ struct year_row {
 	double cum_net_discounted; /* Σ DF·net, years 0..t */
 };
 
+/* Present values of one bearer or one sector. */
 struct bearer_result {
 	double pv_cost;
 	double pv_saving;
 	double npv;
 };
 
+/* MODEL.md "The society view". */
+struct society_result {
+	double pv_services;   /* Σ DF · saving_kind[service] */
+	double pv_production;
+	double pv_welfare;
+	double npv_society;   /* the three − pv_cost + tax_cost · npv */
+};
+
 /*
  * The results of one measure or of the portfolio.  "has_" flags mark the
  * values the model leaves empty (JSON null): BCR and flows when
- * pv_cost = 0, break-even years when the cumulative net never stays ≥ 0,
+ * pv_cost = 0 (the portfolio's flows: when every enabled measure's are
+ * empty), break-even years when the cumulative net never stays ≥ 0 from
+ * the first year with a cost on, or nothing costs anything in the horizon,
  * break-even success rate when its denominator is ≤ 0 (and always for the
  * portfolio).
+ *
+ * Sector results live in arrays sized by the workbook's sector count and
+ * owned by the struct projection that made the result (see
+ * projection_compute()); a result made by measure_project() without
+ * sector buffers has by_sector == NULL and sector_count == 0.  Sector
+ * index as in workbook.h (implicit bearer sectors first).  Copying a result
+ * with `=` copies the pointers, not the arrays.
  */
 struct result {
 	double pv_cost;
@@ -64,27 +87,109 @@ struct result {
 	double npv_per_participant; /* measures only; 0 for the portfolio */
 	bool has_break_even_success_rate;
 	double break_even_success_rate;
+	struct society_result society;
 	int year_count; /* = horizon */
 	struct year_row years[HORIZON_MAX];
+
+	size_t sector_count;
+	struct bearer_result *by_sector; /* [sector_count] */
+	/* The økonomiplan window: plan_count (0–10) consecutive years from
+	 * plan_first_year, only those inside the horizon.  Undiscounted, row
+	 * r and sector x at [r * sector_count + x]; read them with
+	 * result_plan_*(). */
+	int plan_count;
+	int plan_first_year;
+	double *plan_cost;
+	double *plan_saving;
+	/* The portfolio's sector × sector matrix [payer * sector_count + x];
+	 * NULL for a measure, whose matrix follows from by_sector.  Read it
+	 * with result_sector_flow(). */
+	double *sector_flows;
 };
 
-/* extra[b](a) of the model, with G items converted at the workbook's G. */
+/* Of the savings that `payer`'s money buys, how much lands in sector x
+ * (0 when !has_flows or without sector results). */
+double result_sector_flow(const struct result *r, size_t payer, size_t x);
+double result_plan_cost(const struct result *r, int row, size_t x);
+double result_plan_saving(const struct result *r, int row, size_t x);
+double result_plan_net(const struct result *r, int row, size_t x);
+/* Σ over sectors of the net in plan row `row`. */
+double result_plan_net_total(const struct result *r, int row);
+
+/*
+ * extra[b](a) of the model by bearer (budget kinds only), by item kind,
+ * and by sector, with G items converted at the workbook's G.  The sector
+ * rows are optional: `sector_extra` points at sector_count × (AGE_MAX + 1)
+ * doubles owned by whoever set it (the projection for its cached
+ * profiles), or is NULL.
+ */
 struct group_profile {
 	double extra[BEARER_COUNT][AGE_MAX + 1];
 	double extra_total[AGE_MAX + 1]; /* Σ over bearers */
+	double extra_kind[ITEM_KIND_COUNT][AGE_MAX + 1];
+	bool has_kind[ITEM_KIND_COUNT];
+	size_t sector_count;
+	double (*sector_extra)[AGE_MAX + 1];
+	/* The sectors with any item, ascending; `split` marks a bearer whose
+	 * items lie in more than one sector (its sectors need their own
+	 * yearly sums; a bearer with one sector gets that sector's values from
+	 * the bearer's). */
+	int used_count;
+	unsigned char used[SECTORS_MAX];
+	bool split[BEARER_COUNT];
 };
 
-void group_profile_compute(const struct target_group *g, double g_amount,
+/*
+ * Fill `out` from the group's items.  Keeps out->sector_extra and
+ * out->sector_count (fills those rows when sector_extra is not NULL;
+ * sector_count must then be workbook_sector_total(wb)).  Items whose
+ * sector is unknown count for their bearer but no sector.
+ */
+void group_profile_compute(const struct workbook *wb, const struct target_group *g,
 			   struct group_profile *out);
 
 /*
- * One measure's full result.  `df` holds params->horizon factors (see
- * discount_factors()).  `profile` may be NULL when the measure's group does
- * not exist: the measure then has costs but no savings.
+ * What every measure's projection shares: discount and growth factors,
+ * the horizon, the plan window, the sector table.  Filled by
+ * projection_basis_compute() from a workbook; no pointers inside.
  */
-void measure_project(const struct workbook_params *params, const double *df,
+struct projection_basis {
+	int horizon;
+	int base_year;
+	double df[HORIZON_MAX];
+	double growth[HORIZON_MAX]; /* (1 + real_growth)^t */
+	double tax_cost;
+	int plan_first;             /* t of the first plan year inside the horizon */
+	int plan_count;             /* plan years inside the horizon, 0–10 */
+	size_t sector_count;        /* workbook_sector_total(), at most SECTORS_MAX */
+	signed char sector_bearer[SECTORS_MAX];
+};
+
+void projection_basis_compute(struct projection_basis *b, const struct workbook *wb);
+
+/*
+ * One measure's full result.  `profile` may be NULL when the measure's
+ * group does not exist: the measure then has costs but no savings.  `wb`
+ * resolves the payer's sector ids.  Sector results are filled when
+ * out->by_sector is not NULL: the caller then sets out->sector_count
+ * (= basis->sector_count), by_sector, plan_cost and plan_saving
+ * (basis->plan_count × sector_count each); a profile without sector rows
+ * then gives zero sector savings.  Allocates nothing.
+ */
+void measure_project(const struct projection_basis *basis, const struct workbook *wb,
 		     const struct group_profile *profile, const struct measure *m,
 		     struct result *out);
+
+/*
+ * One measure's undiscounted yearly cost and saving per sector and saving
+ * per item kind, *added* to cost[t · S + x], saving[t · S + x] and
+ * kind_saving[t · ITEM_KIND_COUNT + q] (t < basis->horizon, S =
+ * basis->sector_count).  The same formulas as measure_project(); for
+ * exports, not the recompute path (the cache keeps only the plan years).
+ */
+void measure_sector_years(const struct projection_basis *basis, const struct workbook *wb,
+			  const struct group_profile *profile, const struct measure *m,
+			  double *cost, double *saving, double *kind_saving);
 
 /*
  * Everything computed for a workbook.  Owns its arrays; initialise with
@@ -92,7 +197,8 @@ void measure_project(const struct workbook_params *params, const double *df,
  */
 struct projection {
 	struct workbook_params params; /* as of the last projection_compute() */
-	double df[HORIZON_MAX];
+	struct projection_basis basis;
+	double df[HORIZON_MAX];         /* = basis.df, kept for existing readers */
 	struct group_profile *profiles; /* one per workbook group, same order */
 	size_t profile_count;
 	size_t profile_capacity;
@@ -109,9 +215,26 @@ struct projection {
 	 * How many measures in the portfolio have a non-zero cost [0] or saving
 	 * [1] in each year and bearer.  A cell that no measure contributes to is
 	 * set to exactly 0, so patching never leaves a residue such as a
-	 * pv_cost of 1e-12 that would turn an empty BCR into a huge one.
+	 * pv_cost of 1e-12 that would turn an empty BCR into a huge one.  The
+	 * same holds for every other summed cell (sector_cells below).
 	 */
 	unsigned portfolio_cells[2][HORIZON_MAX][BEARER_COUNT];
+	/* Sector-sized storage, one block sized at projection_compute(): the
+	 * profiles' sector rows, each measure's and the portfolio's sector
+	 * results, and the contributor counts of the portfolio's summed
+	 * cells.  See projection_cache.c for the layout. */
+	double *sector_pool;
+	size_t sector_pool_size; /* doubles */
+	struct bearer_result *sector_results;
+	size_t sector_results_size;
+	unsigned *sector_cells;
+	size_t sector_cells_size;
+	/* The portfolio's flows and society PVs as sums over its measures. */
+	unsigned flows_measures; /* portfolio measures whose flows are not empty */
+	double flow_sum[BEARER_COUNT][BEARER_COUNT];
+	unsigned flow_cells[BEARER_COUNT][BEARER_COUNT];
+	double society_sum[3]; /* services, production, welfare */
+	unsigned society_cells[3];
 };
 
 void projection_init(struct projection *p);
@@ -127,16 +250,26 @@ int projection_compute(struct projection *p, const struct workbook *wb);
 
 /*
  * One measure changed (any field, including enabled and group_id): recompute
- * it and patch the portfolio by subtracting its old rows and adding its new
- * ones.  O(horizon), no allocation.  Requires that the workbook's counts and
+ * it and patch the portfolio by subtracting its old rows and sums and adding
+ * its new ones.  O(horizon + plan years · sectors), no allocation.  Requires that the workbook's counts and
  * parameters are those of the last projection_compute().  To bound
  * floating-point drift, every 1024th patch re-sums the portfolio from all
  * measures instead.
  */
 void projection_update_measure(struct projection *p, const struct workbook *wb, size_t index);
 
-/* One group's items changed: recompute its profile and its measures. */
+/* One group's items changed: recompute its profile and patch its measures
+ * (no allocation; counts as one patch per measure towards the re-sum). */
 void projection_update_group(struct projection *p, const struct workbook *wb, size_t index);
+
+/*
+ * The portfolio's yearly cost and saving per sector and saving per item
+ * kind (the layout of measure_sector_years()), into arrays the caller
+ * allocates with basis.horizon · basis.sector_count and basis.horizon ·
+ * ITEM_KIND_COUNT doubles.  `p` must be a projection_compute() of `wb`.
+ */
+void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,
+				       double *cost, double *saving, double *kind_saving);
 
 /* Re-sum the portfolio from the cached measure results. */
 void projection_sum_portfolio(struct projection *p, const struct workbook *wb);

@@ -1,6 +1,6 @@
 /*
  * result.c: totals, flows and break-even years derived from yearly rows
- * (see result.h).
+ * (see result.h), and the readers of a result's sector arrays.
  *
  * Must never: do I/O or allocate.
  */
@@ -8,7 +8,7 @@
 
 void result_derive(struct result *r)
 {
-	struct result_totals tot = {.last_negative = -1, .last_negative_d = -1};
+	struct result_totals tot = {.last_negative = -1, .last_negative_d = -1, .first_cost = -1};
 	double cum = 0.0, cum_d = 0.0;
 	int n = r->year_count;
 
@@ -21,6 +21,8 @@ void result_derive(struct result *r)
 			tot.pv_cost[b] += row->df * row->cost[b];
 			tot.pv_saving[b] += row->df * row->saving[b];
 		}
+		if (cost > 0.0 && tot.first_cost < 0)
+			tot.first_cost = t;
 		row->net = saving - cost;
 		cum += row->net;
 		cum_d += row->df * row->net;
@@ -32,6 +34,15 @@ void result_derive(struct result *r)
 			tot.last_negative_d = t;
 	}
 	result_finish(r, &tot);
+}
+
+/* The first t ≥ first_cost from which the series stays ≥ 0, or -1. */
+static int break_even_t(int first_cost, int last_negative, int n)
+{
+	if (first_cost < 0)
+		return -1;
+	int t = last_negative + 1 > first_cost ? last_negative + 1 : first_cost;
+	return t < n ? t : -1;
 }
 
 void result_finish(struct result *r, const struct result_totals *tot)
@@ -57,12 +68,55 @@ void result_finish(struct result *r, const struct result_totals *tot)
 						     ? tot->pv_saving[b] * tot->pv_cost[payer] / r->pv_cost
 						     : 0.0;
 
-	/* Break-even is the year after the last negative cumulative net: the
-	 * first from which the series stays ≥ 0. */
-	r->has_break_even_year = tot->last_negative_d + 1 < n;
-	r->break_even_year =
-		r->has_break_even_year ? r->years[tot->last_negative_d + 1].year : 0;
-	r->has_break_even_year_undiscounted = tot->last_negative + 1 < n;
-	r->break_even_year_undiscounted =
-		r->has_break_even_year_undiscounted ? r->years[tot->last_negative + 1].year : 0;
+	int d = break_even_t(tot->first_cost, tot->last_negative_d, n);
+	r->has_break_even_year = d >= 0;
+	r->break_even_year = d >= 0 ? r->years[d].year : 0;
+	int u = break_even_t(tot->first_cost, tot->last_negative, n);
+	r->has_break_even_year_undiscounted = u >= 0;
+	r->break_even_year_undiscounted = u >= 0 ? r->years[u].year : 0;
+}
+
+void society_finish(struct society_result *s, const struct result *r, double tax_cost)
+{
+	s->npv_society = s->pv_services + s->pv_production + s->pv_welfare - r->pv_cost +
+			 tax_cost * r->npv;
+}
+
+double result_sector_flow(const struct result *r, size_t payer, size_t x)
+{
+	size_t n = r->sector_count;
+	if (!r->has_flows || r->by_sector == NULL || payer >= n || x >= n)
+		return 0.0;
+	if (r->sector_flows != NULL)
+		return r->sector_flows[payer * n + x];
+	/* The same operations, in the same order, as the portfolio's sums. */
+	return r->by_sector[x].pv_saving * (r->by_sector[payer].pv_cost / r->pv_cost);
+}
+
+static bool plan_cell(const struct result *r, int row, size_t x)
+{
+	return r->plan_cost != NULL && row >= 0 && row < r->plan_count && x < r->sector_count;
+}
+
+double result_plan_cost(const struct result *r, int row, size_t x)
+{
+	return plan_cell(r, row, x) ? r->plan_cost[(size_t)row * r->sector_count + x] : 0.0;
+}
+
+double result_plan_saving(const struct result *r, int row, size_t x)
+{
+	return plan_cell(r, row, x) ? r->plan_saving[(size_t)row * r->sector_count + x] : 0.0;
+}
+
+double result_plan_net(const struct result *r, int row, size_t x)
+{
+	return result_plan_saving(r, row, x) - result_plan_cost(r, row, x);
+}
+
+double result_plan_net_total(const struct result *r, int row)
+{
+	double sum = 0.0;
+	for (size_t x = 0; x < r->sector_count; x++)
+		sum += result_plan_net(r, row, x);
+	return sum;
 }

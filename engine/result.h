@@ -13,7 +13,8 @@
 /*
  * From years[0..year_count-1].cost, .saving and .df, fill each row's net
  * and cumulative nets, and the result's PV totals per bearer, NPV, BCR,
- * flows and both break-even years.  Leaves npv_per_participant and the
+ * flows and both break-even years (never before the first year whose
+ * total cost is > 0).  Leaves npv_per_participant and the
  * break-even success rate alone (they are measure-specific).  O(year_count).
  */
 void result_derive(struct result *r);
@@ -29,8 +30,12 @@ struct result_totals {
 	double pv_saving[BEARER_COUNT];
 	int last_negative;   /* last t with cum_net < 0, or -1 */
 	int last_negative_d; /* last t with cum_net_discounted < 0, or -1 */
+	int first_cost;      /* first t with a cost > 0, or -1 */
 };
 
 void result_finish(struct result *r, const struct result_totals *tot);
+
+/* npv_society from the three PVs already in `s` and r's pv_cost and npv. */
+void society_finish(struct society_result *s, const struct result *r, double tax_cost);
 
 #endif

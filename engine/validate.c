@@ -41,6 +41,18 @@ static const struct field_range fields[FIELD_COUNT] = {
 	[FIELD_EFFECT_YEARS] = {"effect_years", N_("Effektvarighet (år)"), FIELD_INTEGER, 1,
 				HORIZON_MAX},
 	[FIELD_DECAY] = {"decay", N_("Avtaking per år"), FIELD_FRACTION, 0, 1},
+	[FIELD_PRICE_YEAR] = {"price_year", N_("Kroneår"), FIELD_INTEGER, YEAR_MIN, YEAR_MAX},
+	[FIELD_REAL_GROWTH] = {"real_growth", N_("Realvekst i innsparingene per år"), FIELD_RATE,
+			       REAL_GROWTH_MIN, REAL_GROWTH_MAX},
+	[FIELD_PLAN_START_YEAR] = {"start_year", N_("Økonomiplanens første år"), FIELD_INTEGER,
+				   YEAR_MIN, YEAR_MAX},
+	[FIELD_PLAN_YEARS] = {"years", N_("Økonomiplanens antall år"), FIELD_INTEGER,
+			      PLAN_YEARS_MIN, PLAN_YEARS_MAX},
+	[FIELD_DRAWS] = {"draws", N_("Antall trekninger"), FIELD_INTEGER, (double)DRAWS_MIN,
+			 (double)DRAWS_MAX},
+	[FIELD_SEED] = {"seed", N_("Startverdi for trekningene (frø)"), FIELD_INTEGER, 0, SEED_MAX},
+	[FIELD_SPREAD] = {"spread", N_("Usikkerhetsspenn"), FIELD_FRACTION, 0, 1},
+	[FIELD_TAX_COST] = {"tax_cost", N_("Skattefinansieringskostnad"), FIELD_FRACTION, 0, 1},
 };
 
 const struct field_range *field_range(enum field_id id)
@@ -134,6 +146,14 @@ static void join_path(char *buf, size_t size, const char *prefix, const char *ke
 		utf8_trim_partial(buf, size);
 }
 
+/* "prefix[index]", the JSON path of an array element. */
+static void index_path(char *buf, size_t size, const char *prefix, size_t index)
+{
+	int n = snprintf(buf, size, "%s[%zu]", prefix, index);
+	if (n < 0 || (size_t)n >= size)
+		utf8_trim_partial(buf, size);
+}
+
 bool field_check(enum field_id id, double value, const char *path, struct problems *out)
 {
 	const struct field_range *f = field_range(id);
@@ -159,6 +179,14 @@ bool field_check(enum field_id id, double value, const char *path, struct proble
 		problems_add(out, where, _("%s må være mellom %s og %s (0–100 %%), fikk %s"), label,
 			     lo, hi, got);
 		break;
+	case FIELD_RATE: {
+		char lo_pct[48], hi_pct[48];
+		fmt_value(lo_pct, sizeof lo_pct, f->min * 100.0);
+		fmt_value(hi_pct, sizeof hi_pct, f->max * 100.0);
+		problems_add(out, where, _("%s må være mellom %s og %s (%s til %s %%), fikk %s"),
+			     label, lo, hi, lo_pct, hi_pct, got);
+		break;
+	}
 	case FIELD_NUMBER:
 	default:
 		problems_add(out, where, _("%s må være mellom %s og %s, fikk %s"), label, lo, hi,
@@ -249,20 +277,113 @@ bool validate_params(const struct workbook_params *p, const char *path, struct p
 		problems_add(out, dpath, _("Ukjent diskonteringsmetode: bruk r109, flat eller none"));
 	check_at(FIELD_DISCOUNT_RATE, p->discount.rate, dpath, out);
 	check_at(FIELD_G_AMOUNT, p->g_amount, prefix, out);
+	check_at(FIELD_PRICE_YEAR, p->price_year, prefix, out);
+	check_at(FIELD_REAL_GROWTH, p->real_growth, prefix, out);
+	char sub[PROBLEM_PATH_SIZE];
+	join_path(sub, sizeof sub, prefix, "plan");
+	check_at(FIELD_PLAN_START_YEAR, p->plan.start_year, sub, out);
+	check_at(FIELD_PLAN_YEARS, p->plan.years, sub, out);
+	join_path(sub, sizeof sub, prefix, "uncertainty");
+	check_at(FIELD_DRAWS, (double)p->uncertainty.draws, sub, out);
+	check_at(FIELD_SEED, (double)p->uncertainty.seed, sub, out);
+	char spread[PROBLEM_PATH_SIZE], grade[PROBLEM_PATH_SIZE];
+	join_path(spread, sizeof spread, sub, "spread");
+	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++) {
+		join_path(grade, sizeof grade, spread, confidence_key((enum confidence)c));
+		field_check(FIELD_SPREAD, p->uncertainty.spread[c], grade, out);
+	}
+	join_path(sub, sizeof sub, prefix, "society");
+	check_at(FIELD_TAX_COST, p->tax_cost, sub, out);
 	return count_since(out, before) == 0;
 }
 
-bool validate_item(const struct cost_item *item, const char *path, struct problems *out)
+bool validate_sector(const struct sector *s, const char *path, struct problems *out)
+{
+	size_t before = out->count + out->dropped;
+	char where[PROBLEM_PATH_SIZE];
+	enum bearer b;
+	if (check_text(s->id, sizeof s->id, _("Sektorens id"), TEXT_REQUIRED, path, "id", out) &&
+	    bearer_from_key(s->id, &b)) {
+		join_path(where, sizeof where, path, "id");
+		problems_add(out, where,
+			     _("Sektor-id «%s» er navnet på et forvaltningsnivå og finnes allerede "
+			       "som egen sektor; velg en annen id"),
+			     s->id);
+	}
+	check_text(s->name, sizeof s->name, _("Navn på sektor"), TEXT_REQUIRED, path, "name", out);
+	check_text(s->kostra, sizeof s->kostra, _("KOSTRA-funksjoner"), TEXT_OPTIONAL, path,
+		   "kostra", out);
+	if ((unsigned)s->bearer >= BEARER_COUNT) {
+		join_path(where, sizeof where, path, "bearer");
+		problems_add(out, where, _("Ukjent bærer: bruk kommune, fylkeskommune eller stat"));
+	}
+	return count_since(out, before) == 0;
+}
+
+/* A budget item's bearer and sector; a society item has neither. */
+static void check_item_owner(const struct cost_item *item, const struct workbook *wb,
+			     const char *path, struct problems *out)
+{
+	char where[PROBLEM_PATH_SIZE];
+	if ((unsigned)item->kind >= ITEM_KIND_COUNT) {
+		join_path(where, sizeof where, path, "kind");
+		problems_add(out, where,
+			     _("Ukjent type: bruk service, transfer, tax, production eller welfare"));
+		return;
+	}
+	if (!item_kind_has_bearer(item->kind)) {
+		if (item->bearer != BEARER_NONE) {
+			join_path(where, sizeof where, path, "bearer");
+			problems_add(out, where,
+				     _("En post av typen %s er ikke en budsjettpost og skal ikke ha "
+				       "bærer"),
+				     item_kind_key(item->kind));
+		}
+		if (item->sector[0] != '\0') {
+			join_path(where, sizeof where, path, "sector");
+			problems_add(out, where,
+				     _("En post av typen %s er ikke en budsjettpost og skal ikke ha "
+				       "sektor"),
+				     item_kind_key(item->kind));
+		}
+		return;
+	}
+	if ((unsigned)item->bearer >= BEARER_COUNT) {
+		join_path(where, sizeof where, path, "bearer");
+		problems_add(out, where, _("Ukjent bærer: bruk kommune, fylkeskommune eller stat"));
+		return;
+	}
+	if (!check_text(item->sector, sizeof item->sector, _("Sektor"), TEXT_OPTIONAL, path,
+			"sector", out) ||
+	    wb == NULL || item->sector[0] == '\0')
+		return;
+	join_path(where, sizeof where, path, "sector");
+	long x = workbook_sector_index(wb, item->sector);
+	if (x < 0) {
+		problems_add(out, where,
+			     _("Sektoren «%s» finnes ikke i arbeidsboken: bruk en av sektorene "
+			       "under sectors eller %s"),
+			     item->sector, bearer_key(item->bearer));
+		return;
+	}
+	enum bearer owner = workbook_sector_bearer(wb, (size_t)x);
+	if (owner != item->bearer)
+		problems_add(out, where,
+			     _("Sektoren «%s» hører til %s, men posten har bærer %s: velg en "
+			       "sektor under %s"),
+			     item->sector, bearer_key(owner), bearer_key(item->bearer),
+			     bearer_key(item->bearer));
+}
+
+bool validate_item(const struct cost_item *item, const struct workbook *wb, const char *path,
+		   struct problems *out)
 {
 	size_t before = out->count + out->dropped;
 	char where[PROBLEM_PATH_SIZE];
 	check_text(item->name, sizeof item->name, _("Navn på kostnadspost"), TEXT_REQUIRED, path,
 		   "name", out);
 	check_text(item->source, sizeof item->source, _("Kilde"), TEXT_OPTIONAL, path, "source", out);
-	if ((unsigned)item->bearer >= BEARER_COUNT) {
-		join_path(where, sizeof where, path, "bearer");
-		problems_add(out, where, _("Ukjent bærer: bruk kommune, fylkeskommune eller stat"));
-	}
+	check_item_owner(item, wb, path, out);
 	if ((unsigned)item->unit > UNIT_G) {
 		join_path(where, sizeof where, path, "unit");
 		problems_add(out, where, _("Ukjent enhet: bruk nok eller g"));
@@ -283,7 +404,8 @@ bool validate_item(const struct cost_item *item, const char *path, struct proble
 	return count_since(out, before) == 0;
 }
 
-bool validate_group(const struct target_group *g, const char *path, struct problems *out)
+bool validate_group(const struct target_group *g, const struct workbook *wb, const char *path,
+		    struct problems *out)
 {
 	size_t before = out->count + out->dropped;
 	check_text(g->id, sizeof g->id, _("Målgruppens id"), TEXT_REQUIRED, path, "id", out);
@@ -297,9 +419,86 @@ bool validate_group(const struct target_group *g, const char *path, struct probl
 			snprintf(where, sizeof where, "%s.items[%zu]", path, i);
 		else
 			snprintf(where, sizeof where, "items[%zu]", i);
-		validate_item(&g->items[i], where, out);
+		validate_item(&g->items[i], wb, where, out);
 	}
 	return count_since(out, before) == 0;
+}
+
+/* Each share 0–1 on a known sector, each sector once, summing to 1. */
+static void check_payer(const struct measure *m, const struct workbook *wb, const char *path,
+			struct problems *out)
+{
+	char payer_path[PROBLEM_PATH_SIZE], where[PROBLEM_PATH_SIZE];
+	join_path(payer_path, sizeof payer_path, path, "payer");
+	if (m->payer_count < 1 || m->payer_count > PAYER_SHARES_MAX) {
+		problems_add(out, payer_path,
+			     _("Tiltaket må ha fra 1 til %d betalende sektorer, fikk %d"),
+			     PAYER_SHARES_MAX, m->payer_count);
+		return;
+	}
+	bool shares_ok = true;
+	double sum = 0.0;
+	for (int i = 0; i < m->payer_count; i++) {
+		const struct payer_share *ps = &m->payer[i];
+		if (!check_text(ps->sector, sizeof ps->sector, _("Betalende sektor"), TEXT_REQUIRED,
+				payer_path, "", out)) {
+			shares_ok = false;
+			continue;
+		}
+		join_path(where, sizeof where, payer_path, ps->sector);
+		shares_ok &= field_check(FIELD_PAYER_SHARE, ps->share, where, out);
+		sum += ps->share;
+		if (wb != NULL && workbook_sector_index(wb, ps->sector) < 0)
+			problems_add(out, where,
+				     _("Sektoren «%s» finnes ikke i arbeidsboken: bruk kommune, "
+				       "fylkeskommune, stat eller en sektor under sectors"),
+				     ps->sector);
+		for (int j = 0; j < i; j++)
+			if (strncmp(m->payer[j].sector, ps->sector, TEXT_ID_SIZE) == 0) {
+				problems_add(out, where, _("Sektoren «%s» er oppført to ganger"),
+					     ps->sector);
+				break;
+			}
+	}
+	if (shares_ok && fabs(sum - 1.0) > PAYER_SUM_TOLERANCE) {
+		char got[64];
+		fmt_value(got, sizeof got, sum * 100.0);
+		problems_add(out, payer_path, _("Betalerandelene må til sammen være 100 %%, fikk %s %%"),
+			     got);
+	}
+}
+
+/* A range lies inside its field's own range and encloses the value. */
+static void check_ranges(const struct measure *m, const char *path, struct problems *out)
+{
+	static const enum field_id field_of[RANGE_FIELD_COUNT] = {
+		[RANGE_SUCCESS_RATE] = FIELD_SUCCESS_RATE,
+		[RANGE_DEADWEIGHT] = FIELD_DEADWEIGHT,
+		[RANGE_DECAY] = FIELD_DECAY,
+		[RANGE_COST_PER_PARTICIPANT] = FIELD_COST_PER_PARTICIPANT,
+	};
+	char ranges[PROBLEM_PATH_SIZE], where[PROBLEM_PATH_SIZE], end[PROBLEM_PATH_SIZE];
+	join_path(ranges, sizeof ranges, path, "ranges");
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
+		const struct value_range *r = &m->ranges[f];
+		if (!r->set)
+			continue;
+		join_path(where, sizeof where, ranges, range_field_key((enum range_field)f));
+		index_path(end, sizeof end, where, 0);
+		bool ok = field_check(field_of[f], r->low, end, out);
+		index_path(end, sizeof end, where, 1);
+		ok &= field_check(field_of[f], r->high, end, out);
+		double value = measure_range_value(m, (enum range_field)f);
+		if (ok && !(r->low <= value && value <= r->high)) {
+			char lo[64], hi[64], got[64];
+			fmt_value(lo, sizeof lo, r->low);
+			fmt_value(hi, sizeof hi, r->high);
+			fmt_value(got, sizeof got, value);
+			problems_add(out, where,
+				     _("Spennet [%s, %s] må omslutte verdien %s: lav ≤ verdi ≤ høy"),
+				     lo, hi, got);
+		}
+	}
 }
 
 bool validate_measure(const struct measure *m, const struct workbook *wb, const char *path,
@@ -320,27 +519,14 @@ bool validate_measure(const struct measure *m, const struct workbook *wb, const 
 	check_at(FIELD_DURATION, m->duration, path, out);
 	check_at(FIELD_COST_PER_PARTICIPANT, m->cost_per_participant, path, out);
 
-	char payer_path[PROBLEM_PATH_SIZE];
-	join_path(payer_path, sizeof payer_path, path, "payer");
-	bool shares_ok = true;
-	double sum = 0.0;
-	for (int b = 0; b < BEARER_COUNT; b++) {
-		join_path(where, sizeof where, payer_path, bearer_key((enum bearer)b));
-		shares_ok &= field_check(FIELD_PAYER_SHARE, m->payer[b], where, out);
-		sum += m->payer[b];
-	}
-	if (shares_ok && fabs(sum - 1.0) > PAYER_SUM_TOLERANCE) {
-		char got[64];
-		fmt_value(got, sizeof got, sum * 100.0);
-		problems_add(out, payer_path, _("Betalerandelene må til sammen være 100 %%, fikk %s %%"),
-			     got);
-	}
+	check_payer(m, wb, path, out);
 	check_at(FIELD_SUCCESS_RATE, m->success_rate, path, out);
 	check_at(FIELD_DEADWEIGHT, m->deadweight, path, out);
 	check_at(FIELD_LAG, m->lag, path, out);
 	if (m->effect_years != 0) /* 0 is "empty": to the end of the horizon */
 		check_at(FIELD_EFFECT_YEARS, m->effect_years, path, out);
 	check_at(FIELD_DECAY, m->decay, path, out);
+	check_ranges(m, path, out);
 	return count_since(out, before) == 0;
 }
 
@@ -349,9 +535,25 @@ bool validate_workbook(const struct workbook *wb, struct problems *out)
 	size_t before = out->count + out->dropped;
 	char where[PROBLEM_PATH_SIZE];
 	validate_params(&wb->params, "workbook", out);
+	if (workbook_sector_total(wb) > SECTORS_MAX)
+		problems_add(out, "sectors",
+			     _("Arbeidsboken kan ha høyst %d egne sektorer, har %zu"),
+			     SECTORS_MAX - SECTOR_IMPLICIT_COUNT, wb->sector_count);
+	for (size_t i = 0; i < wb->sector_count; i++) {
+		snprintf(where, sizeof where, "sectors[%zu]", i);
+		validate_sector(&wb->sectors[i], where, out);
+		for (size_t j = 0; j < i; j++)
+			if (strncmp(wb->sectors[i].id, wb->sectors[j].id, TEXT_ID_SIZE) == 0) {
+				snprintf(where, sizeof where, "sectors[%zu].id", i);
+				problems_add(out, where,
+					     _("Sektor-id «%s» er allerede brukt av sectors[%zu]"),
+					     wb->sectors[i].id, j);
+				break;
+			}
+	}
 	for (size_t i = 0; i < wb->group_count; i++) {
 		snprintf(where, sizeof where, "groups[%zu]", i);
-		validate_group(&wb->groups[i], where, out);
+		validate_group(&wb->groups[i], wb, where, out);
 		/* Report a duplicate once, at its second occurrence. */
 		for (size_t j = 0; j < i; j++)
 			if (strncmp(wb->groups[i].id, wb->groups[j].id, TEXT_ID_SIZE) == 0) {

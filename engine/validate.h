@@ -43,7 +43,8 @@ void problem_format(const struct problem *pr, char *buf, size_t size);
 enum field_kind {
 	FIELD_INTEGER,  /* whole numbers */
 	FIELD_NUMBER,   /* any finite number, NOK or G */
-	FIELD_FRACTION  /* stored 0–1, shown on screen as percent */
+	FIELD_FRACTION, /* stored 0–1, shown on screen as percent */
+	FIELD_RATE      /* a fraction that may be negative (real growth), shown as percent */
 };
 
 enum field_id {
@@ -66,6 +67,14 @@ enum field_id {
 	FIELD_LAG,
 	FIELD_EFFECT_YEARS, /* 1–100; 0 in struct measure means "empty" */
 	FIELD_DECAY,
+	FIELD_PRICE_YEAR,
+	FIELD_REAL_GROWTH,
+	FIELD_PLAN_START_YEAR,
+	FIELD_PLAN_YEARS,
+	FIELD_DRAWS,
+	FIELD_SEED,
+	FIELD_SPREAD,   /* uncertainty.spread.A … D */
+	FIELD_TAX_COST,
 	FIELD_COUNT
 };
 
@@ -93,13 +102,19 @@ bool field_check(enum field_id id, double value, const char *path, struct proble
  * Whole-entity checks.  `path` prefixes the field names ("measures[3]");
  * each returns true when nothing was added to `out`.
  * validate_measure() also checks that `m->group_id` names a group of `wb`
- * (skipped when wb is NULL).  validate_workbook() checks everything,
- * including unique group ids, with paths "workbook", "groups[i]",
+ * and every payer share a sector of `wb`; validate_item() and
+ * validate_group() check that a budget item's sector exists and belongs to
+ * its bearer (those checks are skipped when wb is NULL).
+ * validate_workbook() checks everything, including unique group and
+ * sector ids, with paths "workbook", "sectors[i]", "groups[i]",
  * "measures[i]".
  */
 bool validate_params(const struct workbook_params *p, const char *path, struct problems *out);
-bool validate_item(const struct cost_item *item, const char *path, struct problems *out);
-bool validate_group(const struct target_group *g, const char *path, struct problems *out);
+bool validate_sector(const struct sector *s, const char *path, struct problems *out);
+bool validate_item(const struct cost_item *item, const struct workbook *wb, const char *path,
+		   struct problems *out);
+bool validate_group(const struct target_group *g, const struct workbook *wb, const char *path,
+		    struct problems *out);
 bool validate_measure(const struct measure *m, const struct workbook *wb, const char *path,
 		      struct problems *out);
 bool validate_workbook(const struct workbook *wb, struct problems *out);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n/i18n.h"
+
 /* Grow *array to hold at least `need` elements of `size` bytes. */
 static int reserve(void **array, size_t *capacity, size_t need, size_t size)
 {
@@ -43,6 +45,7 @@ void workbook_free(struct workbook *wb)
 {
 	for (size_t i = 0; i < wb->group_count; i++)
 		target_group_free_items(&wb->groups[i]);
+	free(wb->sectors);
 	free(wb->groups);
 	free(wb->measures);
 	workbook_init(wb);
@@ -70,6 +73,9 @@ int workbook_copy(struct workbook *dst, const struct workbook *src)
 {
 	workbook_init(dst);
 	dst->params = src->params;
+	for (size_t i = 0; i < src->sector_count; i++)
+		if (workbook_add_sector(dst, &src->sectors[i]) < 0)
+			goto fail;
 	for (size_t i = 0; i < src->group_count; i++)
 		if (workbook_add_group(dst, &src->groups[i]) < 0)
 			goto fail;
@@ -143,4 +149,114 @@ long workbook_find_group(const struct workbook *wb, const char *id)
 		if (strcmp(wb->groups[i].id, id) == 0)
 			return (long)i;
 	return -1;
+}
+
+long workbook_add_sector(struct workbook *wb, const struct sector *s)
+{
+	if (reserve((void **)&wb->sectors, &wb->sector_capacity, wb->sector_count + 1,
+		    sizeof *wb->sectors) < 0)
+		return -1;
+	wb->sectors[wb->sector_count] = *s;
+	return (long)wb->sector_count++;
+}
+
+void workbook_remove_sector(struct workbook *wb, size_t index)
+{
+	if (index >= wb->sector_count)
+		return;
+	memmove(&wb->sectors[index], &wb->sectors[index + 1],
+		(wb->sector_count - index - 1) * sizeof *wb->sectors);
+	wb->sector_count--;
+}
+
+size_t workbook_sector_total(const struct workbook *wb)
+{
+	return SECTOR_IMPLICIT_COUNT + wb->sector_count;
+}
+
+long workbook_sector_index(const struct workbook *wb, const char *id)
+{
+	if (id == NULL || id[0] == '\0')
+		return -1;
+	enum bearer b;
+	if (bearer_from_key(id, &b))
+		return (long)b;
+	for (size_t i = 0; i < wb->sector_count; i++)
+		if (strncmp(wb->sectors[i].id, id, TEXT_ID_SIZE) == 0)
+			return (long)(SECTOR_IMPLICIT_COUNT + i);
+	return -1;
+}
+
+const char *workbook_sector_id(const struct workbook *wb, size_t index)
+{
+	if (index < SECTOR_IMPLICIT_COUNT)
+		return bearer_key((enum bearer)index);
+	index -= SECTOR_IMPLICIT_COUNT;
+	return index < wb->sector_count ? wb->sectors[index].id : "";
+}
+
+enum bearer workbook_sector_bearer(const struct workbook *wb, size_t index)
+{
+	if (index < SECTOR_IMPLICIT_COUNT)
+		return (enum bearer)index;
+	index -= SECTOR_IMPLICIT_COUNT;
+	if (index >= wb->sector_count || (unsigned)wb->sectors[index].bearer >= BEARER_COUNT)
+		return BEARER_NONE;
+	return wb->sectors[index].bearer;
+}
+
+const char *workbook_sector_name(const struct workbook *wb, size_t index)
+{
+	static const char *const implicit[SECTOR_IMPLICIT_COUNT] = {
+		N_("Kommune, øvrig"), N_("Fylkeskommune, øvrig"), N_("Stat, øvrig")};
+	if (index < SECTOR_IMPLICIT_COUNT)
+		return _(implicit[index]);
+	index -= SECTOR_IMPLICIT_COUNT;
+	return index < wb->sector_count ? wb->sectors[index].name : "";
+}
+
+long workbook_item_sector(const struct workbook *wb, const struct cost_item *item)
+{
+	if (!item_kind_has_bearer(item->kind) || (unsigned)item->bearer >= BEARER_COUNT)
+		return -1;
+	if (item->sector[0] == '\0')
+		return (long)item->bearer;
+	return workbook_sector_index(wb, item->sector);
+}
+
+double measure_bearer_share(const struct workbook *wb, const struct measure *m, enum bearer b)
+{
+	double sum = 0.0;
+	for (int i = 0; i < m->payer_count && i < PAYER_SHARES_MAX; i++) {
+		enum bearer owner;
+		if (!bearer_from_key(m->payer[i].sector, &owner)) {
+			long x = wb ? workbook_sector_index(wb, m->payer[i].sector) : -1;
+			owner = x >= 0 ? workbook_sector_bearer(wb, (size_t)x) : BEARER_NONE;
+		}
+		if (owner == b)
+			sum += m->payer[i].share;
+	}
+	return sum;
+}
+
+bool workbook_sector_user(const struct workbook *wb, const char *id, struct sector_user *out)
+{
+	for (size_t g = 0; g < wb->group_count; g++)
+		for (size_t i = 0; i < wb->groups[g].item_count; i++)
+			if (strncmp(wb->groups[g].items[i].sector, id, TEXT_ID_SIZE) == 0) {
+				if (out)
+					*out = (struct sector_user){.is_item = true, .group = g,
+								    .item = i};
+				return true;
+			}
+	for (size_t m = 0; m < wb->measure_count; m++) {
+		const struct measure *me = &wb->measures[m];
+		for (int i = 0; i < me->payer_count && i < PAYER_SHARES_MAX; i++)
+			if (strncmp(me->payer[i].sector, id, TEXT_ID_SIZE) == 0) {
+				if (out)
+					*out = (struct sector_user){.is_item = false, .measure = m};
+				return true;
+			}
+	}
+	return false;
 }

@@ -2,8 +2,8 @@
  * fuzz_store_open.c: libFuzzer target for opening mutated workbook files
  * (store/).  Each input is written to a private temporary file and opened
  * twice: read-only, then for writing (which may migrate it), and through
- * the writer an edit, an undo and a redo are tried on whatever the mutated
- * file holds.
+ * the writer an edit, an undo and a redo, and a sector inserted, deleted
+ * and brought back, are tried on whatever the mutated file holds.
  *
  * Invariants: the store refuses or loads without crashing; a refusal says
  * why; a workbook it hands back always passes validation, also after each
@@ -67,7 +67,25 @@ static void try_edits(struct store *s, struct workbook *wb)
 		return;
 	if (store_undo(s, &err) == STORE_OK && !load_valid(s, wb))
 		return;
-	if (store_redo(s, &err) == STORE_OK)
+	if (store_redo(s, &err) == STORE_OK && !load_valid(s, wb))
+		return;
+	/* The version-3 rows: a sector in and out again (refused, with a
+	 * message, when the mutated file already has one of that id). */
+	struct sector sec;
+	memset(&sec, 0, sizeof sec);
+	text_set(sec.id, sizeof sec.id, "fuzz-sektor");
+	text_set(sec.name, sizeof sec.name, "Fuzz");
+	sec.bearer = BEARER_KOMMUNE;
+	st = store_insert_sector(s, &sec, "fuzz", &err);
+	if (st != STORE_OK) {
+		need_message(&err);
+		return;
+	}
+	if (!load_valid(s, wb))
+		return;
+	if (store_delete_sector(s, &sec, "fuzz", &err) != STORE_OK)
+		need_message(&err);
+	else if (store_undo(s, &err) == STORE_OK)
 		load_valid(s, wb);
 }
 

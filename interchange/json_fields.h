@@ -26,6 +26,7 @@
 
 struct json_reader {
 	struct problems *out;
+	int version; /* of the document being read: 1 or 2 */
 	/* Scratch list for validate_* results before they are merged. */
 	struct problems scratch;
 };

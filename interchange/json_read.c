@@ -1,6 +1,12 @@
 /*
  * json_read.c: the strict reader of the interchange document
- * ("utenfor-workbook", version 1; see doc/interchange.md).
+ * ("utenfor-workbook", versions 1 and 2; see doc/interchange.md).
+ *
+ * Version 2 adds fields to version 1 and changes none: a version-1
+ * document is read with version 1's field lists (so a v2 field in it is
+ * unknown), and both fill the same workbook, with v2's defaults where a
+ * field is absent.  Payer keys are sector ids in both (v1's bearer names
+ * are the implicit sectors' ids).
  *
  * Every problem in the document is collected, one per field, with its JSON
  * path; nothing is returned from a document with any problem.  Field-level
@@ -26,23 +32,44 @@
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define FORMAT_NAME "utenfor-workbook"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION_MIN 1
+#define FORMAT_VERSION 2
 
-static const char *const top_fields[] = {"format", "version", "workbook", "groups", "measures"};
-static const char *const workbook_fields[] = {"name",     "municipality", "base_year",
-					      "horizon",  "discount",     "g_amount"};
+/* Each list is version 1's fields, then those version 2 adds; *_V1 counts
+ * version 1's. */
+static const char *const top_fields[] = {"format", "version", "workbook", "groups", "measures",
+					 "sectors"};
+#define TOP_V1 5
+static const char *const workbook_fields[] = {
+	"name",	    "municipality", "base_year",  "horizon", "discount",    "g_amount",
+	"price_year", "real_growth", "plan",	   "uncertainty", "society"};
+#define WORKBOOK_V1 6
 static const char *const discount_fields[] = {"mode", "rate"};
+static const char *const plan_fields[] = {"start_year", "years"};
+static const char *const uncertainty_fields[] = {"draws", "seed", "spread"};
+static const char *const society_fields[] = {"tax_cost"};
+static const char *const sector_fields[] = {"id", "name", "bearer", "kostra"};
 static const char *const group_fields[] = {"id", "name", "description", "entry_age", "items"};
-static const char *const item_fields[] = {"name",    "bearer", "amount", "unit",
-					  "from_age", "to_age", "source", "confidence"};
+static const char *const item_fields[] = {"name",     "bearer", "amount", "unit",
+					  "from_age", "to_age", "source", "confidence",
+					  "kind",     "sector"};
+#define ITEM_V1 8
 static const char *const measure_fields[] = {
 	"name",	    "group",	      "participants", "start_year", "start_age",
 	"duration", "cost_per_participant", "payer",	 "success_rate", "deadweight",
-	"lag",	    "effect_years",	    "decay",	 "enabled"};
+	"lag",	    "effect_years",	    "decay",	 "enabled",	 "ranges"};
+#define MEASURE_V1 14
+static const char *const kind_keys[] = {"service", "transfer", "tax", "production", "welfare"};
 static const char *const bearer_keys[] = {"kommune", "fylkeskommune", "stat"};
 static const char *const unit_keys[] = {"nok", "g"};
 static const char *const mode_keys[] = {"r109", "flat", "none"};
 static const char *const confidence_keys[] = {"A", "B", "C", "D"};
+
+/* The field count of a list for the document's version. */
+static size_t fields_for(const struct json_reader *r, size_t all, size_t v1)
+{
+	return r->version >= 2 ? all : v1;
+}
 
 /* Start a new entity: validate_* results of the last one are gone. */
 static void entity_begin(struct json_reader *r)
@@ -71,13 +98,38 @@ static void read_discount(struct json_reader *r, const json_t *wb_obj, struct di
 	}
 }
 
+static void read_uncertainty(struct json_reader *r, const json_t *wb_obj,
+			     struct uncertainty_settings *u)
+{
+	const char *path = "workbook.uncertainty";
+	json_t *obj = json_get_object(r, wb_obj, "workbook", "uncertainty", false);
+	if (obj == NULL)
+		return;
+	json_check_members(r, obj, path, uncertainty_fields, COUNT(uncertainty_fields));
+	json_get_long(r, obj, path, "draws", false, FIELD_DRAWS, &u->draws);
+	double seed = 0;
+	/* Whole numbers to 2^53 are exact doubles; the range check says whole. */
+	if (json_get_double(r, obj, path, "seed", false, FIELD_SEED, &seed) && seed >= 0 &&
+	    seed <= SEED_MAX)
+		u->seed = (uint64_t)seed;
+	json_t *spread = json_get_object(r, obj, path, "spread", false);
+	if (spread == NULL)
+		return;
+	static const char *const grades[] = {"A", "B", "C", "D"};
+	json_check_members(r, spread, "workbook.uncertainty.spread", grades, COUNT(grades));
+	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++)
+		json_get_double(r, spread, "workbook.uncertainty.spread", grades[c], false,
+				FIELD_SPREAD, &u->spread[c]);
+}
+
 static void read_params(struct json_reader *r, const json_t *root, struct workbook_params *p)
 {
 	json_t *obj = json_get_object(r, root, "", "workbook", true);
 	if (obj == NULL)
 		return;
 	entity_begin(r);
-	json_check_members(r, obj, "workbook", workbook_fields, COUNT(workbook_fields));
+	json_check_members(r, obj, "workbook", workbook_fields,
+			   fields_for(r, COUNT(workbook_fields), WORKBOOK_V1));
 	json_get_text(r, obj, "workbook", "name", true, p->name, sizeof p->name);
 	json_get_text(r, obj, "workbook", "municipality", false, p->municipality,
 		      sizeof p->municipality);
@@ -85,23 +137,67 @@ static void read_params(struct json_reader *r, const json_t *root, struct workbo
 	json_get_int(r, obj, "workbook", "horizon", false, FIELD_HORIZON, &p->horizon);
 	read_discount(r, obj, &p->discount);
 	json_get_double(r, obj, "workbook", "g_amount", false, FIELD_G_AMOUNT, &p->g_amount);
+	/* Both default to the document's own base year. */
+	p->price_year = p->base_year;
+	p->plan.start_year = p->base_year;
+	json_get_int(r, obj, "workbook", "price_year", false, FIELD_PRICE_YEAR, &p->price_year);
+	json_get_double(r, obj, "workbook", "real_growth", false, FIELD_REAL_GROWTH,
+			&p->real_growth);
+	json_t *plan = json_get_object(r, obj, "workbook", "plan", false);
+	if (plan != NULL) {
+		json_check_members(r, plan, "workbook.plan", plan_fields, COUNT(plan_fields));
+		json_get_int(r, plan, "workbook.plan", "start_year", false, FIELD_PLAN_START_YEAR,
+			     &p->plan.start_year);
+		json_get_int(r, plan, "workbook.plan", "years", false, FIELD_PLAN_YEARS,
+			     &p->plan.years);
+	}
+	read_uncertainty(r, obj, &p->uncertainty);
+	json_t *society = json_get_object(r, obj, "workbook", "society", false);
+	if (society != NULL) {
+		json_check_members(r, society, "workbook.society", society_fields,
+				   COUNT(society_fields));
+		json_get_double(r, society, "workbook.society", "tax_cost", false, FIELD_TAX_COST,
+				&p->tax_cost);
+	}
 	validate_params(p, "workbook", &r->scratch);
 	json_merge_problems(r, &r->scratch);
 }
 
 static void read_item(struct json_reader *r, const json_t *obj, const char *path,
-		      struct cost_item *it)
+		      const struct workbook *wb, struct cost_item *it)
 {
-	int bearer = 0, unit = UNIT_NOK, confidence = CONFIDENCE_D;
+	int bearer = 0, unit = UNIT_NOK, confidence = CONFIDENCE_D, kind = ITEM_SERVICE;
 	memset(it, 0, sizeof *it);
 	entity_begin(r);
 	if (!json_is_object(obj)) {
 		problems_add(r->out, path, _("må være et objekt ({ … })"));
 		return;
 	}
-	json_check_members(r, obj, path, item_fields, COUNT(item_fields));
+	json_check_members(r, obj, path, item_fields, fields_for(r, COUNT(item_fields), ITEM_V1));
 	json_get_text(r, obj, path, "name", true, it->name, sizeof it->name);
-	json_get_key(r, obj, path, "bearer", true, bearer_keys, COUNT(bearer_keys), &bearer);
+	json_get_key(r, obj, path, "kind", false, kind_keys, COUNT(kind_keys), &kind);
+	it->kind = (enum item_kind)kind;
+	bool budget = item_kind_has_bearer(it->kind);
+	if (budget) {
+		json_get_key(r, obj, path, "bearer", true, bearer_keys, COUNT(bearer_keys), &bearer);
+	} else if (json_object_get(obj, "bearer") != NULL) {
+		char p[PROBLEM_PATH_SIZE];
+		json_path_join(p, sizeof p, path, "bearer");
+		problems_add(r->out, p,
+			     _("en post av typen %s er ikke en budsjettpost: fjern bearer (bare "
+			       "service, transfer og tax har bærer)"),
+			     kind_keys[kind]);
+	}
+	if (json_object_get(obj, "sector") != NULL && !budget) {
+		char p[PROBLEM_PATH_SIZE];
+		json_path_join(p, sizeof p, path, "sector");
+		problems_add(r->out, p,
+			     _("en post av typen %s er ikke en budsjettpost: fjern sector (bare "
+			       "service, transfer og tax har sektor)"),
+			     kind_keys[kind]);
+	} else if (budget) {
+		json_get_text(r, obj, path, "sector", false, it->sector, sizeof it->sector);
+	}
 	json_get_double(r, obj, path, "amount", true, FIELD_ITEM_AMOUNT, &it->amount);
 	json_get_key(r, obj, path, "unit", false, unit_keys, COUNT(unit_keys), &unit);
 	json_get_int(r, obj, path, "from_age", true, FIELD_ITEM_FROM_AGE, &it->from_age);
@@ -110,16 +206,19 @@ static void read_item(struct json_reader *r, const json_t *obj, const char *path
 	/* An item with no stated grade is an assumption: D. */
 	json_get_key(r, obj, path, "confidence", false, confidence_keys, COUNT(confidence_keys),
 		     &confidence);
-	it->bearer = (enum bearer)bearer;
+	it->bearer = budget ? (enum bearer)bearer : BEARER_NONE;
+	/* The bearer's own name is its implicit sector, stored as "". */
+	if (budget && strcmp(it->sector, bearer_keys[bearer]) == 0)
+		it->sector[0] = '\0';
 	it->unit = (enum amount_unit)unit;
 	it->confidence = (enum confidence)confidence;
-	validate_item(it, path, &r->scratch);
+	validate_item(it, wb, path, &r->scratch);
 	json_merge_problems(r, &r->scratch);
 }
 
 /* Returns -1 only when out of memory. */
 static int read_group(struct json_reader *r, const json_t *obj, const char *path,
-		      struct target_group *g)
+		      const struct workbook *wb, struct target_group *g)
 {
 	memset(g, 0, sizeof *g);
 	entity_begin(r);
@@ -133,7 +232,7 @@ static int read_group(struct json_reader *r, const json_t *obj, const char *path
 	json_get_text(r, obj, path, "description", false, g->description, sizeof g->description);
 	json_get_int(r, obj, path, "entry_age", true, FIELD_ENTRY_AGE, &g->entry_age);
 	/* No items yet: they are checked one by one below, with their paths. */
-	validate_group(g, path, &r->scratch);
+	validate_group(g, NULL, path, &r->scratch);
 	json_merge_problems(r, &r->scratch);
 
 	char items_path[PROBLEM_PATH_SIZE];
@@ -145,8 +244,61 @@ static int read_group(struct json_reader *r, const json_t *obj, const char *path
 		char item_path[PROBLEM_PATH_SIZE];
 		struct cost_item it;
 		json_path_index(item_path, sizeof item_path, items_path, i);
-		read_item(r, value, item_path, &it);
+		read_item(r, value, item_path, wb, &it);
 		if (target_group_add_item(g, &it) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void read_sector(struct json_reader *r, const json_t *obj, const char *path,
+			struct sector *sec)
+{
+	int bearer = 0;
+	memset(sec, 0, sizeof *sec);
+	entity_begin(r);
+	if (!json_is_object(obj)) {
+		problems_add(r->out, path, _("må være et objekt ({ … })"));
+		return;
+	}
+	json_check_members(r, obj, path, sector_fields, COUNT(sector_fields));
+	json_get_text(r, obj, path, "id", true, sec->id, sizeof sec->id);
+	json_get_text(r, obj, path, "name", true, sec->name, sizeof sec->name);
+	json_get_key(r, obj, path, "bearer", true, bearer_keys, COUNT(bearer_keys), &bearer);
+	json_get_text(r, obj, path, "kostra", false, sec->kostra, sizeof sec->kostra);
+	sec->bearer = (enum bearer)bearer;
+	validate_sector(sec, path, &r->scratch);
+	json_merge_problems(r, &r->scratch);
+}
+
+/* Returns -1 only when out of memory. */
+static int read_sectors(struct json_reader *r, const json_t *root, struct workbook *wb)
+{
+	if (r->version < 2)
+		return 0;
+	json_t *sectors = json_get_array(r, root, "", "sectors", false);
+	size_t i;
+	json_t *value;
+	json_array_foreach(sectors, i, value) {
+		char path[PROBLEM_PATH_SIZE];
+		struct sector sec;
+		json_path_index(path, sizeof path, "sectors", i);
+		read_sector(r, value, path, &sec);
+		for (size_t k = 0; k < wb->sector_count && sec.id[0]; k++)
+			if (strcmp(wb->sectors[k].id, sec.id) == 0) {
+				char p[PROBLEM_PATH_SIZE];
+				json_path_join(p, sizeof p, path, "id");
+				problems_add(r->out, p,
+					     _("Sektor-id «%s» er allerede brukt av sectors[%zu]"),
+					     sec.id, k);
+				break;
+			}
+		if (workbook_sector_total(wb) >= SECTORS_MAX) {
+			problems_add(r->out, path, _("for mange sektorer: høyst %d egne sektorer"),
+				     SECTORS_MAX - SECTOR_IMPLICIT_COUNT);
+			break;
+		}
+		if (workbook_add_sector(wb, &sec) < 0)
 			return -1;
 	}
 	return 0;
@@ -161,7 +313,7 @@ static int read_groups(struct json_reader *r, const json_t *root, struct workboo
 		char path[PROBLEM_PATH_SIZE];
 		struct target_group g;
 		json_path_index(path, sizeof path, "groups", i);
-		int rc = read_group(r, value, path, &g);
+		int rc = read_group(r, value, path, wb, &g);
 		if (rc == 0 && workbook_add_group(wb, &g) < 0)
 			rc = -1;
 		target_group_free_items(&g);
@@ -185,20 +337,108 @@ static int read_groups(struct json_reader *r, const json_t *root, struct workboo
 	return 0;
 }
 
-static void read_payer(struct json_reader *r, const json_t *obj, const char *path,
-		       struct measure *m)
+/* "a, b, c" of every sector id of wb, as many as fit. */
+static void sector_list(const struct workbook *wb, char *buf, size_t size)
 {
-	char payer_path[PROBLEM_PATH_SIZE];
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t x = 0; x < workbook_sector_total(wb) && used < size; x++) {
+		int n = snprintf(buf + used, size - used, "%s%s", x ? ", " : "",
+				 workbook_sector_id(wb, x));
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/*
+ * Shares by sector id; an absent sector pays nothing.  A payer that names
+ * only implicit sectors is stored in the version-1 shape (all three
+ * bearers, in bearer order), whatever the version.
+ */
+static void read_payer(struct json_reader *r, const json_t *obj, const char *path,
+		       const struct workbook *wb, struct measure *m)
+{
+	char payer_path[PROBLEM_PATH_SIZE], p[PROBLEM_PATH_SIZE];
 	json_t *payer = json_get_object(r, obj, path, "payer", true);
 	if (payer == NULL)
 		return;
 	json_path_join(payer_path, sizeof payer_path, path, "payer");
-	json_check_members(r, payer, payer_path, bearer_keys, COUNT(bearer_keys));
-	/* An absent bearer pays nothing. */
-	for (int b = 0; b < BEARER_COUNT; b++) {
-		m->payer[b] = 0.0;
-		json_get_double(r, payer, payer_path, bearer_keys[b], false, FIELD_PAYER_SHARE,
-				&m->payer[b]);
+	if (json_object_size(payer) > PAYER_SHARES_MAX) {
+		problems_add(r->out, payer_path, _("høyst %d betalende sektorer, fikk %zu"),
+			     PAYER_SHARES_MAX, json_object_size(payer));
+		return;
+	}
+	bool only_bearers = true;
+	const char *key;
+	json_t *value;
+	json_object_foreach(payer, key, value) {
+		enum bearer b;
+		if (!bearer_from_key(key, &b))
+			only_bearers = false;
+		if (workbook_sector_index(wb, key) < 0) {
+			char known[200];
+			sector_list(wb, known, sizeof known);
+			json_path_join(p, sizeof p, payer_path, key);
+			problems_add(r->out, p, _("ukjent sektor «%s»; kjente sektorer er %s"), key,
+				     known);
+		}
+	}
+	if (only_bearers) {
+		double shares[BEARER_COUNT] = {0};
+		for (int b = 0; b < BEARER_COUNT; b++)
+			json_get_double(r, payer, payer_path, bearer_keys[b], false,
+					FIELD_PAYER_SHARE, &shares[b]);
+		measure_payer_set_bearers(m, shares);
+		return;
+	}
+	memset(m->payer, 0, sizeof m->payer);
+	m->payer_count = 0;
+	json_object_foreach(payer, key, value) {
+		double share = 0.0;
+		json_get_double(r, payer, payer_path, key, false, FIELD_PAYER_SHARE, &share);
+		if (!measure_payer_set(m, key, share)) {
+			json_path_join(p, sizeof p, payer_path, key);
+			problems_add(r->out, p, _("sektor-id er for lang (høyst %d byte)"),
+				     TEXT_ID_SIZE - 1);
+		}
+	}
+}
+
+/* Each given range as [low, high]: two numbers in the field's own range. */
+static void read_ranges(struct json_reader *r, const json_t *obj, const char *path,
+			struct measure *m)
+{
+	static const enum field_id field_of[RANGE_FIELD_COUNT] = {
+		FIELD_SUCCESS_RATE, FIELD_DEADWEIGHT, FIELD_DECAY, FIELD_COST_PER_PARTICIPANT};
+	static const char *const keys[RANGE_FIELD_COUNT] = {"success_rate", "deadweight", "decay",
+							    "cost_per_participant"};
+	char ranges_path[PROBLEM_PATH_SIZE], p[PROBLEM_PATH_SIZE];
+	json_t *ranges = json_get_object(r, obj, path, "ranges", false);
+	if (ranges == NULL)
+		return;
+	json_path_join(ranges_path, sizeof ranges_path, path, "ranges");
+	json_check_members(r, ranges, ranges_path, keys, COUNT(keys));
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
+		json_t *pair = json_object_get(ranges, keys[f]);
+		if (pair == NULL)
+			continue;
+		json_path_join(p, sizeof p, ranges_path, keys[f]);
+		json_t *lo = json_array_get(pair, 0), *hi = json_array_get(pair, 1);
+		if (!json_is_array(pair) || json_array_size(pair) != 2 || !json_is_number(lo) ||
+		    !json_is_number(hi)) {
+			problems_add(r->out, p, _("må være [lav, høy]: to tall"));
+			continue;
+		}
+		struct value_range *vr = &m->ranges[f];
+		vr->set = true;
+		vr->low = json_number_value(lo);
+		vr->high = json_number_value(hi);
+		char end[PROBLEM_PATH_SIZE];
+		json_path_index(end, sizeof end, p, 0);
+		field_check(field_of[f], vr->low, end, r->out);
+		json_path_index(end, sizeof end, p, 1);
+		field_check(field_of[f], vr->high, end, r->out);
 	}
 }
 
@@ -236,7 +476,8 @@ static void read_measure(struct json_reader *r, const json_t *obj, const char *p
 		problems_add(r->out, path, _("må være et objekt ({ … })"));
 		return;
 	}
-	json_check_members(r, obj, path, measure_fields, COUNT(measure_fields));
+	json_check_members(r, obj, path, measure_fields,
+			   fields_for(r, COUNT(measure_fields), MEASURE_V1));
 	json_get_text(r, obj, path, "name", true, m->name, sizeof m->name);
 	long group = -1;
 	if (json_get_text(r, obj, path, "group", true, m->group_id, sizeof m->group_id)) {
@@ -251,7 +492,7 @@ static void read_measure(struct json_reader *r, const json_t *obj, const char *p
 	json_get_int(r, obj, path, "duration", true, FIELD_DURATION, &m->duration);
 	json_get_double(r, obj, path, "cost_per_participant", true, FIELD_COST_PER_PARTICIPANT,
 			&m->cost_per_participant);
-	read_payer(r, obj, path, m);
+	read_payer(r, obj, path, wb, m);
 	json_get_double(r, obj, path, "success_rate", true, FIELD_SUCCESS_RATE,
 			&m->success_rate);
 	json_get_double(r, obj, path, "deadweight", false, FIELD_DEADWEIGHT, &m->deadweight);
@@ -262,6 +503,7 @@ static void read_measure(struct json_reader *r, const json_t *obj, const char *p
 			     &m->effect_years);
 	json_get_double(r, obj, path, "decay", false, FIELD_DECAY, &m->decay);
 	json_get_bool(r, obj, path, "enabled", false, &m->enabled);
+	read_ranges(r, obj, path, m);
 	/* The group was looked up above; NULL skips validate's own lookup so
 	 * an unknown group is reported once. */
 	validate_measure(m, NULL, path, &r->scratch);
@@ -293,10 +535,12 @@ static void read_header(struct json_reader *r, const json_t *root)
 			     _("må være «%s»; dette er ikke et utenfor-dokument"), FORMAT_NAME);
 	int version = 0;
 	if (json_get_int(r, root, "", "version", true, NO_FIELD, &version) &&
-	    version != FORMAT_VERSION)
+	    (version < FORMAT_VERSION_MIN || version > FORMAT_VERSION))
 		problems_add(r->out, "version",
-			     _("versjon %d støttes ikke; denne utgaven leser versjon %d"), version,
-			     FORMAT_VERSION);
+			     _("versjon %d støttes ikke; denne utgaven leser versjon %d og %d"),
+			     version, FORMAT_VERSION_MIN, FORMAT_VERSION);
+	else if (version >= FORMAT_VERSION_MIN)
+		r->version = version;
 }
 
 int json_read_workbook(const char *text, size_t length, struct workbook *out,
@@ -327,10 +571,12 @@ int json_read_workbook(const char *text, size_t length, struct workbook *out,
 		problems_add(problems, "", _("dokumentet må være et JSON-objekt ({ … })"));
 		goto done;
 	}
-	json_check_members(r, root, "", top_fields, COUNT(top_fields));
+	r->version = FORMAT_VERSION; /* until the header says otherwise */
 	read_header(r, root);
+	json_check_members(r, root, "", top_fields, fields_for(r, COUNT(top_fields), TOP_V1));
 	read_params(r, root, &wb.params);
-	if (read_groups(r, root, &wb) < 0 || read_measures(r, root, &wb) < 0) {
+	if (read_sectors(r, root, &wb) < 0 || read_groups(r, root, &wb) < 0 ||
+	    read_measures(r, root, &wb) < 0) {
 		problems_add(problems, "", _("tomt for minne"));
 		goto done;
 	}

@@ -1,5 +1,5 @@
 /*
- * json_write.c: the interchange document of a workbook and the results
+ * json_write.c: the interchange document of a workbook (version 2) and the results
  * document of `utenfor calc --json`, with exactly the field names and order
  * of doc/interchange.md.
  *
@@ -64,6 +64,16 @@ static json_t *maybe_year(bool has, int year)
 	return has ? json_integer(year) : json_null();
 }
 
+/* An empty object, or NULL (and b->ok false) when out of memory; put()
+ * and append() accept the NULL. */
+static json_t *new_object(struct builder *b)
+{
+	json_t *o = json_object();
+	if (o == NULL)
+		b->ok = false;
+	return o;
+}
+
 static char *dump(struct builder *b, json_t *root)
 {
 	char *text = NULL;
@@ -88,11 +98,37 @@ static json_t *params_object(struct builder *b, const struct workbook_params *p)
 	put(b, o, "municipality", json_string(p->municipality));
 	put(b, o, "base_year", json_integer(p->base_year));
 	put(b, o, "horizon", json_integer(p->horizon));
+	put(b, o, "price_year", json_integer(p->price_year));
 	put(b, d, "mode", json_string(discount_mode_key(p->discount.mode)));
 	if (p->discount.mode == DISCOUNT_FLAT)
 		put(b, d, "rate", number(p->discount.rate));
 	put(b, o, "discount", d);
 	put(b, o, "g_amount", number(p->g_amount));
+	put(b, o, "real_growth", number(p->real_growth));
+	json_t *plan = new_object(b);
+	put(b, plan, "start_year", json_integer(p->plan.start_year));
+	put(b, plan, "years", json_integer(p->plan.years));
+	put(b, o, "plan", plan);
+	json_t *unc = new_object(b), *spread = new_object(b);
+	put(b, unc, "draws", json_integer(p->uncertainty.draws));
+	put(b, unc, "seed", json_integer((json_int_t)p->uncertainty.seed));
+	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++)
+		put(b, spread, confidence_key((enum confidence)c), number(p->uncertainty.spread[c]));
+	put(b, unc, "spread", spread);
+	put(b, o, "uncertainty", unc);
+	json_t *society = new_object(b);
+	put(b, society, "tax_cost", number(p->tax_cost));
+	put(b, o, "society", society);
+	return o;
+}
+
+static json_t *sector_object(struct builder *b, const struct sector *sec)
+{
+	json_t *o = new_object(b);
+	put(b, o, "id", json_string(sec->id));
+	put(b, o, "name", json_string(sec->name));
+	put(b, o, "bearer", json_string(bearer_key(sec->bearer)));
+	put(b, o, "kostra", json_string(sec->kostra));
 	return o;
 }
 
@@ -104,7 +140,13 @@ static json_t *item_object(struct builder *b, const struct cost_item *it)
 		return NULL;
 	}
 	put(b, o, "name", json_string(it->name));
-	put(b, o, "bearer", json_string(bearer_key(it->bearer)));
+	put(b, o, "kind", json_string(item_kind_key(it->kind)));
+	/* A society item has neither; a budget item's "" sector is written as
+	 * the bearer's implicit one, so the document says where it lands. */
+	if (item_kind_has_bearer(it->kind)) {
+		put(b, o, "bearer", json_string(bearer_key(it->bearer)));
+		put(b, o, "sector", json_string(it->sector[0] ? it->sector : bearer_key(it->bearer)));
+	}
 	put(b, o, "amount", number(it->amount));
 	put(b, o, "unit", json_string(unit_key(it->unit)));
 	put(b, o, "from_age", json_integer(it->from_age));
@@ -160,13 +202,29 @@ static json_t *measure_object(struct builder *b, const struct measure *m)
 	put(b, o, "start_age", json_integer(m->start_age));
 	put(b, o, "duration", json_integer(m->duration));
 	put(b, o, "cost_per_participant", number(m->cost_per_participant));
-	put(b, o, "payer", per_bearer(b, m->payer));
+	json_t *payer = new_object(b);
+	for (int i = 0; i < m->payer_count && i < PAYER_SHARES_MAX; i++)
+		put(b, payer, m->payer[i].sector, number(m->payer[i].share));
+	put(b, o, "payer", payer);
 	put(b, o, "success_rate", number(m->success_rate));
 	put(b, o, "deadweight", number(m->deadweight));
 	put(b, o, "lag", json_integer(m->lag));
 	put(b, o, "effect_years", m->effect_years > 0 ? json_integer(m->effect_years) : json_null());
 	put(b, o, "decay", number(m->decay));
 	put(b, o, "enabled", json_boolean(m->enabled));
+	json_t *ranges = NULL;
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
+		if (!m->ranges[f].set)
+			continue;
+		if (ranges == NULL)
+			ranges = new_object(b);
+		json_t *pair = json_array();
+		append(b, pair, number(m->ranges[f].low));
+		append(b, pair, number(m->ranges[f].high));
+		put(b, ranges, range_field_key((enum range_field)f), pair);
+	}
+	if (ranges != NULL)
+		put(b, o, "ranges", ranges);
 	return o;
 }
 
@@ -174,17 +232,22 @@ char *json_write_workbook(const struct workbook *wb)
 {
 	struct builder b = {true};
 	json_t *root = json_object();
+	json_t *sectors = json_array();
 	json_t *groups = json_array();
 	json_t *measures = json_array();
-	if (root == NULL || groups == NULL || measures == NULL) {
+	if (root == NULL || sectors == NULL || groups == NULL || measures == NULL) {
 		json_decref(root);
+		json_decref(sectors);
 		json_decref(groups);
 		json_decref(measures);
 		return NULL;
 	}
 	put(&b, root, "format", json_string("utenfor-workbook"));
-	put(&b, root, "version", json_integer(1));
+	put(&b, root, "version", json_integer(2));
 	put(&b, root, "workbook", params_object(&b, &wb->params));
+	for (size_t i = 0; i < wb->sector_count; i++)
+		append(&b, sectors, sector_object(&b, &wb->sectors[i]));
+	put(&b, root, "sectors", sectors);
 	for (size_t i = 0; i < wb->group_count; i++)
 		append(&b, groups, group_object(&b, &wb->groups[i]));
 	put(&b, root, "groups", groups);
@@ -258,21 +321,113 @@ static json_t *years_array(struct builder *b, const struct result *r)
 	return a;
 }
 
+/* Every sector of the workbook as a key, implicit ones first. */
+static json_t *per_sector(struct builder *b, const struct workbook *wb, const struct result *r,
+			  double (*value)(const struct result *, size_t, const void *),
+			  const void *arg)
+{
+	json_t *o = new_object(b);
+	for (size_t x = 0; x < r->sector_count; x++)
+		put(b, o, workbook_sector_id(wb, x), number(value(r, x, arg)));
+	return o;
+}
+
+static json_t *by_sector_object(struct builder *b, const struct workbook *wb,
+				const struct result *r)
+{
+	json_t *o = new_object(b);
+	for (size_t x = 0; x < r->sector_count; x++) {
+		json_t *one = new_object(b);
+		put(b, one, "pv_cost", number(r->by_sector[x].pv_cost));
+		put(b, one, "pv_saving", number(r->by_sector[x].pv_saving));
+		put(b, one, "npv", number(r->by_sector[x].npv));
+		put(b, o, workbook_sector_id(wb, x), one);
+	}
+	return o;
+}
+
+static double sector_flow_cell(const struct result *r, size_t x, const void *payer)
+{
+	return result_sector_flow(r, *(const size_t *)payer, x);
+}
+
+/* sector_flows[payer][sector], or null when the flows are empty. */
+static json_t *sector_flows_object(struct builder *b, const struct workbook *wb,
+				   const struct result *r)
+{
+	if (!r->has_flows)
+		return json_null();
+	json_t *o = new_object(b);
+	for (size_t payer = 0; payer < r->sector_count; payer++)
+		put(b, o, workbook_sector_id(wb, payer),
+		    per_sector(b, wb, r, sector_flow_cell, &payer));
+	return o;
+}
+
+static double plan_cost_cell(const struct result *r, size_t x, const void *row)
+{
+	return result_plan_cost(r, *(const int *)row, x);
+}
+
+static double plan_saving_cell(const struct result *r, size_t x, const void *row)
+{
+	return result_plan_saving(r, *(const int *)row, x);
+}
+
+static double plan_net_cell(const struct result *r, size_t x, const void *row)
+{
+	return result_plan_net(r, *(const int *)row, x);
+}
+
+/* The økonomiplan years inside the horizon; [] when none are. */
+static json_t *plan_array(struct builder *b, const struct workbook *wb, const struct result *r)
+{
+	json_t *a = json_array();
+	if (a == NULL) {
+		b->ok = false;
+		return NULL;
+	}
+	for (int row = 0; row < r->plan_count; row++) {
+		json_t *o = new_object(b);
+		put(b, o, "year", json_integer(r->plan_first_year + row));
+		put(b, o, "cost", per_sector(b, wb, r, plan_cost_cell, &row));
+		put(b, o, "saving", per_sector(b, wb, r, plan_saving_cell, &row));
+		put(b, o, "net", per_sector(b, wb, r, plan_net_cell, &row));
+		put(b, o, "net_total", number(result_plan_net_total(r, row)));
+		append(b, a, o);
+	}
+	return a;
+}
+
+static json_t *society_object(struct builder *b, const struct result *r)
+{
+	json_t *o = new_object(b);
+	put(b, o, "pv_services", number(r->society.pv_services));
+	put(b, o, "pv_production", number(r->society.pv_production));
+	put(b, o, "pv_welfare", number(r->society.pv_welfare));
+	put(b, o, "npv_society", number(r->society.npv_society));
+	return o;
+}
+
 /*
- * The fields the portfolio and a measure share, in the documented order.
- * Measures put name first and npv_per_participant after bcr, so the two
- * are written by one function that knows which it is writing.
+ * The fields the portfolio and a measure share, in the documented order,
+ * one builder function per result object.  Measures put name first,
+ * npv_per_participant after bcr and the break-even fields after the flows,
+ * so the two are written by one function that knows which it is writing.
+ * `measure` is the measure's index in wb, or -1 for the portfolio.  The
+ * "uncertainty" object (issue 13) goes between "society" and "years".
  */
-static json_t *result_object(struct builder *b, const struct result *r, const char *name)
+static json_t *result_object(struct builder *b, const struct workbook *wb,
+			     const struct result *r, long measure)
 {
 	json_t *o = json_object();
 	if (o == NULL) {
 		b->ok = false;
 		return NULL;
 	}
-	bool is_measure = name != NULL;
+	bool is_measure = measure >= 0;
 	if (is_measure)
-		put(b, o, "name", json_string(name));
+		put(b, o, "name", json_string(wb->measures[measure].name));
 	put(b, o, "pv_cost", number(r->pv_cost));
 	put(b, o, "pv_saving", number(r->pv_saving));
 	put(b, o, "npv", number(r->npv));
@@ -280,6 +435,7 @@ static json_t *result_object(struct builder *b, const struct result *r, const ch
 	if (is_measure)
 		put(b, o, "npv_per_participant", number(r->npv_per_participant));
 	put(b, o, "by_bearer", by_bearer_object(b, r));
+	put(b, o, "by_sector", by_sector_object(b, wb, r));
 	if (!is_measure)
 		put(b, o, "break_even_year", maybe_year(r->has_break_even_year, r->break_even_year));
 	if (!is_measure)
@@ -287,6 +443,7 @@ static json_t *result_object(struct builder *b, const struct result *r, const ch
 		    maybe_year(r->has_break_even_year_undiscounted,
 			       r->break_even_year_undiscounted));
 	put(b, o, "flows", flows_object(b, r));
+	put(b, o, "sector_flows", sector_flows_object(b, wb, r));
 	if (is_measure) {
 		put(b, o, "break_even_year", maybe_year(r->has_break_even_year, r->break_even_year));
 		put(b, o, "break_even_year_undiscounted",
@@ -295,6 +452,8 @@ static json_t *result_object(struct builder *b, const struct result *r, const ch
 		put(b, o, "break_even_success_rate",
 		    maybe_number(r->has_break_even_success_rate, r->break_even_success_rate));
 	}
+	put(b, o, "plan", plan_array(b, wb, r));
+	put(b, o, "society", society_object(b, r));
 	put(b, o, "years", years_array(b, r));
 	return o;
 }
@@ -309,10 +468,10 @@ char *json_write_results(const struct workbook *wb, const struct projection *p)
 		json_decref(measures);
 		return NULL;
 	}
-	put(&b, root, "portfolio", result_object(&b, &p->portfolio, NULL));
+	put(&b, root, "portfolio", result_object(&b, wb, &p->portfolio, -1));
 	/* Disabled measures are listed too; only the portfolio leaves them out. */
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++)
-		append(&b, measures, result_object(&b, &p->measures[i], wb->measures[i].name));
+		append(&b, measures, result_object(&b, wb, &p->measures[i], (long)i));
 	put(&b, root, "measures", measures);
 	return dump(&b, root);
 }

@@ -277,9 +277,9 @@ void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 		snprintf(sa, sizeof sa, "%d", m->start_age);
 		snprintf(d, sizeof d, "%d", m->duration);
 		fmt_kr(cpp, sizeof cpp, m->cost_per_participant, false);
-		fmt_pct(pk, sizeof pk, m->payer[BEARER_KOMMUNE]);
-		fmt_pct(pf, sizeof pf, m->payer[BEARER_FYLKESKOMMUNE]);
-		fmt_pct(ps, sizeof ps, m->payer[BEARER_STAT]);
+		fmt_pct(pk, sizeof pk, measure_bearer_share(wb, m, BEARER_KOMMUNE));
+		fmt_pct(pf, sizeof pf, measure_bearer_share(wb, m, BEARER_FYLKESKOMMUNE));
+		fmt_pct(ps, sizeof ps, measure_bearer_share(wb, m, BEARER_STAT));
 		fmt_pct(p, sizeof p, m->success_rate);
 		fmt_pct(dw, sizeof dw, m->deadweight);
 		snprintf(lag, sizeof lag, "%d", m->lag);

@@ -90,7 +90,7 @@ void xlsx_sheet_measures(struct xctx *x)
 		x_number(x, ws, row, TC_DURATION, m->duration, x->integer);
 		x_number(x, ws, row, TC_CPP, m->cost_per_participant, x->kr);
 		for (int b = 0; b < BEARER_COUNT; b++)
-			x_number(x, ws, row, TC_PAYER + b, m->payer[b], x->pct);
+			x_number(x, ws, row, TC_PAYER + b, measure_bearer_share(wb, m, (enum bearer)b), x->pct);
 		x_number(x, ws, row, TC_P, m->success_rate, x->pct);
 		x_number(x, ws, row, TC_DEADWEIGHT, m->deadweight, x->pct);
 		x_number(x, ws, row, TC_LAG, m->lag, x->integer);

@@ -51,15 +51,20 @@ const void *session_result(const struct session *s, const struct analysis_class 
 bool session_step(struct session *s, double budget_ms)
 {
 	double start = now_ms();
-	bool all = true;
+	bool all = true, stepped = false;
 	for (size_t i = 0; i < s->analysis_count; i++) {
 		if (s->analyses[i].current)
 			continue;
+		/* The first stale analysis always gets its step, so a slow
+		 * clock (valgrind, a loaded machine) never starves it. */
 		double left = budget_ms - (now_ms() - start);
-		if (left <= 0) {
+		if (left <= 0 && stepped) {
 			all = false;
 			break;
 		}
+		if (left <= 0)
+			left = budget_ms;
+		stepped = true;
 		if (s->analyses[i].c->step(s->analyses[i].self, s, left)) {
 			s->analyses[i].current = true;
 			s->changes |= SC_ANALYSIS;

@@ -47,8 +47,9 @@ void estimate_measure(const struct session *s, struct measure *m)
 	m->start_year = wb->params.base_year;
 	m->start_age = g >= 0 ? wb->groups[g].entry_age : 16;
 	m->duration = 1;
-	for (int b = 0; b < BEARER_COUNT; b++)
-		m->payer[b] = b == (int)e->payer ? 1.0 : 0.0;
+	double shares[BEARER_COUNT] = {0};
+	shares[e->payer] = 1.0;
+	measure_payer_set_bearers(m, shares);
 	m->enabled = true;
 }
 
@@ -97,10 +98,10 @@ static void invalidate(void *self, const struct session *s, unsigned changes, st
 	const struct workbook *wb = session_workbook(s);
 	long g = workbook_find_group(wb, m.group_id);
 	if (g >= 0)
-		group_profile_compute(&wb->groups[g], wb->params.g_amount, &e->r.profile);
-	double df[HORIZON_MAX];
-	discount_factors(&wb->params.discount, wb->params.horizon, df);
-	measure_project(&wb->params, df, g >= 0 ? &e->r.profile : NULL, &m, &e->r.result);
+		group_profile_compute(wb, &wb->groups[g], &e->r.profile);
+	struct projection_basis basis;
+	projection_basis_compute(&basis, wb);
+	measure_project(&basis, wb, g >= 0 ? &e->r.profile : NULL, &m, &e->r.result);
 }
 
 static bool step(void *self, const struct session *s, double budget_ms)

@@ -90,7 +90,8 @@ static int payer_of(const struct field_desc *f)
 {
 	for (int b = 0; b < BEARER_COUNT; b++)
 		if (f->vid == FIELD_PAYER_SHARE &&
-		    f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(double))
+		    f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(struct payer_share) +
+				     offsetof(struct payer_share, share))
 			return b;
 	return -1;
 }
@@ -117,29 +118,29 @@ static void rebalance_payers(const struct session *s, struct measure *m,
 		order[n++] = keep;
 	for (int b = 0; b < BEARER_COUNT; b++)
 		if (b != typed)
-			m->payer[b] = before->payer[b];
+			m->payer[b].share = before->payer[b].share;
 	double sum = 0;
 	for (int b = 0; b < BEARER_COUNT; b++)
-		sum += m->payer[b];
+		sum += m->payer[b].share;
 	double excess = sum - 1.0; /* > 0: take from the others; < 0: give */
 	for (int k = 0; k < n && excess != 0; k++) {
 		int b = order[k];
 		if (excess < 0) {
-			m->payer[b] -= excess; /* the whole rest to the first other */
+			m->payer[b].share -= excess; /* the whole rest to the first other */
 			excess = 0;
 		} else {
-			double take = m->payer[b] < excess ? m->payer[b] : excess;
-			m->payer[b] -= take;
+			double take = m->payer[b].share < excess ? m->payer[b].share : excess;
+			m->payer[b].share -= take;
 			excess -= take;
 		}
 	}
 	for (int b = 0; b < BEARER_COUNT; b++)
-		if (m->payer[b] < 1e-12)
-			m->payer[b] = 0;
+		if (m->payer[b].share < 1e-12)
+			m->payer[b].share = 0;
 	size_t used = strlen(reading);
 	snprintf(reading + used, size - used,
-		 _(" (resten: kommune %.0f %%, fylke %.0f %%, stat %.0f %%)"), m->payer[0] * 100,
-		 m->payer[1] * 100, m->payer[2] * 100);
+		 _(" (resten: kommune %.0f %%, fylke %.0f %%, stat %.0f %%)"), m->payer[0].share * 100,
+		 m->payer[1].share * 100, m->payer[2].share * 100);
 }
 
 bool session_draft_active(const struct session *s)
@@ -242,9 +243,9 @@ static bool validate_row(struct session *s, struct row_key row, const void *obj,
 	bool ok = true;
 	switch (row.kind) {
 	case ROW_MEASURE: ok = validate_measure(obj, &s->wb, "", &probs); break;
-	case ROW_ITEM: ok = validate_item(obj, "", &probs); break;
+	case ROW_ITEM: ok = validate_item(obj, &s->wb, "", &probs); break;
 	case ROW_PARAMS: ok = validate_params(obj, "", &probs); break;
-	case ROW_GROUP: ok = validate_group(obj, "", &probs); break;
+	case ROW_GROUP: ok = validate_group(obj, &s->wb, "", &probs); break;
 	case ROW_ESTIMATE: break;
 	}
 	if (!ok && probs.count > 0)

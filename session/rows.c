@@ -139,9 +139,7 @@ enum diag_code session_insert(struct session *s, enum row_kind kind, struct row_
 	m.start_age = s->wb.groups[g].entry_age;
 	m.duration = 1;
 	m.cost_per_participant = 10000;
-	m.payer[BEARER_KOMMUNE] = 1;
-	m.payer[BEARER_FYLKESKOMMUNE] = 0;
-	m.payer[BEARER_STAT] = 0;
+	measure_payer_set_bearers(&m, (const double[BEARER_COUNT]){1, 0, 0});
 	m.success_rate = 0.2;
 	enum diag_code c = session_insert_measure(s, &m, _("Legge til tiltak"), made, d);
 	if (c == DIAG_OK)

@@ -225,8 +225,9 @@ static int add_measure(struct workbook *wb, const char *name, const char *group,
 	m.start_year = wb->params.base_year;
 	m.duration = duration;
 	m.cost_per_participant = cost;
-	memset(m.payer, 0, sizeof m.payer);
-	m.payer[payer] = 1.0;
+	double shares[BEARER_COUNT] = {0};
+	shares[payer] = 1.0;
+	measure_payer_set_bearers(&m, shares);
 	m.success_rate = success;
 	m.deadweight = deadweight;
 	m.lag = lag;

@@ -70,36 +70,24 @@ void edit_rollback(struct edit_tx *tx)
 		store_exec(tx->s->db, "ROLLBACK");
 }
 
-/*
- * One row of an edited table as the row writers take it: which table, the
- * group row it belongs to (items and measures), and the engine struct.
- */
-struct edit_row {
-	enum store_table table;
-	int64_t group_ref;
-	union {
-		const struct workbook_params *params;
-		const struct target_group *group;
-		const struct cost_item *item;
-		const struct measure *measure;
-	} u;
-};
-
 static int write_row(sqlite3 *db, const struct edit_row *r, bool insert, bool *matched,
 		     int64_t *id)
 {
 	switch (r->table) {
 	case TABLE_WORKBOOK:
 		return rows_write_params(db, r->u.params, insert, matched);
+	case TABLE_SECTORS:
+		return rows_write_sector(db, r->u.sector, insert, matched, id);
 	case TABLE_GROUPS:
 		return rows_write_group(db, r->u.group, insert, matched, id);
 	case TABLE_ITEMS:
-		return rows_write_item(db, r->group_ref, r->u.item, insert, matched, id);
+		return rows_write_item(db, r->group_ref, r->sector_ref, r->u.item, insert, matched,
+				       id);
 	case TABLE_MEASURES:
 	case TABLE_COUNT:
 		break;
 	}
-	return rows_write_measure(db, r->group_ref, r->u.measure, insert, matched, id);
+	return rows_write_measure(db, r->group_ref, r->payer, r->u.measure, insert, matched, id);
 }
 
 /* The engine's validation of the row; the problem paths are the table names. */
@@ -109,10 +97,12 @@ static bool row_valid(const struct edit_row *r, struct problems *pr)
 	switch (r->table) {
 	case TABLE_WORKBOOK:
 		return validate_params(r->u.params, path, pr);
+	case TABLE_SECTORS:
+		return validate_sector(r->u.sector, path, pr);
 	case TABLE_GROUPS:
-		return validate_group(r->u.group, path, pr);
+		return validate_group(r->u.group, NULL, path, pr);
 	case TABLE_ITEMS:
-		return validate_item(r->u.item, path, pr);
+		return validate_item(r->u.item, NULL, path, pr);
 	case TABLE_MEASURES:
 	case TABLE_COUNT:
 		break;
@@ -126,10 +116,7 @@ static bool row_valid(const struct edit_row *r, struct problems *pr)
  * `fmt`.  Validation comes first so a refused edit never takes the write
  * lock.
  */
-static enum store_status open_edit(struct store *s, const struct edit_row *r, const char *label,
-				   struct edit_tx *tx, struct store_error *err, const char *fmt,
-				   ...) __attribute__((format(printf, 6, 7)));
-static enum store_status open_edit(struct store *s, const struct edit_row *r, const char *label,
+enum store_status edit_open(struct store *s, const struct edit_row *r, const char *label,
 				   struct edit_tx *tx, struct store_error *err, const char *fmt,
 				   ...)
 {
@@ -152,7 +139,7 @@ static enum store_status open_edit(struct store *s, const struct edit_row *r, co
  * Commit or roll back; only after COMMIT does the caller's row_ref take
  * `after` (the new id or version), so a failed edit leaves it as it was.
  */
-static enum store_status close_edit(struct edit_tx *tx, enum store_status status,
+enum store_status edit_close(struct edit_tx *tx, enum store_status status,
 				    struct row_ref *ref, struct row_ref after,
 				    struct store_error *err)
 {
@@ -209,7 +196,7 @@ enum store_status edit_checked_update(struct edit_tx *tx, enum store_table t, in
 }
 
 /* Insert `r` as a new row (*id) and log its after image. */
-static enum store_status insert_row(struct edit_tx *tx, const struct edit_row *r, int64_t *id,
+enum store_status edit_insert_row(struct edit_tx *tx, const struct edit_row *r, int64_t *id,
 				    struct store_error *err)
 {
 	int rc = write_row(tx->s->db, r, true, NULL, id);
@@ -221,7 +208,7 @@ static enum store_status insert_row(struct edit_tx *tx, const struct edit_row *r
  * read; a row that is gone is not written at all.  Either way the outcome
  * goes through edit_checked_update (CONFLICT or the logged images).
  */
-static enum store_status update_row(struct edit_tx *tx, const struct edit_row *r, int64_t id,
+enum store_status edit_update_row(struct edit_tx *tx, const struct edit_row *r, int64_t id,
 				    const char *name, struct store_error *err)
 {
 	int rc;
@@ -234,7 +221,7 @@ static enum store_status update_row(struct edit_tx *tx, const struct edit_row *r
 
 /* One step of a statement that returns at most one row: SQLITE_OK or the
  * error, *found whether there was a row (may be NULL). */
-static int step_once(sqlite3_stmt *st, bool *found)
+int edit_step_once(sqlite3_stmt *st, bool *found)
 {
 	int rc = sqlite3_step(st);
 	if (found)
@@ -263,7 +250,7 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, row->id);
 			sqlite3_bind_int64(st, 2, row->version);
-			rc = step_once(st, NULL);
+			rc = edit_step_once(st, NULL);
 		}
 		sqlite3_finalize(st);
 		if (rc == SQLITE_OK && sqlite3_changes(tx->s->db) != 1)
@@ -278,7 +265,7 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 }
 
 /* A whole edit that deletes one row. */
-static enum store_status delete_edit(struct edit_tx *tx, enum store_table t,
+enum store_status edit_delete(struct edit_tx *tx, enum store_table t,
 				     const struct row_ref *row, const char *name,
 				     struct store_error *err)
 {
@@ -290,12 +277,12 @@ enum store_status store_update_params(struct store *s, struct workbook_params *p
 {
 	const struct edit_row r = {.table = TABLE_WORKBOOK, .u.params = p};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, _("Endre arbeidsboken"));
+	enum store_status status = edit_open(s, &r, label, &tx, err, _("Endre arbeidsboken"));
 	if (status != STORE_OK)
 		return status;
 	/* The workbook row is always id 1, whatever p->row.id says. */
-	status = update_row(&tx, &r, 1, _("Arbeidsboken"), err);
-	return close_edit(&tx, status, &p->row, (struct row_ref){p->row.id, p->row.version + 1},
+	status = edit_update_row(&tx, &r, 1, _("Arbeidsboken"), err);
+	return edit_close(&tx, status, &p->row, (struct row_ref){p->row.id, p->row.version + 1},
 			  err);
 }
 
@@ -318,7 +305,7 @@ enum store_status store_insert_group(struct store *s, struct target_group *g, co
 {
 	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, _("Ny målgruppe «%s»"), g->name);
+	enum store_status status = edit_open(s, &r, label, &tx, err, _("Ny målgruppe «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
 	status = unique_gid(s, g->id, 0, err);
@@ -327,13 +314,14 @@ enum store_status store_insert_group(struct store *s, struct target_group *g, co
 	if (status == STORE_OK && item_ids == NULL)
 		status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
 	if (status == STORE_OK)
-		status = insert_row(&tx, &r, &gref, err);
+		status = edit_insert_row(&tx, &r, &gref, err);
 	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++) {
-		const struct edit_row ri = {
-			.table = TABLE_ITEMS, .group_ref = gref, .u.item = &g->items[i]};
-		status = insert_row(&tx, &ri, &item_ids[i], err);
+		struct edit_row ri = {.table = TABLE_ITEMS, .group_ref = gref, .u.item = &g->items[i]};
+		status = rows_resolve_item_sector(s, &g->items[i], &ri.sector_ref, err);
+		if (status == STORE_OK)
+			status = edit_insert_row(&tx, &ri, &item_ids[i], err);
 	}
-	status = close_edit(&tx, status, &g->row, (struct row_ref){gref, 1}, err);
+	status = edit_close(&tx, status, &g->row, (struct row_ref){gref, 1}, err);
 	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++)
 		g->items[i].row = (struct row_ref){item_ids[i], 1};
 	free(item_ids);
@@ -346,13 +334,13 @@ enum store_status store_update_group(struct store *s, struct target_group *g, co
 	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, &r, label, &tx, err, _("Endre målgruppen «%s»"), g->name);
+		edit_open(s, &r, label, &tx, err, _("Endre målgruppen «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
 	status = unique_gid(s, g->id, g->row.id, err);
 	if (status == STORE_OK)
-		status = update_row(&tx, &r, g->row.id, g->name, err);
-	return close_edit(&tx, status, &g->row, (struct row_ref){g->row.id, g->row.version + 1},
+		status = edit_update_row(&tx, &r, g->row.id, g->name, err);
+	return edit_close(&tx, status, &g->row, (struct row_ref){g->row.id, g->row.version + 1},
 			  err);
 }
 
@@ -395,7 +383,7 @@ enum store_status store_delete_group(struct store *s, const struct target_group 
 {
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, NULL, label, &tx, err, _("Slett målgruppen «%s»"), g->name);
+		edit_open(s, NULL, label, &tx, err, _("Slett målgruppen «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_unused(s, g->row.id, g->name, err);
@@ -435,7 +423,7 @@ static enum store_status group_present(struct store *s, const struct target_grou
 	int rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM groups WHERE id = ?", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, g->row.id);
-		rc = step_once(st, &found);
+		rc = edit_step_once(st, &found);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
@@ -447,33 +435,37 @@ enum store_status store_insert_item(struct store *s, const struct target_group *
 				    struct cost_item *item, const char *label,
 				    struct store_error *err)
 {
-	const struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
+	struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, _("Ny kostnadspost «%s» i «%s»"),
+	enum store_status status = edit_open(s, &r, label, &tx, err, _("Ny kostnadspost «%s» i «%s»"),
 					     item->name, g->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_present(s, g, err);
+	if (status == STORE_OK)
+		status = rows_resolve_item_sector(s, item, &r.sector_ref, err);
 	int64_t id = 0;
 	if (status == STORE_OK)
-		status = insert_row(&tx, &r, &id, err);
-	return close_edit(&tx, status, &item->row, (struct row_ref){id, 1}, err);
+		status = edit_insert_row(&tx, &r, &id, err);
+	return edit_close(&tx, status, &item->row, (struct row_ref){id, 1}, err);
 }
 
 enum store_status store_update_item(struct store *s, const struct target_group *g,
 				    struct cost_item *item, const char *label,
 				    struct store_error *err)
 {
-	const struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
+	struct edit_row r = {.table = TABLE_ITEMS, .group_ref = g->row.id, .u.item = item};
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, &r, label, &tx, err, _("Endre kostnadsposten «%s»"), item->name);
+		edit_open(s, &r, label, &tx, err, _("Endre kostnadsposten «%s»"), item->name);
 	if (status != STORE_OK)
 		return status;
 	status = group_present(s, g, err);
 	if (status == STORE_OK)
-		status = update_row(&tx, &r, item->row.id, item->name, err);
-	return close_edit(&tx, status, &item->row,
+		status = rows_resolve_item_sector(s, item, &r.sector_ref, err);
+	if (status == STORE_OK)
+		status = edit_update_row(&tx, &r, item->row.id, item->name, err);
+	return edit_close(&tx, status, &item->row,
 			  (struct row_ref){item->row.id, item->row.version + 1}, err);
 }
 
@@ -482,17 +474,77 @@ enum store_status store_delete_item(struct store *s, const struct cost_item *ite
 {
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, NULL, label, &tx, err, _("Slett kostnadsposten «%s»"), item->name);
+		edit_open(s, NULL, label, &tx, err, _("Slett kostnadsposten «%s»"), item->name);
 	if (status != STORE_OK)
 		return status;
-	return delete_edit(&tx, TABLE_ITEMS, &item->row, item->name, err);
+	return edit_delete(&tx, TABLE_ITEMS, &item->row, item->name, err);
 }
 
-/* The group row a measure names, or REFUSED naming it. */
+/* The current gid and version of group row `gref`; *found false when the
+ * row is gone. */
+static int group_row_now(struct store *s, int64_t gref, char gid[TEXT_ID_SIZE], int64_t *version,
+			 bool *found)
+{
+	sqlite3_stmt *st = NULL;
+	*found = false;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT gid, version FROM groups WHERE id = ?", -1, &st,
+				    NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, gref);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const unsigned char *t = sqlite3_column_text(st, 0);
+			snprintf(gid, TEXT_ID_SIZE, "%s", t ? (const char *)t : "");
+			*version = sqlite3_column_int64(st, 1);
+			*found = true;
+		}
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * The group row a measure is linked to (issue 18 item 2).  The measure
+ * carries the row it was read with (group_row); the link follows that row,
+ * not the text id, so a group renamed by someone else meanwhile cannot
+ * move the measure:
+ *   - no group_row (a new measure from an import): look the text up;
+ *   - the row is gone: CONFLICT, the group was deleted;
+ *   - the row still has the measure's group_id: that row;
+ *   - the row has another text id but is at the version the caller read:
+ *     nobody renamed it, so the caller chose another group by its id: look
+ *     the text up;
+ *   - otherwise someone else changed the group's id since: CONFLICT saying
+ *     so, rather than guessing which group was meant.
+ */
 static enum store_status measure_group(struct store *s, const struct measure *m, int64_t *gref,
 				       struct store_error *err)
 {
-	int rc = rows_group_ref(s->db, m->group_id, gref);
+	char gid[TEXT_ID_SIZE] = "";
+	int64_t version = 0;
+	bool found = false;
+	int rc = SQLITE_OK;
+	*gref = 0;
+	if (m->group_row.id > 0)
+		rc = group_row_now(s, m->group_row.id, gid, &version, &found);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
+	if (m->group_row.id > 0 && !found)
+		return store_fail(err, STORE_CONFLICT, s->path,
+				  _("målgruppen til «%s» er slettet av en annen siden du åpnet "
+				  "tiltaket; last inn på nytt"),
+				  m->name);
+	if (found && strcmp(gid, m->group_id) == 0) {
+		*gref = m->group_row.id;
+		return STORE_OK;
+	}
+	if (found && version != m->group_row.version)
+		return store_fail(err, STORE_CONFLICT, s->path,
+				  _("målgruppen til «%s» har fått id «%s» av en annen siden du åpnet "
+				  "tiltaket (du har «%s»); last inn på nytt"),
+				  m->name, gid, m->group_id);
+	rc = rows_group_ref(s->db, m->group_id, gref);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (*gref == 0)
@@ -502,35 +554,96 @@ static enum store_status measure_group(struct store *s, const struct measure *m,
 	return STORE_OK;
 }
 
+/* After the write: the measure's group_row names its group as it is now. */
+static struct row_ref linked_group(struct store *s, int64_t gref)
+{
+	char gid[TEXT_ID_SIZE];
+	int64_t version = 0;
+	bool found = false;
+	group_row_now(s, gref, gid, &version, &found);
+	return (struct row_ref){gref, found ? version : 0};
+}
+
+/*
+ * A stale measure version: say whether someone else moved the measure to
+ * another group (the link changed) rather than only "changed".
+ */
+static enum store_status measure_moved(struct store *s, const struct measure *m,
+				       struct store_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "SELECT g.id, g.name FROM measures m JOIN groups g"
+				    " ON g.id = m.group_ref WHERE m.id = ? AND m.version <> ?",
+				    -1, &st, NULL);
+	enum store_status status = STORE_OK;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, m->row.id);
+		sqlite3_bind_int64(st, 2, m->row.version);
+		if (sqlite3_step(st) == SQLITE_ROW && m->group_row.id > 0 &&
+		    sqlite3_column_int64(st, 0) != m->group_row.id) {
+			const unsigned char *name = sqlite3_column_text(st, 1);
+			status = store_fail(err, STORE_CONFLICT, s->path,
+					    _("«%s» er flyttet til målgruppen «%s» av en annen siden du "
+					    "åpnet det; last inn på nytt"),
+					    m->name, name ? (const char *)name : "");
+		}
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+void store_measure_set_group(struct measure *m, const struct target_group *g)
+{
+	snprintf(m->group_id, sizeof m->group_id, "%s", g->id);
+	m->group_row = g->row;
+}
+
 enum store_status store_insert_measure(struct store *s, struct measure *m, const char *label,
 				       struct store_error *err)
 {
-	struct edit_row r = {.table = TABLE_MEASURES, .u.measure = m};
+	char payer[STORE_PAYER_SIZE];
+	struct edit_row r = {.table = TABLE_MEASURES, .payer = payer, .u.measure = m};
 	struct edit_tx tx;
-	enum store_status status = open_edit(s, &r, label, &tx, err, _("Nytt tiltak «%s»"), m->name);
+	enum store_status status = edit_open(s, &r, label, &tx, err, _("Nytt tiltak «%s»"), m->name);
 	if (status != STORE_OK)
 		return status;
 	int64_t id = 0;
 	status = measure_group(s, m, &r.group_ref, err);
 	if (status == STORE_OK)
-		status = insert_row(&tx, &r, &id, err);
-	return close_edit(&tx, status, &m->row, (struct row_ref){id, 1}, err);
+		status = rows_resolve_payer(s, m, payer, err);
+	if (status == STORE_OK)
+		status = edit_insert_row(&tx, &r, &id, err);
+	struct row_ref group = status == STORE_OK ? linked_group(s, r.group_ref) : m->group_row;
+	status = edit_close(&tx, status, &m->row, (struct row_ref){id, 1}, err);
+	if (status == STORE_OK)
+		m->group_row = group;
+	return status;
 }
 
 enum store_status store_update_measure(struct store *s, struct measure *m, const char *label,
 				       struct store_error *err)
 {
-	struct edit_row r = {.table = TABLE_MEASURES, .u.measure = m};
+	char payer[STORE_PAYER_SIZE];
+	struct edit_row r = {.table = TABLE_MEASURES, .payer = payer, .u.measure = m};
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, &r, label, &tx, err, _("Endre tiltaket «%s»"), m->name);
+		edit_open(s, &r, label, &tx, err, _("Endre tiltaket «%s»"), m->name);
 	if (status != STORE_OK)
 		return status;
-	status = measure_group(s, m, &r.group_ref, err);
+	status = measure_moved(s, m, err);
 	if (status == STORE_OK)
-		status = update_row(&tx, &r, m->row.id, m->name, err);
-	return close_edit(&tx, status, &m->row, (struct row_ref){m->row.id, m->row.version + 1},
-			  err);
+		status = measure_group(s, m, &r.group_ref, err);
+	if (status == STORE_OK)
+		status = rows_resolve_payer(s, m, payer, err);
+	if (status == STORE_OK)
+		status = edit_update_row(&tx, &r, m->row.id, m->name, err);
+	struct row_ref group = status == STORE_OK ? linked_group(s, r.group_ref) : m->group_row;
+	status = edit_close(&tx, status, &m->row, (struct row_ref){m->row.id, m->row.version + 1},
+			    err);
+	if (status == STORE_OK)
+		m->group_row = group;
+	return status;
 }
 
 enum store_status store_delete_measure(struct store *s, const struct measure *m,
@@ -538,8 +651,8 @@ enum store_status store_delete_measure(struct store *s, const struct measure *m,
 {
 	struct edit_tx tx;
 	enum store_status status =
-		open_edit(s, NULL, label, &tx, err, _("Slett tiltaket «%s»"), m->name);
+		edit_open(s, NULL, label, &tx, err, _("Slett tiltaket «%s»"), m->name);
 	if (status != STORE_OK)
 		return status;
-	return delete_edit(&tx, TABLE_MEASURES, &m->row, m->name, err);
+	return edit_delete(&tx, TABLE_MEASURES, &m->row, m->name, err);
 }

@@ -36,8 +36,16 @@ enum store_status store_fail(struct store_error *err, enum store_status status,
 enum store_status store_fail_sqlite(struct store_error *err, const char *path, sqlite3 *db,
 				    int rc, const char *doing)
 {
-	const char *detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	/* The connection's message belongs to its last call, which may not be
+	 * the one that gave `rc` (a helper's "no rows" is SQLITE_EMPTY while
+	 * the connection says «not an error»). */
+	const char *detail =
+		db && sqlite3_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
 	switch (rc & 0xff) {
+	case SQLITE_EMPTY:
+		return store_fail(err, STORE_INVALID, path,
+				  _("en rad arbeidsboken trenger, mangler; kunne ikke %s arbeidsboken"),
+				  doing);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return store_fail(err, STORE_BUSY, path,

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const table_names[TABLE_COUNT] = {"workbook", "groups", "items",
+static const char *const table_names[TABLE_COUNT] = {"workbook", "sectors", "groups", "items",
 						     "measures"};
 
 const char *store_table_name(enum store_table t)

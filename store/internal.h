@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "engine/validate.h"
 #include "store/store.h"
 
 /* 'u','t','n','f': marks a SQLite file as an utenfor workbook. */
@@ -40,7 +41,14 @@ void store_set_user(struct store *s, const char *user);
 void store_set_busy_timeout(struct store *s, int ms);
 
 /* The tables holding rows that edits touch (and undo restores). */
-enum store_table { TABLE_WORKBOOK, TABLE_GROUPS, TABLE_ITEMS, TABLE_MEASURES, TABLE_COUNT };
+enum store_table {
+	TABLE_WORKBOOK,
+	TABLE_SECTORS,
+	TABLE_GROUPS,
+	TABLE_ITEMS,
+	TABLE_MEASURES,
+	TABLE_COUNT
+};
 const char *store_table_name(enum store_table t);
 bool store_table_from_name(const char *name, enum store_table *out);
 
@@ -104,6 +112,48 @@ enum store_status edit_checked_update(struct edit_tx *tx, enum store_table t, in
 				      struct store_error *err);
 
 /*
+ * One row of an edited table as the row writers take it: which table, the
+ * group row it belongs to (items and measures), and the engine struct.
+ */
+struct edit_row {
+	enum store_table table;
+	int64_t group_ref;  /* items and measures */
+	int64_t sector_ref; /* items: 0 = the bearer's implicit sector */
+	const char *payer;  /* measures: the payer column's JSON */
+	union {
+		const struct workbook_params *params;
+		const struct sector *sector;
+		const struct target_group *group;
+		const struct cost_item *item;
+		const struct measure *measure;
+	} u;
+};
+
+/*
+ * The shared shape of every edit function (edit.c), so that each table's
+ * edits are a few lines: validate `r` (NULL for deletes) and begin, labelled
+ * `label` or the fallback made from fmt; write; close (commit, and only
+ * then give the caller's row_ref its `after` value).
+ */
+enum store_status edit_open(struct store *s, const struct edit_row *r, const char *label,
+			    struct edit_tx *tx, struct store_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+enum store_status edit_close(struct edit_tx *tx, enum store_status status, struct row_ref *ref,
+			     struct row_ref after, struct store_error *err);
+/* Insert `r` as a new row (*id) and log its after image. */
+enum store_status edit_insert_row(struct edit_tx *tx, const struct edit_row *r, int64_t *id,
+				  struct store_error *err);
+/* Update row `id` at the caller's version (CONFLICT naming `name`). */
+enum store_status edit_update_row(struct edit_tx *tx, const struct edit_row *r, int64_t id,
+				  const char *name, struct store_error *err);
+/* A whole edit deleting one row at the caller's version. */
+enum store_status edit_delete(struct edit_tx *tx, enum store_table t, const struct row_ref *row,
+			      const char *name, struct store_error *err);
+/* One step of a statement with at most one row: SQLITE_OK or the error;
+ * *found whether there was a row (may be NULL). */
+int edit_step_once(sqlite3_stmt *st, bool *found);
+
+/*
  * Row images: a row as a JSON object of its columns (jansson text), so the
  * edit log can hold the before and after of every changed row whatever its
  * table.  row_image() returns malloc'd text the caller frees, NULL with
@@ -131,19 +181,83 @@ void row_image_name(const char *image, char *buf, size_t size);
  * Row writers shared by edits, store_create, store_replace_all.  With
  * insert the row gets a new id (*id); otherwise only the row at
  * row.id/row.version is updated and *matched says whether it was there.
+ * References are row ids the caller resolved (rows_resolve_*), never text.
  */
 int rows_write_params(sqlite3 *db, const struct workbook_params *p, bool insert, bool *matched);
+int rows_write_sector(sqlite3 *db, const struct sector *sec, bool insert, bool *matched,
+		      int64_t *id);
 int rows_write_group(sqlite3 *db, const struct target_group *g, bool insert, bool *matched,
 		     int64_t *id);
-int rows_write_item(sqlite3 *db, int64_t group_ref, const struct cost_item *item, bool insert,
-		    bool *matched, int64_t *id);
-int rows_write_measure(sqlite3 *db, int64_t group_ref, const struct measure *m, bool insert,
-		       bool *matched, int64_t *id);
+/* sector_ref 0 = the bearer's implicit sector (or none, for society items). */
+int rows_write_item(sqlite3 *db, int64_t group_ref, int64_t sector_ref,
+		    const struct cost_item *item, bool insert, bool *matched, int64_t *id);
+/* `payer` is the payer column's JSON text (rows_resolve_payer). */
+int rows_write_measure(sqlite3 *db, int64_t group_ref, const char *payer,
+		       const struct measure *m, bool insert, bool *matched, int64_t *id);
 /* Row id of the group whose text id is `gid`, or 0 (rc SQLITE_OK). */
 int rows_group_ref(sqlite3 *db, const char *gid, int64_t *out);
+/* Row id and bearer of the declared sector `sid`, or 0 (rc SQLITE_OK). */
+int rows_sector_ref(sqlite3 *db, const char *sid, int64_t *out, enum bearer *bearer);
+
+/* Room for the payer column: PAYER_SHARES_MAX pairs of a row id (or a
+ * bearer name) and a share written with 17 digits. */
+#define STORE_PAYER_SIZE (PAYER_SHARES_MAX * 48 + 8)
+/*
+ * The item's sector as a row id (0 for "" or a society item), checking the
+ * sector exists and belongs to the item's bearer; the measure's payer as
+ * the column's JSON text, each sector resolved to its row.  STORE_REFUSED
+ * naming the row and the sector otherwise.
+ */
+enum store_status rows_resolve_item_sector(struct store *s, const struct cost_item *item,
+					   int64_t *sector_ref, struct store_error *err);
+enum store_status rows_resolve_payer(struct store *s, const struct measure *m,
+				     char payer[STORE_PAYER_SIZE], struct store_error *err);
 /* Read everything into wb; on failure fills err (STORE_INVALID for
  * values that cannot be represented). */
 enum store_status rows_load(struct store *s, struct workbook *wb, struct store_error *err);
+
+/*
+ * Typed column reads (column.c).  A reader walks one result row; each
+ * col_* call checks the column's SQLite type and range and stores the
+ * value, or sets r->status to STORE_INVALID with a message naming the
+ * table, the row (column 0 is the row id) and the column, and returns
+ * false.  After the first failure every later call returns false and
+ * leaves the message alone, so a row is read as a chain of calls and
+ * checked once.
+ */
+struct col_reader {
+	struct store *s;
+	sqlite3_stmt *st;
+	const char *table;
+	int64_t row;
+	char owner[TEXT_NAME_SIZE + 48]; /* "tiltaket «X» " once the name is known */
+	struct store_error *err;
+	enum store_status status;
+};
+void col_begin(struct col_reader *r, struct store *s, sqlite3_stmt *st, const char *table,
+	       struct store_error *err);
+/* Name the row in later messages ("tiltaket", "Los"). */
+void col_owner(struct col_reader *r, const char *what, const char *name);
+bool col_int(struct col_reader *r, int i, const char *column, int64_t min, int64_t max,
+	     int64_t *out);
+/* NULL reads as `null_value`. */
+bool col_int_or_null(struct col_reader *r, int i, const char *column, int64_t min, int64_t max,
+		     int64_t null_value, int64_t *out);
+bool col_real(struct col_reader *r, int i, const char *column, double min, double max,
+	      double *out);
+/* By the engine's table of ranges (engine/validate.h): its key names the
+ * column, its kind says whole number or not. */
+bool col_field(struct col_reader *r, int i, enum field_id id, double *out);
+bool col_field_int(struct col_reader *r, int i, enum field_id id, int *out);
+/* TEXT of valid UTF-8, shorter than `size` bytes: copied into dst. */
+bool col_text(struct col_reader *r, int i, const char *column, char *dst, size_t size);
+/* The same check, returning SQLite's text (valid until the next step). */
+const char *col_text_raw(struct col_reader *r, int i, const char *column, size_t size);
+/* Refuse the column with "ventet <fmt>, fant <value>"; returns false. */
+bool col_fail(struct col_reader *r, int i, const char *column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Well-formed UTF-8 without NUL bytes (no overlongs, surrogates). */
+bool store_utf8_valid(const unsigned char *s, size_t n);
 
 /* Insert the whole workbook (groups, items, measures, not the params row)
  * inside tx, recording after images. */

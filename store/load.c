@@ -1,221 +1,370 @@
 /*
  * load.c: read the whole workbook from the file into engine structs.
  *
- * A value that cannot be represented (text longer than its buffer, an
- * unknown bearer, a measure whose group is gone) is STORE_INVALID naming
- * the row; range problems are left to validate_workbook(), which
- * store_load() runs afterwards.  Reads happen in one read transaction so
- * the picture is consistent even while another process writes.
+ * Every column is read through the typed readers of column.c: a value of
+ * the wrong SQLite type, outside its range, text that is not UTF-8 or too
+ * long for its buffer, an unknown key, a measure whose group is gone: each
+ * is STORE_INVALID naming the table, row and column.  Rules across rows
+ * and fields (payer shares summing to 1, from_age ≤ to_age) are left to
+ * validate_workbook(), which store_load() runs afterwards.  Reads happen
+ * in one read transaction so the picture is consistent even while another
+ * process writes.  References are row ids in the file (doc/store.md) and
+ * become the engine's text ids here.
  *
  * Must never: write to the file, print.
  */
 #include "i18n/i18n.h"
 #include "store/internal.h"
 
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *col_text(sqlite3_stmt *st, int i)
+/* Step a statement over one table's rows, handing each row to `row`. */
+static enum store_status each_row(struct store *s, const char *table, const char *sql,
+				  struct workbook *wb,
+				  struct store_error *err,
+				  enum store_status (*row)(struct col_reader *r, struct workbook *wb))
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
+	enum store_status status = STORE_OK;
+	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct col_reader r;
+		col_begin(&r, s, st, table, err);
+		status = row(&r, wb);
+	}
+	if (status == STORE_OK && rc != SQLITE_DONE)
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
+	sqlite3_finalize(st);
+	return status;
 }
 
-/* Copy a text column into a buffer; false when it does not fit. */
-static bool take_text(sqlite3_stmt *st, int i, char *dst, size_t size)
+/* The reader's verdict on the row, or out of memory when `added` < 0. */
+static enum store_status row_done(struct col_reader *r, bool ok, long added)
 {
-	return text_set(dst, size, col_text(st, i));
+	if (!ok)
+		return r->status;
+	if (added < 0)
+		return store_fail(r->err, STORE_NOMEM, r->s->path, _("ikke nok minne"));
+	return STORE_OK;
 }
 
-static enum store_status bad_row(struct store *s, struct store_error *err, const char *what,
-				 long long id, const char *field, const char *value)
+/* A text column holding one of the engine's keys ("kommune", "g", …). */
+static bool col_key(struct col_reader *r, int i, const char *column,
+		    bool (*from_key)(const char *key, void *out), void *out, const char *allowed)
 {
-	return store_fail(err, STORE_INVALID, s->path,
-			  _("%s med id %lld har ugyldig %s «%.60s»; rett raden eller importer "
-			  "arbeidsboken på nytt"),
-			  what, id, field, value);
+	const char *t = col_text_raw(r, i, column, TEXT_ID_SIZE);
+	if (t == NULL)
+		return false;
+	if (!from_key(t, out))
+		return col_fail(r, i, column, "%s", allowed);
+	return true;
+}
+
+static bool bearer_key_cb(const char *k, void *out)
+{
+	return bearer_from_key(k, out);
+}
+static bool unit_key_cb(const char *k, void *out)
+{
+	return unit_from_key(k, out);
+}
+static bool confidence_key_cb(const char *k, void *out)
+{
+	return confidence_from_key(k, out);
+}
+static bool discount_key_cb(const char *k, void *out)
+{
+	return discount_mode_from_key(k, out);
+}
+
+static bool col_version(struct col_reader *r, int i, struct row_ref *ref)
+{
+	ref->id = r->row;
+	return col_int(r, i, "version", 1, INT64_MAX, &ref->version);
+}
+
+/* A whole-number field read by the engine's range but stored under its own
+ * column name (the plan's start_year is "plan_start_year" in the file). */
+static bool col_int_named(struct col_reader *r, int i, const char *column, enum field_id id,
+			  int *out)
+{
+	const struct field_range *f = field_range(id);
+	int64_t v = 0;
+	if (!col_int(r, i, column, (int64_t)f->min, (int64_t)f->max, &v))
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+static enum store_status params_row(struct col_reader *r, struct workbook *wb)
+{
+	struct workbook_params *p = &wb->params;
+	int64_t id = 0, seed = 0;
+	double draws = 0;
+	bool ok = col_int(r, 0, "id", 1, 1, &id) && col_version(r, 1, &p->row) &&
+		  col_text(r, 2, "name", p->name, sizeof p->name) &&
+		  col_text(r, 3, "municipality", p->municipality, sizeof p->municipality) &&
+		  col_field_int(r, 4, FIELD_BASE_YEAR, &p->base_year) &&
+		  col_field_int(r, 5, FIELD_HORIZON, &p->horizon) &&
+		  col_key(r, 6, "discount_mode", discount_key_cb, &p->discount.mode,
+			  _("«r109», «flat» eller «none»")) &&
+		  col_field(r, 7, FIELD_DISCOUNT_RATE, &p->discount.rate) &&
+		  col_field(r, 8, FIELD_G_AMOUNT, &p->g_amount) &&
+		  col_field_int(r, 9, FIELD_PRICE_YEAR, &p->price_year) &&
+		  col_field(r, 10, FIELD_REAL_GROWTH, &p->real_growth) &&
+		  col_int_named(r, 11, "plan_start_year", FIELD_PLAN_START_YEAR,
+				&p->plan.start_year) &&
+		  col_int_named(r, 12, "plan_years", FIELD_PLAN_YEARS, &p->plan.years) &&
+		  col_field(r, 13, FIELD_DRAWS, &draws) &&
+		  col_int(r, 14, "seed", 0, (int64_t)SEED_MAX, &seed) &&
+		  col_real(r, 15, "spread_a", 0, 1, &p->uncertainty.spread[CONFIDENCE_A]) &&
+		  col_real(r, 16, "spread_b", 0, 1, &p->uncertainty.spread[CONFIDENCE_B]) &&
+		  col_real(r, 17, "spread_c", 0, 1, &p->uncertainty.spread[CONFIDENCE_C]) &&
+		  col_real(r, 18, "spread_d", 0, 1, &p->uncertainty.spread[CONFIDENCE_D]) &&
+		  col_field(r, 19, FIELD_TAX_COST, &p->tax_cost);
+	p->uncertainty.draws = (long)draws;
+	p->uncertainty.seed = (uint64_t)seed;
+	return row_done(r, ok, 0);
 }
 
 static enum store_status load_params(struct store *s, struct workbook *wb,
 				     struct store_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT id, version, name, municipality, base_year, horizon,"
-				    " discount_mode, discount_rate, g_amount FROM workbook WHERE id = 1",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	rc = sqlite3_step(st);
-	enum store_status status = STORE_OK;
-	struct workbook_params *p = &wb->params;
-	if (rc == SQLITE_ROW) {
-		p->row.id = sqlite3_column_int64(st, 0);
-		p->row.version = sqlite3_column_int64(st, 1);
-		p->base_year = sqlite3_column_int(st, 4);
-		p->horizon = sqlite3_column_int(st, 5);
-		p->discount.rate = sqlite3_column_double(st, 7);
-		p->g_amount = sqlite3_column_double(st, 8);
-		if (!take_text(st, 2, p->name, sizeof p->name))
-			status = bad_row(s, err, _("arbeidsboken"), 1, _("navn"), col_text(st, 2));
-		else if (!take_text(st, 3, p->municipality, sizeof p->municipality))
-			status = bad_row(s, err, _("arbeidsboken"), 1, _("kommune"), col_text(st, 3));
-		else if (!discount_mode_from_key(col_text(st, 6), &p->discount.mode))
-			status = bad_row(s, err, _("arbeidsboken"), 1, _("diskontering"),
-					 col_text(st, 6));
-	} else if (rc == SQLITE_DONE) {
+	wb->params.row.id = 0;
+	enum store_status status =
+		each_row(s, "workbook",
+			 "SELECT id, version, name, municipality, base_year, horizon,"
+			 " discount_mode, discount_rate, g_amount, price_year, real_growth,"
+			 " plan_start_year, plan_years, draws, seed, spread_a, spread_b, spread_c,"
+			 " spread_d, tax_cost FROM workbook",
+			 wb, err, params_row);
+	if (status == STORE_OK && wb->params.row.id != 1)
 		status = store_fail(err, STORE_INVALID, s->path,
 				    _("arbeidsboken mangler raden med parametre (tabellen workbook)"));
-	} else {
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	}
-	sqlite3_finalize(st);
 	return status;
 }
 
-static enum store_status load_groups(struct store *s, struct workbook *wb,
-				     struct store_error *err)
+static enum store_status sector_row(struct col_reader *r, struct workbook *wb)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT id, version, gid, name, description, entry_age"
-				    " FROM groups ORDER BY id",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	enum store_status status = STORE_OK;
-	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct target_group g;
-		memset(&g, 0, sizeof g);
-		long long id = sqlite3_column_int64(st, 0);
-		g.row.id = id;
-		g.row.version = sqlite3_column_int64(st, 1);
-		g.entry_age = sqlite3_column_int(st, 5);
-		if (!take_text(st, 2, g.id, sizeof g.id))
-			status = bad_row(s, err, _("målgruppen"), id, _("id"), col_text(st, 2));
-		else if (!take_text(st, 3, g.name, sizeof g.name))
-			status = bad_row(s, err, _("målgruppen"), id, _("navn"), col_text(st, 3));
-		else if (!take_text(st, 4, g.description, sizeof g.description))
-			status = bad_row(s, err, _("målgruppen"), id, _("beskrivelse"), "…");
-		else if (workbook_add_group(wb, &g) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
-	}
-	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	sqlite3_finalize(st);
-	return status;
+	struct sector sec;
+	memset(&sec, 0, sizeof sec);
+	bool ok = col_version(r, 1, &sec.row) && col_text(r, 3, "name", sec.name, sizeof sec.name);
+	if (ok)
+		col_owner(r, _("sektoren"), sec.name);
+	ok = ok && col_text(r, 2, "sid", sec.id, sizeof sec.id) &&
+	     col_key(r, 4, "bearer", bearer_key_cb, &sec.bearer,
+		     _("«kommune», «fylkeskommune» eller «stat»")) &&
+	     col_text(r, 5, "kostra", sec.kostra, sizeof sec.kostra);
+	return row_done(r, ok, ok ? workbook_add_sector(wb, &sec) : 0);
 }
 
-static enum store_status load_items(struct store *s, struct workbook *wb,
-				    struct store_error *err)
+/* The declared sector with row id `ref`, or NULL. */
+static const struct sector *sector_by_row(const struct workbook *wb, int64_t ref)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT id, version, group_ref, name, bearer, amount, unit,"
-				    " from_age, to_age, source, confidence FROM items ORDER BY id",
-				    -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	enum store_status status = STORE_OK;
-	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cost_item it;
-		memset(&it, 0, sizeof it);
-		long long id = sqlite3_column_int64(st, 0);
-		int64_t gref = sqlite3_column_int64(st, 2);
-		it.row.id = id;
-		it.row.version = sqlite3_column_int64(st, 1);
-		it.amount = sqlite3_column_double(st, 5);
-		it.from_age = sqlite3_column_int(st, 7);
-		it.to_age = sqlite3_column_int(st, 8);
-		size_t gi = 0;
-		while (gi < wb->group_count && wb->groups[gi].row.id != gref)
-			gi++;
-		if (gi == wb->group_count)
-			status = bad_row(s, err, _("kostnadsposten"), id, _("målgruppe"), "");
-		else if (!take_text(st, 3, it.name, sizeof it.name))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("navn"), col_text(st, 3));
-		else if (!bearer_from_key(col_text(st, 4), &it.bearer))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("bærer"), col_text(st, 4));
-		else if (!unit_from_key(col_text(st, 6), &it.unit))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("enhet"), col_text(st, 6));
-		else if (!take_text(st, 9, it.source, sizeof it.source))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("kilde"), "…");
-		else if (!confidence_from_key(col_text(st, 10), &it.confidence))
-			status = bad_row(s, err, _("kostnadsposten"), id, _("sikkerhet"),
-					 col_text(st, 10));
-		else if (target_group_add_item(&wb->groups[gi], &it) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
-	}
-	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	sqlite3_finalize(st);
-	return status;
+	for (size_t i = 0; i < wb->sector_count; i++)
+		if (wb->sectors[i].row.id == ref)
+			return &wb->sectors[i];
+	return NULL;
 }
 
-static enum store_status load_measures(struct store *s, struct workbook *wb,
-				       struct store_error *err)
+static enum store_status group_row(struct col_reader *r, struct workbook *wb)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		s->db,
-		"SELECT m.id, m.version, m.name, g.gid, m.participants, m.start_year,"
-		" m.start_age, m.duration, m.cost_per_participant, m.payer_kommune,"
-		" m.payer_fylkeskommune, m.payer_stat, m.success_rate, m.deadweight, m.lag,"
-		" m.effect_years, m.decay, m.enabled"
-		" FROM measures m LEFT JOIN groups g ON g.id = m.group_ref ORDER BY m.id",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	enum store_status status = STORE_OK;
-	while (status == STORE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct measure m;
-		measure_defaults(&m);
-		long long id = sqlite3_column_int64(st, 0);
-		m.row.id = id;
-		m.row.version = sqlite3_column_int64(st, 1);
-		m.participants = (long)sqlite3_column_int64(st, 4);
-		m.start_year = sqlite3_column_int(st, 5);
-		m.start_age = sqlite3_column_int(st, 6);
-		m.duration = sqlite3_column_int(st, 7);
-		m.cost_per_participant = sqlite3_column_double(st, 8);
-		for (int b = 0; b < BEARER_COUNT; b++)
-			m.payer[b] = sqlite3_column_double(st, 9 + b);
-		m.success_rate = sqlite3_column_double(st, 12);
-		m.deadweight = sqlite3_column_double(st, 13);
-		m.lag = sqlite3_column_int(st, 14);
-		m.effect_years = sqlite3_column_type(st, 15) == SQLITE_NULL
-					 ? 0
-					 : sqlite3_column_int(st, 15);
-		m.decay = sqlite3_column_double(st, 16);
-		m.enabled = sqlite3_column_int(st, 17) != 0;
-		if (!take_text(st, 2, m.name, sizeof m.name))
-			status = bad_row(s, err, _("tiltaket"), id, _("navn"), col_text(st, 2));
-		else if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-			status = bad_row(s, err, _("tiltaket"), id, _("målgruppe"), "");
-		else if (!take_text(st, 3, m.group_id, sizeof m.group_id))
-			status = bad_row(s, err, _("tiltaket"), id, _("målgruppe"), col_text(st, 3));
-		else if (workbook_add_measure(wb, &m) < 0)
-			status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
+	struct target_group g;
+	memset(&g, 0, sizeof g);
+	bool ok = col_version(r, 1, &g.row) && col_text(r, 3, "name", g.name, sizeof g.name);
+	if (ok)
+		col_owner(r, _("målgruppen"), g.name);
+	ok = ok && col_text(r, 2, "gid", g.id, sizeof g.id) &&
+	     col_text(r, 4, "description", g.description, sizeof g.description) &&
+	     col_field_int(r, 5, FIELD_ENTRY_AGE, &g.entry_age);
+	return row_done(r, ok, ok ? workbook_add_group(wb, &g) : 0);
+}
+
+static bool item_kind_cb(const char *k, void *out)
+{
+	return item_kind_from_key(k, out);
+}
+
+/* The group loaded with row id `gref` (its index), or col_fail. */
+static bool col_group(struct col_reader *r, int i, const struct workbook *wb, size_t *index)
+{
+	int64_t gref = 0;
+	if (!col_int(r, i, "group_ref", 1, INT64_MAX, &gref))
+		return false;
+	for (size_t gi = 0; gi < wb->group_count; gi++)
+		if (wb->groups[gi].row.id == gref) {
+			*index = gi;
+			return true;
+		}
+	return col_fail(r, i, "group_ref", "%s", _("id-en til en målgruppe som finnes"));
+}
+
+static enum store_status item_row(struct col_reader *r, struct workbook *wb)
+{
+	struct cost_item it;
+	memset(&it, 0, sizeof it);
+	int64_t sref = 0;
+	size_t gi = 0;
+	bool ok = col_version(r, 1, &it.row) && col_text(r, 3, "name", it.name, sizeof it.name);
+	if (ok)
+		col_owner(r, _("kostnadsposten"), it.name);
+	ok = ok && col_group(r, 2, wb, &gi) &&
+	     col_key(r, 4, "kind", item_kind_cb, &it.kind,
+		     _("«service», «transfer», «tax», «production» eller «welfare»"));
+	it.bearer = BEARER_NONE;
+	if (ok && sqlite3_column_type(r->st, 5) != SQLITE_NULL)
+		ok = col_key(r, 5, "bearer", bearer_key_cb, &it.bearer,
+			     _("«kommune», «fylkeskommune», «stat» eller ingen verdi"));
+	ok = ok && col_int_or_null(r, 6, "sector_ref", 1, INT64_MAX, 0, &sref);
+	const struct sector *sec = ok && sref ? sector_by_row(wb, sref) : NULL;
+	if (ok && sref && sec == NULL)
+		ok = col_fail(r, 6, "sector_ref", "%s",
+			      _("ingen verdi eller id-en til en sektor som finnes"));
+	if (ok && sec)
+		snprintf(it.sector, sizeof it.sector, "%s", sec->id);
+	ok = ok && col_field(r, 7, FIELD_ITEM_AMOUNT, &it.amount) &&
+	     col_key(r, 8, "unit", unit_key_cb, &it.unit, _("«nok» eller «g»")) &&
+	     col_field_int(r, 9, FIELD_ITEM_FROM_AGE, &it.from_age) &&
+	     col_field_int(r, 10, FIELD_ITEM_TO_AGE, &it.to_age) &&
+	     col_text(r, 11, "source", it.source, sizeof it.source) &&
+	     col_key(r, 12, "confidence", confidence_key_cb, &it.confidence,
+		     _("«A», «B», «C» eller «D»"));
+	return row_done(r, ok, ok ? target_group_add_item(&wb->groups[gi], &it) : 0);
+}
+
+/*
+ * The payer column: a JSON array of [sector, share] pairs, sector a
+ * declared sector's row id or a bearer name (doc/store.md).  Each pair is
+ * checked here for what it is (a number 0-1, a sector that exists); the
+ * sum is left to validate_workbook().
+ */
+static bool col_payer(struct col_reader *r, int i, const struct workbook *wb, struct measure *m)
+{
+	const char *text = col_text_raw(r, i, "payer", 4 * STORE_PAYER_SIZE);
+	if (text == NULL)
+		return false;
+	json_t *arr = json_loads(text, JSON_REJECT_DUPLICATES, NULL);
+	bool ok = json_is_array(arr) && json_array_size(arr) <= PAYER_SHARES_MAX;
+	m->payer_count = 0;
+	for (size_t k = 0; ok && k < json_array_size(arr); k++) {
+		json_t *pair = json_array_get(arr, k);
+		json_t *key = json_array_get(pair, 0), *share = json_array_get(pair, 1);
+		double v = json_number_value(share);
+		enum bearer b;
+		const struct sector *sec = NULL;
+		struct payer_share *p = &m->payer[m->payer_count];
+		if (!json_is_array(pair) || json_array_size(pair) != 2 || !json_is_number(share) ||
+		    !(v >= 0 && v <= 1))
+			ok = false;
+		else if (json_is_string(key) && bearer_from_key(json_string_value(key), &b))
+			snprintf(p->sector, sizeof p->sector, "%s", bearer_key(b));
+		else if (json_is_integer(key) &&
+			 (sec = sector_by_row(wb, json_integer_value(key))) != NULL)
+			snprintf(p->sector, sizeof p->sector, "%s", sec->id);
+		else
+			ok = false;
+		p->share = v;
+		m->payer_count += ok ? 1 : 0;
 	}
-	if (status == STORE_OK && rc != SQLITE_DONE)
-		status = store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
-	sqlite3_finalize(st);
-	return status;
+	json_decref(arr);
+	return ok || col_fail(r, i, "payer", "%s",
+			      _("[[sektor, andel], …] med andeler fra 0 til 1 og sektorer som "
+				"finnes"));
+}
+
+/* A range's low and high columns: both NULL (no range) or both numbers. */
+static bool col_range(struct col_reader *r, int i, enum range_field f, double max,
+		      struct value_range *out)
+{
+	char low[64], high[64];
+	snprintf(low, sizeof low, "%s_low", range_field_key(f));
+	snprintf(high, sizeof high, "%s_high", range_field_key(f));
+	bool none_low = sqlite3_column_type(r->st, i) == SQLITE_NULL;
+	bool none_high = sqlite3_column_type(r->st, i + 1) == SQLITE_NULL;
+	out->set = false;
+	if (none_low && none_high)
+		return r->status == STORE_OK;
+	if (none_low || none_high)
+		return col_fail(r, none_low ? i : i + 1, none_low ? low : high, "%s",
+				_("et tall når den andre grensen har et (begge eller ingen)"));
+	out->set = true;
+	return col_real(r, i, low, 0, max, &out->low) &&
+	       col_real(r, i + 1, high, 0, max, &out->high);
+}
+
+static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
+{
+	struct measure m;
+	measure_defaults(&m);
+	int64_t participants = 0, effect = 0, enabled = 0;
+	size_t gi = 0;
+	bool ok = col_version(r, 1, &m.row) && col_text(r, 2, "name", m.name, sizeof m.name);
+	if (ok)
+		col_owner(r, _("tiltaket"), m.name);
+	ok = ok && col_group(r, 3, wb, &gi);
+	if (ok) {
+		snprintf(m.group_id, sizeof m.group_id, "%s", wb->groups[gi].id);
+		m.group_row = wb->groups[gi].row;
+	}
+	const struct field_range *pr = field_range(FIELD_PARTICIPANTS);
+	const struct field_range *er = field_range(FIELD_EFFECT_YEARS);
+	ok = ok && col_int(r, 4, pr->key, (int64_t)pr->min, (int64_t)pr->max, &participants) &&
+	     col_field_int(r, 5, FIELD_START_YEAR, &m.start_year) &&
+	     col_field_int(r, 6, FIELD_START_AGE, &m.start_age) &&
+	     col_field_int(r, 7, FIELD_DURATION, &m.duration) &&
+	     col_field(r, 8, FIELD_COST_PER_PARTICIPANT, &m.cost_per_participant) &&
+	     col_payer(r, 9, wb, &m) && col_field(r, 10, FIELD_SUCCESS_RATE, &m.success_rate) &&
+	     col_field(r, 11, FIELD_DEADWEIGHT, &m.deadweight) &&
+	     col_field_int(r, 12, FIELD_LAG, &m.lag) &&
+	     col_int_or_null(r, 13, er->key, (int64_t)er->min, (int64_t)er->max, 0, &effect) &&
+	     col_field(r, 14, FIELD_DECAY, &m.decay) && col_int(r, 15, "enabled", 0, 1, &enabled) &&
+	     col_range(r, 16, RANGE_SUCCESS_RATE, 1, &m.ranges[RANGE_SUCCESS_RATE]) &&
+	     col_range(r, 18, RANGE_DEADWEIGHT, 1, &m.ranges[RANGE_DEADWEIGHT]) &&
+	     col_range(r, 20, RANGE_DECAY, 1, &m.ranges[RANGE_DECAY]) &&
+	     col_range(r, 22, RANGE_COST_PER_PARTICIPANT, AMOUNT_LIMIT,
+		       &m.ranges[RANGE_COST_PER_PARTICIPANT]);
+	m.participants = (long)participants;
+	m.effect_years = (int)effect;
+	m.enabled = enabled != 0;
+	return row_done(r, ok, ok ? workbook_add_measure(wb, &m) : 0);
 }
 
 enum store_status rows_load(struct store *s, struct workbook *wb, struct store_error *err)
 {
+	static const struct {
+		const char *table;
+		const char *sql;
+		enum store_status (*row)(struct col_reader *r, struct workbook *wb);
+	} tables[] = {
+		{"sectors", "SELECT id, version, sid, name, bearer, kostra FROM sectors ORDER BY id",
+		 sector_row},
+		{"groups",
+		 "SELECT id, version, gid, name, description, entry_age FROM groups ORDER BY id",
+		 group_row},
+		{"items",
+		 "SELECT id, version, group_ref, name, kind, bearer, sector_ref, amount, unit,"
+		 " from_age, to_age, source, confidence FROM items ORDER BY id",
+		 item_row},
+		{"measures",
+		 "SELECT id, version, name, group_ref, participants, start_year, start_age,"
+		 " duration, cost_per_participant, payer, success_rate, deadweight, lag,"
+		 " effect_years, decay, enabled, success_rate_low, success_rate_high,"
+		 " deadweight_low, deadweight_high, decay_low, decay_high,"
+		 " cost_per_participant_low, cost_per_participant_high FROM measures ORDER BY id",
+		 measure_row},
+	};
 	workbook_free(wb);
 	int rc = store_exec(s->db, "BEGIN");
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	enum store_status status = load_params(s, wb, err);
-	if (status == STORE_OK)
-		status = load_groups(s, wb, err);
-	if (status == STORE_OK)
-		status = load_items(s, wb, err);
-	if (status == STORE_OK)
-		status = load_measures(s, wb, err);
+	for (size_t t = 0; status == STORE_OK && t < sizeof tables / sizeof tables[0]; t++)
+		status = each_row(s, tables[t].table, tables[t].sql, wb, err, tables[t].row);
 	int64_t dv = 0;
 	if (status == STORE_OK && store_query_int(s->db, "PRAGMA data_version", &dv) == SQLITE_OK)
 		s->data_version = dv;

@@ -5,7 +5,10 @@
  * Versions (PRAGMA user_version):
  *   1  the data tables: workbook, groups, items, measures;
  *   2  a `version` column on every data row (optimistic concurrency) and
- *      the edit log (undo/redo history).
+ *      the edit log (undo/redo history);
+ *   3  version 2 of the model: sectors, item kinds and sectors, payer
+ *      shares per sector, the new parameters, ranges; the old undo
+ *      history is translated in the same transaction.
  * A new file is made by running every step from 1, so the migration path
  * is the creation path and cannot rot.
  *
@@ -16,8 +19,9 @@
 #define UTENFOR_STORE_MIGRATE_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* The SQL that takes a file from version-1 to `version` (1 creates the
  * tables and stamps the application id); NULL for unknown versions. */
@@ -29,5 +33,13 @@ const char *migrate_step_sql(int version);
  * SQLite code of the first failure, SQLITE_OK when done.
  */
 int migrate_run(sqlite3 *db, int from);
+
+/*
+ * Does the file's schema (tables and their columns) match what the steps
+ * up to `version` make?  Reads only, so it can run on the read-only
+ * inspection connection before anything is changed; *matches is false
+ * for a version this program does not know.  Returns the SQLite code.
+ */
+int migrate_schema_matches(sqlite3 *db, int version, bool *matches);
 
 #endif

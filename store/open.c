@@ -151,6 +151,35 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
+/*
+ * A file with our application id whose tables are not the ones its schema
+ * version makes (another program's tables, a half-done hand migration) or
+ * without its parameters row is refused here, on the read-only
+ * connection, so that nothing -- not even the switch to WAL -- touches it.
+ */
+static enum store_status inspect_schema(sqlite3 *db, const char *path, int version,
+					struct store_error *err)
+{
+	bool matches = false;
+	int rc = migrate_schema_matches(db, version, &matches);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, path, db, rc, _("lese"));
+	if (!matches)
+		return store_fail(err, STORE_NOT_WORKBOOK, path,
+				  _("arbeidsboken sier den har skjemaversjon %d, men tabellene er ikke "
+				  "slik den versjonen lager dem; filen er ikke endret"),
+				  version);
+	int64_t rows = 0;
+	rc = store_query_int(db, "SELECT count(*) FROM workbook WHERE id = 1", &rows);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, path, db, rc, _("lese"));
+	if (rows != 1)
+		return store_fail(err, STORE_INVALID, path,
+				  _("arbeidsboken mangler raden med parametre (tabellen workbook); "
+				  "filen er ikke endret"));
+	return STORE_OK;
+}
+
 /* Check that `db` is one of our workbooks we can read; *version is its
  * schema version.  Reads only. */
 static enum store_status inspect(sqlite3 *db, const char *path, int *version,
@@ -190,6 +219,8 @@ static enum store_status inspect(sqlite3 *db, const char *path, int *version,
 	}
 	sqlite3_finalize(st);
 	*version = (int)ver;
+	if (status == STORE_OK)
+		status = inspect_schema(db, path, *version, err);
 	return status;
 }
 
@@ -242,16 +273,31 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 	return STORE_OK;
 }
 
+static enum store_status migrate_file(struct store *s, struct store_error *err);
+
+/*
+ * The migration runs before the switch to WAL: a file in rollback-journal
+ * mode (what version 1 wrote) stays in it until the migration committed,
+ * so a migration that fails leaves the file exactly as it was.
+ */
 static enum store_status open_writer(struct store *s, int version, struct store_error *err)
 {
 	int rc = open_db(s->path, SQLITE_OPEN_READWRITE, &s->db);
-	if (rc == SQLITE_OK)
-		rc = configure_writer(s->db);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+		rc = store_exec(s->db, "PRAGMA foreign_keys = ON");
+	}
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("åpne"));
-	if (version >= STORE_SCHEMA_VERSION)
-		return STORE_OK;
-	rc = store_exec(s->db, "BEGIN IMMEDIATE");
+	enum store_status status = version < STORE_SCHEMA_VERSION ? migrate_file(s, err) : STORE_OK;
+	if (status == STORE_OK && (rc = configure_writer(s->db)) != SQLITE_OK)
+		status = store_fail_sqlite(err, s->path, s->db, rc, _("åpne"));
+	return status;
+}
+
+static enum store_status migrate_file(struct store *s, struct store_error *err)
+{
+	int rc = store_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("oppgradere"));
 	/* Another process may have migrated while we waited for the lock. */

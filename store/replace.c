@@ -1,6 +1,6 @@
 /*
  * replace.c: store_replace_all(), the import path.  The whole workbook is
- * replaced in ONE edit: every measure, item and group is deleted (each
+ * replaced in ONE edit: every measure, item, group and sector is deleted (each
  * before image logged), the parameters are overwritten, and the new rows
  * inserted (each after image logged), so one undo restores the old
  * workbook exactly, ids and order included.
@@ -71,6 +71,8 @@ enum store_status store_replace_all(struct store *s, const struct workbook *wb,
 		status = delete_all(&tx, TABLE_ITEMS, err);
 	if (status == STORE_OK)
 		status = delete_all(&tx, TABLE_GROUPS, err);
+	if (status == STORE_OK)
+		status = delete_all(&tx, TABLE_SECTORS, err);
 	if (status == STORE_OK) {
 		/* The whole workbook is being replaced: whatever version the
 		 * parameters row has now is the one we overwrite. */

@@ -107,6 +107,20 @@ bool store_changed_elsewhere(struct store *s);
 enum store_status store_update_params(struct store *s, struct workbook_params *p,
 				      const char *label, struct store_error *err);
 
+/*
+ * Declared sectors (the implicit bearer sectors are not rows).  Items and
+ * payer shares refer to a sector by its row, so renaming its id moves
+ * nothing.  Delete is refused (STORE_REFUSED, naming the items and
+ * measures) while an item or a payer share uses the sector; so is changing
+ * its bearer while items use it.
+ */
+enum store_status store_insert_sector(struct store *s, struct sector *sec, const char *label,
+				      struct store_error *err);
+enum store_status store_update_sector(struct store *s, struct sector *sec, const char *label,
+				      struct store_error *err);
+enum store_status store_delete_sector(struct store *s, const struct sector *sec,
+				      const char *label, struct store_error *err);
+
 enum store_status store_insert_group(struct store *s, struct target_group *g,
 				     const char *label, struct store_error *err);
 /* Name, id, description, entry age; not the items. */
@@ -124,6 +138,19 @@ enum store_status store_update_item(struct store *s, const struct target_group *
 				    struct store_error *err);
 enum store_status store_delete_item(struct store *s, const struct cost_item *item,
 				    const char *label, struct store_error *err);
+
+/*
+ * Items carry their kind and sector (store_update_item); measures their
+ * payer shares per sector and ranges (store_update_measure): a change of
+ * one share is an update of the measure, so a concurrent edit of any share
+ * is a STORE_CONFLICT on the measure.  A measure is linked to its group by
+ * m->group_row (set by store_load and after each edit): when the user picks
+ * another group, set group_id and group_row from that group's struct
+ * (store_measure_set_group).  Someone else renaming the group meanwhile
+ * cannot move the measure; the edit is then refused with a message saying
+ * what happened.
+ */
+void store_measure_set_group(struct measure *m, const struct target_group *g);
 
 enum store_status store_insert_measure(struct store *s, struct measure *m, const char *label,
 				       struct store_error *err);

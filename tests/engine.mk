@@ -2,7 +2,7 @@
 if HAVE_CRITERION
 ENGINE_TESTS = tests/engine_workbook tests/engine_numbers tests/engine_discount \
 	tests/engine_validate tests/engine_projection tests/engine_portfolio \
-	tests/engine_noalloc
+	tests/engine_noalloc tests/engine_sectors tests/engine_society
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS)
 ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -31,6 +31,14 @@ tests_engine_projection_LDADD = $(ENGINE_TEST_LDADD)
 tests_engine_portfolio_SOURCES = tests/engine_portfolio.c tests/engine_helpers.h
 tests_engine_portfolio_CFLAGS = $(ENGINE_TEST_CFLAGS)
 tests_engine_portfolio_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_sectors_SOURCES = tests/engine_sectors.c tests/engine_helpers.h
+tests_engine_sectors_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_sectors_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_society_SOURCES = tests/engine_society.c tests/engine_helpers.h
+tests_engine_society_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_society_LDADD = $(ENGINE_TEST_LDADD)
 
 # Every malloc/calloc/realloc goes through the test's counting wrappers;
 # -fno-builtin keeps the compiler from eliding the test's own calls.

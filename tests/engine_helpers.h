@@ -20,6 +20,8 @@ static inline void wb_setup(struct workbook *wb, int horizon, enum discount_mode
 	workbook_init(wb);
 	text_set(wb->params.name, sizeof wb->params.name, "Test");
 	wb->params.base_year = BASE_YEAR;
+	wb->params.price_year = BASE_YEAR;
+	wb->params.plan.start_year = BASE_YEAR;
 	wb->params.horizon = horizon;
 	wb->params.discount.mode = mode;
 	wb->params.discount.rate = rate;
@@ -70,7 +72,7 @@ static inline struct measure measure_of(const char *group)
 	m.start_age = 16;
 	m.duration = 2;
 	m.cost_per_participant = 5000.0;
-	m.payer[BEARER_KOMMUNE] = 1.0;
+	m.payer[BEARER_KOMMUNE].share = 1.0;
 	m.success_rate = 0.5;
 	return m;
 }
@@ -95,6 +97,31 @@ static inline void standard_group(struct workbook *wb)
 		item_of(BEARER_STAT, 10000, UNIT_NOK, 20, 66),
 	};
 	wb_group(wb, "g", items, 2);
+}
+
+/* Declare a sector of bearer b; returns its sector index. */
+static inline size_t wb_sector(struct workbook *wb, const char *id, enum bearer b)
+{
+	struct sector s;
+	memset(&s, 0, sizeof s);
+	text_set(s.id, sizeof s.id, id);
+	text_set(s.name, sizeof s.name, id);
+	s.bearer = b;
+	workbook_add_sector(wb, &s);
+	return (size_t)workbook_sector_index(wb, id);
+}
+
+/* An item of kind k (production and welfare get no bearer) in sector. */
+static inline struct cost_item item_kind_of(enum item_kind k, enum bearer b, const char *sector,
+					    double amount, int from_age, int to_age)
+{
+	struct cost_item it = item_of(b, amount, UNIT_NOK, from_age, to_age);
+	it.kind = k;
+	if (!item_kind_has_bearer(k))
+		it.bearer = BEARER_NONE;
+	else
+		text_set(it.sector, sizeof it.sector, sector);
+	return it;
 }
 
 /* Compute `wb` into `p` (initialised here) and return the first

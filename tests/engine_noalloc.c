@@ -47,18 +47,29 @@ void *__wrap_realloc(void *ptr, size_t size)
 	return __real_realloc(ptr, size);
 }
 
+/* Sectors, kinds, a split payer, growth and a plan: every v2 path. */
 static void build(struct workbook *wb)
 {
 	wb_setup(wb, 100, DISCOUNT_R109, 0);
+	wb->params.real_growth = 0.01;
+	wb_sector(wb, "barnevern", BEARER_KOMMUNE);
+	wb_sector(wb, "nav", BEARER_STAT);
 	struct cost_item items[] = {
 		item_of(BEARER_KOMMUNE, 0.5, UNIT_G, 16, 19),
 		item_of(BEARER_STAT, 30000, UNIT_NOK, 20, 66),
+		item_kind_of(ITEM_SERVICE, BEARER_KOMMUNE, "barnevern", 20000, 16, 22),
+		item_kind_of(ITEM_TRANSFER, BEARER_STAT, "nav", 90000, 25, 66),
+		item_kind_of(ITEM_PRODUCTION, BEARER_NONE, "", 150000, 20, 66),
 	};
-	wb_group(wb, "a", items, 2);
+	wb_group(wb, "a", items, 5);
 	wb_group(wb, "b", items, 1);
 	for (int i = 0; i < 50; i++) {
 		struct measure m = measure_of(i % 2 ? "a" : "b");
 		m.enabled = i % 3 != 0;
+		if (i % 4 == 0) {
+			m.payer[BEARER_KOMMUNE].share = 0.5;
+			measure_payer_set(&m, "barnevern", 0.5);
+		}
 		workbook_add_measure(wb, &m);
 	}
 }
@@ -95,6 +106,11 @@ Test(noalloc, update_measure_allocates_nothing)
 		projection_update_measure(&p, &wb, index);
 	}
 	projection_update_group(&p, &wb, 1);
+	/* A cost-item edit in the group with sectors, repeated past a re-sum. */
+	for (int i = 0; i < 30; i++) {
+		wb.groups[0].items[2].amount = 1000.0 * i;
+		projection_update_group(&p, &wb, 0);
+	}
 	projection_sum_portfolio(&p, &wb);
 	/* Recomputing a workbook that did not grow reuses the cache. */
 	cr_assert_eq(projection_compute(&p, &wb), 0);

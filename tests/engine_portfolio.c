@@ -25,8 +25,8 @@ Test(portfolio, sums_enabled_measures_only)
 	struct measure a = measure_of("g");
 	struct measure b = measure_of("g");
 	b.start_year = 2032;
-	b.payer[K] = 0;
-	b.payer[S] = 1;
+	b.payer[K].share = 0;
+	b.payer[S].share = 1;
 	b.lag = 1;
 	struct measure off = measure_of("g");
 	off.enabled = false;
@@ -108,9 +108,9 @@ static void random_edit(struct workbook *wb, struct measure *m, uint64_t *s)
 			 rng_int(s, 0, (int)wb->group_count)); /* one past: missing */
 		break;
 	default:
-		m->payer[K] = rng_unit(s);
-		m->payer[F] = (1 - m->payer[K]) * rng_unit(s);
-		m->payer[S] = 1 - m->payer[K] - m->payer[F];
+		m->payer[K].share = rng_unit(s);
+		m->payer[F].share = (1 - m->payer[K].share) * rng_unit(s);
+		m->payer[S].share = 1 - m->payer[K].share - m->payer[F].share;
 		break;
 	}
 }

@@ -164,8 +164,8 @@ Test(projection, g_units_negative_and_overlapping_items)
 		item_of(S, -5000, UNIT_NOK, 28, 29),
 	};
 	wb_group(&wb, "g", items, 3);
-	struct group_profile prof;
-	group_profile_compute(&wb.groups[0], wb.params.g_amount, &prof);
+	struct group_profile prof = {0};
+	group_profile_compute(&wb, &wb.groups[0], &prof);
 	NEAR(prof.extra[S][19], 0);
 	NEAR(prof.extra[S][24], 20000);
 	NEAR(prof.extra[S][25], 30000);
@@ -311,8 +311,9 @@ Test(projection, zero_cost_has_no_bcr_or_flows)
 	NEAR(r->pv_saving, 1300000);
 	cr_assert_not(r->has_bcr);
 	cr_assert_not(r->has_flows);
-	/* Never negative: break-even is base_year (the contract read literally). */
-	cr_assert_eq(r->break_even_year, 2030);
+	/* Nothing costs anything in the horizon: no break-even year (v2). */
+	cr_assert_not(r->has_break_even_year);
+	cr_assert_not(r->has_break_even_year_undiscounted);
 	/* p* = 0 / positive = 0: any success rate pays. */
 	cr_assert(r->has_break_even_success_rate);
 	NEAR(r->break_even_success_rate, 0);
@@ -442,8 +443,8 @@ Test(projection, flows_split_by_payer_and_sum_to_pv_saving)
 	wb_setup(&wb, 10, DISCOUNT_NONE, 0);
 	standard_group(&wb);
 	struct measure m = measure_of("g");
-	m.payer[K] = 0.25;
-	m.payer[F] = 0.75;
+	m.payer[K].share = 0.25;
+	m.payer[F].share = 0.75;
 	workbook_add_measure(&wb, &m);
 	const struct result *r = compute(&p, &wb);
 	/* pv_cost: kommune 25 000, fylkeskommune 75 000 (of 100 000).

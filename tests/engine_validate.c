@@ -180,16 +180,16 @@ Test(validate, payer_shares_sum_to_one)
 	valid_workbook(&wb);
 	struct measure *m = &wb.measures[0];
 	/* 33,33 + 33,33 + 33,34 % is fine within the tolerance. */
-	m->payer[BEARER_KOMMUNE] = 0.3333;
-	m->payer[BEARER_FYLKESKOMMUNE] = 0.3333;
-	m->payer[BEARER_STAT] = 0.3334;
+	m->payer[BEARER_KOMMUNE].share = 0.3333;
+	m->payer[BEARER_FYLKESKOMMUNE].share = 0.3333;
+	m->payer[BEARER_STAT].share = 0.3334;
 	problems_clear(&p);
 	cr_assert(validate_measure(m, &wb, "measures[0]", &p));
-	m->payer[BEARER_STAT] = 0.2334; /* 90 % */
+	m->payer[BEARER_STAT].share = 0.2334; /* 90 % */
 	cr_assert_not(validate_measure(m, &wb, "measures[0]", &p));
 	cr_assert(has_problem(&p, "measures[0].payer", "100 %, fikk 90 %"));
 	problems_clear(&p);
-	m->payer[BEARER_STAT] = -0.1;
+	m->payer[BEARER_STAT].share = -0.1;
 	cr_assert_not(validate_measure(m, &wb, "measures[0]", &p));
 	cr_assert(has_problem(&p, "measures[0].payer.stat", "Betalerandel"));
 	cr_assert_eq(p.count, 1, "no sum message on top of a share out of range");
@@ -201,16 +201,16 @@ Test(validate, items_and_ages)
 	struct problems p;
 	problems_clear(&p);
 	struct cost_item it = item_of(BEARER_STAT, 1000, UNIT_NOK, 70, 66);
-	cr_assert_not(validate_item(&it, "groups[0].items[1]", &p));
+	cr_assert_not(validate_item(&it, NULL, "groups[0].items[1]", &p));
 	cr_assert(has_problem(&p, "groups[0].items[1].to_age", "fra alder (70)"));
 	problems_clear(&p);
 	it = item_of((enum bearer)7, 1000, UNIT_NOK, 20, 30);
-	cr_assert_not(validate_item(&it, "i", &p));
+	cr_assert_not(validate_item(&it, NULL, "i", &p));
 	cr_assert(has_problem(&p, "i.bearer", "kommune, fylkeskommune eller stat"));
 	problems_clear(&p);
 	it = item_of(BEARER_STAT, 1000, UNIT_NOK, 20, 30);
 	it.name[0] = '\0';
-	cr_assert_not(validate_item(&it, "i", &p));
+	cr_assert_not(validate_item(&it, NULL, "i", &p));
 	cr_assert(has_problem(&p, "i.name", "må fylles ut"));
 }
 
@@ -310,4 +310,47 @@ Test(problems, bounded_and_truncated_safely)
 	char line[8];
 	problem_format(&p.list[0], line, sizeof line);
 	cr_assert_eq(strlen(line), 6, "\"a: x\" then one whole 'ø'");
+}
+
+/* Version 2's rules: sectors, kinds, payer per sector, ranges, parameters. */
+Test(validate, v2_sectors_kinds_payer_and_ranges)
+{
+	struct workbook wb;
+	struct problems p;
+	valid_workbook(&wb);
+	wb_sector(&wb, "barnevern", BEARER_KOMMUNE);
+	wb_sector(&wb, "stat", BEARER_STAT);      /* a bearer's name */
+	wb_sector(&wb, "barnevern", BEARER_STAT); /* a duplicate */
+	struct target_group *g = &wb.groups[0];
+	g->items[0].kind = ITEM_SERVICE;
+	text_set(g->items[0].sector, sizeof g->items[0].sector, "barnevern"); /* stat item */
+	struct cost_item prod = item_kind_of(ITEM_PRODUCTION, BEARER_NONE, "", 1000, 20, 66);
+	prod.bearer = BEARER_STAT;
+	target_group_add_item(g, &prod);
+	struct cost_item unknown = item_kind_of(ITEM_TAX, BEARER_KOMMUNE, "bydel", 10, 20, 66);
+	target_group_add_item(g, &unknown);
+	struct measure *m = &wb.measures[0];
+	m->payer[0].share = 0.5; /* kommune 50 %, others 0: 50 % */
+	measure_payer_set(m, "nav", 0.0);
+	m->ranges[RANGE_SUCCESS_RATE] = (struct value_range){true, 0.6, 0.9}; /* value 0,5 */
+	m->ranges[RANGE_DEADWEIGHT] = (struct value_range){true, 0.0, 1.5};
+	wb.params.plan.years = 0;
+	wb.params.real_growth = 0.2;
+	wb.params.uncertainty.draws = 50;
+	problems_clear(&p);
+	cr_assert_not(validate_workbook(&wb, &p));
+	dump(&p);
+	cr_assert(has_problem(&p, "sectors[1].id", "forvaltningsnivå"));
+	cr_assert(has_problem(&p, "sectors[2].id", "allerede brukt av sectors[0]"));
+	cr_assert(has_problem(&p, "groups[0].items[0].sector", "hører til kommune"));
+	cr_assert(has_problem(&p, "groups[0].items[1].bearer", "skal ikke ha bærer"));
+	cr_assert(has_problem(&p, "groups[0].items[2].sector", "«bydel» finnes ikke"));
+	cr_assert(has_problem(&p, "measures[0].payer.nav", "finnes ikke"));
+	cr_assert(has_problem(&p, "measures[0].payer", "100 %, fikk 50 %"));
+	cr_assert(has_problem(&p, "measures[0].ranges.success_rate", "omslutte verdien 0,5"));
+	cr_assert(has_problem(&p, "measures[0].ranges.deadweight[1]", "Dødvekt"));
+	cr_assert(has_problem(&p, "workbook.plan.years", "fra 1 til 10"));
+	cr_assert(has_problem(&p, "workbook.real_growth", "-5 til 10 %"));
+	cr_assert(has_problem(&p, "workbook.uncertainty.draws", "Antall trekninger"));
+	workbook_free(&wb);
 }

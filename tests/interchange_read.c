@@ -145,9 +145,9 @@ Test(read, minimal_document_takes_documented_defaults)
 	cr_assert_str_eq(m->group_id, "g");
 	cr_assert_eq(m->participants, 10);
 	cr_assert_eq(m->start_age, 16, "start_age defaults to the group's entry_age");
-	cr_assert_float_eq(m->payer[BEARER_KOMMUNE], 1.0, 1e-12);
-	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE], 0.0, 1e-12);
-	cr_assert_float_eq(m->payer[BEARER_STAT], 0.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_KOMMUNE].share, 1.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_FYLKESKOMMUNE].share, 0.0, 1e-12);
+	cr_assert_float_eq(m->payer[BEARER_STAT].share, 0.0, 1e-12);
 	cr_assert_float_eq(m->deadweight, 0.0, 1e-12);
 	cr_assert_eq(m->lag, 0);
 	cr_assert_eq(m->effect_years, 0);
@@ -198,8 +198,8 @@ Test(read, example_fixture)
 	cr_assert_eq(wb.measures[1].lag, 2);
 	cr_assert_eq(wb.measures[1].effect_years, 10);
 	cr_assert_float_eq(wb.measures[1].decay, 0.1, 1e-15);
-	cr_assert_float_eq(wb.measures[1].payer[BEARER_FYLKESKOMMUNE], 0.0, 1e-15);
-	cr_assert_float_eq(wb.measures[1].payer[BEARER_STAT], 0.4, 1e-15);
+	cr_assert_float_eq(wb.measures[1].payer[BEARER_FYLKESKOMMUNE].share, 0.0, 1e-15);
+	cr_assert_float_eq(wb.measures[1].payer[BEARER_STAT].share, 0.4, 1e-15);
 	cr_assert(wb.measures[0].enabled);
 	cr_assert(!wb.measures[2].enabled);
 	workbook_free(&wb);
@@ -241,7 +241,7 @@ Test(read, unknown_field_names_path_and_allowed_fields)
 	expect("extra", "ukjent felt");
 	expect("workbook.colour", "ukjent felt");
 	cr_assert_eq(refused(doc_measure("payer", "{'kommune':1,'bydel':0}", NULL)), 1);
-	expect("measures[0].payer.bydel", "tillatte felt er kommune, fylkeskommune, stat");
+	expect("measures[0].payer.bydel", "ukjent sektor «bydel»; kjente sektorer er kommune, fylkeskommune, stat");
 }
 
 Test(read, wrong_types)
@@ -347,11 +347,11 @@ Test(read, duplicate_group_ids_and_unknown_groups)
 
 Test(read, format_and_version)
 {
-	cr_assert_eq(refused("{'format':'utenfor','version':2,"
+	cr_assert_eq(refused("{'format':'utenfor','version':3,"
 			     "'workbook':{'name':'T','base_year':2027}}"),
 		     2);
 	expect("format", "«utenfor-workbook»");
-	expect("version", "versjon 2 støttes ikke");
+	expect("version", "versjon 3 støttes ikke; denne utgaven leser versjon 1 og 2");
 	cr_assert_eq(refused("[1,2]"), 1);
 	expect("", "JSON-objekt");
 }
@@ -456,4 +456,63 @@ Test(read, a_bad_share_gives_no_follow_up_about_the_sum)
 	expect("measures[0].payer.stat", "må være et tall");
 	cr_assert_eq(refused(doc_measure("payer", "{'kommune':0.5,'stat':1.5}", NULL)), 1);
 	expect("measures[0].payer.stat", "Betalerandel");
+}
+
+#define HEAD2 "{'format':'utenfor-workbook','version':2,'workbook':{'name':'T','base_year':2027},"
+#define MEASURE2                                                                             \
+	"'name':'m','group':'g','participants':10,'start_year':2027,'duration':1,"            \
+	"'cost_per_participant':100,'success_rate':0.5"
+
+/* A version-2 document: sectors, kinds, payer per sector, ranges, defaults. */
+Test(read, version_2_document)
+{
+	struct workbook wb;
+	workbook_init(&wb);
+	cr_assert_eq(parse(HEAD2
+			   "'sectors':[{'id':'bv','name':'Barnevern','bearer':'kommune','kostra':'244'}],"
+			   "'groups':[{'id':'g','name':'G','entry_age':16,'items':["
+			   "{'name':'a','kind':'transfer','bearer':'kommune','sector':'bv','amount':1,"
+			   "'from_age':20,'to_age':30},"
+			   "{'name':'b','bearer':'stat','sector':'stat','amount':1,'from_age':20,'to_age':30},"
+			   "{'name':'c','kind':'production','amount':1,'from_age':20,'to_age':30}]}],"
+			   "'measures':[{" MEASURE2 ",'payer':{'bv':0.25,'kommune':0.75},"
+			   "'ranges':{'success_rate':[0.1,0.6]}}]}", &wb), 0);
+	cr_assert_eq(wb.sector_count, 1);
+	cr_assert_str_eq(wb.sectors[0].kostra, "244");
+	cr_assert_eq(wb.groups[0].items[0].kind, ITEM_TRANSFER);
+	cr_assert_str_eq(wb.groups[0].items[0].sector, "bv");
+	cr_assert_str_eq(wb.groups[0].items[1].sector, "", "the bearer's own name is the implicit sector");
+	cr_assert_eq(wb.groups[0].items[2].bearer, BEARER_NONE);
+	cr_assert_float_eq(measure_payer_share(&wb.measures[0], "bv"), 0.25, 1e-15);
+	cr_assert(wb.measures[0].ranges[RANGE_SUCCESS_RATE].set);
+	cr_assert_float_eq(wb.measures[0].ranges[RANGE_SUCCESS_RATE].high, 0.6, 1e-15);
+	cr_assert_eq(wb.params.price_year, 2027, "defaults to base_year");
+	cr_assert_eq(wb.params.plan.start_year, 2027);
+	cr_assert_eq(wb.params.plan.years, 4);
+	cr_assert_float_eq(wb.params.tax_cost, 0.2, 1e-15);
+	workbook_free(&wb);
+}
+
+/* Every v2 mistake of the issue, each one line naming its path. */
+Test(read, version_2_mistakes)
+{
+	cr_assert_eq(refused(HEAD2
+			     "'sectors':[{'id':'nav','name':'NAV','bearer':'stat'}],"
+			     "'groups':[{'id':'g','name':'G','entry_age':16,'items':["
+			     "{'name':'a','bearer':'kommune','sector':'nav','amount':1,'from_age':20,'to_age':30},"
+			     "{'name':'b','bearer':'kommune','sector':'bydel','amount':1,'from_age':20,'to_age':30},"
+			     "{'name':'c','kind':'production','bearer':'stat','amount':1,'from_age':20,'to_age':30}]}],"
+			     "'measures':[{" MEASURE2 ",'payer':{'nav':0.5,'kommune':0.4}}]}"),
+		     4);
+	expect("groups[0].items[0].sector", "hører til stat");
+	expect("groups[0].items[1].sector", "«bydel» finnes ikke");
+	expect("groups[0].items[2].bearer", "fjern bearer");
+	expect("measures[0].payer", "fikk 90 %");
+	cr_assert_eq(refused("{'format':'utenfor-workbook','version':2,'workbook':{'name':'T',"
+			     "'base_year':2027,'plan':{'years':0}}}"),
+		     1);
+	expect("workbook.plan.years", "fra 1 til 10");
+	/* A v2 field in a v1 document is unknown. */
+	cr_assert_eq(refused(HEAD "'sectors':[]}"), 1);
+	expect("sectors", "ukjent felt");
 }

@@ -99,9 +99,9 @@ static void tricky_workbook(struct workbook *wb)
 	m.start_age = 9;
 	m.duration = 3;
 	m.cost_per_participant = 7500.25;
-	m.payer[BEARER_KOMMUNE] = 0.1;
-	m.payer[BEARER_FYLKESKOMMUNE] = 0.2;
-	m.payer[BEARER_STAT] = 0.7;
+	m.payer[BEARER_KOMMUNE].share = 0.1;
+	m.payer[BEARER_FYLKESKOMMUNE].share = 0.2;
+	m.payer[BEARER_STAT].share = 0.7;
 	m.success_rate = 1e-7;
 	m.deadweight = 0.3333333333333333;
 	m.lag = 4;
@@ -111,9 +111,9 @@ static void tricky_workbook(struct workbook *wb)
 	text_set(m.name, sizeof m.name, "Tiltak B");
 	m.effect_years = 12;
 	m.enabled = false;
-	m.payer[BEARER_KOMMUNE] = 1.0;
-	m.payer[BEARER_FYLKESKOMMUNE] = 0.0;
-	m.payer[BEARER_STAT] = 0.0;
+	m.payer[BEARER_KOMMUNE].share = 1.0;
+	m.payer[BEARER_FYLKESKOMMUNE].share = 0.0;
+	m.payer[BEARER_STAT].share = 0.0;
 	cr_assert_eq(workbook_add_measure(wb, &m), 1);
 }
 
@@ -191,16 +191,22 @@ Test(write, workbook_document_fields_and_order)
 	wb.params.discount.mode = DISCOUNT_R109;
 	char *text = json_write_workbook(&wb);
 	json_t *root = parse_json(text);
-	KEYS(root, "document", "format", "version", "workbook", "groups", "measures");
+	KEYS(root, "document", "format", "version", "workbook", "sectors", "groups", "measures");
 	cr_assert_str_eq(json_string_value(json_object_get(root, "format")), "utenfor-workbook");
-	cr_assert_eq(json_integer_value(json_object_get(root, "version")), 1);
+	cr_assert_eq(json_integer_value(json_object_get(root, "version")), 2);
 	json_t *w = json_object_get(root, "workbook");
-	KEYS(w, "workbook", "name", "municipality", "base_year", "horizon", "discount", "g_amount");
+	KEYS(w, "workbook", "name", "municipality", "base_year", "horizon", "price_year", "discount",
+	     "g_amount", "real_growth", "plan", "uncertainty", "society");
+	KEYS(json_object_get(w, "plan"), "plan", "start_year", "years");
+	KEYS(json_object_get(w, "uncertainty"), "uncertainty", "draws", "seed", "spread");
+	KEYS(json_object_get(json_object_get(w, "uncertainty"), "spread"), "spread", "A", "B", "C",
+	     "D");
+	KEYS(json_object_get(w, "society"), "society", "tax_cost");
 	KEYS(json_object_get(w, "discount"), "discount (r109 has no rate)", "mode");
 	json_t *g = json_array_get(json_object_get(root, "groups"), 0);
 	KEYS(g, "group", "id", "name", "description", "entry_age", "items");
-	KEYS(json_array_get(json_object_get(g, "items"), 1), "item", "name", "bearer", "amount",
-	     "unit", "from_age", "to_age", "source", "confidence");
+	KEYS(json_array_get(json_object_get(g, "items"), 1), "item", "name", "kind", "bearer",
+	     "sector", "amount", "unit", "from_age", "to_age", "source", "confidence");
 	json_t *m0 = json_array_get(json_object_get(root, "measures"), 0);
 	KEYS(m0, "measure", "name", "group", "participants", "start_year", "start_age", "duration",
 	     "cost_per_participant", "payer", "success_rate", "deadweight", "lag", "effect_years",
@@ -229,11 +235,20 @@ static void assert_result_keys(const json_t *r, bool is_measure, int horizon, co
 {
 	if (is_measure)
 		KEYS(r, what, "name", "pv_cost", "pv_saving", "npv", "bcr", "npv_per_participant",
-		     "by_bearer", "flows", "break_even_year", "break_even_year_undiscounted",
-		     "break_even_success_rate", "years");
+		     "by_bearer", "by_sector", "flows", "sector_flows", "break_even_year",
+		     "break_even_year_undiscounted", "break_even_success_rate", "plan", "society",
+		     "years");
 	else
-		KEYS(r, what, "pv_cost", "pv_saving", "npv", "bcr", "by_bearer", "break_even_year",
-		     "break_even_year_undiscounted", "flows", "years");
+		KEYS(r, what, "pv_cost", "pv_saving", "npv", "bcr", "by_bearer", "by_sector",
+		     "break_even_year", "break_even_year_undiscounted", "flows", "sector_flows",
+		     "plan", "society", "years");
+	KEYS(json_object_get(r, "society"), "society", "pv_services", "pv_production", "pv_welfare",
+	     "npv_society");
+	json_t *plan = json_object_get(r, "plan");
+	size_t pi;
+	json_t *prow;
+	json_array_foreach(plan, pi, prow)
+		KEYS(prow, "plan row", "year", "cost", "saving", "net", "net_total");
 	json_t *bb = json_object_get(r, "by_bearer");
 	KEYS(bb, "by_bearer", "kommune", "fylkeskommune", "stat");
 	const char *key;
@@ -353,9 +368,16 @@ Test(write, csv_header_and_rows)
 	char *line = strtok_r(buf, "\n", &save);
 	cr_assert_str_eq(line, "year,df,cost_kommune,cost_fylkeskommune,cost_stat,cost_total,"
 			       "saving_kommune,saving_fylkeskommune,saving_stat,saving_total,"
-			       "net,cum_net,cum_net_discounted");
+			       "net,cum_net,cum_net_discounted,"
+			       "sector_cost_kommune,sector_cost_fylkeskommune,sector_cost_stat,"
+			       "sector_saving_kommune,sector_saving_fylkeskommune,sector_saving_stat,"
+			       "kind_saving_service,kind_saving_transfer,kind_saving_tax,"
+			       "kind_saving_production,kind_saving_welfare");
 	line = strtok_r(NULL, "\n", &save);
-	cr_assert_str_eq(line, "2027,1,0,600000,0,600000,0,0,0,0,-600000,-600000,-600000");
+	/* No declared sectors: the implicit sectors repeat the bearers; every
+	 * item of a version-1 document is a service. */
+	cr_assert_str_eq(line, "2027,1,0,600000,0,600000,0,0,0,0,-600000,-600000,-600000,"
+			       "0,600000,0,0,0,0,0,0,0,0,0");
 	int rows = 1;
 	/* 2030 (t = 3): Familieteam's last cost year and first saving year:
 	 * 4,8 successes × 0,5 G (65 080) = 312 384 for kommune. */
@@ -377,9 +399,67 @@ Test(write, csv_header_and_rows)
 			cr_assert_float_eq(v[8], 312384.0, 1e-6);
 			cr_assert_float_eq(v[9], 312384.0 - 1000000.0, 1e-6);
 			cr_assert_float_eq(v[10], -3287616.0, 1e-6);
+			/* Column 20 (0-based 19): kind_saving_service = the kommune's 312 384. */
+			const char *c = line;
+			for (int k = 0; k < 19; k++)
+				c = strchr(c, ',') + 1;
+			cr_assert_float_eq(strtod(c, NULL), 312384.0, 1e-6);
 		}
 	}
 	cr_assert_eq(rows, 40);
+	free(buf);
+	projection_free(&p);
+	workbook_free(&wb);
+}
+
+/* Declared sectors get their own columns; an id with a comma is quoted. */
+Test(write, csv_sector_columns)
+{
+	struct workbook wb;
+	struct projection p;
+	workbook_init(&wb);
+	text_set(wb.params.name, sizeof wb.params.name, "T");
+	wb.params.horizon = 2;
+	wb.params.discount.mode = DISCOUNT_NONE;
+	struct sector sec = {.bearer = BEARER_KOMMUNE};
+	text_set(sec.id, sizeof sec.id, "bv,1");
+	text_set(sec.name, sizeof sec.name, "Barnevern");
+	workbook_add_sector(&wb, &sec);
+	struct target_group g;
+	memset(&g, 0, sizeof g);
+	text_set(g.id, sizeof g.id, "g");
+	text_set(g.name, sizeof g.name, "G");
+	struct cost_item it;
+	memset(&it, 0, sizeof it);
+	text_set(it.name, sizeof it.name, "i");
+	it.bearer = BEARER_KOMMUNE;
+	text_set(it.sector, sizeof it.sector, "bv,1");
+	it.amount = 1000;
+	it.to_age = 120;
+	target_group_add_item(&g, &it);
+	workbook_add_group(&wb, &g);
+	target_group_free_items(&g);
+	struct measure m;
+	measure_defaults(&m);
+	text_set(m.name, sizeof m.name, "m");
+	text_set(m.group_id, sizeof m.group_id, "g");
+	m.start_year = wb.params.base_year;
+	m.participants = 10;
+	m.cost_per_participant = 10;
+	m.success_rate = 0.5;
+	workbook_add_measure(&wb, &m);
+	projection_init(&p);
+	cr_assert_eq(projection_compute(&p, &wb), 0);
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+	cr_assert_eq(csv_write_portfolio(f, &wb, &p), 0);
+	fclose(f);
+	cr_assert(strstr(buf, ",sector_cost_stat,\"sector_cost_bv,1\",sector_saving_kommune,") != NULL,
+		  "header: %s", buf);
+	/* 2027: cost 100 from the kommune's rest, saving 5 · 1 000 in bv,1. */
+	cr_assert(strstr(buf, "\n2027,1,100,0,0,100,5000,0,0,5000,4900,4900,4900,"
+			      "100,0,0,0,0,0,0,5000,5000,0,0,0,0\n") != NULL, "rows: %s", buf);
 	free(buf);
 	projection_free(&p);
 	workbook_free(&wb);

@@ -9,7 +9,8 @@ TESTS += $(STORE_E2E)
 if HAVE_CRITERION
 STORE_TESTS = tests/store_basic tests/store_undo tests/store_readonly \
 	tests/store_badfiles tests/store_migrate tests/store_crash tests/store_concurrent \
-	tests/store_json tests/store_schema
+	tests/store_json tests/store_schema tests/store_typed \
+	tests/store_sectors
 check_PROGRAMS += $(STORE_TESTS)
 TESTS += $(STORE_TESTS)
 STORE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
@@ -31,6 +32,12 @@ tests_store_schema_LDADD = $(STORE_TEST_LDADD) -lm
 tests_store_badfiles_SOURCES = tests/store_badfiles.c $(STORE_TEST_UTIL)
 tests_store_badfiles_CFLAGS = $(STORE_TEST_CFLAGS)
 tests_store_badfiles_LDADD = $(STORE_TEST_LDADD)
+tests_store_typed_SOURCES = tests/store_typed.c $(STORE_TEST_UTIL)
+tests_store_typed_CFLAGS = $(STORE_TEST_CFLAGS)
+tests_store_typed_LDADD = $(STORE_TEST_LDADD)
+tests_store_sectors_SOURCES = tests/store_sectors.c $(STORE_TEST_UTIL)
+tests_store_sectors_CFLAGS = $(STORE_TEST_CFLAGS)
+tests_store_sectors_LDADD = $(STORE_TEST_LDADD)
 tests_store_migrate_SOURCES = tests/store_migrate.c $(STORE_TEST_UTIL)
 tests_store_migrate_CFLAGS = $(STORE_TEST_CFLAGS)
 tests_store_migrate_LDADD = $(STORE_TEST_LDADD)

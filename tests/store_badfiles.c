@@ -157,13 +157,13 @@ Test(badfiles, corrupt_page_is_corrupt)
 Test(badfiles, newer_schema_is_refused_and_left_untouched)
 {
 	create_big();
-	raw_exec("PRAGMA user_version = 3");
+	raw_exec("PRAGMA user_version = 4");
 	size_t size0;
 	char *bytes0 = file_read(path, &size0);
 	struct stat st0;
 	cr_assert_eq(stat(path, &st0), 0);
-	expect_refused(0, STORE_TOO_NEW, "skjemaversjon 3");
-	expect_refused(0, STORE_TOO_NEW, "versjon 2");
+	expect_refused(0, STORE_TOO_NEW, "skjemaversjon 4");
+	expect_refused(0, STORE_TOO_NEW, "versjon 3");
 	expect_refused(STORE_OPEN_READ_ONLY, STORE_TOO_NEW, "nyere utenfor");
 	size_t size1;
 	char *bytes1 = file_read(path, &size1);
@@ -213,8 +213,10 @@ Test(badfiles, hand_edited_row_breaking_the_model)
 	/* ... so bypass them, as a careless hand edit could. */
 	raw_exec("PRAGMA ignore_check_constraints = ON;"
 		 "UPDATE measures SET participants = 0 WHERE name = 'Familieveiledning'");
-	expect_invalid("measures[1].participants");
-	expect_invalid("i tiltaket «Familieveiledning»");
+	/* Since the typed reads (issue 18 item 8) the row is refused while it is
+	 * read, naming table, row and column, before validation sees it. */
+	expect_invalid("kolonnen participants");
+	expect_invalid("tiltaket «Familieveiledning» (tabellen measures");
 }
 
 Test(badfiles, hand_edited_unknown_bearer)
@@ -234,7 +236,83 @@ Test(badfiles, hand_edited_payer_sum)
 	sample_workbook(&wb);
 	cr_assert_eq(store_create(path, &wb, NULL), STORE_OK);
 	workbook_free(&wb);
-	raw_exec("PRAGMA ignore_check_constraints = ON;"
-		 "UPDATE measures SET payer_stat = 0.5 WHERE name = 'Oppfølgingslos'");
+	/* The payer's triggers guard it; a hand edit would have to drop them. */
+	raw_exec("DROP TRIGGER measures_payer_update;"
+		 "UPDATE measures SET payer = '[[\"kommune\",0.25],[\"fylkeskommune\",0.75],"
+		 "[\"stat\",0.5]]' WHERE name = 'Oppfølgingslos'");
 	expect_invalid("measures[0].payer");
+}
+
+/* Open (read-write and read-only) must refuse, and the file must keep
+ * every byte: no switch to WAL, no half migration (issue 18 item 7). */
+static void expect_refused_untouched(enum store_status want, const char *needle)
+{
+	size_t size0, size1;
+	char *bytes0 = file_read(path, &size0);
+	expect_refused(0, want, needle);
+	expect_refused(STORE_OPEN_READ_ONLY, want, needle);
+	char *bytes1 = file_read(path, &size1);
+	cr_assert_eq(size0, size1);
+	cr_assert(memcmp(bytes0, bytes1, size0) == 0, "the file must be byte-identical");
+	free(bytes0);
+	free(bytes1);
+}
+
+/* Our application id, then `sql` (a schema that is not ours). */
+static void make_ours(const char *sql)
+{
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(db, "PRAGMA application_id = 1970564710", NULL, NULL, NULL),
+		     SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s", msg ? msg : "");
+	sqlite3_close(db);
+}
+
+Test(badfiles, our_id_with_foreign_tables_is_refused_untouched)
+{
+	for (int v = 1; v <= 3; v++) {
+		char sql[200];
+		snprintf(sql, sizeof sql,
+			 "CREATE TABLE regneark (celle TEXT); INSERT INTO regneark VALUES ('A1');"
+			 " PRAGMA user_version = %d",
+			 v);
+		unlink(path);
+		make_ours(sql);
+		expect_refused_untouched(STORE_NOT_WORKBOOK, "tabellene er ikke slik");
+		size_t size;
+		char *bytes = file_read(path, &size);
+		cr_assert_eq(bytes[18], 1, "still in rollback-journal mode (header byte 18)");
+		free(bytes);
+		char side[4200];
+		snprintf(side, sizeof side, "%s-wal", path);
+		cr_assert(!file_exists(side), "no WAL file made");
+	}
+}
+
+Test(badfiles, version_1_with_a_missing_column_is_not_half_migrated)
+{
+	/* Version 1's tables, but measures lacks `enabled`: step 2 would run
+	 * its ALTERs on the other tables before failing. */
+	make_ours("CREATE TABLE workbook (id INTEGER PRIMARY KEY, name TEXT, municipality TEXT,"
+		  " base_year INTEGER, horizon INTEGER, discount_mode TEXT, discount_rate REAL,"
+		  " g_amount REAL);"
+		  "INSERT INTO workbook VALUES (1, 'x', '', 2025, 40, 'r109', 0, 130160);"
+		  "CREATE TABLE groups (id INTEGER PRIMARY KEY, gid TEXT);"
+		  "PRAGMA user_version = 1");
+	expect_refused_untouched(STORE_NOT_WORKBOOK, "skjemaversjon 1");
+}
+
+Test(badfiles, missing_parameters_row_is_refused_untouched_and_says_why)
+{
+	struct workbook wb;
+	store_create_sample(path, &wb);
+	workbook_free(&wb);
+	raw_exec("DELETE FROM workbook");
+	expect_refused_untouched(STORE_INVALID, "mangler raden med parametre");
+	struct store *s = NULL;
+	struct store_error err = {0};
+	store_open(path, 0, &s, &err);
+	cr_assert(strstr(err.message, "not an error") == NULL, "%s", err.message);
 }

@@ -73,7 +73,7 @@ Test(store, default_workbook_is_valid_and_stores)
 	cr_assert_str_eq(wb.measures[0].group_id, "frafall-vgs");
 	cr_assert_eq(wb.measures[0].participants, 80);
 	cr_assert(wb.measures[0].cost_per_participant == 7500);
-	cr_assert(wb.measures[0].payer[BEARER_FYLKESKOMMUNE] == 1.0);
+	cr_assert(wb.measures[0].payer[BEARER_FYLKESKOMMUNE].share == 1.0);
 	/* Hjelpetiltak: 135 268 over four years, for the kommune. */
 	long bv = workbook_find_group(&wb, "barnevern-hjelpetiltak");
 	cr_assert(wb.groups[bv].items[0].amount == 33817);
@@ -323,9 +323,9 @@ Test(store, default_path_under_xdg_data_home)
 	rmdir(sub);
 }
 
-Test(store, schema_version_is_two)
+Test(store, schema_version_is_three)
 {
-	cr_assert_eq(store_schema_version(), 2);
+	cr_assert_eq(store_schema_version(), 3);
 }
 
 Test(store, file_colon_name_is_a_plain_file_not_a_uri)

@@ -1,8 +1,11 @@
 /*
- * Tests for store/migrate.c: a file written at schema version 1 (data
- * tables only, no row versions, no history) opens, is migrated to the
- * current version in place, keeps its data, and then supports conflicts
- * and undo like any new file.
+ * Tests for store/migrate.c: files written at schema version 1 (data
+ * tables only, no row versions, no history) and version 2 (row versions
+ * and undo history, model version 1) open, are migrated to the current
+ * version in place in one transaction, keep their data and their undo
+ * history (old steps still undo and redo exactly), and then support
+ * conflicts and undo like any new file.  A file that cannot be migrated
+ * is left byte-identical.
  */
 #include <criterion/criterion.h>
 #include <sqlite3.h>
@@ -10,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/internal.h"
 #include "store/migrate.h"
 #include "store/store.h"
 #include "tests/store_util.h"
@@ -69,7 +73,7 @@ Test(migrate, version_1_file_is_migrated_with_its_data)
 	struct store *s = NULL;
 	struct store_error err = {0};
 	cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK, "%s", err.message);
-	cr_assert_eq(raw_int("PRAGMA user_version"), 2);
+	cr_assert_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	cr_assert_eq(raw_int("SELECT count(*) FROM edit_log"), 0);
 
 	struct workbook wb;
@@ -91,6 +95,22 @@ Test(migrate, version_1_file_is_migrated_with_its_data)
 	cr_assert(!wb.measures[1].enabled);
 	cr_assert_eq(wb.measures[0].row.version, 1, "migrated rows start at version 1");
 	cr_assert_eq(wb.groups[1].items[0].row.version, 1);
+	/* Version 2 of the model: the defaults a version-1 document reads as. */
+	cr_assert_eq(wb.sector_count, 0);
+	cr_assert_eq(wb.params.price_year, 2025, "price year = base year");
+	cr_assert_eq(wb.params.plan.start_year, 2025);
+	cr_assert_eq(wb.params.plan.years, 4);
+	cr_assert_eq(wb.params.uncertainty.draws, 10000);
+	cr_assert(wb.params.tax_cost == 0.20);
+	cr_assert(wb.params.uncertainty.spread[CONFIDENCE_C] == 0.35);
+	cr_assert_eq(wb.groups[0].items[0].kind, ITEM_SERVICE);
+	cr_assert_eq(wb.groups[0].items[0].bearer, BEARER_STAT);
+	cr_assert_str_eq(wb.groups[0].items[0].sector, "");
+	cr_assert_eq(wb.measures[0].payer_count, 3);
+	cr_assert_str_eq(wb.measures[0].payer[1].sector, "fylkeskommune");
+	cr_assert(wb.measures[0].payer[1].share == 1.0);
+	cr_assert(measure_payer_share(&wb.measures[0], "kommune") == 0.0);
+	cr_assert(!wb.measures[0].ranges[RANGE_SUCCESS_RATE].set);
 
 	/* The new columns and tables work: an edit, then undo. */
 	struct measure m = wb.measures[0];
@@ -107,7 +127,7 @@ Test(migrate, version_1_file_is_migrated_with_its_data)
 
 	/* Opening again does not migrate twice. */
 	cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK, "%s", err.message);
-	cr_assert_eq(raw_int("PRAGMA user_version"), 2);
+	cr_assert_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	store_close(s);
 	size_t size;
 	char *bytes = file_read(path, &size);
@@ -141,4 +161,201 @@ Test(migrate, steps_are_complete)
 		cr_assert_not_null(migrate_step_sql(v), "step %d", v);
 	cr_assert_null(migrate_step_sql(STORE_SCHEMA_VERSION + 1));
 	cr_assert_eq(store_schema_version(), STORE_SCHEMA_VERSION);
+}
+
+/*
+ * A version-2 file as the previous program left it, with an undo history
+ * of user "ola": a measure's payer moved from fylkeskommune to half and
+ * half, an item's amount changed, the base year moved, and a measure
+ * deleted.  The images are what that program's row_image() wrote: every
+ * column of the row as a JSON object.
+ */
+#define MEASURE_IMAGE                                                                        \
+	"(SELECT json_object('id', id, 'name', name, 'group_ref', group_ref, 'participants',"  \
+	" participants, 'start_year', start_year, 'start_age', start_age, 'duration', duration," \
+	" 'cost_per_participant', cost_per_participant, 'payer_kommune', payer_kommune,"       \
+	" 'payer_fylkeskommune', payer_fylkeskommune, 'payer_stat', payer_stat,"               \
+	" 'success_rate', success_rate, 'deadweight', deadweight, 'lag', lag, 'effect_years',"  \
+	" effect_years, 'decay', decay, 'enabled', enabled, 'version', version)"               \
+	" FROM measures WHERE id = ?1)"
+#define ITEM_IMAGE                                                                            \
+	"(SELECT json_object('id', id, 'group_ref', group_ref, 'name', name, 'bearer', bearer," \
+	" 'amount', amount, 'unit', unit, 'from_age', from_age, 'to_age', to_age, 'source',"     \
+	" source, 'confidence', confidence, 'version', version) FROM items WHERE id = ?1)"
+#define WORKBOOK_IMAGE                                                                        \
+	"(SELECT json_object('id', id, 'name', name, 'municipality', municipality, 'base_year',"\
+	" base_year, 'horizon', horizon, 'discount_mode', discount_mode, 'discount_rate',"       \
+	" discount_rate, 'g_amount', g_amount, 'version', version) FROM workbook WHERE id = ?1)"
+
+/* One logged edit: entry `entry`, row `id` of `tbl`, `change` run between
+ * the before and the after image. */
+static void v2_edit(sqlite3 *db, int entry, const char *label, const char *tbl, int id,
+		    const char *image, const char *change)
+{
+	char sql[2048];
+	char *msg = NULL;
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO edit_log (id, user, label, kind) VALUES (%d, 'ola', '%s', 'edit');"
+		 "CREATE TEMP TABLE img AS SELECT %s AS before;",
+		 entry, label, image);
+	/* ?1 in the image is the row id: substitute it. */
+	char *p;
+	while ((p = strstr(sql, "?1")) != NULL) {
+		char num[8];
+		int n = snprintf(num, sizeof num, "%d", id);
+		memmove(p + n, p + 2, strlen(p + 2) + 1);
+		memcpy(p, num, (size_t)n);
+	}
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s: %s", sql, msg);
+	cr_assert_eq(sqlite3_exec(db, change, NULL, NULL, &msg), SQLITE_OK, "%s", msg);
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO edit_rows (edit_id, seq, tbl, row_id, before, after)"
+		 " SELECT %d, 0, '%s', %d, before, %s FROM img; DROP TABLE img;",
+		 entry, tbl, id, image);
+	while ((p = strstr(sql, "?1")) != NULL) {
+		char num[8];
+		int n = snprintf(num, sizeof num, "%d", id);
+		memmove(p + n, p + 2, strlen(p + 2) + 1);
+		memcpy(p, num, (size_t)n);
+	}
+	cr_assert_eq(sqlite3_exec(db, sql, NULL, NULL, &msg), SQLITE_OK, "%s: %s", sql, msg);
+}
+
+static void make_v2_file(void)
+{
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *msg = NULL;
+	cr_assert_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db, migrate_step_sql(1), NULL, NULL, &msg), SQLITE_OK, "%s", msg);
+	cr_assert_eq(sqlite3_exec(db, v1_rows, NULL, NULL, &msg), SQLITE_OK, "%s", msg);
+	cr_assert_eq(sqlite3_exec(db, migrate_step_sql(2), NULL, NULL, &msg), SQLITE_OK, "%s", msg);
+	v2_edit(db, 1, "Del betalingen", "measures", 1, MEASURE_IMAGE,
+		"UPDATE measures SET payer_kommune = 0.5, payer_fylkeskommune = 0.5,"
+		" version = version + 1 WHERE id = 1");
+	v2_edit(db, 2, "Endre beløp", "items", 1, ITEM_IMAGE,
+		"UPDATE items SET amount = 31000.5, version = version + 1 WHERE id = 1");
+	v2_edit(db, 3, "Nytt basisår", "workbook", 1, WORKBOOK_IMAGE,
+		"UPDATE workbook SET base_year = 2026, version = version + 1 WHERE id = 1");
+	v2_edit(db, 4, "Slett tiltaket", "measures", 2, MEASURE_IMAGE,
+		"DELETE FROM measures WHERE id = 2");
+	cr_assert_eq(sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA user_version = 2; COMMIT",
+				  NULL, NULL, &msg),
+		     SQLITE_OK, "%s", msg);
+	sqlite3_close(db);
+}
+
+static struct store *open_as_ola(void)
+{
+	struct store *s = NULL;
+	struct store_error err = {0};
+	cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK, "%s", err.message);
+	store_set_user(s, "ola");
+	return s;
+}
+
+static void load(struct store *s, struct workbook *wb)
+{
+	struct store_error err = {0};
+	workbook_init(wb);
+	cr_assert_eq(store_load(s, wb, &err), STORE_OK, "%s", err.message);
+}
+
+Test(migrate, version_2_file_keeps_its_data_and_undo_history)
+{
+	make_v2_file();
+	struct store *s = open_as_ola();
+	cr_assert_eq(raw_int("PRAGMA user_version"), STORE_SCHEMA_VERSION);
+	cr_assert_eq(raw_int("SELECT count(*) FROM edit_rows"), 4);
+	struct workbook wb;
+	load(s, &wb);
+	cr_assert_eq(wb.measure_count, 1);
+	cr_assert(measure_payer_share(&wb.measures[0], "kommune") == 0.5);
+	cr_assert(measure_payer_share(&wb.measures[0], "fylkeskommune") == 0.5);
+	cr_assert(wb.groups[0].items[0].amount == 31000.5);
+	cr_assert_eq(wb.params.base_year, 2026);
+	cr_assert_eq(wb.params.price_year, 2026);
+	cr_assert_str_eq(store_undo_label(s), "Slett tiltaket");
+	workbook_free(&wb);
+
+	/* Every old step undoes, newest first, to the state before it. */
+	struct store_error err = {0};
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
+	load(s, &wb);
+	cr_assert_eq(wb.measure_count, 2, "the deleted measure is back");
+	cr_assert_str_eq(wb.measures[1].name, "Veiledning");
+	cr_assert(measure_payer_share(&wb.measures[1], "kommune") == 1.0);
+	cr_assert_eq(wb.measures[1].row.id, 2, "under its own id");
+	workbook_free(&wb);
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
+	cr_assert_eq(store_undo(s, &err), STORE_NOTHING, "%s", err.message);
+	load(s, &wb);
+	cr_assert_eq(wb.params.base_year, 2025);
+	cr_assert_eq(wb.params.price_year, 2025, "follows the base year it was read with");
+	cr_assert(wb.groups[0].items[0].amount == 30000);
+	cr_assert(measure_payer_share(&wb.measures[0], "fylkeskommune") == 1.0);
+	cr_assert(measure_payer_share(&wb.measures[0], "kommune") == 0.0);
+	workbook_free(&wb);
+
+	/* And redo goes forward again, through the translated images. */
+	for (int i = 0; i < 4; i++)
+		cr_assert_eq(store_redo(s, &err), STORE_OK, "redo %d: %s", i, err.message);
+	load(s, &wb);
+	cr_assert_eq(wb.measure_count, 1);
+	cr_assert(measure_payer_share(&wb.measures[0], "kommune") == 0.5);
+	cr_assert_eq(wb.params.base_year, 2026);
+	workbook_free(&wb);
+	store_close(s);
+}
+
+Test(migrate, undo_after_migration_of_a_new_edit_and_an_old_one)
+{
+	make_v2_file();
+	struct store *s = open_as_ola();
+	struct workbook wb;
+	load(s, &wb);
+	struct store_error err = {0};
+	/* A version-3 edit on top of the migrated history. */
+	struct measure m = wb.measures[0];
+	m.ranges[RANGE_SUCCESS_RATE] = (struct value_range){true, 0.1, 0.3};
+	cr_assert_eq(store_update_measure(s, &m, "Område", &err), STORE_OK, "%s", err.message);
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "the old deletion: %s", err.message);
+	workbook_free(&wb);
+	load(s, &wb);
+	cr_assert_eq(wb.measure_count, 2);
+	cr_assert(!wb.measures[0].ranges[RANGE_SUCCESS_RATE].set);
+	workbook_free(&wb);
+	store_close(s);
+}
+
+Test(migrate, a_file_that_fails_to_migrate_is_left_as_it_was)
+{
+	make_v1_file();
+	/* Shares past the sum rule, written by a program that skipped the CHECKs:
+	 * version 3's payer rule refuses the row, so the migration fails. */
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+	cr_assert_eq(sqlite3_exec(db,
+				  "PRAGMA ignore_check_constraints = ON;"
+				  " UPDATE measures SET payer_stat = 0.5 WHERE id = 1",
+				  NULL, NULL, NULL),
+		     SQLITE_OK);
+	sqlite3_close(db);
+	size_t size0, size1;
+	char *before = file_read(path, &size0);
+	struct store *s = NULL;
+	struct store_error err = {0};
+	cr_assert_neq(store_open(path, 0, &s, &err), STORE_OK);
+	cr_assert_null(s);
+	cr_assert(strstr(err.message, "oppgradere") != NULL, "%s", err.message);
+	char *after = file_read(path, &size1);
+	cr_assert_eq(size0, size1);
+	cr_assert(memcmp(before, after, size0) == 0, "byte-identical: not half migrated");
+	cr_assert_eq(after[18], 1, "not switched to WAL");
+	cr_assert_eq(raw_int("PRAGMA user_version"), 1);
+	free(before);
+	free(after);
 }

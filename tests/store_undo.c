@@ -150,7 +150,7 @@ Test(undo, replace_all_is_one_undoable_edit)
 	cr_assert_eq(store_load(s, &after, NULL), STORE_OK);
 	assert_same_workbook(&wb, &after);
 	/* An invalid workbook changes nothing. */
-	other.measures[0].payer[BEARER_STAT] = 0.5;
+	other.measures[0].payer[BEARER_STAT].share = 0.5;
 	cr_assert_eq(store_replace_all(s, &other, NULL, &err), STORE_REFUSED);
 	cr_assert(strstr(err.message, "payer") != NULL, "%s", err.message);
 	cr_assert_eq(store_load(s, &after, NULL), STORE_OK);

@@ -72,9 +72,9 @@ void sample_measure(struct measure *m, const char *name, const char *group)
 	m->start_age = 16;
 	m->duration = 2;
 	m->cost_per_participant = 7500.25;
-	m->payer[BEARER_KOMMUNE] = 0.25;
-	m->payer[BEARER_FYLKESKOMMUNE] = 0.75;
-	m->payer[BEARER_STAT] = 0.0;
+	m->payer[BEARER_KOMMUNE].share = 0.25;
+	m->payer[BEARER_FYLKESKOMMUNE].share = 0.75;
+	m->payer[BEARER_STAT].share = 0.0;
 	m->success_rate = 0.2;
 	m->deadweight = 0.1;
 	m->lag = 1;

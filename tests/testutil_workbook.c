@@ -31,7 +31,7 @@ static void assert_same_measure(const struct measure *x, const struct measure *y
 	cr_assert_eq(x->duration, y->duration);
 	assert_same_double(x->cost_per_participant, y->cost_per_participant);
 	for (int b = 0; b < BEARER_COUNT; b++)
-		assert_same_double(x->payer[b], y->payer[b]);
+		assert_same_double(x->payer[b].share, y->payer[b].share);
 	assert_same_double(x->success_rate, y->success_rate);
 	assert_same_double(x->deadweight, y->deadweight);
 	cr_assert_eq(x->lag, y->lag);

@@ -33,7 +33,7 @@ static struct measure sample(void)
 	m.start_year = 2027;
 	m.start_age = 16;
 	m.duration = 1;
-	m.payer[BEARER_FYLKESKOMMUNE] = 1;
+	m.payer[BEARER_FYLKESKOMMUNE].share = 1;
 	return m;
 }
 
@@ -178,7 +178,7 @@ Test(field, editing_text_parses_back_to_the_same_value)
 	struct measure m = sample();
 	m.cost_per_participant = 1234567.25;
 	m.success_rate = 0.125;
-	m.payer[BEARER_KOMMUNE] = 1.0 / 3.0;
+	m.payer[BEARER_KOMMUNE].share = 1.0 / 3.0;
 	const char *labels[] = {"Kostnad per deltaker", "Suksessrate", "Deltakere", "Startår",
 				"Betaler kommune"};
 	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
@@ -189,7 +189,7 @@ Test(field, editing_text_parses_back_to_the_same_value)
 		cr_assert(field_parse(f, text, &copy, NULL, reading, sizeof reading, error,
 				      sizeof error), "%s: %s", labels[i], error);
 		cr_assert(memcmp(&copy, &m, sizeof m) == 0 ||
-			  (f->type == FT_PERCENT && fabs(copy.payer[0] - m.payer[0]) < 1e-6),
+			  (f->type == FT_PERCENT && fabs(copy.payer[0].share - m.payer[0].share) < 1e-6),
 			  "%s round trip via «%s»", labels[i], text);
 	}
 }

@@ -62,13 +62,13 @@ no_stdout
 has_prefix "(standard inn): linje 4, kolonne 47: "
 
 # Not our format, wrong version.
-printf '{"format": "noe-annet", "version": 2, "workbook": {"name": "X", "base_year": 2027}}' \
+printf '{"format": "noe-annet", "version": 3, "workbook": {"name": "X", "base_year": 2027}}' \
 	>"$tmp/other.json"
 run 1 "$tmp/other.json"
 no_stdout
 lines 2
 has_prefix "$tmp/other.json: format: må være «utenfor-workbook»"
-has_line "$tmp/other.json: version: versjon 2 støttes ikke; denne utgaven leser versjon 1"
+has_line "$tmp/other.json: version: versjon 3 støttes ikke; denne utgaven leser versjon 1 og 2"
 
 # A file that is not there, a directory, a broken workbook file.
 run 1 "$tmp/finnes-ikke.json"
