@@ -111,6 +111,7 @@ struct app {
 	int64_t measure_id, group_id, item_id, subject_id;
 	struct keymap keys; /* from config/ (preset + the user's [keys]) */
 	char thousands[8];  /* thousands separator for display */
+	int decimals;       /* [numbers] decimals for kroner amounts (0–2) */
 
 	enum view_id view;
 	enum view_id back_view; /* where Esc/q leaves help and the estimate */
@@ -148,6 +149,7 @@ struct app {
 	char last_search[LINE_EDIT_SIZE];
 
 	enum confirm_kind confirm;
+	bool confirm_delete; /* config.ini [ui] confirm_delete: ask before deleting */
 	char confirm_text[300];
 
 	char report_path[4096]; /* the report `r` writes, while it asks to overwrite */

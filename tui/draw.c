@@ -84,7 +84,8 @@ void draw_text_right(struct app *a, int y, int x, int w, attr_t attr, const char
 
 void format_money(const struct app *a, double v, char *buf, size_t size)
 {
-	number_format(buf, size, v, 0, app_thousands(a));
+	/* config.ini [numbers] decimals (0–2): kroner with that many. */
+	number_format(buf, size, v, a->decimals, app_thousands(a));
 }
 
 void draw_money(struct app *a, int y, int x, int w, double v, bool signed_colour, attr_t base)
@@ -92,7 +93,7 @@ void draw_money(struct app *a, int y, int x, int w, double v, bool signed_colour
 	char buf[64];
 	format_money(a, v, buf, sizeof buf);
 	attr_t attr = base;
-	if (signed_colour && number_round(v, 0) < 0 && base == a->attrs[ROLE_NORMAL])
+	if (signed_colour && number_round(v, a->decimals) < 0 && base == a->attrs[ROLE_NORMAL])
 		attr = (base & ~A_COLOR) | a->attrs[ROLE_NEGATIVE];
 	draw_text_right(a, y, x, w, attr, buf);
 }

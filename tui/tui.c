@@ -450,8 +450,13 @@ static void handle_key(struct app *a, int is_code, int key)
 	/* Clear the old message: it described the previous key. */
 	if (act != ACTION_NONE && !saved)
 		app_status(a, false, "%s", "");
-	if (views[a->view]->handle(a, act))
+	if (views[a->view]->handle(a, act)) {
+		/* confirm_delete = no: the question is answered yes at once. */
+		if (!a->confirm_delete && a->confirm != CONFIRM_NONE &&
+		    a->confirm != CONFIRM_OVERWRITE_REPORT)
+			confirm_key(a, 'j');
 		return;
+	}
 	global_action(a, act);
 }
 
@@ -548,6 +553,8 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	a->keys = cfg->keys;
 	a->theme = cfg->theme;
 	a->mouse = cfg->settings.mouse;
+	a->confirm_delete = cfg->settings.confirm_delete;
+	a->decimals = cfg->settings.decimals;
 	snprintf(a->thousands, sizeof a->thousands, "%s",
 		 thousands_style_separator(cfg->settings.thousands));
 	snprintf(workbook, workbook_size, "%s", cfg->settings.workbook);
@@ -577,6 +584,7 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 	}
 	a->proj_subject = -1;
 	a->language = i18n_language_in_effect(); /* main chose it */
+	a->confirm_delete = true;
 	a->config_path = opt->config_path;
 	/* Configuration is read before the terminal is touched: iniparser
 	 * and the theme loader must not write into a curses screen. */

@@ -106,6 +106,25 @@ keys q
 wait_for "UTENFOR-EXIT 0"
 unset NO_COLOR
 
+# confirm_delete = no in config.ini: d deletes at once (u brings it back);
+# decimals = 2: kroner with two decimals.
+export XDG_CONFIG_HOME="$TUI_DIR/config"
+mkdir -p "$XDG_CONFIG_HOME/utenfor"
+printf '[ui]\nconfirm_delete = no\n[numbers]\ndecimals = 2\n' >"$XDG_CONFIG_HOME/utenfor/config.ini"
+start "$book"
+wait_for "1 Oversikt"
+wait_re "Netto nåverdi +[0-9 ]+,[0-9][0-9] kr"
+keys 2
+wait_for "Suksessrate"
+keys d
+wait_for "Slettet «Lim inn d»"
+screen | grep -q "(j/n)" && fail "confirm_delete = no still asks"
+keys u
+wait_for "Angret: Slette tiltaket «Lim inn d»"
+keys q
+wait_for "UTENFOR-EXIT 0"
+rm -f "$XDG_CONFIG_HOME/utenfor/config.ini"
+
 # English: the untitled first column does not show the catalogue header,
 # and the names are there.
 if [ -f "${UTENFOR_LOCALEDIR:-}/en/LC_MESSAGES/utenfor.mo" ]; then
