@@ -78,6 +78,8 @@ struct view {
 	bool (*type)(struct app *a, int key);
 };
 
+/* All views by enum view_id (app.c). */
+extern const struct view *const views[VIEW_COUNT];
 extern const struct view view_overview, view_measures, view_groups, view_projection,
 	view_settings, view_help, view_estimate;
 

@@ -164,10 +164,6 @@ void screen_close(struct app *a)
 	a->screen = NULL;
 }
 
-static const struct view *const views[VIEW_COUNT] = {
-	&view_overview, &view_measures, &view_groups, &view_projection,
-	&view_settings, &view_help, &view_estimate,
-};
 
 static void paint_tabs(struct app *a)
 {

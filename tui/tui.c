@@ -53,10 +53,6 @@ static double now_ms(void)
 	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static const struct view *const views[VIEW_COUNT] = {
-	&view_overview, &view_measures, &view_groups, &view_projection,
-	&view_settings, &view_help, &view_estimate,
-};
 
 static void undo_redo(struct app *a, bool redo)
 {
