@@ -4,7 +4,7 @@
 # nothing; a mistyped path is not turned into a workbook; the status line
 # names the file; the benefit-cost ratio keeps two decimals; arrows and
 # Tab save and move while typing; a payer split is one edit; the cost per
-# participant says per year; dim text is not dark blue and NO_COLOR keeps
+# participant says per year; a kept estimate names its workbook; dim text is not dark blue and NO_COLOR keeps
 # the terminal's colours; pasted text is typed, never run as keys; in
 # English the measures table keeps its names.
 set -u
@@ -88,8 +88,11 @@ wait_for "Raskt overslag"
 keys Up 9 0 Down 7 0 0 0 Enter
 wait_re "Deltakere +90"
 wait_re "Kostnad per deltaker +7 000 kr per år"
+# Keeping it names the workbook it went into.
+keys b
+wait_for "» i $TUI_DIR/bok."
 keys q
-wait_for "─ Lim inn d"
+wait_for "─ Overslag: "
 keys q
 wait_for "UTENFOR-EXIT 0"
 
