@@ -1,6 +1,7 @@
 /*
  * tui_bench.c: keystroke-to-screen latency of the real TUI, driven
- * through a pseudo-terminal (forkpty), on a workbook of 200 measures.
+ * through a pseudo-terminal (forkpty), on a workbook of 1 000 measures
+ * (issue 11: p99 under 2 ms there, with the session layer in the path).
  *
  * Method: the TUI runs with UTENFOR_FRAME_MARK=1, which makes it write the
  * OSC string ESC ] 777 ; utenfor-frame BEL right after each doupdate()
@@ -31,7 +32,8 @@
 #include "engine/workbook.h"
 #include "store/store.h"
 
-#define MEASURES 200
+#define MEASURES 1000
+#define TARGET_P99_US 2000.0
 #define KEYSTROKES 1000
 #define MARK "\033]777;utenfor-frame\007"
 
@@ -213,8 +215,10 @@ int main(void)
 	double per_key = (double)bytes / KEYSTROKES;
 	printf("TUI, %d measures, %d keystrokes in a numeric field (100x30 pty):\n", MEASURES,
 	       KEYSTROKES);
-	printf("  keystroke -> frame complete: median %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 5 ms): %s\n",
-	       median / 1000, p99 / 1000, lat[KEYSTROKES - 1] / 1000, p99 < 5000 ? "ok" : "OVER TARGET");
+	printf("  keystroke -> frame complete: median %.2f ms (p10 %.2f, p90 %.2f), p99 %.2f ms, max %.2f ms (target p99 < %.0f ms): %s\n",
+	       median / 1000, lat[KEYSTROKES / 10] / 1000, lat[KEYSTROKES * 9 / 10] / 1000, p99 / 1000,
+	       lat[KEYSTROKES - 1] / 1000, TARGET_P99_US / 1000,
+	       p99 < TARGET_P99_US ? "ok" : "OVER TARGET");
 	if (cpu0 >= 0 && cpu1 >= 0)
 		printf("  CPU time of the TUI per keystroke: %.3f ms (user + system)\n",
 		       (cpu1 - cpu0) * 1000 / KEYSTROKES);

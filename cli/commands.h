@@ -34,4 +34,7 @@ int cmd_export(int argc, char **argv);
 /* cli/cmd_config.c: `utenfor config [--config FILE] [check|path|themes|keys|set S.K V]`. */
 int cmd_config(int argc, char **argv);
 
+/* cli/cmd_set.c: `utenfor set WORKBOOK KIND NAME FIELD VALUE` (and --undo/--redo). */
+int cmd_set(int argc, char **argv);
+
 #endif

@@ -17,3 +17,4 @@ utenfor-build-tree: Makefile
 	$(AM_V_GEN){ echo "# Written by make: ./utenfor here runs as if installed (cli/build_tree.h)."; \
 	  echo "srcdir=$(abs_top_srcdir)"; } >$@
 CLEANFILES += utenfor-build-tree
+utenfor_SOURCES += cli/cmd_set.c

@@ -87,6 +87,7 @@ static const struct command commands[] = {
 	{"export", N_("skriv ut arbeidsboken (--json, --csv, --csv-excel eller --xlsx)"),
 	 cmd_export},
 	{"config", N_("sjekk innstillingene, vis temaer og taster, endre én verdi"), cmd_config},
+	{"set", N_("endre ett felt i arbeidsboka (SORT NAVN FELT VERDI, --undo)"), cmd_set},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

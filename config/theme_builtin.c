@@ -85,7 +85,7 @@ static const struct theme_style standard[UI_ELEMENT_COUNT] = {
 	[UI_STAT] = {3, -1, 0, D},
 	[UI_STATUS] = {0, 7, 0, R},
 	[UI_HINTS] = {6, -1, 0, 0},
-	[UI_BORDER] = {4, -1, 0, 0},
+	[UI_BORDER] = {-1, -1, D, 0}, /* not blue: unreadable on dark terminals */
 	[UI_NOTICE] = {6, -1, B, B},
 	[UI_ERROR] = {7, 1, B, B | R},
 };

@@ -7,19 +7,32 @@ check_PROGRAMS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 tests_tui_text_SOURCES = tests/tui_text.c
 tests_tui_text_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_tui_text_LDADD = libtui.a $(CRITERION_LIBS)
+tests_tui_text_LDADD = libtui.a libsession.a $(CRITERION_LIBS)
 tests_tui_field_SOURCES = tests/tui_field.c
 tests_tui_field_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_tui_field_LDADD = libtui.a libengine.a $(CRITERION_LIBS)
+tests_tui_field_LDADD = libsession.a libengine.a libi18n.a $(LIBINTL) $(CRITERION_LIBS)
 tests_tui_naming_SOURCES = tests/tui_naming.c
 tests_tui_naming_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_tui_naming_LDADD = libtui.a libengine.a $(CRITERION_LIBS)
+tests_tui_naming_LDADD = libsession.a libengine.a $(CRITERION_LIBS)
 tests_tui_layout_SOURCES = tests/tui_layout.c
 tests_tui_layout_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(NCURSESW_CFLAGS)
-tests_tui_layout_LDADD = libtui.a libconfig.a $(INIPARSER_LIBS) $(NCURSESW_LIBS) $(CRITERION_LIBS)
+tests_tui_layout_LDADD = libtui.a libsession.a libconfig.a $(INIPARSER_LIBS) $(NCURSESW_LIBS) $(CRITERION_LIBS)
 endif
 
 TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh \
-	tests/e2e/tui_groups.sh
+	tests/e2e/tui_groups.sh tests/e2e/tui_set.sh \
+	tests/e2e/tui_fixes.sh
 dist_check_SCRIPTS += $(TUI_E2E) tests/e2e/tui_lib.sh
 TESTS += $(TUI_E2E)
+
+# tests/session_*.c: the session layer without a terminal.
+if HAVE_CRITERION
+SESSION_TESTS = tests/session_edit
+check_PROGRAMS += $(SESSION_TESTS)
+TESTS += $(SESSION_TESTS)
+tests_session_edit_SOURCES = tests/session_edit.c tests/store_util.c tests/store_util.h \
+	tests/testutil_workbook.c tests/testutil_workbook.h
+tests_session_edit_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
+tests_session_edit_LDADD = libsession.a libstore.a libdata.a libinterchange.a libengine.a libi18n.a $(LIBINTL) \
+	$(SQLITE3_LIBS) $(JANSSON_LIBS) $(CRITERION_LIBS)
+endif

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "engine/workbook.h"
-#include "tui/field.h"
+#include "session/field.h"
 
 static const struct field_desc *find(const struct field_desc *t, size_t n, const char *label)
 {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "engine/workbook.h"
-#include "tui/naming.h"
+#include "session/naming.h"
 
 static void add_group(struct workbook *wb, const char *id)
 {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "tui/line_edit.h"
-#include "tui/text.h"
+#include "session/text.h"
 
 static void utf8(void)
 {

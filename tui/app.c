@@ -1,7 +1,7 @@
 /*
  * app.c: state changes of `struct app` that several views share: the
- * status line, reloading from the store while keeping the selection by row
- * id, switching views, and the read-only refusal.
+ * status line, keeping the selections by row id when the session reads
+ * the workbook again, switching views, and the read-only refusal.
  *
  * Must never: draw (views do) or block on the terminal.
  */
@@ -32,11 +32,16 @@ const char *app_thousands(const struct app *a)
 	return a->thousands;
 }
 
+void app_diag(struct app *a, const struct diag *d)
+{
+	app_status(a, d->code != DIAG_OK, "%s", d->message);
+}
+
 bool app_refuse_read_only(struct app *a)
 {
 	if (!a->read_only)
 		return false;
-	const char *why = a->store ? store_read_only_notice(a->store) : NULL;
+	const char *why = session_read_only_notice(a->session);
 	app_status(a, true, _("Arbeidsboka er åpnet skrivebeskyttet%s%s: endringer lagres ikke"),
 		   why ? ": " : "", why ? why : "");
 	return true;
@@ -44,91 +49,84 @@ bool app_refuse_read_only(struct app *a)
 
 int app_measure_index(const struct app *a)
 {
-	if (a->wb.measure_count == 0)
+	if (a->wb->measure_count == 0)
 		return -1;
 	int i = a->measure_sel;
 	if (i < 0)
 		i = 0;
-	if ((size_t)i >= a->wb.measure_count)
-		i = (int)a->wb.measure_count - 1;
+	if ((size_t)i >= a->wb->measure_count)
+		i = (int)a->wb->measure_count - 1;
 	return i;
 }
 
-static int find_measure(const struct workbook *wb, int64_t id, int fallback)
+struct row_key app_key(const struct app *a, enum edit_target t, size_t index, size_t sub)
 {
-	for (size_t i = 0; i < wb->measure_count; i++)
-		if (id != 0 && wb->measures[i].row.id == id)
-			return (int)i;
-	if (fallback >= (int)wb->measure_count)
-		fallback = (int)wb->measure_count - 1;
+	switch (t) {
+	case EDIT_MEASURE: return session_measure_key(a->session, index);
+	case EDIT_GROUP: return session_group_key(a->session, index);
+	case EDIT_ITEM: return session_item_key(a->session, index, sub);
+	case EDIT_PARAMS: return (struct row_key){ROW_PARAMS, 0};
+	case EDIT_ESTIMATE: return (struct row_key){ROW_ESTIMATE, 0};
+	}
+	return (struct row_key){ROW_PARAMS, 0};
+}
+
+/* The index of the row `id` of `kind` now, or `fallback` kept in range. */
+static int find_row(const struct app *a, enum row_kind kind, int64_t id, int fallback, int count)
+{
+	long i = session_index(a->session, (struct row_key){kind, id}, NULL);
+	if (id != 0 && i >= 0)
+		return (int)i;
+	if (fallback >= count)
+		fallback = count - 1;
 	return fallback < 0 ? 0 : fallback;
 }
 
-static int find_group(const struct workbook *wb, int64_t id, int fallback)
+void app_remember(struct app *a)
 {
-	for (size_t i = 0; i < wb->group_count; i++)
-		if (id != 0 && wb->groups[i].row.id == id)
-			return (int)i;
-	if (fallback >= (int)wb->group_count)
-		fallback = (int)wb->group_count - 1;
-	return fallback < 0 ? 0 : fallback;
-}
-
-static int find_item(const struct target_group *g, int64_t id, int fallback)
-{
-	for (size_t i = 0; i < g->item_count; i++)
-		if (id != 0 && g->items[i].row.id == id)
-			return (int)i;
-	if (fallback >= (int)g->item_count)
-		fallback = (int)g->item_count - 1;
-	return fallback < 0 ? 0 : fallback;
-}
-
-bool app_reload(struct app *a)
-{
-	/* Remember the selections by row id: indexes shift when others add or
-	 * delete rows. */
-	int64_t measure_id = 0, group_id = 0, item_id = 0, subject_id = 0;
-	if (a->measure_sel >= 0 && (size_t)a->measure_sel < a->wb.measure_count)
-		measure_id = a->wb.measures[a->measure_sel].row.id;
-	if (a->proj_subject >= 0 && (size_t)a->proj_subject < a->wb.measure_count)
-		subject_id = a->wb.measures[a->proj_subject].row.id;
-	if (a->group_sel >= 0 && (size_t)a->group_sel < a->wb.group_count) {
-		const struct target_group *g = &a->wb.groups[a->group_sel];
-		group_id = g->row.id;
+	const struct workbook *wb = a->wb;
+	a->measure_id = a->group_id = a->item_id = a->subject_id = 0;
+	if (a->measure_sel >= 0 && (size_t)a->measure_sel < wb->measure_count)
+		a->measure_id = wb->measures[a->measure_sel].row.id;
+	if (a->proj_subject >= 0 && (size_t)a->proj_subject < wb->measure_count)
+		a->subject_id = wb->measures[a->proj_subject].row.id;
+	if (a->group_sel >= 0 && (size_t)a->group_sel < wb->group_count) {
+		const struct target_group *g = &wb->groups[a->group_sel];
+		a->group_id = g->row.id;
 		if (a->item_sel >= 0 && (size_t)a->item_sel < g->item_count)
-			item_id = g->items[a->item_sel].row.id;
+			a->item_id = g->items[a->item_sel].row.id;
 	}
+	a->generation = session_generation(a->session);
+}
 
-	/* Callers never reload while a field is being typed (the poll waits
-	 * for Enter or Esc), so no draft is lost here. */
-	struct store_error err = {0};
-	struct workbook fresh;
-	workbook_init(&fresh);
-	enum store_status st = store_load(a->store, &fresh, &err);
-	if (st != STORE_OK) {
-		workbook_free(&fresh);
-		app_status(a, true, _("Kunne ikke lese arbeidsboka: %s"), err.message);
-		return false;
-	}
-	workbook_free(&a->wb);
-	a->wb = fresh;
-	if (projection_compute(&a->proj, &a->wb) != 0)
-		app_status(a, true, "%s", _("Tomt for minne under omregning"));
-
-	a->measure_sel = find_measure(&a->wb, measure_id, a->measure_sel);
+void app_sync(struct app *a)
+{
+	/* Drafts patch the projection; parameters and reloads need a step. */
+	session_step(a->session, 5.0);
+	a->proj = session_result(a->session, &analysis_portfolio, NULL);
+	if (a->generation == session_generation(a->session))
+		return;
+	a->generation = session_generation(a->session);
+	/* The workbook was read again: indexes may have shifted, ids did not. */
+	const struct workbook *wb = a->wb;
+	a->measure_sel = find_row(a, ROW_MEASURE, a->measure_id, a->measure_sel,
+				  (int)wb->measure_count);
 	if (a->proj_subject >= 0) {
-		int s = find_measure(&a->wb, subject_id, -1);
-		a->proj_subject = (subject_id != 0 && (size_t)s < a->wb.measure_count &&
-				   a->wb.measures[s].row.id == subject_id) ? s : -1;
+		long s = session_index(a->session, (struct row_key){ROW_MEASURE, a->subject_id}, NULL);
+		a->proj_subject = a->subject_id != 0 && s >= 0 ? (int)s : -1;
 	}
-	a->group_sel = find_group(&a->wb, group_id, a->group_sel);
-	if ((size_t)a->group_sel < a->wb.group_count)
-		a->item_sel = find_item(&a->wb.groups[a->group_sel], item_id, a->item_sel);
-	if (a->overview_sel >= (int)a->wb.measure_count)
-		a->overview_sel = a->wb.measure_count > 0 ? (int)a->wb.measure_count - 1 : 0;
-	estimate_compute(a);
-	return true;
+	a->group_sel = find_row(a, ROW_GROUP, a->group_id, a->group_sel, (int)wb->group_count);
+	if ((size_t)a->group_sel < wb->group_count) {
+		long g = -1;
+		long i = session_index(a->session, (struct row_key){ROW_ITEM, a->item_id}, &g);
+		int count = (int)wb->groups[a->group_sel].item_count;
+		if (a->item_id != 0 && i >= 0 && g == a->group_sel)
+			a->item_sel = (int)i;
+		else if (a->item_sel >= count)
+			a->item_sel = count > 0 ? count - 1 : 0;
+	}
+	if (a->overview_sel >= (int)wb->measure_count)
+		a->overview_sel = wb->measure_count > 0 ? (int)wb->measure_count - 1 : 0;
 }
 
 void app_set_view(struct app *a, enum view_id v)
@@ -142,11 +140,9 @@ void app_set_view(struct app *a, enum view_id v)
 	a->view = v;
 }
 
-const char *app_store_message(const struct app *a, const char *msg)
-{
-	const char *path = a->store != NULL ? store_path(a->store) : NULL;
-	size_t n = path != NULL ? strlen(path) : 0;
-	if (n > 0 && strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
-		return msg + n + 2;
-	return msg;
-}
+/* The views in tab order: adding a view is its file and one line here
+ * (and its enum view_id). */
+const struct view *const views[VIEW_COUNT] = {
+	&view_overview, &view_measures, &view_groups, &view_projection,
+	&view_settings, &view_help, &view_estimate,
+};

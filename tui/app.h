@@ -1,13 +1,14 @@
 /*
- * app.h: the interface's one piece of mutable state, `struct app`, and the
- * view "vtable" every screen implements.  Everything the interface knows
- * lives here: the open store, the workbook as loaded, its projection, the
- * current view and selections, the field being edited and the status line.
+ * app.h: the interface's state, `struct app`, and the view "vtable" every
+ * screen implements.  The workbook, the draft being typed and the
+ * calculations belong to the session (session/session.h); the interface
+ * keeps what is about the screen: the views' selections, the line editor,
+ * the prompts, the terminal and the status line.
  *
- * Flow of a keystroke (see doc/tui.md): key → draft_key() (when a field is
- * being edited) or the view's handle() → the workbook in memory is changed
- * → projection_update_measure()/…_group() → app.dirty → one redraw.  Only
- * Enter writes to the store (one transaction per edit).
+ * Flow of a keystroke (see doc/architecture.md): key → draft_key() (when a
+ * field is being edited) or the view's handle() → session_draft_set_text()
+ * and friends change the workbook in memory, the analyses follow → one
+ * redraw.  Only Enter writes to the store (one transaction per edit).
  *
  * Must never: be touched from a signal handler (see tui_signal_pending()).
  */
@@ -20,11 +21,12 @@
 
 #include "engine/projection.h"
 #include "engine/workbook.h"
-#include "store/store.h"
+#include "session/analysis.h"
+#include "session/session.h"
 #include "config/theme.h"
 #include "i18n/i18n.h"
 #include "tui/curses.h"
-#include "tui/field.h"
+#include "session/field.h"
 #include "tui/keys.h"
 #include "tui/layout.h"
 #include "tui/line_edit.h"
@@ -76,44 +78,17 @@ struct view {
 	bool (*type)(struct app *a, int key);
 };
 
+/* All views by enum view_id (app.c). */
+extern const struct view *const views[VIEW_COUNT];
 extern const struct view view_overview, view_measures, view_groups, view_projection,
 	view_settings, view_help, view_estimate;
 
-/* The quick estimate's own inputs (one form, see estimate.c). */
-struct estimate {
-	char group_id[TEXT_ID_SIZE];
-	long participants;
-	double cost_per_participant;
-	double success_rate;
-	enum bearer payer;
-	size_t field;
-	struct result result;
-	struct group_profile profile;
-};
-
 enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE, EDIT_GROUP };
 
-/* The field being typed into.  `backup` is the row as it was before the
- * first keystroke: Esc and refused commits restore it. */
+/* The line editor over the session's draft (session_draft_*). */
 struct edit_state {
 	bool active;
-	enum edit_target target;
-	const struct field_desc *field;
-	size_t index; /* measure or group index */
-	size_t sub;   /* item index */
-	int64_t row_id;
 	struct line_edit line;
-	bool valid;
-	char reading[160];
-	char error[PROBLEM_MESSAGE_SIZE];
-	union {
-		struct measure measure;
-		struct cost_item item;
-		struct workbook_params params;
-		struct estimate est;
-		/* only the own fields are restored from it: items stay put */
-		struct target_group group;
-	} backup;
 };
 
 enum confirm_kind {
@@ -124,21 +99,21 @@ enum confirm_kind {
 	CONFIRM_OVERWRITE_REPORT /* the file is in app.report_path */
 };
 
-extern const struct field_desc estimate_fields[];
-/* Recompute a->est.result from its inputs (no allocation). */
-void estimate_compute(struct app *a);
-/* Start the estimate from the selected measure's group, or the first. */
-void estimate_reset(struct app *a);
-extern const size_t estimate_field_count;
-
 struct app {
 	const char *config_path; /* --config FILE or NULL (tui_options); not owned */
-	struct store *store;
+	struct session *session;
 	bool read_only;
-	struct workbook wb;
-	struct projection proj;
+	/* Borrowed from the session: its workbook (stable pointer) and the
+	 * portfolio projection of the last step (NULL after a failed
+	 * recompute: screen_paint() then shows why instead of the view). */
+	const struct workbook *wb;
+	const struct projection *proj;
+	unsigned generation; /* session_generation() the selections refer to */
+	/* The rows selected when generation was taken, to reselect by id. */
+	int64_t measure_id, group_id, item_id, subject_id;
 	struct keymap keys; /* from config/ (preset + the user's [keys]) */
 	char thousands[8];  /* thousands separator for display */
+	int decimals;       /* [numbers] decimals for kroner amounts (0–2) */
 
 	enum view_id view;
 	enum view_id back_view; /* where Esc/q leaves help and the estimate */
@@ -163,14 +138,20 @@ struct app {
 	int overview_sel, overview_top;
 
 	struct edit_state edit;
-	struct estimate est;
+	size_t est_field;   /* the estimate form's selected field */
 	bool estimate_only; /* `utenfor estimate`: q leaves the program */
+
+	/* Between the bracketed-paste markers: the text gathered so far. */
+	bool pasting;
+	size_t paste_len;
+	char paste[4096];
 
 	bool searching;
 	struct line_edit search;
 	char last_search[LINE_EDIT_SIZE];
 
 	enum confirm_kind confirm;
+	bool confirm_delete; /* config.ini [ui] confirm_delete: ask before deleting */
 	char confirm_text[300];
 
 	char report_path[4096]; /* the report `r` writes, while it asks to overwrite */
@@ -197,18 +178,26 @@ struct app {
 /* --- app.c: state changes shared by the views ----------------------- */
 void app_status(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Reload the workbook from the store, keep selections by row id, and
- * recompute.  Returns false (with a status message) when loading failed. */
-bool app_reload(struct app *a);
+/* Show a session call's outcome in the status line: its message (an
+ * error when d->code is not DIAG_OK). */
+void app_diag(struct app *a, const struct diag *d);
+/* Remember the selected rows' ids (before a call that may reload). */
+void app_remember(struct app *a);
+/* After the session read the workbook again: reselect by the remembered
+ * ids; refresh the projection pointer.  Cheap when nothing was reloaded. */
+void app_sync(struct app *a);
+/* The key of a row the views address by index. */
+struct row_key app_key(const struct app *a, enum edit_target t, size_t index, size_t sub);
 /* Refuse an edit in a read-only workbook; true when refused. */
 bool app_refuse_read_only(struct app *a);
 const char *app_thousands(const struct app *a);
-/* A store message without its leading "WORKBOOK-PATH: " (the tab bar
- * already names the file); points into msg. */
-const char *app_store_message(const struct app *a, const char *msg);
 void app_set_view(struct app *a, enum view_id v);
 /* Index of the measure/group currently selected, or -1. */
 int app_measure_index(const struct app *a);
+
+/* --- view_estimate.c ---------------------------------------------------- */
+/* Start the estimate from the selected measure's group (or the first). */
+void estimate_open(struct app *a);
 
 /* --- shared by the views (view_measures.c) ------------------------------ */
 /* Move a table selection for up/down/page/home/end; false for other actions. */
@@ -221,14 +210,25 @@ bool view_type_number(struct app *a, enum edit_target t, const struct field_desc
 /* --- draft.c: typing into a field ------------------------------------ */
 void draft_begin(struct app *a, enum edit_target target, const struct field_desc *f, size_t index,
 		size_t sub);
-/* Handle one key while editing (wide character or curses key code). */
-void draft_key(struct app *a, int is_key_code, int key);
+/* The same for a row inserted just now to be named: Esc takes it back. */
+void draft_begin_new(struct app *a, enum edit_target target, const struct field_desc *f,
+		     size_t index, size_t sub);
+/*
+ * Handle one key while editing (wide character or curses key code).
+ * Returns true when the key also moves (↑ ↓ Tab Shift-Tab): the field was
+ * saved and the caller hands the key on to the view, as a spreadsheet does.
+ */
+bool draft_key(struct app *a, int is_key_code, int key);
+/* Insert pasted text into the editor (never run as keys). */
+void draft_paste(struct app *a, const char *text, size_t len);
 void draft_cancel(struct app *a);
 /* Enter: validate and write.  true when it was saved (or nothing to do). */
 bool draft_commit(struct app *a);
 /* Step a choice field of `target` and save at once. */
 void draft_cycle(struct app *a, enum edit_target target, const struct field_desc *f,
 		size_t index, size_t sub, int step);
+/* Is the edited reading valid (for the editor's colour)? */
+bool draft_valid(const struct app *a);
 /* Is `f` of this row the field being edited? */
 bool draft_is(const struct app *a, enum edit_target target, const struct field_desc *f,
 	     size_t index, size_t sub);
@@ -250,6 +250,10 @@ void draw_chart(struct app *a, const struct rect *r, const double *values, int n
 void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
 		const struct field_desc *f, const void *obj, size_t index, size_t sub,
 		bool selected);
+/* The same in a form: the field's unit after the value ("7 500 kr per år"). */
+void draw_form_field(struct app *a, int y, int x, int w, enum edit_target target,
+		     const struct field_desc *f, const void *obj, size_t index, size_t sub,
+		     bool selected);
 /* Key results (NPV, PV cost/saving, BCR, break-even) as label/value
  * lines inside r; `measure` adds the per-measure lines.  Returns the rows
  * used. */

@@ -16,7 +16,7 @@
 #include "tui/app.h"
 #include "tui/chart.h"
 #include "tui/i18n.h"
-#include "tui/text.h"
+#include "session/text.h"
 
 /* ASCII terminals get a transliteration; the copy lives on the caller's
  * stack, so texts are cut to a line's worth first. */
@@ -84,7 +84,8 @@ void draw_text_right(struct app *a, int y, int x, int w, attr_t attr, const char
 
 void format_money(const struct app *a, double v, char *buf, size_t size)
 {
-	number_format(buf, size, v, 0, app_thousands(a));
+	/* config.ini [numbers] decimals (0–2): kroner with that many. */
+	number_format(buf, size, v, a->decimals, app_thousands(a));
 }
 
 void draw_money(struct app *a, int y, int x, int w, double v, bool signed_colour, attr_t base)
@@ -92,7 +93,7 @@ void draw_money(struct app *a, int y, int x, int w, double v, bool signed_colour
 	char buf[64];
 	format_money(a, v, buf, sizeof buf);
 	attr_t attr = base;
-	if (signed_colour && number_round(v, 0) < 0 && base == a->attrs[ROLE_NORMAL])
+	if (signed_colour && number_round(v, a->decimals) < 0 && base == a->attrs[ROLE_NORMAL])
 		attr = (base & ~A_COLOR) | a->attrs[ROLE_NEGATIVE];
 	draw_text_right(a, y, x, w, attr, buf);
 }
@@ -183,14 +184,14 @@ void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
 		char buf[LINE_EDIT_SIZE];
 		memcpy(buf, e->buf + start, end - start);
 		buf[end - start] = '\0';
-		draw_text(a, y, x, w, a->attrs[a->edit.valid ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
+		draw_text(a, y, x, w, a->attrs[draft_valid(a) ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
 		a->cursor_on = true;
 		a->cursor_y = y;
 		a->cursor_x = x + cx;
 		return;
 	}
 	char buf[LINE_EDIT_SIZE];
-	field_format(f, obj, &a->wb, false, app_thousands(a), buf, sizeof buf);
+	field_format(f, obj, a->wb, false, app_thousands(a), buf, sizeof buf);
 	draw_text(a, y, x, w, selected ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_NORMAL], buf);
 }
 
@@ -232,10 +233,14 @@ int draw_results(struct app *a, const struct rect *r, const struct result *res, 
 		result_line(a, y++, r, _("Nytte per krone"), v, a->attrs[ROLE_NORMAL]);
 	}
 	if (y < end) {
+		int vw = r->w - (r->w - 13 < 24 ? r->w - 13 : 24);
 		if (res->has_break_even_year)
 			snprintf(v, sizeof v, "%d", res->break_even_year);
-		else
+		else if (draw_width(a, _("ikke innen horisonten")) <= vw)
 			snprintf(v, sizeof v, "%s", _("ikke innen horisonten"));
+		else
+			/* Words do not turn into ### as a too-wide number does. */
+			snprintf(v, sizeof v, "%s", "–");
 		result_line(a, y++, r, _("Lønnsomt fra år"), v, a->attrs[ROLE_NORMAL]);
 	}
 	if (measure && y < end) {
@@ -253,73 +258,144 @@ int draw_results(struct app *a, const struct rect *r, const struct result *res, 
 	return y - r->y;
 }
 
+/* The yearly table's columns; a layout is a list of them. */
+enum year_col {
+	YC_YEAR, YC_COST, YC_SAVING, YC_NET, YC_CUM_NET, YC_CUM_NPV, YC_DF,
+	YC_COST_K, YC_COST_F, YC_COST_S, YC_SAVING_K, YC_SAVING_F, YC_SAVING_S, YC_COUNT
+};
+
+static const struct table_col year_cols[YC_COUNT] = {
+	[YC_YEAR] = {N_("År"), 4, 1, false, false},
+	[YC_COST] = {N_("Kostnad"), 11, 1, true, true},
+	[YC_SAVING] = {N_("Gevinst"), 11, 1, true, true},
+	[YC_NET] = {N_("Netto"), 11, 1, true, true},
+	[YC_CUM_NET] = {N_("Kum. netto"), 12, 1, true, true},
+	[YC_CUM_NPV] = {N_("Kum. nåverdi"), 13, 1, true, true},
+	[YC_DF] = {N_("DF"), 6, 1, true, false},
+	[YC_COST_K] = {N_("Kost. K"), 10, 1, true, true},
+	[YC_COST_F] = {N_("Kost. F"), 10, 1, true, true},
+	[YC_COST_S] = {N_("Kost. S"), 10, 1, true, true},
+	[YC_SAVING_K] = {N_("Gev. K"), 10, 1, true, true},
+	[YC_SAVING_F] = {N_("Gev. F"), 10, 1, true, true},
+	[YC_SAVING_S] = {N_("Gev. S"), 10, 1, true, true},
+};
+
+/*
+ * Layouts from the widest down.  Columns go in whole groups: a net is
+ * shown only with all the columns it is the sum of, so every shown row
+ * adds up (a narrow window drops the per-budget split, then the
+ * cumulative columns, never one part of a sum).
+ */
+#define YL_MAX 12
+static const int year_layouts[][YL_MAX + 1] = {
+	{YC_YEAR, YC_COST_K, YC_COST_F, YC_COST_S, YC_SAVING_K, YC_SAVING_F, YC_SAVING_S, YC_NET,
+	 YC_CUM_NET, YC_CUM_NPV, YC_DF, -1},
+	{YC_YEAR, YC_COST_K, YC_COST_F, YC_COST_S, YC_SAVING_K, YC_SAVING_F, YC_SAVING_S, YC_NET,
+	 YC_CUM_NPV, -1},
+	{YC_YEAR, YC_COST, YC_SAVING, YC_NET, YC_CUM_NET, YC_CUM_NPV, -1},
+	{YC_YEAR, YC_COST, YC_SAVING, YC_NET, YC_CUM_NPV, -1},
+	{YC_YEAR, YC_COST, YC_SAVING, YC_NET, -1},
+	{YC_YEAR, YC_CUM_NPV, -1},
+};
+#define YEAR_LAYOUTS ((int)(sizeof year_layouts / sizeof year_layouts[0]))
+#define YEAR_FIRST_SUM 2 /* the first layout without the per-budget split */
+
+static int layout_width(const int *ids, struct table_col *cols, int *n)
+{
+	int w = -1;
+	*n = 0;
+	for (int i = 0; ids[i] >= 0; i++) {
+		cols[*n] = year_cols[ids[i]];
+		int tw = text_width(_(cols[*n].title));
+		w += 1 + (tw > cols[*n].width ? tw : cols[*n].width);
+		(*n)++;
+	}
+	return w;
+}
+
+static double year_value(const struct year_row *yr, int id)
+{
+	double cost = 0, saving = 0;
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		cost += yr->cost[b];
+		saving += yr->saving[b];
+	}
+	switch (id) {
+	case YC_COST: return -cost;
+	case YC_SAVING: return saving;
+	case YC_NET: return yr->net;
+	case YC_CUM_NET: return yr->cum_net;
+	case YC_CUM_NPV: return yr->cum_net_discounted;
+	case YC_COST_K: case YC_COST_F: case YC_COST_S: return -yr->cost[id - YC_COST_K];
+	case YC_SAVING_K: case YC_SAVING_F: case YC_SAVING_S: return yr->saving[id - YC_SAVING_K];
+	default: return 0;
+	}
+}
+
 void draw_year_table(struct app *a, const struct rect *r, const struct result *res, int top,
 		     bool per_bearer)
 {
-	static const struct table_col cols_sum[] = {
-		{N_("År"), 4, 9, false, false},
-		{N_("Kostnad"), 11, 6, true, true},
-		{N_("Gevinst"), 11, 6, true, true},
-		{N_("Netto"), 11, 5, true, true},
-		{N_("Kum. netto"), 12, 3, true, true},
-		{N_("Kum. nåverdi"), 13, 8, true, true},
-	};
-	static const struct table_col cols_bearer[] = {
-		{N_("År"), 4, 9, false, false},
-		{N_("Kost. K"), 10, 4, true, true},
-		{N_("Kost. F"), 10, 4, true, true},
-		{N_("Kost. S"), 10, 4, true, true},
-		{N_("Gev. K"), 10, 5, true, true},
-		{N_("Gev. F"), 10, 5, true, true},
-		{N_("Gev. S"), 10, 5, true, true},
-		{N_("Netto"), 11, 7, true, true},
-		{N_("Kum. netto"), 12, 3, true, true},
-		{N_("Kum. nåverdi"), 13, 8, true, true},
-		{N_("DF"), 6, 1, true, false},
-	};
-	const struct table_col *cols = per_bearer ? cols_bearer : cols_sum;
-	int n = per_bearer ? 11 : 6;
-	int widths[16], xs[16];
 	if (r->h < 2)
 		return;
+	int first = per_bearer ? 0 : YEAR_FIRST_SUM;
+	int best = YEAR_LAYOUTS - 1, n = 0;
+	struct table_col cols[YL_MAX];
+	for (int l = first; l < YEAR_LAYOUTS; l++)
+		if (layout_width(year_layouts[l], cols, &n) <= r->w) {
+			best = l;
+			break;
+		}
+	layout_width(year_layouts[best], cols, &n);
+	const int *ids = year_layouts[best];
+	int widths[YL_MAX], xs[YL_MAX];
 	layout_table(cols, n, r->w, widths);
 	table_header(a, r->y, r->x, cols, n, widths, xs);
-	for (int row = 0; row + 1 < r->h; row++) {
+	/* Say that columns are hidden, on the last row, rather than let the
+	 * reader think this is all. */
+	int rows = r->h - 1;
+	bool hidden = best != first;
+	if (hidden && rows > 2) {
+		rows--;
+		draw_text(a, r->y + r->h - 1, r->x, r->w, a->attrs[ROLE_DIM],
+			  best < YEAR_FIRST_SUM || !per_bearer
+				  ? _("Flere kolonner i et bredere vindu")
+				  : _("Per budsjett og flere kolonner i et bredere vindu"));
+	}
+	for (int row = 0; row < rows; row++) {
 		int t = top + row;
 		if (t >= res->year_count)
 			break;
 		const struct year_row *yr = &res->years[t];
 		int y = r->y + 1 + row;
-		double cost = 0, saving = 0;
-		for (int b = 0; b < BEARER_COUNT; b++) {
-			cost += yr->cost[b];
-			saving += yr->saving[b];
-		}
 		for (int c = 0; c < n; c++) {
 			if (widths[c] <= 0)
 				continue;
-			const char *title = cols[c].title;
 			char buf[32];
-			if (c == 0) {
+			if (ids[c] == YC_YEAR) {
 				snprintf(buf, sizeof buf, "%d", yr->year);
 				table_cell(a, y, &cols[c], xs[c], widths[c], a->attrs[ROLE_NORMAL], buf);
-				continue;
-			}
-			double v;
-			if (strcmp(title, "Kostnad") == 0) v = -cost;
-			else if (strcmp(title, "Gevinst") == 0) v = saving;
-			else if (strcmp(title, "Netto") == 0) v = yr->net;
-			else if (strcmp(title, "Kum. netto") == 0) v = yr->cum_net;
-			else if (strcmp(title, "Kum. nåverdi") == 0) v = yr->cum_net_discounted;
-			else if (strcmp(title, "DF") == 0) {
+			} else if (ids[c] == YC_DF) {
 				number_format(buf, sizeof buf, yr->df, 3, app_thousands(a));
 				table_cell(a, y, &cols[c], xs[c], widths[c], a->attrs[ROLE_DIM], buf);
-				continue;
 			} else {
-				int b = title[strlen(title) - 1] == 'K' ? 0 : title[strlen(title) - 1] == 'F' ? 1 : 2;
-				v = title[0] == 'K' ? -yr->cost[b] : yr->saving[b];
+				draw_money(a, y, xs[c], widths[c], year_value(yr, ids[c]), true,
+					   a->attrs[ROLE_NORMAL]);
 			}
-			draw_money(a, y, xs[c], widths[c], v, true, a->attrs[ROLE_NORMAL]);
 		}
 	}
+}
+
+void draw_form_field(struct app *a, int y, int x, int w, enum edit_target target,
+		     const struct field_desc *f, const void *obj, size_t index, size_t sub,
+		     bool selected)
+{
+	if (f->unit == NULL || draft_is(a, target, f, index, sub)) {
+		draw_field(a, y, x, w, target, f, obj, index, sub, selected);
+		return;
+	}
+	/* The unit after the value, so "Kostnad per deltaker" says per what. */
+	char buf[LINE_EDIT_SIZE], shown[LINE_EDIT_SIZE + 64];
+	field_format(f, obj, a->wb, false, app_thousands(a), buf, sizeof buf);
+	snprintf(shown, sizeof shown, "%s %s", buf, _(f->unit));
+	draw_text(a, y, x, w, selected ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_NORMAL], shown);
 }

@@ -20,6 +20,9 @@
 /* Control characters the line editor handles itself (not bindable there). */
 #define KEY_CTRL(c) ((c) & 0x1f)
 #define KEY_ESCAPE 27
+/* Key codes screen.c defines for the bracketed-paste markers. */
+#define KEY_PASTE_BEGIN (KEY_MAX + 1)
+#define KEY_PASTE_END (KEY_MAX + 2)
 
 /*
  * The config/keys.h code of what get_wch() returned: `is_code` when it was

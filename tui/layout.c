@@ -8,7 +8,7 @@
 
 #include "tui/layout.h"
 #include "tui/i18n.h"
-#include "tui/text.h"
+#include "session/text.h"
 
 void layout_screen(int rows, int cols, struct screen_layout *out)
 {
@@ -55,7 +55,8 @@ void layout_split_rows(const struct rect *r, int top_rows, int min_bottom, struc
  * chosen for, and is measured in display columns, not bytes. */
 static int col_width(const struct table_col *c)
 {
-	int title = c->title != NULL ? text_width(_(c->title)) : 0;
+	/* _("") would be the catalogue header: an untitled column is 0 wide. */
+	int title = c->title != NULL && c->title[0] != '\0' ? text_width(_(c->title)) : 0;
 	return title > c->width ? title : c->width;
 }
 

@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "tui/text.h"
+#include "session/text.h"
 
 void line_edit_init(struct line_edit *e, const char *text, size_t limit)
 {

@@ -1,19 +1,17 @@
 # tui/: the ncursesw interface.  libtui.a holds all of it; the unit tests
-# link only its curses-free objects (text, line_edit, field, layout, chart,
-# keys, naming), which call no curses function.
+# link only its curses-free objects (line_edit, layout, chart, keys), which
+# call no curses function.  Field descriptions, text widths and names
+# live in session/.
 noinst_LIBRARIES += libtui.a
 libtui_a_SOURCES = \
 	tui/i18n.h tui/curses.h tui/tui.h tui/app.h \
-	tui/text.c tui/text.h \
 	tui/line_edit.c tui/line_edit.h \
-	tui/field.c tui/field.h \
 	tui/layout.c tui/layout.h \
 	tui/chart.c tui/chart.h \
 	tui/keys.c tui/keys.h \
-	tui/naming.c tui/naming.h \
 	tui/app.c tui/draft.c tui/draw.c tui/table.c tui/screen.c tui/tui.c \
 	tui/view_overview.c tui/view_measures.c tui/view_groups.c \
-	tui/view_projection.c tui/view_settings.c tui/view_help.c tui/estimate.c \
+	tui/view_projection.c tui/view_settings.c tui/view_help.c tui/view_estimate.c \
 	tui/report_key.c
 libtui_a_CPPFLAGS = $(AM_CPPFLAGS)
 libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)

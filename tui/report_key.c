@@ -17,13 +17,13 @@
 #include "report/report.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
-#include "tui/naming.h"
-#include "tui/text.h"
+#include "session/naming.h"
+#include "session/text.h"
 
 static void write_report(struct app *a, bool force)
 {
 	char err[600] = "";
-	if (report_write(&a->wb, &a->proj, REPORT_HTML, a->report_path, force, err, sizeof err) != 0) {
+	if (report_write(a->wb, a->proj, REPORT_HTML, a->report_path, force, err, sizeof err) != 0) {
 		app_status(a, true, _("Rapporten ble ikke skrevet: %s"), err);
 		return;
 	}
@@ -32,7 +32,7 @@ static void write_report(struct app *a, bool force)
 
 void app_report(struct app *a)
 {
-	if (!report_path_for(store_path(a->store), a->report_path, sizeof a->report_path)) {
+	if (!report_path_for(session_path(a->session), a->report_path, sizeof a->report_path)) {
 		app_status(a, true, "%s", _("Rapporten ble ikke skrevet: filnavnet blir for langt"));
 		return;
 	}

@@ -18,7 +18,7 @@
 
 #include "tui/app.h"
 #include "tui/i18n.h"
-#include "tui/text.h"
+#include "session/text.h"
 #include "config/theme.h"
 #include "config/keys.h"
 #include "config/terminal.h"
@@ -66,10 +66,14 @@ static attr_t curses_attrs(unsigned theme_attrs)
 void screen_apply_theme(struct app *a)
 {
 	bool colour = has_colors() && start_color() == OK;
+	/* start_color() makes pair 0 white on black; without this NO_COLOR
+	 * (and a mono theme) would force that instead of the terminal's own
+	 * colours. */
+	if (colour)
+		use_default_colors();
 	struct resolved_theme rt;
 	theme_resolve(&a->theme, colour ? COLORS : 0, theme_no_color_env(), &rt);
 	if (rt.color) {
-		use_default_colors();
 		for (int e = 0; e < UI_ELEMENT_COUNT; e++)
 			init_pair((short)(e + 1), (short)rt.style[e].fg, (short)rt.style[e].bg);
 	}
@@ -137,21 +141,29 @@ bool screen_open(struct app *a, char *err, size_t err_size)
 	screen_apply_theme(a);
 	if (a->mouse)
 		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	/* Bracketed paste: the terminal wraps pasted text in ESC[200~ …
+	 * ESC[201~, which arrive as two key codes, so pasted text is typed
+	 * into the field being edited and never runs as commands.  Terminals
+	 * without the mode ignore the request. */
+	define_key("\033[200~", KEY_PASTE_BEGIN);
+	define_key("\033[201~", KEY_PASTE_END);
+	fputs("\033[?2004h", a->out);
+	fflush(a->out);
 	return true;
 }
 
 void screen_close(struct app *a)
 {
+	if (a->out != NULL) {
+		fputs("\033[?2004l", a->out);
+		fflush(a->out);
+	}
 	endwin();
 	if (a->screen != NULL)
 		delscreen(a->screen);
 	a->screen = NULL;
 }
 
-static const struct view *const views[VIEW_COUNT] = {
-	&view_overview, &view_measures, &view_groups, &view_projection,
-	&view_settings, &view_help, &view_estimate,
-};
 
 static void paint_tabs(struct app *a)
 {
@@ -195,7 +207,7 @@ static void paint_tabs(struct app *a)
 	int avail = r->w - x - draw_width(a, marker);
 	if (avail > 4) {
 		char name[TEXT_NAME_SIZE + 8], right[TEXT_NAME_SIZE + 64];
-		text_truncate(name, sizeof name, a->wb.params.name, avail - 1, a->ascii);
+		text_truncate(name, sizeof name, a->wb->params.name, avail - 1, a->ascii);
 		snprintf(right, sizeof right, "%s%s", name, marker);
 		int rw = draw_width(a, right);
 		draw_text(a, r->y, r->w - rw, rw, a->attrs[ROLE_TAB], right);
@@ -352,11 +364,11 @@ static void paint_status(struct app *a)
 		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_ERROR], a->confirm_text);
 		return;
 	}
-	if (a->edit.active && a->edit.valid && a->status[0] == '\0') {
+	if (a->edit.active && draft_valid(a) && a->status[0] == '\0') {
 		char line[400];
 		/* The reading goes last so that typing changes only its cells. */
 		snprintf(line, sizeof line, _("%s (Enter lagrer, Esc avbryter) — leser: %s"),
-			 _(a->edit.field->label), a->edit.reading);
+			 _(session_draft_field(a->session)->label), session_draft_reading(a->session));
 		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_STATUS], line);
 		return;
 	}
@@ -397,7 +409,8 @@ static bool paint_long_error(struct app *a)
 static const char *edit_hints(const struct app *a)
 {
 	(void)a;
-	return _("Enter:lagre  Esc:avbryt  ←→:flytt  Backspace:slett  Ctrl-U:tøm");
+	/* The one rule (doc/tui.md): Enter, Tab and ↑↓ save; ↑↓ Tab then move. */
+	return _("Enter:lagre  Tab/↑↓:lagre og gå videre  Esc:avbryt  ←→:markør  Ctrl-U:tøm");
 }
 
 void screen_paint(struct app *a)
@@ -415,7 +428,14 @@ void screen_paint(struct app *a)
 	} else {
 		paint_tabs(a);
 		const struct view *v = views[a->view];
-		v->draw(a, &a->layout.body);
+		if (a->proj == NULL && a->view != VIEW_HELP)
+			/* A failed recompute leaves no result to index: say so
+			 * rather than show numbers of nothing. */
+			draw_text(a, a->layout.body.y, a->layout.body.x, a->layout.body.w,
+				  a->attrs[ROLE_ERROR],
+				  _("Tomt for minne under omregning: resultatene vises når det er nok minne"));
+		else
+			v->draw(a, &a->layout.body);
 		paint_status(a);
 		const char *h;
 		if (paint_long_error(a))

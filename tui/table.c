@@ -19,7 +19,10 @@ void table_header(struct app *a, int y, int x, const struct table_col *cols, int
 			continue;
 		}
 		xs[i] = cx;
-		table_cell(a, y, &cols[i], cx, widths[i], a->attrs[ROLE_HEADER], _(cols[i].title));
+		/* _("") is the catalogue's header ("Project-Id-Version: …"):
+		 * an untitled column stays untitled. */
+		const char *title = cols[i].title[0] != '\0' ? _(cols[i].title) : "";
+		table_cell(a, y, &cols[i], cx, widths[i], a->attrs[ROLE_HEADER], title);
 		/* The gap belongs to the header too, so the underline is whole. */
 		if (i + 1 < n)
 			draw_text(a, y, cx + widths[i], 1, a->attrs[ROLE_HEADER], "");

@@ -16,6 +16,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <wchar.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -25,7 +27,7 @@
 
 #include "tui/app.h"
 #include "tui/i18n.h"
-#include "tui/text.h"
+#include "session/text.h"
 #include "tui/tui.h"
 #include "config/ini_write.h"
 #include "config/load.h"
@@ -51,39 +53,16 @@ static double now_ms(void)
 	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static const struct view *const views[VIEW_COUNT] = {
-	&view_overview, &view_measures, &view_groups, &view_projection,
-	&view_settings, &view_help, &view_estimate,
-};
 
 static void undo_redo(struct app *a, bool redo)
 {
 	if (app_refuse_read_only(a))
 		return;
-	const char *label = redo ? store_redo_label(a->store) : store_undo_label(a->store);
-	char what[300];
-	snprintf(what, sizeof what, "%s", label ? label : "");
-	struct store_error err = {0};
-	enum store_status st = redo ? store_redo(a->store, &err) : store_undo(a->store, &err);
-	if (st == STORE_NOTHING) {
-		app_status(a, false, "%s", redo ? _("Ingenting å gjøre om igjen") : _("Ingenting å angre"));
-		return;
-	}
-	if (st != STORE_OK) {
-		app_status(a, true, "%s", err.message);
-		app_reload(a);
-		return;
-	}
-	/* An undo may pass over a newer edit someone else has changed since. */
-	const char *skipped = redo ? NULL : store_undo_skipped(a->store);
-	char passed[300];
-	snprintf(passed, sizeof passed, "%s", skipped ? skipped : "");
-	app_reload(a);
-	if (passed[0] != '\0')
-		app_status(a, false, _("Angret: %s (hoppet over «%s»: endret av en annen siden)"),
-			   what, passed);
-	else
-		app_status(a, false, redo ? _("Gjort om igjen: %s") : _("Angret: %s"), what);
+	struct diag d;
+	app_remember(a);
+	session_undo(a->session, redo, &d);
+	app_sync(a);
+	app_status(a, d.code != DIAG_OK && d.code != DIAG_NOTHING, "%s", d.message);
 }
 
 static void search_run(struct app *a, const char *needle, bool from_next)
@@ -92,8 +71,8 @@ static void search_run(struct app *a, const char *needle, bool from_next)
 		return;
 	/* Search the table of the current view by row name. */
 	int start, count;
-	if (a->view == VIEW_GROUPS && a->group_items && (size_t)a->group_sel < a->wb.group_count) {
-		const struct target_group *g = &a->wb.groups[a->group_sel];
+	if (a->view == VIEW_GROUPS && a->group_items && (size_t)a->group_sel < a->wb->group_count) {
+		const struct target_group *g = &a->wb->groups[a->group_sel];
 		count = (int)g->item_count;
 		start = a->item_sel;
 		for (int k = from_next ? 1 : 0; k <= count; k++) {
@@ -104,12 +83,12 @@ static void search_run(struct app *a, const char *needle, bool from_next)
 			}
 		}
 	} else if (a->view == VIEW_GROUPS) {
-		count = (int)a->wb.group_count;
+		count = (int)a->wb->group_count;
 		start = a->group_sel;
 		for (int k = from_next ? 1 : 0; k <= count; k++) {
 			int i = (start + k) % (count > 0 ? count : 1);
-			if (count > 0 && (text_contains_fold(a->wb.groups[i].name, needle) ||
-					  text_contains_fold(a->wb.groups[i].id, needle))) {
+			if (count > 0 && (text_contains_fold(a->wb->groups[i].name, needle) ||
+					  text_contains_fold(a->wb->groups[i].id, needle))) {
 				a->group_sel = i;
 				a->item_sel = 0;
 				return;
@@ -118,25 +97,25 @@ static void search_run(struct app *a, const char *needle, bool from_next)
 	} else if (a->view == VIEW_OVERVIEW) {
 		/* The overview lists enabled measures only: search those. */
 		int n = 0;
-		for (size_t i = 0; i < a->wb.measure_count; i++)
-			n += a->wb.measures[i].enabled;
+		for (size_t i = 0; i < a->wb->measure_count; i++)
+			n += a->wb->measures[i].enabled;
 		for (int k = 1; k <= n; k++) {
 			int nth = (a->overview_sel + k - (from_next ? 0 : 1) + n) % (n > 0 ? n : 1);
-			for (size_t i = 0, seen = 0; i < a->wb.measure_count; i++) {
-				if (!a->wb.measures[i].enabled)
+			for (size_t i = 0, seen = 0; i < a->wb->measure_count; i++) {
+				if (!a->wb->measures[i].enabled)
 					continue;
-				if ((int)seen++ == nth && text_contains_fold(a->wb.measures[i].name, needle)) {
+				if ((int)seen++ == nth && text_contains_fold(a->wb->measures[i].name, needle)) {
 					a->overview_sel = nth;
 					return;
 				}
 			}
 		}
 	} else {
-		count = (int)a->wb.measure_count;
+		count = (int)a->wb->measure_count;
 		start = a->measure_sel;
 		for (int k = from_next ? 1 : 0; k <= count; k++) {
 			int i = (start + k) % (count > 0 ? count : 1);
-			if (count > 0 && text_contains_fold(a->wb.measures[i].name, needle)) {
+			if (count > 0 && text_contains_fold(a->wb->measures[i].name, needle)) {
 				a->measure_sel = i;
 				if (a->view == VIEW_PROJECTION)
 					a->proj_subject = i;
@@ -198,43 +177,28 @@ static void confirm_key(struct app *a, int key)
 		app_status(a, false, "%s", _("Ikke slettet"));
 		return;
 	}
-	struct store_error err = {0};
-	enum store_status st = STORE_OK;
-	char name[TEXT_NAME_SIZE + 8] = "";
-	char label[300];
+	struct row_key row = {ROW_MEASURE, 0};
 	if (what == CONFIRM_DELETE_MEASURE) {
-		int i = app_measure_index(a);
-		if (a->view == VIEW_OVERVIEW)
-			i = a->overview_sel;
-		if (i < 0 || (size_t)i >= a->wb.measure_count)
+		int i = a->view == VIEW_OVERVIEW ? a->overview_sel : app_measure_index(a);
+		if (a->view == VIEW_OVERVIEW) {
+			/* The overview lists enabled measures only. */
+			for (size_t k = 0, seen = 0; k < a->wb->measure_count; k++)
+				if (a->wb->measures[k].enabled && (int)seen++ == a->overview_sel)
+					i = (int)k;
+		}
+		if (i < 0 || (size_t)i >= a->wb->measure_count)
 			return;
-		snprintf(name, sizeof name, "%s", a->wb.measures[i].name);
-		snprintf(label, sizeof label, _("Slette tiltaket «%s»"), name);
-		st = store_delete_measure(a->store, &a->wb.measures[i], label, &err);
+		row = session_measure_key(a->session, (size_t)i);
 	} else if (what == CONFIRM_DELETE_ITEM) {
-		if ((size_t)a->group_sel >= a->wb.group_count)
-			return;
-		const struct target_group *g = &a->wb.groups[a->group_sel];
-		if ((size_t)a->item_sel >= g->item_count)
-			return;
-		snprintf(name, sizeof name, "%s", g->items[a->item_sel].name);
-		snprintf(label, sizeof label, _("Slette kostnadsposten «%s»"), name);
-		st = store_delete_item(a->store, &g->items[a->item_sel], label, &err);
+		row = session_item_key(a->session, (size_t)a->group_sel, (size_t)a->item_sel);
 	} else if (what == CONFIRM_DELETE_GROUP) {
-		if ((size_t)a->group_sel >= a->wb.group_count)
-			return;
-		const struct target_group *g = &a->wb.groups[a->group_sel];
-		snprintf(name, sizeof name, "%s", g->name);
-		snprintf(label, sizeof label, _("Slette målgruppen «%s»"), name);
-		st = store_delete_group(a->store, g, label, &err);
+		row = session_group_key(a->session, (size_t)a->group_sel);
 	}
-	if (st != STORE_OK) {
-		app_status(a, true, _("Ikke slettet: %s"), app_store_message(a, err.message));
-		app_reload(a);
-		return;
-	}
-	app_reload(a);
-	app_status(a, false, _("Slettet «%s» (u angrer)"), name);
+	struct diag d;
+	app_remember(a);
+	session_delete(a->session, row, &d);
+	app_sync(a);
+	app_diag(a, &d);
 }
 
 /*
@@ -319,7 +283,7 @@ static bool global_action(struct app *a, enum action act)
 	}
 	case ACTION_ESTIMATE:
 		if (a->view != VIEW_ESTIMATE)
-			estimate_reset(a);
+			estimate_open(a);
 		app_set_view(a, VIEW_ESTIMATE);
 		return true;
 	case ACTION_UNDO: undo_redo(a, false); return true;
@@ -380,7 +344,7 @@ static void handle_mouse(struct app *a)
 		return;
 	if (a->view == VIEW_MEASURES && ev.x < a->layout.body.w * 40 / 100) {
 		int i = a->measure_top + row;
-		if ((size_t)i < a->wb.measure_count) {
+		if ((size_t)i < a->wb->measure_count) {
 			a->measure_sel = i;
 			a->measure_form = false;
 		}
@@ -391,10 +355,54 @@ static void handle_mouse(struct app *a)
 		}
 	} else if (a->view == VIEW_GROUPS && !a->group_items) {
 		int i = a->group_top + row;
-		if ((size_t)i < a->wb.group_count) {
+		if ((size_t)i < a->wb->group_count) {
 			a->group_sel = i;
 			a->group_form = false;
 		}
+	}
+}
+
+/* The end of a paste: into the editor or the search, never as keys. */
+static void paste_done(struct app *a)
+{
+	a->pasting = false;
+	if (a->edit.active) {
+		draft_paste(a, a->paste, a->paste_len);
+	} else if (a->searching) {
+		for (size_t i = 0; i < a->paste_len; i++)
+			if ((unsigned char)a->paste[i] < 32)
+				a->paste[i] = ' ';
+		line_edit_insert(&a->search, a->paste, a->paste_len);
+	} else if (a->paste_len > 0) {
+		app_status(a, true, "%s",
+			   _("Innlimt tekst er ikke brukt: velg et felt og trykk Enter før du limer inn"));
+	}
+	a->paste_len = 0;
+}
+
+static void paste_key(struct app *a, int is_code, int key)
+{
+	if (is_code && key == KEY_PASTE_END) {
+		paste_done(a);
+		return;
+	}
+	char mb[MB_LEN_MAX];
+	size_t n;
+	if (is_code) {
+		if (key != KEY_ENTER)
+			return;
+		mb[0] = '\n';
+		n = 1;
+	} else {
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		n = wcrtomb(mb, (wchar_t)key, &st);
+		if (n == (size_t)-1)
+			return;
+	}
+	if (a->paste_len + n <= sizeof a->paste) {
+		memcpy(a->paste + a->paste_len, mb, n);
+		a->paste_len += n;
 	}
 }
 
@@ -402,6 +410,15 @@ static void handle_key(struct app *a, int is_code, int key)
 {
 	if (key == KEY_RESIZE && is_code)
 		return; /* the next paint reads the new size */
+	if (is_code && key == KEY_PASTE_BEGIN) {
+		a->pasting = true;
+		a->paste_len = 0;
+		return;
+	}
+	if (a->pasting) {
+		paste_key(a, is_code, key);
+		return;
+	}
 	if (a->searching) {
 		search_key(a, is_code, key);
 		return;
@@ -410,9 +427,12 @@ static void handle_key(struct app *a, int is_code, int key)
 		confirm_key(a, key);
 		return;
 	}
+	bool saved = false;
 	if (a->edit.active) {
-		draft_key(a, is_code, key);
-		return;
+		/* ↑ ↓ Tab save the field and then move, as in a spreadsheet. */
+		if (!draft_key(a, is_code, key))
+			return;
+		saved = true;
 	}
 	if (is_code && key == KEY_MOUSE) {
 		handle_mouse(a);
@@ -424,21 +444,35 @@ static void handle_key(struct app *a, int is_code, int key)
 	if (!is_code && views[a->view]->type != NULL && views[a->view]->type(a, key))
 		return;
 	/* Clear the old message: it described the previous key. */
-	if (act != ACTION_NONE)
+	if (act != ACTION_NONE && !saved)
 		app_status(a, false, "%s", "");
-	if (views[a->view]->handle(a, act))
+	if (views[a->view]->handle(a, act)) {
+		/* confirm_delete = no: the question is answered yes at once. */
+		if (!a->confirm_delete && a->confirm != CONFIRM_NONE &&
+		    a->confirm != CONFIRM_OVERWRITE_REPORT)
+			confirm_key(a, 'j');
 		return;
+	}
 	global_action(a, act);
 }
 
-static void poll_store(struct app *a)
+/* Others' commits; true when the workbook was read again (repaint). */
+static bool poll_store(struct app *a)
 {
 	if (a->edit.active || a->confirm != CONFIRM_NONE)
-		return; /* picked up after the edit: commit detects conflicts */
-	if (store_changed_elsewhere(a->store)) {
-		if (app_reload(a))
-			app_status(a, false, "%s", _("Arbeidsboka er endret et annet sted: lastet inn på nytt"));
+		return false; /* picked up after the edit: commit detects conflicts */
+	bool reloaded;
+	struct diag d;
+	app_remember(a);
+	if (session_poll(a->session, &reloaded, &d) != DIAG_OK) {
+		app_sync(a);
+		app_diag(a, &d);
+		return true;
 	}
+	app_sync(a);
+	if (reloaded)
+		app_status(a, false, "%s", _("Arbeidsboka er endret et annet sted: lastet inn på nytt"));
+	return reloaded;
 }
 
 /* Has the terminal hung up (pty closed)?  Input is fd 0 (newterm on stdin). */
@@ -474,10 +508,10 @@ static void run_loop(struct app *a)
 			}
 			if (t - last_poll >= 1000) {
 				last_poll = t;
-				char before[sizeof a->status];
-				snprintf(before, sizeof before, "%s", a->status);
-				poll_store(a);
-				dirty = strcmp(before, a->status) != 0 || dirty;
+				/* Every reload repaints, even when the status text
+				 * is the same as after the last one. */
+				if (poll_store(a))
+					dirty = true;
 			}
 			continue;
 		}
@@ -490,7 +524,8 @@ static void run_loop(struct app *a)
 		}
 		if (t - last_poll >= 1000) {
 			last_poll = t;
-			poll_store(a);
+			if (poll_store(a))
+				dirty = true;
 		}
 	}
 }
@@ -514,6 +549,8 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	a->keys = cfg->keys;
 	a->theme = cfg->theme;
 	a->mouse = cfg->settings.mouse;
+	a->confirm_delete = cfg->settings.confirm_delete;
+	a->decimals = cfg->settings.decimals;
 	snprintf(a->thousands, sizeof a->thousands, "%s",
 		 thousands_style_separator(cfg->settings.thousands));
 	snprintf(workbook, workbook_size, "%s", cfg->settings.workbook);
@@ -541,10 +578,9 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 		snprintf(err, err_size, "%s", _("utenfor: tomt for minne"));
 		return 1;
 	}
-	workbook_init(&a->wb);
-	projection_init(&a->proj);
 	a->proj_subject = -1;
 	a->language = i18n_language_in_effect(); /* main chose it */
+	a->confirm_delete = true;
 	a->config_path = opt->config_path;
 	/* Configuration is read before the terminal is touched: iniparser
 	 * and the theme loader must not write into a curses screen. */
@@ -558,35 +594,52 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 		a->mouse = strcmp(env, "1") == 0;
 
 	char path[4096];
+	bool asked = true; /* the user named this file (else the default) */
 	if (opt->path != NULL) {
 		snprintf(path, sizeof path, "%s", opt->path);
 	} else if (workbook_setting[0] != '\0') {
 		snprintf(path, sizeof path, "%s", workbook_setting);
-	} else if (!store_default_path(path, sizeof path)) {
+	} else if (!session_default_path(path, sizeof path)) {
 		snprintf(err, err_size, "%s",
 			 _("utenfor: finner ingen hjemmemappe for standard-arbeidsboka; oppgi en fil"));
 		free(a);
 		return 1;
+	} else {
+		asked = false;
 	}
-	struct store_error serr = {0};
-	/* A workbook that does not exist yet is created with the example data
-	 * (also for an explicit path: `utenfor ny.utenfor` starts a new one). */
-	unsigned flags = opt->read_only ? STORE_OPEN_READ_ONLY : STORE_OPEN_CREATE_DEFAULT;
+	/* A missing file is created with the example data only when that is
+	 * what was asked: the default workbook on first start, or a name
+	 * ending in .utenfor.  A mistyped other path is an error, not a new
+	 * workbook.  Either way the status line says which file is open. */
+	unsigned flags = opt->read_only ? SESSION_READ_ONLY : 0;
+	if (!opt->read_only && (!asked || session_names_workbook(path)))
+		flags |= SESSION_CREATE;
 	int status = 1;
-	if (store_open(path, flags, &a->store, &serr) != STORE_OK) {
-		snprintf(err, err_size, "utenfor: %s", serr.message);
+	struct diag d;
+	bool created = false;
+	if (session_open(path, flags, &a->session, &created, &d) != DIAG_OK) {
+		snprintf(err, err_size, "utenfor: %s", d.message);
 		goto out;
 	}
-	a->read_only = store_is_read_only(a->store);
-	if (!app_reload(a)) {
-		snprintf(err, err_size, "utenfor: %s", a->status);
+	if (session_add_analysis(a->session, &analysis_portfolio, &d) != DIAG_OK ||
+	    session_add_analysis(a->session, &analysis_estimate, &d) != DIAG_OK) {
+		snprintf(err, err_size, "utenfor: %s", d.message);
 		goto out;
 	}
-	app_status(a, config_note[0] != '\0', "%s", config_note);
+	a->wb = session_workbook(a->session);
+	a->read_only = session_read_only(a->session);
+	app_remember(a);
+	app_sync(a);
+	if (config_note[0] != '\0')
+		app_status(a, true, "%s", config_note);
+	else if (created)
+		app_status(a, false, _("Ny arbeidsbok med eksempeldata: %s"), session_path(a->session));
+	else
+		app_status(a, false, _("Åpnet %s"), session_path(a->session));
 	if (a->read_only)
 		app_refuse_read_only(a);
 	if (opt->estimate) {
-		estimate_reset(a);
+		estimate_open(a);
 		a->view = VIEW_ESTIMATE;
 		a->back_view = VIEW_OVERVIEW;
 		a->estimate_only = true;
@@ -598,10 +651,7 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 	screen_close(a);
 	status = 0;
 out:
-	if (a->store != NULL)
-		store_close(a->store);
-	projection_free(&a->proj);
-	workbook_free(&a->wb);
+	session_close(a->session);
 	free(a);
 	return status;
 }

@@ -17,7 +17,7 @@
 #include "engine/numbers.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
-#include "tui/naming.h"
+#include "session/naming.h"
 
 /* Item table columns, in item_fields order. */
 static const struct table_col item_cols[] = {
@@ -34,21 +34,21 @@ static const struct table_col item_cols[] = {
 
 static struct target_group *current_group(struct app *a)
 {
-	if (a->wb.group_count == 0)
+	if (a->wb->group_count == 0)
 		return NULL;
-	if (a->group_sel >= (int)a->wb.group_count)
-		a->group_sel = (int)a->wb.group_count - 1;
+	if (a->group_sel >= (int)a->wb->group_count)
+		a->group_sel = (int)a->wb->group_count - 1;
 	if (a->group_sel < 0)
 		a->group_sel = 0;
-	return &a->wb.groups[a->group_sel];
+	return &a->wb->groups[a->group_sel];
 }
 
 /* Measures aimed at group g (by id), for the form's note. */
 static int measures_using(const struct app *a, const struct target_group *g)
 {
 	int n = 0;
-	for (size_t i = 0; i < a->wb.measure_count; i++)
-		if (strcmp(a->wb.measures[i].group_id, g->id) == 0)
+	for (size_t i = 0; i < a->wb->measure_count; i++)
+		if (strcmp(a->wb->measures[i].group_id, g->id) == 0)
 			n++;
 	return n;
 }
@@ -95,11 +95,11 @@ static void draw_groups(struct app *a, const struct rect *r)
 	int widths[3], xs[3];
 	layout_table(cols, 3, r->w, widths);
 	table_header(a, r->y, r->x, cols, 3, widths, xs);
-	int rows = r->h - 1, count = (int)a->wb.group_count;
+	int rows = r->h - 1, count = (int)a->wb->group_count;
 	a->group_top = layout_scroll(a->group_top, a->group_sel, rows, count);
 	for (int row = 0; row < rows && a->group_top + row < count; row++) {
 		int i = a->group_top + row;
-		const struct target_group *g = &a->wb.groups[i];
+		const struct target_group *g = &a->wb->groups[i];
 		attr_t at = table_row_attr(a, i == a->group_sel, !a->group_items && !a->group_form);
 		int y = r->y + 1 + row;
 		char buf[32];
@@ -145,7 +145,7 @@ static void draw_items(struct app *a, const struct rect *r, struct target_group 
 				continue;
 			}
 			char buf[TEXT_SOURCE_SIZE];
-			field_format(&item_fields[c], &g->items[i], &a->wb, false, app_thousands(a), buf,
+			field_format(&item_fields[c], &g->items[i], a->wb, false, app_thousands(a), buf,
 				     sizeof buf);
 			attr_t at = cell_sel ? a->attrs[ROLE_SELECTED]
 				  : row_sel ? a->attrs[ROLE_SELECTED_DIM] : a->attrs[ROLE_NORMAL];
@@ -158,9 +158,9 @@ static void draw_items(struct app *a, const struct rect *r, struct target_group 
 
 static void draw_profile(struct app *a, const struct rect *r, struct target_group *g)
 {
-	if ((size_t)a->group_sel >= a->proj.profile_count || r->h < 4)
+	if ((size_t)a->group_sel >= a->proj->profile_count || r->h < 4)
 		return;
-	const struct group_profile *p = &a->proj.profiles[a->group_sel];
+	const struct group_profile *p = &a->proj->profiles[a->group_sel];
 	int lo = AGE_MAX, hi = 0;
 	for (size_t i = 0; i < g->item_count; i++) {
 		if (g->items[i].from_age < lo)
@@ -220,7 +220,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	layout_split_columns(body, 32, 24, 40, &left, &right);
 	/* The list takes what it needs; the form (rule, 4 fields, a note)
 	 * the rest, and the list scrolls when the screen is short. */
-	int list_rows = (int)a->wb.group_count + 2;
+	int list_rows = (int)a->wb->group_count + 2;
 	if (list_rows > left.h - 7)
 		list_rows = left.h - 7;
 	if (list_rows < 4)
@@ -246,56 +246,38 @@ static void add_row(struct app *a)
 {
 	if (app_refuse_read_only(a))
 		return;
-	struct store_error err = {0};
-	if (!a->group_items) {
-		struct target_group ng;
-		memset(&ng, 0, sizeof ng);
-		if (!group_new_id(&a->wb, ng.id, sizeof ng.id)) {
-			app_status(a, true, "%s", _("Ikke lagt til: fant ingen ledig id"));
-			return;
-		}
-		text_set(ng.name, sizeof ng.name, _("Ny målgruppe"));
-		ng.entry_age = 16;
-		if (store_insert_group(a->store, &ng, _("Legge til målgruppe"), &err) != STORE_OK) {
-			app_status(a, true, _("Ikke lagt til: %s"), err.message);
-			return;
-		}
-		app_reload(a);
-		for (size_t i = 0; i < a->wb.group_count; i++)
-			if (a->wb.groups[i].row.id == ng.row.id)
-				a->group_sel = (int)i;
-		/* Straight into the name, as for a new measure or item. */
+	struct target_group *g = current_group(a);
+	bool item = a->group_items;
+	if (item && g == NULL)
+		return;
+	struct row_key near = g != NULL ? session_group_key(a->session, (size_t)a->group_sel)
+					: (struct row_key){ROW_GROUP, 0};
+	struct row_key made;
+	struct diag d;
+	app_remember(a);
+	enum diag_code c = session_insert(a->session, item ? ROW_ITEM : ROW_GROUP, near, &made, &d);
+	app_sync(a);
+	if (c != DIAG_OK) {
+		app_diag(a, &d);
+		return;
+	}
+	long gi = -1;
+	long i = session_index(a->session, made, &gi);
+	if (i < 0)
+		return;
+	/* Straight into the name, as for a new measure; Esc takes it back. */
+	if (!item) {
+		a->group_sel = (int)i;
 		a->group_form = true;
 		a->group_field = 0;
-		draft_begin(a, EDIT_GROUP, &group_fields[0], (size_t)a->group_sel, 0);
-		app_status(a, false, _("La til målgruppen «%s» (id %s): skriv et navn og trykk Enter"),
-			   ng.name, ng.id);
-		return;
+		draft_begin_new(a, EDIT_GROUP, &group_fields[0], (size_t)i, 0);
+	} else {
+		a->group_sel = (int)gi;
+		a->item_sel = (int)i;
+		a->item_col = 0;
+		draft_begin_new(a, EDIT_ITEM, &item_fields[0], (size_t)gi, (size_t)i);
 	}
-	struct target_group *g = current_group(a);
-	if (g == NULL)
-		return;
-	struct cost_item it;
-	memset(&it, 0, sizeof it);
-	text_set(it.name, sizeof it.name, _("Ny post"));
-	it.bearer = BEARER_KOMMUNE;
-	it.amount = 0;
-	it.unit = UNIT_NOK;
-	it.from_age = g->entry_age;
-	it.to_age = g->entry_age + 10 > AGE_MAX ? AGE_MAX : g->entry_age + 10;
-	it.confidence = CONFIDENCE_D;
-	if (store_insert_item(a->store, g, &it, _("Legge til kostnadspost"), &err) != STORE_OK) {
-		app_status(a, true, _("Ikke lagt til: %s"), err.message);
-		return;
-	}
-	app_reload(a);
-	g = current_group(a);
-	for (size_t i = 0; g != NULL && i < g->item_count; i++)
-		if (g->items[i].row.id == it.row.id)
-			a->item_sel = (int)i;
-	a->item_col = 0;
-	draft_begin(a, EDIT_ITEM, &item_fields[0], (size_t)a->group_sel, (size_t)a->item_sel);
-	app_status(a, false, "%s", _("La til en kostnadspost: skriv et navn og trykk Enter"));
+	app_diag(a, &d);
 }
 
 static void ask_delete(struct app *a)
@@ -362,7 +344,7 @@ static bool view_handle(struct app *a, enum action act)
 	a->group_form = false;
 	if (!a->group_items) {
 		int before = a->group_sel;
-		if (view_move_selection(&a->group_sel, (int)a->wb.group_count, page, act)) {
+		if (view_move_selection(&a->group_sel, (int)a->wb->group_count, page, act)) {
 			if (before != a->group_sel)
 				a->item_sel = 0;
 			return true;

@@ -27,7 +27,7 @@ static void draw_table(struct app *a, const struct rect *r)
 	int widths[3], xs[3];
 	layout_table(cols, 3, r->w, widths);
 	table_header(a, r->y, r->x, cols, 3, widths, xs);
-	int rows = r->h - 1, count = (int)a->wb.measure_count;
+	int rows = r->h - 1, count = (int)a->wb->measure_count;
 	a->measure_top = layout_scroll(a->measure_top, a->measure_sel, rows, count);
 	if (count == 0) {
 		draw_text(a, r->y + 1, r->x, r->w, a->attrs[ROLE_DIM], _("Ingen tiltak: trykk a for å legge til"));
@@ -37,7 +37,7 @@ static void draw_table(struct app *a, const struct rect *r)
 		int i = a->measure_top + row;
 		if (i >= count)
 			break;
-		const struct measure *m = &a->wb.measures[i];
+		const struct measure *m = &a->wb->measures[i];
 		bool sel = i == a->measure_sel;
 		attr_t at = table_row_attr(a, sel, !a->measure_form);
 		int y = r->y + 1 + row;
@@ -46,14 +46,14 @@ static void draw_table(struct app *a, const struct rect *r)
 		table_cell(a, y, &cols[1], xs[1], widths[1], at, m->name);
 		if (xs[2] >= 0) {
 			draw_text(a, y, xs[1] + widths[1], 1, at, "");
-			draw_money(a, y, xs[2], widths[2], a->proj.measures[i].npv, true, at);
+			draw_money(a, y, xs[2], widths[2], a->proj->measures[i].npv, true, at);
 		}
 	}
 }
 
 static void draw_form(struct app *a, const struct rect *r, int mi)
 {
-	struct measure *m = &a->wb.measures[mi];
+	struct measure *m = &a->wb->measures[mi];
 	char title[200];
 	snprintf(title, sizeof title, "%s", m->name);
 	draw_hline(a, r->y, r->x, r->w, title);
@@ -76,11 +76,11 @@ static void draw_form(struct app *a, const struct rect *r, int mi)
 			int ew = vw >= 30 ? 16 : vw;
 			draw_field(a, y, r->x + lw, ew, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi,
 				   0, sel);
-			if (ew < vw && !a->edit.valid)
+			if (ew < vw && !draft_valid(a))
 				draw_text(a, y, r->x + lw + ew, vw - ew, a->attrs[ROLE_ERROR],
 					  _(" ugyldig, se nederst"));
 		} else {
-			draw_field(a, y, r->x + lw, vw, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi, 0,
+			draw_form_field(a, y, r->x + lw, vw, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi, 0,
 				   sel);
 		}
 	}
@@ -103,7 +103,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	draw_table(a, &table);
 	if (mi < 0)
 		return;
-	const struct result *res = &a->proj.measures[mi];
+	const struct result *res = &a->proj->measures[mi];
 	if (results.h > 1) {
 		draw_hline(a, results.y, results.x, results.w, _("Resultat"));
 		struct rect rr = {results.y + 1, results.x, results.h - 1, results.w};
@@ -117,7 +117,7 @@ static void view_draw(struct app *a, const struct rect *body)
 		for (int t = 0; t < res->year_count; t++)
 			cum[t] = res->years[t].cum_net_discounted;
 		draw_chart(a, &chart, cum, res->year_count, _("Kumulert nåverdi per år"),
-			   a->wb.params.base_year, 1);
+			   a->wb->params.base_year, 1);
 		struct rect yr = {years.y + 1, years.x, years.h - 1, years.w};
 		draw_hline(a, years.y, years.x, years.w, _("Per år"));
 		draw_year_table(a, &yr, res, 0, false);
@@ -128,41 +128,28 @@ static void add_measure(struct app *a)
 {
 	if (app_refuse_read_only(a))
 		return;
-	if (a->wb.group_count == 0) {
-		app_status(a, true, "%s", _("Legg først til en målgruppe (visning 3)"));
-		return;
-	}
-	struct measure m;
-	measure_defaults(&m);
 	int mi = app_measure_index(a);
-	const char *gid = mi >= 0 ? a->wb.measures[mi].group_id : a->wb.groups[0].id;
-	long g = workbook_find_group(&a->wb, gid);
-	if (g < 0)
-		g = 0;
-	text_set(m.name, sizeof m.name, _("Nytt tiltak"));
-	text_set(m.group_id, sizeof m.group_id, a->wb.groups[g].id);
-	m.participants = 10;
-	m.start_year = a->wb.params.base_year;
-	m.start_age = a->wb.groups[g].entry_age;
-	m.duration = 1;
-	m.cost_per_participant = 10000;
-	measure_payer_set_bearers(&m, (const double[BEARER_COUNT]){1, 0, 0});
-	m.success_rate = 0.2;
-	struct store_error err = {0};
-	if (store_insert_measure(a->store, &m, _("Legge til tiltak"), &err) != STORE_OK) {
-		app_status(a, true, _("Ikke lagt til: %s"), err.message);
+	struct row_key near = mi >= 0 ? session_measure_key(a->session, (size_t)mi)
+				      : (struct row_key){ROW_MEASURE, 0};
+	struct row_key made;
+	struct diag d;
+	app_remember(a);
+	enum diag_code c = session_insert(a->session, ROW_MEASURE, near, &made, &d);
+	app_sync(a);
+	if (c != DIAG_OK) {
+		app_diag(a, &d);
 		return;
 	}
-	/* Select the new row by its id, then let the user name it at once. */
-	a->measure_sel = (int)a->wb.measure_count;
-	app_reload(a);
-	for (size_t i = 0; i < a->wb.measure_count; i++)
-		if (a->wb.measures[i].row.id == m.row.id)
-			a->measure_sel = (int)i;
+	/* Select the new row by its id, then let the user name it at once;
+	 * Esc takes the new row back. */
+	long i = session_index(a->session, made, NULL);
+	if (i < 0)
+		return;
+	a->measure_sel = (int)i;
 	a->measure_form = true;
 	a->measure_field = 0;
-	draft_begin(a, EDIT_MEASURE, &measure_fields[0], (size_t)a->measure_sel, 0);
-	app_status(a, false, "%s", _("La til «Nytt tiltak»: skriv et navn og trykk Enter"));
+	draft_begin_new(a, EDIT_MEASURE, &measure_fields[0], (size_t)i, 0);
+	app_diag(a, &d);
 }
 
 static void ask_delete(struct app *a)
@@ -174,7 +161,7 @@ static void ask_delete(struct app *a)
 		return;
 	a->confirm = CONFIRM_DELETE_MEASURE;
 	snprintf(a->confirm_text, sizeof a->confirm_text, _("Slette tiltaket «%s»? (j/n)"),
-		 a->wb.measures[mi].name);
+		 a->wb->measures[mi].name);
 }
 
 static bool move_sel(int *sel, int count, int page, enum action act)
@@ -205,7 +192,7 @@ static bool view_handle(struct app *a, enum action act)
 	int mi = app_measure_index(a);
 	int page = a->layout.body.h > 10 ? a->layout.body.h - 10 : 1;
 	if (!a->measure_form) {
-		if (move_sel(&a->measure_sel, (int)a->wb.measure_count, page, act))
+		if (move_sel(&a->measure_sel, (int)a->wb->measure_count, page, act))
 			return true;
 		switch (act) {
 		case ACTION_RIGHT:

@@ -71,8 +71,8 @@ static void draw_flows(struct app *a, const struct rect *r, const struct result 
 /* The i-th enabled measure's index, or -1. */
 static int enabled_measure(const struct app *a, int nth)
 {
-	for (size_t i = 0; i < a->wb.measure_count; i++)
-		if (a->wb.measures[i].enabled && nth-- == 0)
+	for (size_t i = 0; i < a->wb->measure_count; i++)
+		if (a->wb->measures[i].enabled && nth-- == 0)
 			return (int)i;
 	return -1;
 }
@@ -80,8 +80,8 @@ static int enabled_measure(const struct app *a, int nth)
 static int enabled_count(const struct app *a)
 {
 	int n = 0;
-	for (size_t i = 0; i < a->wb.measure_count; i++)
-		n += a->wb.measures[i].enabled;
+	for (size_t i = 0; i < a->wb->measure_count; i++)
+		n += a->wb->measures[i].enabled;
 	return n;
 }
 
@@ -99,7 +99,7 @@ static void draw_measures(struct app *a, const struct rect *r)
 	int widths[7], xs[7];
 	char title[64];
 	int count = enabled_count(a);
-	snprintf(title, sizeof title, _("Tiltak i porteføljen (%d av %zu)"), count, a->wb.measure_count);
+	snprintf(title, sizeof title, _("Tiltak i porteføljen (%d av %zu)"), count, a->wb->measure_count);
 	draw_hline(a, r->y, r->x, r->w, title);
 	layout_table(cols, 7, r->w, widths);
 	table_header(a, r->y + 1, r->x, cols, 7, widths, xs);
@@ -112,8 +112,8 @@ static void draw_measures(struct app *a, const struct rect *r)
 		int i = enabled_measure(a, nth);
 		if (i < 0)
 			break;
-		const struct measure *m = &a->wb.measures[i];
-		const struct result *res = &a->proj.measures[i];
+		const struct measure *m = &a->wb->measures[i];
+		const struct result *res = &a->proj->measures[i];
 		int y = r->y + 2 + row;
 		attr_t at = table_row_attr(a, nth == a->overview_sel, true);
 		char buf[48];
@@ -132,7 +132,9 @@ static void draw_measures(struct app *a, const struct rect *r)
 			case 4: draw_money(a, y, xs[c], widths[c], res->npv, true, at); break;
 			case 5:
 				if (res->has_bcr)
-					number_format(buf, sizeof buf, res->bcr, 1, app_thousands(a));
+					/* Two decimals, as in the results: 0,99 must not
+					 * read "1,0" beside a negative NPV. */
+					number_format(buf, sizeof buf, res->bcr, 2, app_thousands(a));
 				else
 					snprintf(buf, sizeof buf, "–");
 				table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
@@ -154,7 +156,7 @@ static void draw_measures(struct app *a, const struct rect *r)
 
 static void view_draw(struct app *a, const struct rect *body)
 {
-	const struct result *res = &a->proj.portfolio;
+	const struct result *res = &a->proj->portfolio;
 	struct rect top, rest, left, right, mid, bottom, chart, flows;
 	layout_split_rows(body, 6, 6, &top, &rest);
 	layout_split_columns(&top, 45, 30, 40, &left, &right);
@@ -175,7 +177,7 @@ static void view_draw(struct app *a, const struct rect *body)
 		for (int t = 0; t < res->year_count; t++)
 			cum[t] = res->years[t].cum_net_discounted;
 		draw_chart(a, &chart, cum, res->year_count, _("Kumulert nåverdi, porteføljen"),
-			   a->wb.params.base_year, 1);
+			   a->wb->params.base_year, 1);
 		draw_flows(a, &flows, res);
 	}
 	draw_measures(a, &bottom);

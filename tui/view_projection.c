@@ -14,15 +14,15 @@
 
 static const struct result *subject(struct app *a, char *title, size_t size)
 {
-	if (a->proj_subject >= (int)a->wb.measure_count)
+	if (a->proj_subject >= (int)a->wb->measure_count)
 		a->proj_subject = -1;
 	if (a->proj_subject < 0) {
-		snprintf(title, size, _("Porteføljen (%s)"), a->wb.params.name);
-		return &a->proj.portfolio;
+		snprintf(title, size, _("Porteføljen (%s)"), a->wb->params.name);
+		return &a->proj->portfolio;
 	}
-	const struct measure *m = &a->wb.measures[a->proj_subject];
+	const struct measure *m = &a->wb->measures[a->proj_subject];
 	snprintf(title, size, _("Tiltak: %s%s"), m->name, m->enabled ? "" : _(" (ikke med i porteføljen)"));
-	return &a->proj.measures[a->proj_subject];
+	return &a->proj->measures[a->proj_subject];
 }
 
 static void view_draw(struct app *a, const struct rect *body)
@@ -53,7 +53,7 @@ static void view_draw(struct app *a, const struct rect *body)
 static bool view_handle(struct app *a, enum action act)
 {
 	int rows = a->layout.body.h - 3;
-	int n = (int)a->wb.measure_count;
+	int n = (int)a->wb->measure_count;
 	switch (act) {
 	case ACTION_UP: a->proj_top--; return true;
 	case ACTION_DOWN: a->proj_top++; return true;

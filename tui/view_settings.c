@@ -24,9 +24,9 @@ static void view_draw(struct app *a, const struct rect *body)
 		/* The rate is unused unless the mode is a flat rate: say so
 		 * right after the value, where it is read, not at the far edge. */
 		bool unused = params_fields[f].vid == FIELD_DISCOUNT_RATE &&
-			      a->wb.params.discount.mode != DISCOUNT_FLAT && vw > 12;
+			      a->wb->params.discount.mode != DISCOUNT_FLAT && vw > 12;
 		int fw = unused ? 10 : vw;
-		draw_field(a, y, body->x + lw, fw, EDIT_PARAMS, &params_fields[f], &a->wb.params, 0, 0,
+		draw_form_field(a, y, body->x + lw, fw, EDIT_PARAMS, &params_fields[f], &a->wb->params, 0, 0,
 			   sel);
 		if (unused)
 			draw_text(a, y, body->x + lw + fw + 1, vw - fw - 1, a->attrs[ROLE_DIM],
@@ -38,7 +38,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	char buf[600];
 	const char *lines[4];
 	char l0[600], l1[200], l2[200];
-	snprintf(l0, sizeof l0, _("Fil: %s"), store_path(a->store));
+	snprintf(l0, sizeof l0, _("Fil: %s"), session_path(a->session));
 	snprintf(l1, sizeof l1, _("Tilgang: %s"), a->read_only ? _("skrivebeskyttet") : _("kan endres"));
 	snprintf(l2, sizeof l2, _("Mus: %s (mouse = true i config.ini slår den på; av gir vanlig tekstmarkering)"),
 		 a->mouse ? _("på") : _("av"));

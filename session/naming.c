@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "tui/naming.h"
+#include "session/naming.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "tui/text.h"
+#include "session/text.h"
 
 #include <string.h>
 #include <wchar.h>

@@ -11,8 +11,8 @@
  *
  * Must never: call ncurses, allocate, or depend on LC_NUMERIC.
  */
-#ifndef UTENFOR_TUI_FIELD_H
-#define UTENFOR_TUI_FIELD_H
+#ifndef UTENFOR_SESSION_FIELD_H
+#define UTENFOR_SESSION_FIELD_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -41,6 +41,8 @@ struct field_desc {
 	int vid;           /* enum field_id for field_check(), or -1 */
 	size_t offset;     /* into the struct the field belongs to */
 	size_t size;       /* FT_TEXT / FT_GROUP buffer size */
+	const char *key;   /* the JSON key (MODEL.md), also `utenfor set`'s FIELD */
+	const char *unit;  /* N_() shown after the value ("kr per år"), or NULL */
 };
 
 /* The field tables of the model structs. */

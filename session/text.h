@@ -11,8 +11,8 @@
  *
  * Must never: call ncurses, allocate, or read past the given length.
  */
-#ifndef UTENFOR_TUI_TEXT_H
-#define UTENFOR_TUI_TEXT_H
+#ifndef UTENFOR_SESSION_TEXT_H
+#define UTENFOR_SESSION_TEXT_H
 
 #include <stdbool.h>
 #include <stddef.h>

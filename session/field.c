@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "tui/field.h"
+#include "session/field.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -14,8 +14,8 @@
 #include <strings.h>
 
 #include "engine/numbers.h"
-#include "tui/i18n.h"
-#include "tui/text.h"
+#include "i18n/i18n.h"
+#include "session/text.h"
 
 #define M(member) offsetof(struct measure, member)
 #define I(member) offsetof(struct cost_item, member)
@@ -23,54 +23,54 @@
 #define G(member) offsetof(struct target_group, member)
 
 const struct field_desc measure_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, M(name), TEXT_NAME_SIZE},
-	{N_("Målgruppe"), FT_GROUP, -1, M(group_id), TEXT_ID_SIZE},
-	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, M(participants), 0},
-	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0},
-	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0},
-	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0},
-	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0},
-	{N_("Varighet (år)"), FT_INT, FIELD_DURATION, M(duration), 0},
-	{N_("Betaler kommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE].share), 0},
-	{N_("Betaler fylkeskommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_FYLKESKOMMUNE].share), 0},
-	{N_("Betaler stat"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_STAT].share), 0},
-	{N_("Dødvekt"), FT_PERCENT, FIELD_DEADWEIGHT, M(deadweight), 0},
-	{N_("Forsinkelse (år)"), FT_INT, FIELD_LAG, M(lag), 0},
-	{N_("Virkningsår"), FT_EFFECT, FIELD_EFFECT_YEARS, M(effect_years), 0},
-	{N_("Avtakning per år"), FT_PERCENT, FIELD_DECAY, M(decay), 0},
-	{N_("Med i porteføljen"), FT_BOOL, -1, M(enabled), 0},
+	{N_("Navn"), FT_TEXT, -1, M(name), TEXT_NAME_SIZE, "name"},
+	{N_("Målgruppe"), FT_GROUP, -1, M(group_id), TEXT_ID_SIZE, "group"},
+	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, M(participants), 0, "participants"},
+	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0, "cost_per_participant", N_("kr per år")},
+	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0, "success_rate"},
+	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0, "start_year"},
+	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0, "start_age"},
+	{N_("Varighet (år)"), FT_INT, FIELD_DURATION, M(duration), 0, "duration"},
+	{N_("Betaler kommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE].share), 0, "payer.kommune"},
+	{N_("Betaler fylkeskommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_FYLKESKOMMUNE].share), 0, "payer.fylkeskommune"},
+	{N_("Betaler stat"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_STAT].share), 0, "payer.stat"},
+	{N_("Dødvekt"), FT_PERCENT, FIELD_DEADWEIGHT, M(deadweight), 0, "deadweight"},
+	{N_("Forsinkelse (år)"), FT_INT, FIELD_LAG, M(lag), 0, "lag"},
+	{N_("Virkningsår"), FT_EFFECT, FIELD_EFFECT_YEARS, M(effect_years), 0, "effect_years"},
+	{N_("Avtakning per år"), FT_PERCENT, FIELD_DECAY, M(decay), 0, "decay"},
+	{N_("Med i porteføljen"), FT_BOOL, -1, M(enabled), 0, "enabled"},
 };
 const size_t measure_field_count = sizeof measure_fields / sizeof measure_fields[0];
 
 const struct field_desc item_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, I(name), TEXT_NAME_SIZE},
-	{N_("Bærer"), FT_BEARER, -1, I(bearer), 0},
-	{N_("Beløp"), FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0},
-	{N_("Enhet"), FT_UNIT, -1, I(unit), 0},
-	{N_("Fra alder"), FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0},
-	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0},
-	{N_("Kilde"), FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE},
-	{N_("Sikkerhet"), FT_CONFIDENCE, -1, I(confidence), 0},
+	{N_("Navn"), FT_TEXT, -1, I(name), TEXT_NAME_SIZE, "name"},
+	{N_("Bærer"), FT_BEARER, -1, I(bearer), 0, "bearer"},
+	{N_("Beløp"), FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0, "amount", N_("per år")},
+	{N_("Enhet"), FT_UNIT, -1, I(unit), 0, "unit"},
+	{N_("Fra alder"), FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0, "from_age"},
+	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0, "to_age"},
+	{N_("Kilde"), FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE, "source"},
+	{N_("Sikkerhet"), FT_CONFIDENCE, -1, I(confidence), 0, "confidence"},
 };
 const size_t item_field_count = sizeof item_fields / sizeof item_fields[0];
 
 /* A group's own fields; its items are item_fields rows. */
 const struct field_desc group_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, G(name), TEXT_NAME_SIZE},
-	{N_("Id"), FT_TEXT, -1, G(id), TEXT_ID_SIZE},
-	{N_("Beskrivelse"), FT_TEXT, -1, G(description), TEXT_DESCRIPTION_SIZE},
-	{N_("Vanlig startalder"), FT_INT, FIELD_ENTRY_AGE, G(entry_age), 0},
+	{N_("Navn"), FT_TEXT, -1, G(name), TEXT_NAME_SIZE, "name"},
+	{N_("Id"), FT_TEXT, -1, G(id), TEXT_ID_SIZE, "id"},
+	{N_("Beskrivelse"), FT_TEXT, -1, G(description), TEXT_DESCRIPTION_SIZE, "description"},
+	{N_("Vanlig startalder"), FT_INT, FIELD_ENTRY_AGE, G(entry_age), 0, "entry_age"},
 };
 const size_t group_field_count = sizeof group_fields / sizeof group_fields[0];
 
 const struct field_desc params_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, P(name), TEXT_NAME_SIZE},
-	{N_("Kommune"), FT_TEXT, -1, P(municipality), TEXT_NAME_SIZE},
-	{N_("Basisår"), FT_INT, FIELD_BASE_YEAR, P(base_year), 0},
-	{N_("Horisont (år)"), FT_INT, FIELD_HORIZON, P(horizon), 0},
-	{N_("Diskontering"), FT_DISCOUNT, -1, P(discount.mode), 0},
-	{N_("Fast rente"), FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0},
-	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0},
+	{N_("Navn"), FT_TEXT, -1, P(name), TEXT_NAME_SIZE, "name"},
+	{N_("Kommune"), FT_TEXT, -1, P(municipality), TEXT_NAME_SIZE, "municipality"},
+	{N_("Basisår"), FT_INT, FIELD_BASE_YEAR, P(base_year), 0, "base_year"},
+	{N_("Horisont (år)"), FT_INT, FIELD_HORIZON, P(horizon), 0, "horizon"},
+	{N_("Diskontering"), FT_DISCOUNT, -1, P(discount.mode), 0, "discount.mode"},
+	{N_("Fast rente"), FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0, "discount.rate"},
+	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0, "g_amount", N_("kr")},
 };
 const size_t params_field_count = sizeof params_fields / sizeof params_fields[0];
 

@@ -4,8 +4,8 @@
  *
  * Must never: call ncurses, touch the file system, or allocate.
  */
-#ifndef UTENFOR_TUI_NAMING_H
-#define UTENFOR_TUI_NAMING_H
+#ifndef UTENFOR_SESSION_NAMING_H
+#define UTENFOR_SESSION_NAMING_H
 
 #include <stdbool.h>
 #include <stddef.h>
