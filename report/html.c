@@ -9,6 +9,10 @@
 
 #include <stdio.h>
 
+#include "report/example.h"
+#include "report/outside.h"
+#include "report/plan.h"
+#include "report/society.h"
 #include "report/render.h"
 #include "report/summary.h"
 #include "report/svg.h"
@@ -33,6 +37,7 @@ static const char style[] =
 	"svg .undisc{fill:none;stroke:#c0612b;stroke-width:2;stroke-dasharray:6 4}\n"
 	"svg .cost{fill:#c0612b}svg .saving{fill:#2b7a4b}\n"
 	".limits li{margin:.3rem 0}\n"
+	".notice{border:2px solid #c0612b;background:#fdf3ec;padding:.5rem .8rem;margin:1rem 0}\n"
 	"@page{size:A4;margin:18mm 15mm}\n"
 	"@media print{body{margin:0;max-width:none;font-size:10.5pt}"
 	"section.newpage{page-break-before:always;break-before:page}"
@@ -83,9 +88,35 @@ static void head(const struct workbook *wb, struct buf *b)
 		buf_put_html(b, pa->municipality);
 		buf_put(b, " · ");
 	}
-	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i kroner for offentlige budsjetter</p>\n"
+	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i faste %d-kroner</p>\n"
 		      "</header>\n",
-		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon);
+		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon, pa->price_year);
+}
+
+/* The example-data warning, first thing under the title. */
+static void notice(const struct workbook *wb, const struct report_options *opt, struct buf *b)
+{
+	struct example_use use;
+	char text[SUMMARY_SENTENCE_SIZE];
+	example_use_compute(wb, opt->example, &use);
+	if (!example_notice(&use, text, sizeof text))
+		return;
+	buf_put(b, "<p class=\"notice\" id=\"eksempeldata\"><strong>Merk:</strong> ");
+	buf_put_html(b, text);
+	buf_put(b, "</p>\n");
+}
+
+static void outside(const struct workbook *wb, const struct projection *p, struct buf *b)
+{
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	size_t n = report_outside(wb, p, sentences, SUMMARY_SENTENCES_MAX);
+	buf_put(b, "<section id=\"utenfor-beregningen\">\n<h2>Utenfor beregningen</h2>\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, "<p>");
+		buf_put_html(b, sentences[i]);
+		buf_put(b, "</p>\n");
+	}
+	buf_put(b, "</section>\n");
 }
 
 static void summary(const struct workbook *wb, const struct projection *p, struct buf *b)
@@ -101,21 +132,85 @@ static void summary(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "</section>\n");
 }
 
+static void paragraphs(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n,
+		       bool list)
+{
+	if (list)
+		buf_put(b, "<ul>\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, list ? "<li>" : "<p>");
+		buf_put_html(b, sentences[i]);
+		buf_put(b, list ? "</li>\n" : "</p>\n");
+	}
+	if (list)
+		buf_put(b, "</ul>\n");
+}
+
+static void sector_sentences(const struct workbook *wb, const struct result *r, struct buf *b)
+{
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	size_t n = report_sector_sentences(wb, r, sentences, SUMMARY_SENTENCES_MAX);
+	if (n == 0)
+		return;
+	buf_put(b, "<h3>Per tjenesteområde</h3>\n<p>Hvem som betaler, og hvor det de betaler "
+		   "for, gir innsparing:</p>\n");
+	paragraphs(b, sentences, n, true);
+}
+
+static void society(const struct workbook *wb, const struct projection *p, struct buf *b)
+{
+	struct rtable t;
+	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	buf_put(b, "<section id=\"samfunn\">\n<h2>Samfunnsøkonomisk perspektiv</h2>\n");
+	size_t n = report_society_text(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
+	paragraphs(b, sentences, 1, false);
+	table_society(wb, &p->portfolio, &t);
+	put_table(b, &t, false, true);
+	rtable_free(&t);
+	paragraphs(b, sentences + 1, n - 1, false);
+	table_society_measures(wb, p, &t);
+	put_table(b, &t, false, false);
+	rtable_free(&t);
+	buf_put(b, "<h3>Forbehold</h3>\n");
+	n = report_society_caveats(wb, sentences, SUMMARY_SENTENCES_MAX);
+	paragraphs(b, sentences, n, true);
+	buf_put(b, "</section>\n");
+}
+
 static void results(const struct workbook *wb, const struct projection *p, struct buf *b)
 {
 	struct rtable t;
-	buf_put(b, "<section id=\"hvem\">\n<h2>Hvem betaler, og hvem sparer</h2>\n"
-		   "<p>Nåverdi over hele perioden for tiltakene som er med (aktive tiltak).</p>\n");
-	table_by_bearer(&p->portfolio, &t);
+	bool disc = report_discounted(wb);
+	buf_put(b, "<section id=\"hvem\">\n<h2>Hvem betaler, og hvem sparer</h2>\n<p>");
+	buf_put(b, disc ? "Nåverdi" : "Sum (ikke diskontert)");
+	buf_put(b, " over hele perioden for tiltakene som er med (aktive tiltak).</p>\n");
+	table_by_bearer(wb, &p->portfolio, &t);
 	put_table(b, &t, false, true);
 	rtable_free(&t);
-	svg_bearers(b, &p->portfolio);
-	buf_put(b, "<h3>Hvor innsparingen havner</h3>\n<p>Radene er den som betaler, kolonnene "
-		   "budsjettet som sparer: av innsparingen hver betalers penger gir, så mye "
-		   "havner i hvert budsjett (nåverdi, kr).</p>\n");
-	table_flows(&p->portfolio, &t);
+	svg_bearers(b, &p->portfolio, disc);
+	buf_printf(b, "<h3>Hvor innsparingen havner</h3>\n<p>Radene er den som betaler, kolonnene "
+		      "budsjettet som sparer: av innsparingen hver betalers penger gir, så mye "
+		      "havner i hvert budsjett (%s, kr). Hvert tiltaks innsparing følger det "
+		      "tiltakets egne betalere.</p>\n",
+		   report_pv_word(wb));
+	table_flows(p, &t);
 	put_table(b, &t, false, false);
 	rtable_free(&t);
+	sector_sentences(wb, &p->portfolio, b);
+	buf_put(b, "</section>\n");
+
+	char caption[SUMMARY_SENTENCE_SIZE];
+	report_plan_caption(wb, &p->portfolio, caption, sizeof caption);
+	buf_put(b, "<section id=\"okonomiplan\">\n<h2>Økonomiplanen</h2>\n<p>");
+	buf_put_html(b, caption);
+	buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
+		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+		   "disse årene er utelatt.</p>\n");
+	if (p->portfolio.plan_count > 0) {
+		table_plan(wb, &p->portfolio, &t);
+		put_table(b, &t, true, false);
+		rtable_free(&t);
+	}
 	buf_put(b, "</section>\n");
 
 	buf_put(b, "<section id=\"tiltak\" class=\"newpage\">\n<h2>Tiltakene</h2>\n"
@@ -129,14 +224,15 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "<section id=\"utvikling\">\n<h2>Utvikling over tid</h2>\n<p>Kumulativt "
 		   "netto (innsparing minus kostnad) år for år. Når linjen krysser null og blir "
 		   "over, er investeringen tjent inn.</p>\n");
-	svg_cumulative(b, &p->portfolio);
+	svg_cumulative(b, &p->portfolio, disc);
 	buf_put(b, "</section>\n");
+	society(wb, p, b);
 }
 
-static void limits(struct buf *b)
+static void limits(const struct workbook *wb, struct buf *b)
 {
-	size_t n;
-	const char *const *text = report_limits(&n);
+	char text[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	size_t n = report_limits(wb, text, SUMMARY_SENTENCES_MAX);
 	buf_put(b, "<section id=\"begrensninger\">\n<h2>Hva tallene ikke sier</h2>\n"
 		   "<ul class=\"limits\">\n");
 	for (size_t i = 0; i < n; i++) {
@@ -156,6 +252,13 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 	put_table(b, &t, false, false);
 	rtable_free(&t);
 
+	if (wb->sector_count > 0) {
+		buf_put(b, "<h3>Tjenesteområder</h3>\n<p>Hvert budsjett har i tillegg «øvrig»: "
+			   "resten av det budsjettet.</p>\n");
+		table_sectors(wb, &t);
+		put_table(b, &t, false, false);
+		rtable_free(&t);
+	}
 	buf_put(b, "<h3>Målgrupper</h3>\n");
 	table_groups(wb, &t);
 	put_table(b, &t, false, false);
@@ -168,7 +271,7 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 			buf_put(b, "<p>Ingen kostnadsposter.</p>\n");
 			continue;
 		}
-		table_items(&wb->groups[g], &t);
+		table_items(wb, &wb->groups[g], &t);
 		put_table(b, &t, false, false);
 		rtable_free(&t);
 	}
@@ -186,21 +289,25 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 	}
 	if (any) {
 		buf_put(b, "<h3>Årstabell for tiltakene som er med</h3>\n");
-		table_years(&p->portfolio, &t);
+		table_years(wb, &p->portfolio, &t);
 		put_table(b, &t, false, false);
 		rtable_free(&t);
 	}
 	buf_put(b, "</section>\n");
 }
 
-void render_html(const struct workbook *wb, const struct projection *p, struct buf *out)
+void render_html(const struct workbook *wb, const struct projection *p,
+		 const struct report_options *opt, struct buf *out)
 {
 	bool any = report_enabled_count(wb) > 0;
 	head(wb, out);
+	notice(wb, opt, out);
 	summary(wb, p, out);
-	if (any)
+	if (any) {
+		outside(wb, p, out);
 		results(wb, p, out);
-	limits(out);
+	}
+	limits(wb, out);
 	appendix(wb, p, any, out);
 	buf_put(out, "<footer><p class=\"meta\">Laget med utenfor " PACKAGE_VERSION
 		     ", etter modellen i Utenfor-regnskapet (KS).</p></footer>\n</body>\n</html>\n");

@@ -10,6 +10,10 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "report/example.h"
+#include "report/outside.h"
+#include "report/plan.h"
+#include "report/society.h"
 #include "report/render.h"
 #include "report/summary.h"
 #include "report/table.h"
@@ -38,13 +42,14 @@ static void put_table(struct buf *b, const struct rtable *t)
 		b->failed = true;
 }
 
-static void bearer_chart(const struct result *r, struct buf *b)
+static void bearer_chart(const struct workbook *wb, const struct result *r, struct buf *b)
 {
 	double scale = 0;
 	for (int k = 0; k < BEARER_COUNT; k++)
 		scale = fmax(scale, fmax(fabs(r->by_bearer[k].pv_cost), fabs(r->by_bearer[k].pv_saving)));
 	struct rtable t;
-	rtable_init(&t, 4, "Budsjett", "Hva", "Nåverdi (kr)", "Diagram");
+	rtable_init(&t, 4, "Budsjett", "Hva", report_discounted(wb) ? "Nåverdi (kr)" : "Sum (kr)",
+		    "Diagram");
 	t.numeric[2] = true;
 	for (int k = 0; k < BEARER_COUNT; k++) {
 		char v[64], bar[BAR_WIDTH * 4 + 8];
@@ -59,15 +64,39 @@ static void bearer_chart(const struct result *r, struct buf *b)
 	rtable_free(&t);
 }
 
-static void cumulative_chart(const struct result *r, struct buf *b)
+/* Sentences as one paragraph. */
+static void put_paragraph(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
 {
+	for (size_t i = 0; i < n; i++) {
+		buf_put_md(b, sentences[i]);
+		buf_put(b, i + 1 < n ? " " : "\n\n");
+	}
+}
+
+static void put_list(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		buf_put(b, "- ");
+		buf_put_md(b, sentences[i]);
+		buf_put(b, "\n");
+	}
+	buf_put(b, "\n");
+}
+
+static void cumulative_chart(const struct workbook *wb, const struct result *r, struct buf *b)
+{
+	bool disc = report_discounted(wb);
 	double scale = 0;
 	for (int i = 0; i < r->year_count; i++)
 		scale = fmax(scale, fabs(r->years[i].cum_net_discounted));
 	struct rtable t;
-	rtable_init(&t, 4, "År", "Kumulativt netto (kr)", "Kumulativt, nåverdi (kr)",
-		    "Diagram (nåverdi)");
-	t.numeric[1] = t.numeric[2] = true;
+	if (disc)
+		rtable_init(&t, 4, "År", "Kumulativt netto (kr)", "Kumulativt, nåverdi (kr)",
+			    "Diagram (nåverdi)");
+	else
+		rtable_init(&t, 3, "År", "Kumulativt netto (kr)", "Diagram");
+	t.numeric[1] = true;
+	t.numeric[2] = disc;
 	for (int i = 0; i < r->year_count; i++) {
 		const struct year_row *y = &r->years[i];
 		char yr[16], cum[64], cumd[64], bar[BAR_WIDTH * 4 + 8];
@@ -75,13 +104,17 @@ static void cumulative_chart(const struct result *r, struct buf *b)
 		fmt_kr(cum, sizeof cum, y->cum_net, false);
 		fmt_kr(cumd, sizeof cumd, y->cum_net_discounted, false);
 		text_bar(bar, sizeof bar, y->cum_net_discounted, scale, BAR_WIDTH);
-		rtable_row(&t, yr, cum, cumd, bar);
+		if (disc)
+			rtable_row(&t, yr, cum, cumd, bar);
+		else
+			rtable_row(&t, yr, cum, bar);
 	}
 	put_table(b, &t);
 	rtable_free(&t);
 }
 
-void render_markdown(const struct workbook *wb, const struct projection *p, struct buf *b)
+void render_markdown(const struct workbook *wb, const struct projection *p,
+		     const struct report_options *opt, struct buf *b)
 {
 	const struct workbook_params *pa = &wb->params;
 	bool any = report_enabled_count(wb) > 0;
@@ -94,30 +127,60 @@ void render_markdown(const struct workbook *wb, const struct projection *p, stru
 		buf_put_md(b, pa->municipality);
 		buf_put(b, " · ");
 	}
-	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i kroner for offentlige budsjetter\n\n",
-		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon);
+	buf_printf(b, "beregnet for %d–%d (%d år) · alle beløp i faste %d-kroner\n\n",
+		   pa->base_year, pa->base_year + pa->horizon - 1, pa->horizon, pa->price_year);
 
+	struct example_use use;
 	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
+	example_use_compute(wb, opt->example, &use);
+	if (example_notice(&use, sentences[0], sizeof sentences[0])) {
+		buf_put(b, "> **Merk:** ");
+		buf_put_md(b, sentences[0]);
+		buf_put(b, "\n\n");
+	}
 	size_t n = report_summary(wb, p, sentences, SUMMARY_SENTENCES_MAX);
 	buf_put(b, "## Sammendrag\n\n");
-	for (size_t i = 0; i < n; i++) {
-		buf_put_md(b, sentences[i]);
-		buf_put(b, i + 1 < n ? " " : "\n\n");
-	}
+	put_paragraph(b, sentences, n);
 
 	if (any) {
-		buf_put(b, "## Hvem betaler, og hvem sparer\n\nNåverdi over hele perioden for "
-			   "tiltakene som er med (aktive tiltak).\n\n");
-		table_by_bearer(&p->portfolio, &t);
+		bool disc = report_discounted(wb);
+		buf_put(b, "## Utenfor beregningen\n\n");
+		n = report_outside(wb, p, sentences, SUMMARY_SENTENCES_MAX);
+		put_paragraph(b, sentences, n);
+		buf_printf(b, "## Hvem betaler, og hvem sparer\n\n%s over hele perioden for "
+			      "tiltakene som er med (aktive tiltak).\n\n",
+			   disc ? "Nåverdi" : "Sum (ikke diskontert)");
+		table_by_bearer(wb, &p->portfolio, &t);
 		put_table(b, &t);
 		rtable_free(&t);
 		buf_put(b, "### Diagram: kostnad og innsparing per budsjett\n\n");
-		bearer_chart(&p->portfolio, b);
-		buf_put(b, "### Hvor innsparingen havner\n\nRadene er den som betaler, kolonnene "
-			   "budsjettet som sparer (nåverdi, kr).\n\n");
-		table_flows(&p->portfolio, &t);
+		bearer_chart(wb, &p->portfolio, b);
+		buf_printf(b, "### Hvor innsparingen havner\n\nRadene er den som betaler, kolonnene "
+			      "budsjettet som sparer (%s, kr). Hvert tiltaks innsparing følger det "
+			      "tiltakets egne betalere.\n\n",
+			   report_pv_word(wb));
+		table_flows(p, &t);
 		put_table(b, &t);
 		rtable_free(&t);
+		n = report_sector_sentences(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
+		if (n > 0) {
+			buf_put(b, "### Per tjenesteområde\n\nHvem som betaler, og hvor det de betaler "
+				   "for, gir innsparing:\n\n");
+			put_list(b, sentences, n);
+		}
+
+		char caption[SUMMARY_SENTENCE_SIZE];
+		report_plan_caption(wb, &p->portfolio, caption, sizeof caption);
+		buf_put(b, "## Økonomiplanen\n\n");
+		buf_put_md(b, caption);
+		buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
+			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+			   "disse årene er utelatt.\n\n");
+		if (p->portfolio.plan_count > 0) {
+			table_plan(wb, &p->portfolio, &t);
+			put_table(b, &t);
+			rtable_free(&t);
+		}
 
 		buf_put(b, "## Tiltakene\n\nTiltak merket «nei» i kolonnen «Med» er slått av og er "
 			   "ikke med i summene.\n\n");
@@ -125,24 +188,48 @@ void render_markdown(const struct workbook *wb, const struct projection *p, stru
 		put_table(b, &t);
 		rtable_free(&t);
 
-		buf_put(b, "## Utvikling over tid\n\nKumulativt netto (innsparing minus kostnad) år "
-			   "for år; investeringen er tjent inn når nåverdien blir positiv og "
-			   "forblir det.\n\n");
-		cumulative_chart(&p->portfolio, b);
+		buf_put(b, disc ? "## Utvikling over tid\n\nKumulativt netto (innsparing minus "
+				  "kostnad) år for år; investeringen er tjent inn når nåverdien blir "
+				  "positiv og forblir det.\n\n"
+				: "## Utvikling over tid\n\nKumulativt netto (innsparing minus "
+				  "kostnad) år for år, ikke diskontert; investeringen er tjent inn når "
+				  "summen blir positiv og forblir det.\n\n");
+		cumulative_chart(wb, &p->portfolio, b);
+
+		buf_put(b, "## Samfunnsøkonomisk perspektiv\n\n");
+		n = report_society_text(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
+		put_paragraph(b, sentences, 1);
+		table_society(wb, &p->portfolio, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+		for (size_t i = 1; i < n; i++)
+			put_paragraph(b, sentences + i, 1);
+		table_society_measures(wb, p, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+		buf_put(b, "### Forbehold\n\n");
+		n = report_society_caveats(wb, sentences, SUMMARY_SENTENCES_MAX);
+		put_list(b, sentences, n);
 	}
 
-	size_t nl;
-	const char *const *lim = report_limits(&nl);
+	size_t nl = report_limits(wb, sentences, SUMMARY_SENTENCES_MAX);
 	buf_put(b, "## Hva tallene ikke sier\n\n");
 	for (size_t i = 0; i < nl; i++) {
 		buf_put(b, "- ");
-		buf_put_md(b, lim[i]);
+		buf_put_md(b, sentences[i]);
 		buf_put(b, "\n");
 	}
 	buf_put(b, "\n## Vedlegg: alle forutsetninger\n\n### Parametre\n\n");
 	table_params(wb, &t);
 	put_table(b, &t);
 	rtable_free(&t);
+	if (wb->sector_count > 0) {
+		buf_put(b, "### Tjenesteområder\n\nHvert budsjett har i tillegg «øvrig»: resten av "
+			   "det budsjettet.\n\n");
+		table_sectors(wb, &t);
+		put_table(b, &t);
+		rtable_free(&t);
+	}
 	buf_put(b, "### Målgrupper\n\n");
 	table_groups(wb, &t);
 	put_table(b, &t);
@@ -155,7 +242,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p, stru
 			buf_put(b, "Ingen kostnadsposter.\n\n");
 			continue;
 		}
-		table_items(&wb->groups[g], &t);
+		table_items(wb, &wb->groups[g], &t);
 		put_table(b, &t);
 		rtable_free(&t);
 	}
@@ -172,7 +259,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p, stru
 	}
 	if (any) {
 		buf_put(b, "### Årstabell for tiltakene som er med\n\n");
-		table_years(&p->portfolio, &t);
+		table_years(wb, &p->portfolio, &t);
 		put_table(b, &t);
 		rtable_free(&t);
 	}

@@ -10,8 +10,12 @@
 #include "engine/projection.h"
 #include "engine/workbook.h"
 #include "report/buf.h"
+#include "report/report.h"
 
-void render_html(const struct workbook *wb, const struct projection *p, struct buf *out);
-void render_markdown(const struct workbook *wb, const struct projection *p, struct buf *out);
+/* `opt` is never NULL here (report.c passes empty options). */
+void render_html(const struct workbook *wb, const struct projection *p,
+		 const struct report_options *opt, struct buf *out);
+void render_markdown(const struct workbook *wb, const struct projection *p,
+		     const struct report_options *opt, struct buf *out);
 
 #endif

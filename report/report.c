@@ -35,15 +35,18 @@ const char *report_format_extension(enum report_format f)
 	return f == REPORT_MARKDOWN ? "md" : "html";
 }
 
-char *report_render(const struct workbook *wb, const struct projection *p,
-		    enum report_format format, size_t *len)
+char *report_render_opt(const struct workbook *wb, const struct projection *p,
+			enum report_format format, const struct report_options *opt, size_t *len)
 {
+	static const struct report_options none = {.example = NULL};
 	struct buf b;
 	buf_init(&b);
+	if (opt == NULL)
+		opt = &none;
 	if (format == REPORT_MARKDOWN)
-		render_markdown(wb, p, &b);
+		render_markdown(wb, p, opt, &b);
 	else
-		render_html(wb, p, &b);
+		render_html(wb, p, opt, &b);
 	if (buf_failed(&b) || b.data == NULL) {
 		buf_free(&b);
 		return NULL;
@@ -53,12 +56,25 @@ char *report_render(const struct workbook *wb, const struct projection *p,
 	return b.data; /* ownership passes to the caller */
 }
 
+char *report_render(const struct workbook *wb, const struct projection *p,
+		    enum report_format format, size_t *len)
+{
+	return report_render_opt(wb, p, format, NULL, len);
+}
+
 int report_write(const struct workbook *wb, const struct projection *p,
 		 enum report_format format, const char *path, bool force, char *err,
 		 size_t err_size)
 {
+	return report_write_opt(wb, p, format, NULL, path, force, err, err_size);
+}
+
+int report_write_opt(const struct workbook *wb, const struct projection *p,
+		     enum report_format format, const struct report_options *opt,
+		     const char *path, bool force, char *err, size_t err_size)
+{
 	size_t len = 0;
-	char *text = report_render(wb, p, format, &len);
+	char *text = report_render_opt(wb, p, format, opt, &len);
 	if (text == NULL) {
 		snprintf(err, err_size, _("Ikke nok minne til å lage rapporten %s."), path ? path : "");
 		return -1;

@@ -28,6 +28,15 @@ bool report_format_from_name(const char *name, enum report_format *out);
 /* The usual file extension without the dot ("html", "md"). */
 const char *report_format_extension(enum report_format f);
 
+/* What the report is told beyond the workbook itself. */
+struct report_options {
+	/* The example workbook that ships with utenfor
+	 * (store_default_workbook()): the report then says plainly when its
+	 * figures are that example data (report/example.h).  NULL: not
+	 * checked. */
+	const struct workbook *example;
+};
+
 /*
  * The report as text.  `p` must be projection_compute()d from `wb`.
  * Returns malloc'd NUL-terminated text the caller frees (its length in
@@ -35,6 +44,9 @@ const char *report_format_extension(enum report_format f);
  */
 char *report_render(const struct workbook *wb, const struct projection *p,
 		    enum report_format format, size_t *len);
+/* The same with options (`opt` may be NULL). */
+char *report_render_opt(const struct workbook *wb, const struct projection *p,
+			enum report_format format, const struct report_options *opt, size_t *len);
 
 /*
  * Render and write to `path` atomically (temporary file, fsync, rename).
@@ -44,5 +56,8 @@ char *report_render(const struct workbook *wb, const struct projection *p,
 int report_write(const struct workbook *wb, const struct projection *p,
 		 enum report_format format, const char *path, bool force, char *err,
 		 size_t err_size);
+int report_write_opt(const struct workbook *wb, const struct projection *p,
+		     enum report_format format, const struct report_options *opt,
+		     const char *path, bool force, char *err, size_t err_size);
 
 #endif

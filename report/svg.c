@@ -81,7 +81,7 @@ static void value_range(double lo, double hi, double *min, double *max, double *
 	*max = ceil(hi / *step) * *step;
 }
 
-void svg_cumulative(struct buf *b, const struct result *r)
+void svg_cumulative(struct buf *b, const struct result *r, bool discounted)
 {
 	int n = r->year_count;
 	if (n <= 0)
@@ -96,7 +96,10 @@ void svg_cumulative(struct buf *b, const struct result *r)
 	double pw = W - LEFT - RIGHT, ph = H - TOP - BOTTOM;
 #define X(i) (LEFT + (n > 1 ? (double)(i) / (n - 1) : 0.5) * pw)
 #define Y(v) (TOP + (max - (v)) / (max - min) * ph)
-	chart_open(b, "cum-title", "Kumulativt netto per år, med og uten diskontering", H);
+	chart_open(b, "cum-title",
+		   discounted ? "Kumulativt netto per år, med og uten diskontering"
+			      : "Kumulativt netto per år (ikke diskontert)",
+		   H);
 	for (double v = min; v <= max + step / 2; v += step)
 		gridline(b, v, step, LEFT, Y(v), W - RIGHT, Y(v), LEFT - 6, Y(v) + 4, "ylab");
 	int every = n <= 12 ? 1 : n <= 30 ? 5 : 10;
@@ -104,7 +107,8 @@ void svg_cumulative(struct buf *b, const struct result *r)
 		if (i % every == 0 || i == n - 1)
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"xlab\">%d</text>\n", X(i),
 				   H - BOTTOM + 18, r->years[i].year);
-	for (int pass = 0; pass < 2; pass++) {
+	/* Without discounting the two lines are one: draw it once. */
+	for (int pass = 0; pass < (discounted ? 2 : 1); pass++) {
 		buf_printf(b, "<polyline class=\"%s\" points=\"", pass == 0 ? "undisc" : "disc");
 		for (int i = 0; i < n; i++) {
 			double v = pass == 0 ? r->years[i].cum_net : r->years[i].cum_net_discounted;
@@ -112,18 +116,24 @@ void svg_cumulative(struct buf *b, const struct result *r)
 		}
 		buf_put(b, "\"/>\n");
 	}
-	buf_printf(b,
-		   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"disc\"/>"
-		   "<text x=\"%.1f\" y=\"%.1f\">Nåverdi (diskontert)</text>\n"
-		   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"undisc\"/>"
-		   "<text x=\"%.1f\" y=\"%.1f\">Uten diskontering</text>\n</svg>\n",
-		   LEFT, H - 8, LEFT + 24, H - 8, LEFT + 30, H - 4, LEFT + 200, H - 8, LEFT + 224,
-		   H - 8, LEFT + 230, H - 4);
+	if (discounted)
+		buf_printf(b,
+			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"disc\"/>"
+			   "<text x=\"%.1f\" y=\"%.1f\">Nåverdi (diskontert)</text>\n"
+			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"undisc\"/>"
+			   "<text x=\"%.1f\" y=\"%.1f\">Uten diskontering</text>\n</svg>\n",
+			   LEFT, H - 8, LEFT + 24, H - 8, LEFT + 30, H - 4, LEFT + 200, H - 8,
+			   LEFT + 224, H - 8, LEFT + 230, H - 4);
+	else
+		buf_printf(b,
+			   "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"undisc\"/>"
+			   "<text x=\"%.1f\" y=\"%.1f\">Kumulativt netto (ikke diskontert)</text>\n</svg>\n",
+			   LEFT, H - 8, LEFT + 24, H - 8, LEFT + 30, H - 4);
 #undef X
 #undef Y
 }
 
-void svg_bearers(struct buf *b, const struct result *r)
+void svg_bearers(struct buf *b, const struct result *r, bool discounted)
 {
 	double lo = 0, hi = 0;
 	for (int k = 0; k < BEARER_COUNT; k++) {
@@ -136,7 +146,10 @@ void svg_bearers(struct buf *b, const struct result *r)
 	double height = top + row * BEARER_COUNT + 40;
 	double pw = W - left - right;
 #define XV(v) (left + ((v) - min) / (max - min) * pw)
-	chart_open(b, "bearer-title", "Kostnad og innsparing i nåverdi per budsjett", height);
+	chart_open(b, "bearer-title",
+		   discounted ? "Kostnad og innsparing i nåverdi per budsjett"
+			      : "Kostnad og innsparing per budsjett (ikke diskontert)",
+		   height);
 	for (double v = min; v <= max + step / 2; v += step)
 		gridline(b, v, step, XV(v), top, XV(v), top + row * BEARER_COUNT, XV(v),
 			 top + row * BEARER_COUNT + 16, "xlab");

@@ -10,9 +10,13 @@
 #include "engine/projection.h"
 #include "report/buf.h"
 
-/* Cumulative net by year: discounted (solid) and undiscounted (dashed). */
-void svg_cumulative(struct buf *b, const struct result *r);
-/* Present value of cost and saving per bearer, as grouped bars. */
-void svg_bearers(struct buf *b, const struct result *r);
+#include <stdbool.h>
+
+/* Cumulative net by year: discounted (solid) and undiscounted (dashed);
+ * one line when nothing is `discounted`. */
+void svg_cumulative(struct buf *b, const struct result *r, bool discounted);
+/* Present value of cost and saving per bearer, as grouped bars (the
+ * title says "nåverdi" only when `discounted`). */
+void svg_bearers(struct buf *b, const struct result *r, bool discounted);
 
 #endif

@@ -78,6 +78,18 @@ void rtable_row(struct rtable *t, ...)
 	va_end(ap);
 }
 
+void rtable_init_cells(struct rtable *t, size_t cols, const char *const *cells)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols > RTABLE_COLS_MAX ? RTABLE_COLS_MAX : cols;
+	add_row(t, cells);
+}
+
+void rtable_row_cells(struct rtable *t, const char *const *cells)
+{
+	add_row(t, cells);
+}
+
 void rtable_free(struct rtable *t)
 {
 	for (size_t i = 0; i < t->rows * t->cols; i++)
@@ -97,10 +109,19 @@ static void numeric_from(struct rtable *t, size_t first)
 		t->numeric[c] = true;
 }
 
-void table_by_bearer(const struct result *r, struct rtable *t)
+/* "Kostnad (nåverdi, kr)" or "Kostnad (sum, kr)". */
+static void heading(char *buf, size_t size, const struct workbook *wb, const char *what)
 {
-	rtable_init(t, 4, "Budsjett", "Betaler (nåverdi, kr)", "Sparer (nåverdi, kr)",
-		    "Netto (nåverdi, kr)");
+	snprintf(buf, size, "%s (%s, kr)", what, report_pv_word(wb));
+}
+
+void table_by_bearer(const struct workbook *wb, const struct result *r, struct rtable *t)
+{
+	char h1[64], h2[64], h3[64];
+	heading(h1, sizeof h1, wb, "Betaler");
+	heading(h2, sizeof h2, wb, "Sparer");
+	heading(h3, sizeof h3, wb, "Netto");
+	rtable_init(t, 4, "Budsjett", h1, h2, h3);
 	numeric_from(t, 1);
 	for (int b = 0; b < BEARER_COUNT; b++) {
 		char c[64], s[64], n[64];
@@ -116,15 +137,18 @@ void table_by_bearer(const struct result *r, struct rtable *t)
 	rtable_row(t, "Sum", c, s, n);
 }
 
-void table_flows(const struct result *r, struct rtable *t)
+void table_flows(const struct projection *p, struct rtable *t)
 {
+	double flows[BEARER_COUNT][BEARER_COUNT];
+	bool any;
+	report_flows(p, flows, &any);
 	rtable_init(t, 5, "Betaler ↓ / sparer →", "Kommune", "Fylkeskommune", "Stat", "Sum");
 	numeric_from(t, 1);
 	for (int payer = 0; payer < BEARER_COUNT; payer++) {
 		char v[BEARER_COUNT + 1][64];
 		double sum = 0;
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			double x = r->has_flows ? r->flows[payer][b] : 0;
+			double x = flows[payer][b];
 			sum += x;
 			fmt_kr(v[b], sizeof v[b], x, false);
 		}
@@ -141,9 +165,13 @@ static const char *group_name(const struct workbook *wb, const char *id)
 
 void table_measures(const struct workbook *wb, const struct projection *p, struct rtable *t)
 {
-	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", "Kostnad (nåverdi, kr)",
-		    "Innsparing (nåverdi, kr)", "Netto nåverdi (kr)", "Per deltaker (kr)",
-		    "Nytte per krone", "Tjent inn (år)", "Suksessrate for å gå i null");
+	char hc[64], hs[64], hn[64];
+	heading(hc, sizeof hc, wb, "Kostnad");
+	heading(hs, sizeof hs, wb, "Innsparing");
+	heading(hn, sizeof hn, wb, "Netto");
+	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", hc, hs, hn,
+		    "Per deltaker (kr)", "Nytte per krone", "Tjent inn (år)",
+		    "Suksessrate for å gå i null");
 	numeric_from(t, 3);
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];
@@ -158,22 +186,32 @@ void table_measures(const struct workbook *wb, const struct projection *p, struc
 			fmt_ratio(bcr, sizeof bcr, r->bcr);
 		else
 			snprintf(bcr, sizeof bcr, "–");
-		if (r->has_break_even_year)
-			snprintf(be, sizeof be, "%d", r->break_even_year);
+		int year = 0, first = 0, last = 0;
+		if (result_break_even(r, report_discounted(wb), &year))
+			snprintf(be, sizeof be, "%d", year);
+		else if (!result_cost_years(r, &first, &last))
+			snprintf(be, sizeof be, "ingen kostnad");
 		else
 			snprintf(be, sizeof be, "ikke innen perioden");
-		if (r->has_break_even_success_rate)
+		if (r->has_break_even_success_rate && r->break_even_success_rate > 1) {
+			/* A rate over 100 % is no rate at all: say so, with the number. */
+			char pct[32];
+			fmt_pct(pct, sizeof pct, r->break_even_success_rate);
+			snprintf(pstar, sizeof pstar, "ikke mulig (%s)", pct);
+		} else if (r->has_break_even_success_rate) {
 			fmt_pct(pstar, sizeof pstar, r->break_even_success_rate);
-		else
+		} else {
 			snprintf(pstar, sizeof pstar, "–");
+		}
 		rtable_row(t, m->name, group_name(wb, m->group_id), m->enabled ? "ja" : "nei", n, c, s,
 			   v, per, bcr, be, pstar);
 	}
 }
 
-void table_years(const struct result *r, struct rtable *t)
+void table_years(const struct workbook *wb, const struct result *r, struct rtable *t)
 {
-	rtable_init(t, 7, "År", "Kostnad (kr)", "Innsparing (kr)", "Netto (kr)",
+	bool disc = report_discounted(wb);
+	rtable_init(t, disc ? 7 : 5, "År", "Kostnad (kr)", "Innsparing (kr)", "Netto (kr)",
 		    "Kumulativt netto (kr)", "Diskonteringsfaktor", "Kumulativt, nåverdi (kr)");
 	numeric_from(t, 1);
 	for (int i = 0; i < r->year_count; i++) {
@@ -230,6 +268,28 @@ void table_params(const struct workbook *wb, struct rtable *t)
 	rtable_row(t, "Tidshorisont", horizon);
 	rtable_row(t, "Diskontering", disc);
 	rtable_row(t, "Grunnbeløpet (G)", g);
+	char price[16], growth[64], plan[64], tax[64];
+	snprintf(price, sizeof price, "%d", pa->price_year);
+	rtable_row(t, "Kroneår (alle beløp er i faste kroner fra dette året)", price);
+	fmt_pct(growth, sizeof growth, pa->real_growth);
+	rtable_row(t, "Realvekst i innsparingene per år", growth);
+	if (pa->plan.years == 1)
+		snprintf(plan, sizeof plan, "%d (1 år)", pa->plan.start_year);
+	else
+		snprintf(plan, sizeof plan, "%d–%d (%d år)", pa->plan.start_year,
+			 pa->plan.start_year + pa->plan.years - 1, pa->plan.years);
+	rtable_row(t, "Økonomiplan", plan);
+	fmt_pct(tax, sizeof tax, pa->tax_cost);
+	rtable_row(t, "Skattefinansieringskostnad", tax);
+}
+
+void table_sectors(const struct workbook *wb, struct rtable *t)
+{
+	rtable_init(t, 4, "Tjenesteområde", "Id", "Budsjett", "KOSTRA-funksjoner");
+	for (size_t i = 0; i < wb->sector_count; i++) {
+		const struct sector *s = &wb->sectors[i];
+		rtable_row(t, s->name, s->id, bearer_label(s->bearer), s->kostra);
+	}
 }
 
 void table_groups(const struct workbook *wb, struct rtable *t)
@@ -243,11 +303,11 @@ void table_groups(const struct workbook *wb, struct rtable *t)
 	}
 }
 
-void table_items(const struct target_group *g, struct rtable *t)
+void table_items(const struct workbook *wb, const struct target_group *g, struct rtable *t)
 {
-	rtable_init(t, 7, "Kostnadspost", "Budsjett", "Beløp per år", "Enhet", "Alder",
-		    "Kilde", "Sikkerhet");
-	t->numeric[2] = true;
+	rtable_init(t, 9, "Kostnadspost", "Type", "Budsjett", "Tjenesteområde", "Beløp per år",
+		    "Enhet", "Alder", "Kilde", "Sikkerhet");
+	t->numeric[4] = true;
 	for (size_t i = 0; i < g->item_count; i++) {
 		const struct cost_item *it = &g->items[i];
 		char amount[64], ages[32];
@@ -256,30 +316,56 @@ void table_items(const struct target_group *g, struct rtable *t)
 		number_format(amount, sizeof amount, it->amount, it->unit == UNIT_G ? 2 : 0,
 			      REPORT_THOUSANDS);
 		snprintf(ages, sizeof ages, "%d–%d år", it->from_age, it->to_age);
-		rtable_row(t, it->name, bearer_label(it->bearer), amount, it->unit == UNIT_G ? "G" : "kr",
-			   ages, it->source, confidence_key(it->confidence));
+		/* Production and welfare are outside the public budgets: no
+		 * bearer, no sector. */
+		char sector[TEXT_NAME_SIZE + 16] = "–";
+		long x = workbook_item_sector(wb, it);
+		if (x >= 0)
+			report_sector_label(wb, (size_t)x, sector, sizeof sector);
+		bool public = item_kind_has_bearer(it->kind);
+		rtable_row(t, it->name, item_kind_label(it->kind), public ? bearer_label(it->bearer) : "–",
+			   sector, amount, it->unit == UNIT_G ? "G" : "kr", ages, it->source,
+			   confidence_key(it->confidence));
+	}
+}
+
+/* "Oppvekst 60,0 %, Kommune, øvrig 40,0 %": the listed shares above 0, in
+ * the order given. */
+static void payer_text(const struct workbook *wb, const struct measure *m, char *buf, size_t size)
+{
+	size_t n = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < m->payer_count && n < size; k++) {
+		if (m->payer[k].share == 0)
+			continue;
+		char name[TEXT_NAME_SIZE + 16], pct[32];
+		long x = workbook_sector_index(wb, m->payer[k].sector);
+		if (x >= 0)
+			report_sector_label(wb, (size_t)x, name, sizeof name);
+		else
+			snprintf(name, sizeof name, "%s", m->payer[k].sector);
+		fmt_pct(pct, sizeof pct, m->payer[k].share);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s %s", n ? ", " : "", name, pct);
 	}
 }
 
 void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 15, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
-		    "Kostnad per deltaker per år (kr)", "Andel kommune", "Andel fylkeskommune",
-		    "Andel stat", "Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år)",
-		    "Avtakende effekt per år");
+	rtable_init(t, 13, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
+		    "Kostnad per deltaker per år (kr)", "Betalere", "Suksessrate", "Dødvekt",
+		    "Forsinkelse (år)", "Effekt varer (år)", "Avtakende effekt per år");
 	numeric_from(t, 2);
+	t->numeric[7] = false;
 	for (size_t i = 0; i < wb->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];
-		char n[32], sy[16], sa[16], d[16], cpp[64], pk[32], pf[32], ps[32], p[32], dw[32],
-			lag[16], e[32], dec[32];
+		char n[32], sy[16], sa[16], d[16], cpp[64], payers[1024], p[32], dw[32], lag[16],
+			e[32], dec[32];
 		number_format(n, sizeof n, (double)m->participants, 0, REPORT_THOUSANDS);
 		snprintf(sy, sizeof sy, "%d", m->start_year);
 		snprintf(sa, sizeof sa, "%d", m->start_age);
 		snprintf(d, sizeof d, "%d", m->duration);
 		fmt_kr(cpp, sizeof cpp, m->cost_per_participant, false);
-		fmt_pct(pk, sizeof pk, measure_bearer_share(wb, m, BEARER_KOMMUNE));
-		fmt_pct(pf, sizeof pf, measure_bearer_share(wb, m, BEARER_FYLKESKOMMUNE));
-		fmt_pct(ps, sizeof ps, measure_bearer_share(wb, m, BEARER_STAT));
+		payer_text(wb, m, payers, sizeof payers);
 		fmt_pct(p, sizeof p, m->success_rate);
 		fmt_pct(dw, sizeof dw, m->deadweight);
 		snprintf(lag, sizeof lag, "%d", m->lag);
@@ -288,8 +374,8 @@ void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 		else
 			snprintf(e, sizeof e, "ut perioden");
 		fmt_pct(dec, sizeof dec, m->decay);
-		rtable_row(t, m->name, group_name(wb, m->group_id), n, sy, sa, d, cpp, pk, pf, ps, p,
-			   dw, lag, e, dec);
+		rtable_row(t, m->name, group_name(wb, m->group_id), n, sy, sa, d, cpp, payers, p, dw,
+			   lag, e, dec);
 	}
 }
 

@@ -93,7 +93,31 @@ void xlsx_sheet_params(struct xctx *x)
 	x_string(x, ws, 7, 0, "Grunnbeløpet G (kr)", NULL);
 	x_number(x, ws, 7, 1, pa->g_amount, x->kr);
 	x_string(x, ws, 7, 2, "Poster oppgitt i G regnes om med dette. Navn: Grunnbelop", NULL);
+	x_string(x, ws, 8, 0, "Realvekst i innsparingene per år", NULL);
+	x_number(x, ws, 8, 1, pa->real_growth, x->pct);
+	x_string(x, ws, 8, 2, "Innsparingen i år t ganges med (1 + realvekst)^t. Navn: Realvekst",
+		 NULL);
+	x_string(x, ws, 9, 0, "Kroneår", NULL);
+	x_number(x, ws, 9, 1, pa->price_year, x->integer);
+	x_string(x, ws, 9, 2, "Alle beløp er i faste kroner fra dette året (brukes ikke i formlene).",
+		 NULL);
+	x_string(x, ws, 10, 0, "Skattefinansieringskostnad", NULL);
+	x_number(x, ws, 10, 1, pa->tax_cost, x->pct);
+	x_string(x, ws, 10, 2,
+		 "R-109: 20 øre per offentlig krone. Brukes i arket Samfunn. Navn: Skattekostnad",
+		 NULL);
+	x_string(x, ws, 11, 0, "Økonomiplanens første år", NULL);
+	x_number(x, ws, 11, 1, pa->plan.start_year, x->integer);
+	x_string(x, ws, 11, 2,
+		 "Arket Økonomiplan. Antall år er fast ved eksporten (eksporter på nytt). Navn: "
+		 "Planstart",
+		 NULL);
+	x_string(x, ws, 12, 0, "Økonomiplanens antall år", NULL);
+	x_number(x, ws, 12, 1, pa->plan.years, x->integer);
 	x_note(x, workbook_define_name(x->book, "Basisaar", "=Parametre!$B$4"));
+	x_note(x, workbook_define_name(x->book, "Realvekst", "=Parametre!$B$9"));
+	x_note(x, workbook_define_name(x->book, "Skattekostnad", "=Parametre!$B$11"));
+	x_note(x, workbook_define_name(x->book, "Planstart", "=Parametre!$B$12"));
 	x_note(x, workbook_define_name(x->book, "Diskontering", "=Parametre!$B$6"));
 	x_note(x, workbook_define_name(x->book, "Rente", "=Parametre!$B$7"));
 	x_note(x, workbook_define_name(x->book, "Grunnbelop", "=Parametre!$B$8"));
@@ -109,8 +133,9 @@ void xlsx_sheet_groups(struct xctx *x)
 	}
 	static const char *const h[] = {"Målgruppe-id", "Kostnadspost", "Budsjett", "Beløp per år",
 					"Enhet (nok/g)", "Fra alder", "Til alder",
-					"Beløp i kr (formel)", "Kilde", "Sikkerhet"};
-	headers(x, ws, 0, h, 10);
+					"Beløp i kr (formel)", "Kilde", "Sikkerhet", "Type",
+					"Tjenesteområde"};
+	headers(x, ws, 0, h, 12);
 	worksheet_set_column(ws, 0, 0, 16, NULL);
 	worksheet_set_column(ws, 1, 1, 36, NULL);
 	worksheet_set_column(ws, 2, 2, 14, NULL);
@@ -126,7 +151,10 @@ void xlsx_sheet_groups(struct xctx *x)
 			char f[128];
 			x_string(x, ws, row, 0, grp->id, NULL);
 			x_string(x, ws, row, 1, it->name, NULL);
-			x_string(x, ws, row, 2, bearer_key(it->bearer), NULL);
+			/* Production and welfare have no bearer: a blank, which no
+			 * budget's SUMIFS in Merkostnad matches. */
+			x_string(x, ws, row, 2,
+				 item_kind_has_bearer(it->kind) ? bearer_key(it->bearer) : "", NULL);
 			x_number(x, ws, row, 3, it->amount, it->unit == UNIT_G ? x->g2 : x->kr);
 			x_string(x, ws, row, 4, unit_key(it->unit), NULL);
 			x_number(x, ws, row, 5, it->from_age, x->integer);
@@ -137,6 +165,10 @@ void xlsx_sheet_groups(struct xctx *x)
 				  it->unit == UNIT_G ? it->amount * wb->params.g_amount : it->amount);
 			x_string(x, ws, row, 8, it->source, NULL);
 			x_string(x, ws, row, 9, confidence_key(it->confidence), NULL);
+			x_string(x, ws, row, 10, item_kind_key(it->kind), NULL);
+			long sx = workbook_item_sector(wb, it);
+			x_string(x, ws, row, 11, sx >= 0 ? workbook_sector_id(wb, (size_t)sx) : "",
+				 NULL);
 		}
 	}
 	/* Ranges end at row 2 at least, so SUMIFS stays valid with no items. */
@@ -170,7 +202,7 @@ void xlsx_sheet_extra(struct xctx *x)
 	x_string(x, ws, 0, 0, "Målgruppe →", x->header);
 	x_string(x, ws, 1, 0, "Alder ↓ / budsjett →", x->header);
 	worksheet_set_column(ws, 0, 0, 20, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(3 * (wb->group_count ? wb->group_count : 1)), 14,
+	worksheet_set_column(ws, 1, (lxw_col_t)(6 * (wb->group_count ? wb->group_count : 1)), 14,
 			     NULL);
 	worksheet_freeze_panes(ws, 2, 1);
 	for (int a = AGE_MIN; a <= AGE_MAX; a++)
@@ -194,6 +226,33 @@ void xlsx_sheet_extra(struct xctx *x)
 					 "'Målgrupper'!$G$2:$G$%d,\">=\"&$A%d)",
 					 n, n, c, n, c, n, r, n, r);
 				x_formula(x, ws, r - 1, col, f, x->kr, prof ? prof->extra[b][a] : 0);
+			}
+		}
+	}
+	/* Then, for the society view, three columns per group by item kind
+	 * (service, production, welfare), after every group's bearer columns. */
+	static const enum item_kind kinds[XLSX_SOCIETY_KINDS] = {ITEM_SERVICE, ITEM_PRODUCTION,
+								 ITEM_WELFARE};
+	size_t groups = wb->group_count;
+	for (size_t g = 0; g < groups; g++) {
+		const struct group_profile *prof =
+			g < x->p->profile_count ? &x->p->profiles[g] : NULL;
+		for (int k = 0; k < XLSX_SOCIETY_KINDS; k++) {
+			int col = 1 + 3 * (int)groups + XLSX_SOCIETY_KINDS * (int)g + k;
+			char c[16];
+			x_col(c, col, false);
+			x_string(x, ws, 0, col, wb->groups[g].id, x->header);
+			x_string(x, ws, 1, col, item_kind_key(kinds[k]), x->header);
+			for (int a = AGE_MIN; a <= AGE_MAX; a++) {
+				char f[512];
+				int r = 3 + a;
+				snprintf(f, sizeof f,
+					 "=SUMIFS('Målgrupper'!$H$2:$H$%d,'Målgrupper'!$A$2:$A$%d,%s$1,"
+					 "'Målgrupper'!$K$2:$K$%d,%s$2,'Målgrupper'!$F$2:$F$%d,\"<=\"&$A%d,"
+					 "'Målgrupper'!$G$2:$G$%d,\">=\"&$A%d)",
+					 n, n, c, n, c, n, r, n, r);
+				x_formula(x, ws, r - 1, col, f, x->kr,
+					  prof ? prof->extra_kind[kinds[k]][a] : 0);
 			}
 		}
 	}
@@ -234,6 +293,8 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	format_set_num_format(x.g2, "#,##0.00");
 	x.integer = workbook_add_format(x.book);
 	format_set_num_format(x.integer, "0");
+	x.note = workbook_add_format(x.book);
+	format_set_italic(x.note);
 
 	lxw_doc_properties props = {.title = (char *)wb->params.name,
 				    .company = (char *)wb->params.municipality,
@@ -245,6 +306,9 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	xlsx_sheet_extra(&x);
 	xlsx_sheet_measures(&x);
 	xlsx_sheet_projection(&x);
+	xlsx_sheet_flows(&x);
+	xlsx_sheet_plan(&x);
+	xlsx_sheet_society(&x);
 	xlsx_sheet_chart(&x);
 
 	lxw_error close_err = workbook_close(x.book);

@@ -43,14 +43,20 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 #define XLSX_SHEET_EXTRA "Merkostnad"
 #define XLSX_SHEET_MEASURES "Tiltak"
 #define XLSX_SHEET_PROJECTION "Framskriving"
+#define XLSX_SHEET_FLOWS "Hvem betaler"
+#define XLSX_SHEET_PLAN "Økonomiplan"
+#define XLSX_SHEET_SOCIETY "Samfunn"
 #define XLSX_SHEET_CHART "Diagram"
 
 /* Framskriving: first year row (0-based), columns per measure block, and
  * the layout of the portfolio block that follows the measure blocks. */
 #define XLSX_PROJ_FIRST_ROW 2
 #define XLSX_PROJ_FIXED_COLS 3 /* t, År, Diskonteringsfaktor */
-#define XLSX_MEASURE_COLS 10   /* Alder, k, Vellykkede, Kostnad×3, Innsparing×3, Netto */
-/* Kostnad×3, Innsparing×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom herfra */
-#define XLSX_PORT_COLS 11
+/* Alder, k, Vellykkede, Kostnad×3, Innsparing×3, Netto, Kum. nåverdi,
+ * Lønnsom herfra, Tjenester, Produksjon, Livskvalitet */
+#define XLSX_MEASURE_COLS 15
+/* Kostnad×3, Innsparing×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom
+ * herfra, Har kostnad */
+#define XLSX_PORT_COLS 12
 
 #endif

@@ -20,7 +20,7 @@ struct xctx {
 	const struct workbook *wb;
 	const struct projection *p;
 	bool cache;
-	lxw_format *header, *kr, *pct, *df, *g2, *integer, *text;
+	lxw_format *header, *kr, *pct, *df, *g2, *integer, *text, *note;
 	/* Målgrupper: items in rows 2..item_last (1-based; ≥ 2 even with no
 	 * items, so ranges stay valid), the group list in group_first..group_last. */
 	int item_last;
@@ -48,9 +48,33 @@ void xlsx_sheet_chart(struct xctx *x);
 int xlsx_measure_col(size_t measure, int field);
 int xlsx_port_col(const struct workbook *wb, int field);
 
+/* A measure's block in Framskriving: the projection, then its cumulative
+ * present value and «Lønnsom herfra» (for its break-even year), then the
+ * society kinds' savings (services, production, quality of life). */
 enum { MF_AGE, MF_K, MF_SUCC, MF_COST, MF_SAVING = MF_COST + BEARER_COUNT,
-       MF_NET = MF_SAVING + BEARER_COUNT };
+       MF_NET = MF_SAVING + BEARER_COUNT, MF_DCUM, MF_OK, MF_SERVICES, MF_PRODUCTION,
+       MF_WELFARE, MF_FIELDS };
 enum { PF_COST, PF_SAVING = PF_COST + BEARER_COUNT, PF_NET = PF_SAVING + BEARER_COUNT, PF_CUM,
-       PF_DNET, PF_DCUM, PF_OK };
+       PF_DNET, PF_DCUM, PF_OK, PF_HAS_COST, PF_FIELDS };
+
+/* Tiltak's columns (0-based). */
+enum { TC_NAME, TC_GROUP, TC_N, TC_START_YEAR, TC_START_AGE, TC_DURATION, TC_CPP, TC_PAYER,
+       TC_P = TC_PAYER + BEARER_COUNT, TC_DEADWEIGHT, TC_LAG, TC_EFFECT, TC_DECAY, TC_ON,
+       TC_GROUPNR, TC_PV_COST, TC_PV_SAVING, TC_NPV, TC_BCR, TC_NPV_PER, TC_FIRST_COST,
+       TC_BREAK_EVEN, TC_PSTAR, TC_COUNT };
+
+/* The society kinds the spreadsheet projects, in Merkostnad's order. */
+#define XLSX_SOCIETY_KINDS 3
+
+/* "Framskriving!$X$3:$X$42" for a projection column. */
+void xlsx_proj_range(const struct xctx *x, int col, char *buf, size_t size);
+/* "Framskriving!$X$%d"-style: the 1-based row of year t. */
+int xlsx_proj_row(int t);
+
+/* The sheets that read the others: who pays who gains, the economic
+ * plan, the society view (xlsx_flows.c). */
+void xlsx_sheet_flows(struct xctx *x);
+void xlsx_sheet_plan(struct xctx *x);
+void xlsx_sheet_society(struct xctx *x);
 
 #endif

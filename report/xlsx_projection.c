@@ -19,11 +19,6 @@
 #include "report/buf.h"
 #include "report/xlsx_internal.h"
 
-/* Tiltak's columns (0-based). */
-enum { TC_NAME, TC_GROUP, TC_N, TC_START_YEAR, TC_START_AGE, TC_DURATION, TC_CPP, TC_PAYER,
-       TC_P = TC_PAYER + BEARER_COUNT, TC_DEADWEIGHT, TC_LAG, TC_EFFECT, TC_DECAY, TC_ON,
-       TC_GROUPNR, TC_PV_COST, TC_PV_SAVING, TC_NPV, TC_BCR, TC_NPV_PER, TC_COUNT };
-
 int xlsx_measure_col(size_t measure, int field)
 {
 	return XLSX_PROJ_FIXED_COLS + (int)measure * XLSX_MEASURE_COLS + field;
@@ -40,8 +35,12 @@ static int last_row(const struct xctx *x)
 	return XLSX_PROJ_FIRST_ROW + x->wb->params.horizon;
 }
 
-/* "Framskriving!$X$3:$X$42" for a projection column. */
-static void proj_range(const struct xctx *x, int col, char *buf, size_t size)
+int xlsx_proj_row(int t)
+{
+	return XLSX_PROJ_FIRST_ROW + t + 1;
+}
+
+void xlsx_proj_range(const struct xctx *x, int col, char *buf, size_t size)
 {
 	char c[16];
 	x_col(c, col, true);
@@ -51,9 +50,47 @@ static void proj_range(const struct xctx *x, int col, char *buf, size_t size)
 static void sumproduct_df(const struct xctx *x, struct buf *f, int col)
 {
 	char df[64], r[64];
-	proj_range(x, 2, df, sizeof df);
-	proj_range(x, col, r, sizeof r);
+	xlsx_proj_range(x, 2, df, sizeof df);
+	xlsx_proj_range(x, col, r, sizeof r);
 	buf_printf(f, "SUMPRODUCT(%s,%s)", df, r);
+}
+
+/*
+ * Tiltak's first cost year, break-even year and break-even success rate
+ * for measure i.  The first cost year is closed-form (the measure costs
+ * N · c in each of its D years from its start, so its first cost inside
+ * the horizon is max(start, Basisaar) when any cost year is inside); the
+ * break-even year is the first year of «Lønnsom herfra» in the measure's
+ * block, never before that first cost (MODEL.md v2); p* is p · PV(cost) /
+ * PV(saving), since the savings are proportional to p.
+ */
+static void measure_break_even(struct xctx *x, lxw_worksheet *ws, size_t i, const struct result *res)
+{
+	const struct workbook *wb = x->wb;
+	const struct measure *m = &wb->measures[i];
+	int row = 1 + (int)i, R = row + 1;
+	char f[1024], years[64], ok[64];
+	xlsx_proj_range(x, 1, years, sizeof years);
+	snprintf(f, sizeof f,
+		 "=IF(AND(C%d*G%d>0,D%d+F%d-1>=Basisaar,D%d<=MAX(%s)),MAX(D%d,Basisaar),0)", R, R,
+		 R, R, R, years, R);
+	int s = m->start_year - wb->params.base_year;
+	bool costs = (double)m->participants * m->cost_per_participant > 0 && s + m->duration > 0 &&
+		     s < wb->params.horizon;
+	x_formula(x, ws, row, TC_FIRST_COST, f, x->integer,
+		  costs ? (s > 0 ? m->start_year : wb->params.base_year) : 0);
+	xlsx_proj_range(x, xlsx_measure_col(i, MF_OK), ok, sizeof ok);
+	char fc[16];
+	x_col(fc, TC_FIRST_COST, false);
+	snprintf(f, sizeof f, "=IF(%s%d=0,0,IFERROR(MAX(INDEX(%s,MATCH(1,%s,0)),%s%d),0))", fc, R,
+		 years, ok, fc, R);
+	x_formula(x, ws, row, TC_BREAK_EVEN, f, x->integer,
+		  res && res->has_break_even_year ? res->break_even_year : 0);
+	snprintf(f, sizeof f, "=IF(OR(K%d<=0,S%d<=0),\"\",K%d*R%d/S%d)", R, R, R, R, R);
+	if (res && res->has_break_even_success_rate && m->success_rate > 0)
+		x_formula(x, ws, row, TC_PSTAR, f, x->pct, res->break_even_success_rate);
+	else
+		x_note(x, worksheet_write_formula_str(ws, (lxw_row_t)row, TC_PSTAR, f, x->pct, ""));
 }
 
 void xlsx_sheet_measures(struct xctx *x)
@@ -70,7 +107,9 @@ void xlsx_sheet_measures(struct xctx *x)
 		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år, 0 = ut perioden)",
 		"Avtakende effekt per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
 		"Nåverdi kostnad", "Nåverdi innsparing", "Netto nåverdi", "Nytte per krone",
-		"Netto nåverdi per deltaker"};
+		"Netto nåverdi per deltaker", "Første år med kostnad (0 = ingen)",
+		"Tjent inn (år; 0 = ikke innen perioden)",
+		"Suksessrate for å gå i null (tom når suksessraten er 0)"};
 	for (int c = 0; c < TC_COUNT; c++)
 		x_string(x, ws, 0, c, h[c], x->header);
 	worksheet_set_row(ws, 0, 45, NULL);
@@ -132,6 +171,7 @@ void xlsx_sheet_measures(struct xctx *x)
 		x_formula(x, ws, row, TC_BCR, f, x->g2, res && res->has_bcr ? res->bcr : 0);
 		snprintf(f, sizeof f, "=T%d/C%d", R, R);
 		x_formula(x, ws, row, TC_NPV_PER, f, x->kr, res ? res->npv_per_participant : 0);
+		measure_break_even(x, ws, i, res);
 	}
 
 	/* The portfolio's present values per bearer, from Framskriving. */
@@ -161,7 +201,7 @@ void xlsx_sheet_measures(struct xctx *x)
 		x_formula(x, ws, row, 3, f, x->kr, pr->by_bearer[b].npv);
 	}
 	int sum = top + 2 + BEARER_COUNT, S = sum + 1, first = top + 3;
-	char f[256];
+	char f[512];
 	x_string(x, ws, sum, 0, "Sum", x->header);
 	snprintf(f, sizeof f, "=SUM(B%d:B%d)", first, S - 1);
 	x_formula(x, ws, sum, 1, f, x->kr, pr->pv_cost);
@@ -174,9 +214,14 @@ void xlsx_sheet_measures(struct xctx *x)
 	x_formula(x, ws, sum + 1, 1, f, x->g2, pr->has_bcr ? pr->bcr : 0);
 	x_string(x, ws, sum + 2, 0, "Tjent inn (år; 0 = ikke innen perioden)", NULL);
 	char years[64], ok[64];
-	proj_range(x, 1, years, sizeof years);
-	proj_range(x, xlsx_port_col(wb, PF_OK), ok, sizeof ok);
-	snprintf(f, sizeof f, "=IFERROR(INDEX(%s,MATCH(1,%s,0)),0)", years, ok);
+	xlsx_proj_range(x, 1, years, sizeof years);
+	xlsx_proj_range(x, xlsx_port_col(wb, PF_OK), ok, sizeof ok);
+	char has_cost[64];
+	xlsx_proj_range(x, xlsx_port_col(wb, PF_HAS_COST), has_cost, sizeof has_cost);
+	/* Never before the first year with a cost (MODEL.md v2). */
+	snprintf(f, sizeof f,
+		 "=IFERROR(MAX(INDEX(%s,MATCH(1,%s,0)),INDEX(%s,MATCH(1,%s,0))),0)", years, ok,
+		 years, has_cost);
 	x_formula(x, ws, sum + 2, 1, f, x->integer,
 		  pr->has_break_even_year ? pr->break_even_year : 0);
 }
@@ -202,12 +247,28 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 	static const char *const h[XLSX_MEASURE_COLS] = {
 		"Alder", "År siden effekt (k)", "Vellykkede", "Kostnad kommune",
 		"Kostnad fylkeskommune", "Kostnad stat", "Innsparing kommune",
-		"Innsparing fylkeskommune", "Innsparing stat", "Netto"};
+		"Innsparing fylkeskommune", "Innsparing stat", "Netto", "Kumulativt, nåverdi",
+		"Lønnsom herfra (1/0)", "Sparte tjenester (samfunn)", "Økt produksjon (samfunn)",
+		"Livskvalitet (samfunn)"};
 	x_string(x, ws, 0, xlsx_measure_col(i, 0), m->name, x->header);
 	for (int c = 0; c < XLSX_MEASURE_COLS; c++)
 		x_string(x, ws, 1, xlsx_measure_col(i, c), h[c], x->header);
-	char extra_last[16];
-	x_col(extra_last, (int)(3 * (wb->group_count ? wb->group_count : 1)), true);
+	char extra_last[16], kinds_last[16];
+	int groups = (int)(wb->group_count ? wb->group_count : 1);
+	x_col(extra_last, 3 * groups, true);
+	x_col(kinds_last, 6 * groups, true);
+	long g = i < x->p->measure_count ? x->p->measure_group[i] : -1;
+	const struct group_profile *prof =
+		g >= 0 && (size_t)g < x->p->profile_count ? &x->p->profiles[g] : NULL;
+	static const enum item_kind kinds[XLSX_SOCIETY_KINDS] = {ITEM_SERVICE, ITEM_PRODUCTION,
+								 ITEM_WELFARE};
+	/* «Lønnsom herfra» is filled bottom-up, like the portfolio's. */
+	double ok_cached[HORIZON_MAX];
+	bool ok_after = true;
+	for (int t = wb->params.horizon - 1; t >= 0; t--) {
+		ok_after = ok_after && res != NULL && res->years[t].cum_net_discounted >= 0;
+		ok_cached[t] = ok_after ? 1 : 0;
+	}
 
 	for (int t = 0; t < wb->params.horizon; t++) {
 		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
@@ -239,9 +300,9 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 			x_formula(x, ws, row, xlsx_measure_col(i, MF_COST + b), f, x->kr,
 				  res ? res->years[t].cost[b] : 0);
 			snprintf(f, sizeof f,
-				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*INDEX(Merkostnad!$B$3:"
-				 "%s$123,%s%d+1,(Tiltak!$Q$%d-1)*3+%d))",
-				 succ, r, R, age, r, age, r, succ, r, extra_last, age, r, R, b + 1);
+				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*(1+Realvekst)^$A%d*"
+				 "INDEX(Merkostnad!$B$3:%s$123,%s%d+1,(Tiltak!$Q$%d-1)*3+%d))",
+				 succ, r, R, age, r, age, r, succ, r, r, extra_last, age, r, R, b + 1);
 			x_formula(x, ws, row, xlsx_measure_col(i, MF_SAVING + b), f, x->kr,
 				  res ? res->years[t].saving[b] : 0);
 		}
@@ -253,6 +314,37 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 		snprintf(f, sizeof f, "=SUM(%s%d:%s%d)-SUM(%s%d:%s%d)", s0, r, s2, r, c0, r, c2, r);
 		x_formula(x, ws, row, xlsx_measure_col(i, MF_NET), f, x->kr,
 			  res ? res->years[t].net : 0);
+
+		char net[16], dcum[16], okc[16];
+		x_col(net, xlsx_measure_col(i, MF_NET), false);
+		x_col(dcum, xlsx_measure_col(i, MF_DCUM), false);
+		x_col(okc, xlsx_measure_col(i, MF_OK), false);
+		if (t == 0)
+			snprintf(f, sizeof f, "=$C%d*%s%d", r, net, r);
+		else
+			snprintf(f, sizeof f, "=%s%d+$C%d*%s%d", dcum, r - 1, r, net, r);
+		x_formula(x, ws, row, xlsx_measure_col(i, MF_DCUM), f, x->kr,
+			  res ? res->years[t].cum_net_discounted : 0);
+		if (t == wb->params.horizon - 1)
+			snprintf(f, sizeof f, "=IF(%s%d>=0,1,0)", dcum, r);
+		else
+			snprintf(f, sizeof f, "=IF(AND(%s%d>=0,%s%d=1),1,0)", dcum, r, okc, r + 1);
+		x_formula(x, ws, row, xlsx_measure_col(i, MF_OK), f, x->integer, ok_cached[t]);
+
+		/* The society kinds, as MODEL.md's saving_kind[q](t): successes ·
+		 * growth · the group's items of kind q at this age. */
+		int a = m->start_age + (t - s);
+		for (int q = 0; q < XLSX_SOCIETY_KINDS; q++) {
+			snprintf(f, sizeof f,
+				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*(1+Realvekst)^$A%d*"
+				 "INDEX(Merkostnad!$B$3:%s$123,%s%d+1,%d+(Tiltak!$Q$%d-1)*%d+%d))",
+				 succ, r, R, age, r, age, r, succ, r, r, kinds_last, age, r, 3 * groups,
+				 R, XLSX_SOCIETY_KINDS, q + 1);
+			double v = 0;
+			if (prof != NULL && sv != 0 && a >= AGE_MIN && a <= AGE_MAX)
+				v = sv * x->p->basis.growth[t] * prof->extra_kind[kinds[q]][a];
+			x_formula(x, ws, row, xlsx_measure_col(i, MF_SERVICES + q), f, x->kr, v);
+		}
 	}
 }
 
@@ -263,7 +355,8 @@ static void portfolio_block(struct xctx *x, lxw_worksheet *ws)
 	static const char *const h[XLSX_PORT_COLS] = {
 		"Kostnad kommune", "Kostnad fylkeskommune", "Kostnad stat", "Innsparing kommune",
 		"Innsparing fylkeskommune", "Innsparing stat", "Netto", "Kumulativt netto",
-		"Netto, nåverdi", "Kumulativt, nåverdi", "Lønnsom herfra (1/0)"};
+		"Netto, nåverdi", "Kumulativt, nåverdi", "Lønnsom herfra (1/0)",
+		"Har kostnad (1/0)"};
 	x_string(x, ws, 0, xlsx_port_col(wb, 0), "Porteføljen (tiltak med «Med» = 1)", x->header);
 	for (int c = 0; c < XLSX_PORT_COLS; c++)
 		x_string(x, ws, 1, xlsx_port_col(wb, c), h[c], x->header);
@@ -325,6 +418,10 @@ static void portfolio_block(struct xctx *x, lxw_worksheet *ws)
 			snprintf(fs, sizeof fs, "=IF(AND(%s%d>=0,%s%d=1),1,0)", col[PF_DCUM], r,
 				 col[PF_OK], r + 1);
 		x_formula(x, ws, row, xlsx_port_col(wb, PF_OK), fs, x->integer, ok_cached[t]);
+		snprintf(fs, sizeof fs, "=IF(SUM(%s%d:%s%d)>0,1,0)", col[PF_COST], r,
+			 col[PF_COST + 2], r);
+		x_formula(x, ws, row, xlsx_port_col(wb, PF_HAS_COST), fs, x->integer,
+			  y->cost[0] + y->cost[1] + y->cost[2] > 0 ? 1 : 0);
 	}
 }
 
@@ -377,9 +474,9 @@ void xlsx_sheet_chart(struct xctx *x)
 		return;
 	}
 	char years[64], cum[64], dcum[64];
-	proj_range(x, 1, years, sizeof years);
-	proj_range(x, xlsx_port_col(wb, PF_DCUM), dcum, sizeof dcum);
-	proj_range(x, xlsx_port_col(wb, PF_CUM), cum, sizeof cum);
+	xlsx_proj_range(x, 1, years, sizeof years);
+	xlsx_proj_range(x, xlsx_port_col(wb, PF_DCUM), dcum, sizeof dcum);
+	xlsx_proj_range(x, xlsx_port_col(wb, PF_CUM), cum, sizeof cum);
 	char cat[80], v1[80], v2[80];
 	snprintf(cat, sizeof cat, "=%s", years);
 	snprintf(v1, sizeof v1, "=%s", dcum);

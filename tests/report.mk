@@ -2,7 +2,9 @@
 REPORT_FIXTURES = \
 	tests/fixtures/report-simple.json \
 	tests/fixtures/report-rich.json \
-	tests/fixtures/report-empty.json
+	tests/fixtures/report-empty.json \
+	tests/fixtures/report-edges.json \
+	tests/fixtures/report-v2.json
 dist_check_DATA += $(REPORT_FIXTURES) tests/e2e/report_recalc.js
 REPORT_E2E = tests/e2e/report_cli.sh tests/e2e/report_soffice.sh \
 	tests/e2e/report_hyperformula.sh
@@ -12,13 +14,15 @@ TESTS += $(REPORT_E2E)
 # Writes an xlsx whose formulas cache 0 and prints the engine's figures,
 # for the LibreOffice recomputation test.
 check_PROGRAMS += tests/report_xlsx_probe
-tests_report_xlsx_probe_SOURCES = tests/report_xlsx_probe.c
+tests_report_xlsx_probe_SOURCES = tests/report_xlsx_probe.c tests/report_xlsx_expect.c \
+	tests/report_xlsx_expect.h
 tests_report_xlsx_probe_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
 tests_report_xlsx_probe_LDADD = libreport.a libinterchange.a libengine.a \
 	$(XLSXWRITER_LIBS) $(JANSSON_LIBS)
 
 if HAVE_CRITERION
-REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx
+REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx \
+	tests/report_edges tests/report_v2
 check_PROGRAMS += $(REPORT_TESTS)
 TESTS += $(REPORT_TESTS)
 REPORT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
@@ -37,6 +41,16 @@ tests_report_md_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_md_CFLAGS = $(REPORT_TEST_CFLAGS)
 tests_report_md_LDADD = $(REPORT_TEST_LDADD)
 
+tests_report_edges_SOURCES = tests/report_edges.c $(REPORT_TEST_HELPERS)
+tests_report_edges_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
+tests_report_edges_CFLAGS = $(REPORT_TEST_CFLAGS)
+tests_report_edges_LDADD = $(REPORT_TEST_LDADD)
+
+tests_report_v2_SOURCES = tests/report_v2.c $(REPORT_TEST_HELPERS)
+tests_report_v2_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
+tests_report_v2_CFLAGS = $(REPORT_TEST_CFLAGS)
+tests_report_v2_LDADD = $(REPORT_TEST_LDADD)
+
 tests_report_write_SOURCES = tests/report_write.c $(REPORT_TEST_HELPERS)
 tests_report_write_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_write_CFLAGS = $(REPORT_TEST_CFLAGS)
@@ -44,6 +58,7 @@ tests_report_write_LDADD = $(REPORT_TEST_LDADD)
 
 # The zip reader inflates with zlib, which libxlsxwriter itself requires.
 tests_report_xlsx_SOURCES = tests/report_xlsx.c tests/report_zip.c tests/report_zip.h \
+	tests/report_xlsx_expect.c tests/report_xlsx_expect.h \
 	$(REPORT_TEST_HELPERS)
 tests_report_xlsx_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_xlsx_CFLAGS = $(REPORT_TEST_CFLAGS)

@@ -141,8 +141,9 @@ Test(report_html, checker_catches_faults)
 Test(report_html, well_formed_and_self_contained)
 {
 	char why[256];
-	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json"};
-	for (size_t i = 0; i < 3; i++) {
+	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
+				  "report-edges.json", "report-v2.json"};
+	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *html = render(&f, fixtures[i]);
 		const char *fault = CHECK_HTML(html);
@@ -187,10 +188,11 @@ Test(report_html, hand_computed_summary)
 		"<h1>Utenfor-regnskapet: Enkel sak</h1>",
 		"Gausdal",
 		"Fylkeskommunen investerer 600" NB "000" NB "kr i 2027.",
+		/* Nothing is discounted in this fixture, so nothing is called nåverdi. */
 		"sparer offentlige budsjetter for 2,9 mill." NB
-		"kr i nåverdi over 10 år, alt for staten.",
+		"kr over 10 år (summert uten diskontering), alt for staten.",
 		"gir 4,80 kr tilbake",
-		"Av innsparingen havner 100,0" NB "% i et annet budsjett",
+		"Av det tiltakene sparer, havner 100,0" NB "% i et annet budsjett",
 		"Investeringen er tjent inn i 2032.",
 		/* Who pays, who gains: the fylkeskommune pays, the stat saves. */
 		"<td>Fylkeskommune</td><td class=\"num\">600" NB
@@ -253,10 +255,12 @@ Test(report_html, appendix_lists_every_assumption)
 	static const char *const want[] = {
 		/* 0,35 G is shown as a fraction of G, not rounded to 0. */
 		"<td class=\"num\">0,35</td><td>G</td>",
-		"<td>Tapt skatt og trygd</td><td>Stat</td><td class=\"num\">30" NB
-		"000</td><td>kr</td><td>20–66 år</td><td>KS 2019, via Aftenposten</td><td>C</td>",
+		/* Version 2: the item's kind and sector (a version-1 item is a
+		 * service of its bearer's own sector). */
+		"<td>Tapt skatt og trygd</td><td>Tjeneste</td><td>Stat</td><td>Stat</td>"
+		"<td class=\"num\">30" NB "000</td><td>kr</td><td>20–66 år</td><td>KS 2019, via Aftenposten</td><td>C</td>",
 		"R-109/2021",
-		"bare på offentlige budsjetter",
+		"bare offentlige budsjetter",
 		"antakelser",
 		NULL,
 	};

@@ -18,12 +18,13 @@
 #include "report/xlsx.h"
 #include "report/xlsx_internal.h"
 #include "tests/report_fixture.h"
+#include "tests/report_xlsx_expect.h"
 #include "tests/report_zip.h"
 
 struct book {
 	unsigned char *zip;
 	size_t len;
-	char *sheet[6]; /* sheet1..sheet5.xml, [0] unused */
+	char *sheet[9]; /* sheet1..sheet8.xml, [0] unused */
 };
 
 static void export(struct fixture *f, const char *fixture, bool cached, struct book *bk)
@@ -38,7 +39,7 @@ static void export(struct fixture *f, const char *fixture, bool cached, struct b
 	bk->zip = (unsigned char *)slurp(path, &bk->len);
 	cr_assert_not_null(bk->zip);
 	scratch_remove(dir);
-	for (int i = 1; i <= 5; i++) {
+	for (int i = 1; i <= 8; i++) {
 		char name[64];
 		snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i);
 		bk->sheet[i] = zip_extract(bk->zip, bk->len, name, NULL);
@@ -48,7 +49,7 @@ static void export(struct fixture *f, const char *fixture, bool cached, struct b
 
 static void book_free(struct book *bk)
 {
-	for (int i = 1; i <= 5; i++)
+	for (int i = 1; i <= 8; i++)
 		free(bk->sheet[i]);
 	free(bk->zip);
 }
@@ -105,10 +106,11 @@ Test(report_xlsx, valid_zip_with_the_xlsx_parts)
 
 	char *wbx = zip_extract(bk.zip, bk.len, "xl/workbook.xml", NULL);
 	cr_assert_not_null(wbx);
-	const char *order[] = {"Parametre", "Målgrupper", "Merkostnad", "Tiltak", "Framskriving",
+	const char *order[] = {"Parametre",    "Målgrupper", "Merkostnad",  "Tiltak",
+			       "Framskriving", "Hvem betaler", "Økonomiplan", "Samfunn",
 			       "Diagram"};
 	const char *at = wbx;
-	for (size_t i = 0; i < 6; i++) {
+	for (size_t i = 0; i < 9; i++) {
 		char key[64];
 		snprintf(key, sizeof key, "<sheet name=\"%s\"", order[i]);
 		const char *hit = strstr(at, key);
@@ -118,6 +120,9 @@ Test(report_xlsx, valid_zip_with_the_xlsx_parts)
 	}
 	cr_expect_not_null(strstr(wbx, "<definedName name=\"Basisaar\">Parametre!$B$4"));
 	cr_expect_not_null(strstr(wbx, "<definedName name=\"Diskontering\">Parametre!$B$6"));
+	cr_expect_not_null(strstr(wbx, "<definedName name=\"Realvekst\">Parametre!$B$9"));
+	cr_expect_not_null(strstr(wbx, "<definedName name=\"Skattekostnad\">Parametre!$B$11"));
+	cr_expect_not_null(strstr(wbx, "<definedName name=\"Planstart\">Parametre!$B$12"));
 	free(wbx);
 
 	char *styles = zip_extract(bk.zip, bk.len, "xl/styles.xml", NULL);
@@ -252,6 +257,75 @@ Test(report_xlsx, simple_workbook_hand_computed)
 	expect_cell(bk.sheet[4], 1, 19, 2280000, "npv");
 	expect_cell(bk.sheet[4], 1, 21, 28500, "npv per participant");
 	expect_cell(bk.sheet[4], 1 + 2 + 2 + BEARER_COUNT + 2, 1, 2032, "break-even year");
+	book_free(&bk);
+	fixture_free(&f);
+}
+
+struct cached {
+	struct book *bk;
+};
+
+static void expect_cached(void *ctx, enum xlsx_checked_sheet sheet, int row, int col, double want,
+			  const char *what)
+{
+	struct cached *c = ctx;
+	char full[160];
+	snprintf(full, sizeof full, "%s: %s", xlsx_checked_sheet_name[sheet], what);
+	expect_cell(c->bk->sheet[4 + sheet], row, col, want, full);
+}
+
+/* Every checked cell (tests/report_xlsx_expect.c: also the who-pays, plan
+ * and society sheets and each measure's break-even figures) is a formula
+ * whose cached value is the engine's. */
+Test(report_xlsx, every_checked_cell_caches_the_engines_value)
+{
+	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-edges.json",
+				  "report-v2.json"};
+	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+		struct fixture f;
+		struct book bk;
+		export(&f, fixtures[i], true, &bk);
+		struct cached c = {.bk = &bk};
+		xlsx_expectations(&f.wb, &f.p, expect_cached, &c);
+		book_free(&bk);
+		fixture_free(&f);
+	}
+}
+
+/* The new sheets' formulas read the rest of the workbook. */
+Test(report_xlsx, v2_sheets_are_live)
+{
+	struct fixture f;
+	struct book bk;
+	export(&f, "report-v2.json", true, &bk);
+	char formula[4096];
+	double v;
+	/* Savings grow with Realvekst. */
+	cr_assert(cell(bk.sheet[5], XLSX_PROJ_FIRST_ROW + 3, xlsx_measure_col(0, MF_SAVING + 2),
+		       formula, sizeof formula, &v));
+	cr_expect_not_null(strstr(formula, "(1+Realvekst)^$A6"), "%s", formula);
+	/* The bearer matrix sums Med × cost × saving / cost over the measures. */
+	cr_assert(cell(bk.sheet[6], 2, 3, formula, sizeof formula, &v));
+	cr_expect_not_null(strstr(formula, "SUMPRODUCT($B"), "%s", formula);
+	cr_expect_float_eq(v, f.p.portfolio.flows[0][2], 1e-6);
+	/* The plan's kommune subtotal looks its year up in Framskriving. */
+	int kommune_rows = 3 * (1 + 2); /* the implicit sector, oppvekst, barnevern */
+	cr_assert(cell(bk.sheet[7], 2 + kommune_rows, 2, formula, sizeof formula, &v));
+	cr_expect_not_null(strstr(formula, "INDEX(Framskriving!"), "%s", formula);
+	cr_expect_not_null(strstr(formula, "C$2-Basisaar+1"), "%s", formula);
+	/* Society: the tax-cost term reads Skattekostnad; npv_society adds up. */
+	cr_assert(cell(bk.sheet[8], 2, 6, formula, sizeof formula, &v));
+	cr_expect_str_eq(formula, "Skattekostnad*I3");
+	cr_assert(cell(bk.sheet[8], 2, 7, formula, sizeof formula, &v));
+	cr_expect_str_eq(formula, "C3+D3+E3-F3+G3");
+	cr_expect_float_eq(v, f.p.measures[0].society.npv_society, 1e-6);
+	/* Each measure's break-even year reads its own «Lønnsom herfra». */
+	cr_assert(cell(bk.sheet[4], 1, TC_BREAK_EVEN, formula, sizeof formula, &v));
+	char ok[16];
+	x_col(ok, xlsx_measure_col(0, MF_OK), true);
+	cr_expect_not_null(strstr(formula, ok), "%s lacks %s", formula, ok);
+	/* The disabled measure with success rate 0 has an empty p*. */
+	cr_expect_not(cell(bk.sheet[4], 3, TC_PSTAR, formula, sizeof formula, &v) && v != 0);
 	book_free(&bk);
 	fixture_free(&f);
 }

@@ -4,9 +4,10 @@
  *   report_xlsx_probe write FIXTURE.json OUT.xlsx
  *       export with every formula's cached value set to 0, so only a
  *       spreadsheet that really recomputes the formulas shows the figures;
- *   report_xlsx_probe check FIXTURE.json TILTAK.csv FRAMSKRIVING.csv
- *       compare the recomputed sheets (as CSV from LibreOffice) with the
- *       engine, to the krone; prints each mismatch, exits 1 if any.
+ *   report_xlsx_probe check FIXTURE.json DIR NAME
+ *       compare the recomputed sheets DIR/NAME-SHEET.csv (LibreOffice's
+ *       per-sheet CSV) with the engine, to the krone, for every cell of
+ *       tests/report_xlsx_expect.c; prints each mismatch, exits 1 if any.
  *
  * Must never: be installed; it is a test tool.
  */
@@ -22,6 +23,7 @@
 #include "interchange/json.h"
 #include "report/xlsx.h"
 #include "report/xlsx_internal.h"
+#include "tests/report_xlsx_expect.h"
 
 #define MAX_ROWS 256
 #define MAX_COLS 2048
@@ -81,16 +83,31 @@ static int grid_load(struct grid *g, const char *path)
 	return 0;
 }
 
-static void expect(int *failures, const struct grid *g, const char *sheet, int row, int col,
-		   double want)
+struct check {
+	struct grid grids[XS_COUNT];
+	int failures;
+};
+
+/* Whole kroner for amounts; shares and rates (|want| < 2, not whole) to
+ * four decimals. */
+static void expect(void *ctx, enum xlsx_checked_sheet sheet, int row, int col, double want,
+		   const char *what)
 {
+	struct check *c = ctx;
+	const struct grid *g = &c->grids[sheet];
 	const char *s = row < MAX_ROWS && col < MAX_COLS ? g->cell[row * MAX_COLS + col] : NULL;
 	char *end = NULL;
 	double got = s ? strtod(s, &end) : NAN;
-	if (s == NULL || end == s || fabs(round(got) - round(want)) > 0) {
-		printf("AVVIK %s rad %d kolonne %d: regneark %s, motor %.2f\n", sheet, row + 1, col + 1,
-		       s ? s : "(tom)", want);
-		(*failures)++;
+	/* LibreOffice writes a percentage cell as "4.5454%". */
+	if (end != NULL && end != s && *end == '%')
+		got /= 100;
+	bool fraction = fabs(want) < 2 && want != round(want);
+	bool ok = s != NULL && end != s &&
+		  (fraction ? fabs(got - want) < 1e-4 : fabs(round(got) - round(want)) == 0);
+	if (!ok) {
+		printf("AVVIK %s rad %d kolonne %d (%s): regneark %s, motor %.4f\n",
+		       xlsx_checked_sheet_name[sheet], row + 1, col + 1, what, s ? s : "(tom)", want);
+		c->failures++;
 	}
 }
 
@@ -124,50 +141,28 @@ int main(int argc, char **argv)
 		return rc == 0 ? 0 : 1;
 	}
 	if (argc != 5 || strcmp(argv[1], "check") != 0) {
-		fprintf(stderr, "bruk: %s write FIXTURE OUT.xlsx | check FIXTURE TILTAK.csv "
-				"FRAMSKRIVING.csv\n",
-			argv[0]);
+		fprintf(stderr, "bruk: %s write FIXTURE OUT.xlsx | check FIXTURE DIR NAME\n", argv[0]);
 		return 2;
 	}
 	if (load(argv[2], &wb, &p) != 0)
 		return 2;
-	int failures = 0;
-	struct grid tiltak = {0}, proj = {0};
-	if (grid_load(&tiltak, argv[3]) != 0 || grid_load(&proj, argv[4]) != 0) {
-		fprintf(stderr, "kan ikke lese CSV-filene\n");
-		return 2;
-	}
-	for (size_t m = 0; m < wb.measure_count; m++) {
-		expect(&failures, &tiltak, "Tiltak", 1 + (int)m, 17, p.measures[m].pv_cost);
-		expect(&failures, &tiltak, "Tiltak", 1 + (int)m, 18, p.measures[m].pv_saving);
-		expect(&failures, &tiltak, "Tiltak", 1 + (int)m, 19, p.measures[m].npv);
-	}
-	int top = (int)wb.measure_count + 2, sum = top + 2 + BEARER_COUNT;
-	for (int b = 0; b < BEARER_COUNT; b++) {
-		const struct bearer_result *br = &p.portfolio.by_bearer[b];
-		expect(&failures, &tiltak, "Tiltak", top + 2 + b, 1, br->pv_cost);
-		expect(&failures, &tiltak, "Tiltak", top + 2 + b, 2, br->pv_saving);
-	}
-	expect(&failures, &tiltak, "Tiltak", sum, 3, p.portfolio.npv);
-	expect(&failures, &tiltak, "Tiltak", sum + 2, 1,
-	       p.portfolio.has_break_even_year ? p.portfolio.break_even_year : 0);
-	for (int t = 0; t < wb.params.horizon; t++) {
-		int row = XLSX_PROJ_FIRST_ROW + t;
-		const struct year_row *y = &p.portfolio.years[t];
-		for (int b = 0; b < BEARER_COUNT; b++) {
-			expect(&failures, &proj, "Framskriving", row, xlsx_port_col(&wb, PF_COST + b), y->cost[b]);
-			expect(&failures, &proj, "Framskriving", row, xlsx_port_col(&wb, PF_SAVING + b),
-			       y->saving[b]);
+	struct check c;
+	memset(&c, 0, sizeof c);
+	for (int i = 0; i < XS_COUNT; i++) {
+		char path[2048];
+		snprintf(path, sizeof path, "%s/%s-%s.csv", argv[3], argv[4], xlsx_checked_sheet_name[i]);
+		if (grid_load(&c.grids[i], path) != 0) {
+			fprintf(stderr, "kan ikke lese %s\n", path);
+			return 2;
 		}
-		expect(&failures, &proj, "Framskriving", row, xlsx_port_col(&wb, PF_CUM), y->cum_net);
-		expect(&failures, &proj, "Framskriving", row, xlsx_port_col(&wb, PF_DCUM), y->cum_net_discounted);
 	}
-	printf("%s: %d avvik\n", argv[2], failures);
-	free(tiltak.text);
-	free(tiltak.cell);
-	free(proj.text);
-	free(proj.cell);
+	xlsx_expectations(&wb, &p, expect, &c);
+	printf("%s: %d avvik\n", argv[2], c.failures);
+	for (int i = 0; i < XS_COUNT; i++) {
+		free(c.grids[i].text);
+		free(c.grids[i].cell);
+	}
 	projection_free(&p);
 	workbook_free(&wb);
-	return failures ? 1 : 0;
+	return c.failures ? 1 : 0;
 }

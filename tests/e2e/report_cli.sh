@@ -84,5 +84,21 @@ else
 	echo "note: import failed, stored-workbook check skipped: $(cat "$tmp/imp.err")" >&2
 fi
 
+# The shipped example workbook: the report says its figures are the example
+# data, and the share of savings in another budget follows each measure's
+# own payers (89,8 %, not the 72,7 % of spreading every saving over every
+# payer).
+if "$UTENFOR" new --default "$tmp/eksempel.utenfor" >/dev/null 2>"$tmp/new.err"; then
+	run 0 "$tmp/eksempel.utenfor" --format md
+	grep -Fq '**Merk:** Tallene i denne rapporten er eksempeldataene' "$tmp/out" ||
+		fail "example data not named as such"
+	grep -Fq 'havner 89,8' "$tmp/out" || fail "cross-budget share is not 89,8 %"
+	grep -Fq '72,7' "$tmp/out" && fail "the proportional 72,7 % is still reported"
+	run 0 "$fx/report-rich.json" --format md
+	grep -Fq 'eksempeldata' "$tmp/out" && fail "own workbook called example data"
+else
+	fail "utenfor new --default failed: $(cat "$tmp/new.err")"
+fi
+
 [ "$failures" -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
 exit 0

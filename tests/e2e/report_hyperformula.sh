@@ -23,7 +23,7 @@ js="$top_srcdir/tests/e2e/report_recalc.js"
 fx="$top_srcdir/tests/fixtures"
 failures=0
 
-for name in report-simple report-rich report-empty; do
+for name in report-simple report-rich report-empty report-edges report-v2; do
 	"$UTENFOR" report "$fx/$name.json" -o "$tmp/$name.xlsx" || { failures=$((failures + 1)); continue; }
 	node "$js" "$tmp/$name.xlsx" || failures=$((failures + 1))
 done

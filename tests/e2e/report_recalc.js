@@ -23,7 +23,8 @@ const colnum = (s) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0
 
 const sheets = {};
 const cached = {};
-for (let i = 0; i < 5; i++) {
+// Every worksheet: the sheets before the one chart sheet, which comes last.
+for (let i = 0; i < names.length - 1; i++) {
 	const xml = unz(`xl/worksheets/sheet${i + 1}.xml`);
 	const grid = [];
 	const cache = [];
@@ -36,7 +37,8 @@ for (let i = 0; i < 5; i++) {
 		const v = body.match(/<v>([\s\S]*?)<\/v>/);
 		if (f) {
 			grid[r][c] = '=' + unesc(f[1]);
-			cache.push([r, c, v ? +v[1] : 0]);
+			// A formula with a text result (t="str") caches that text.
+			cache.push([r, c, /t="str"/.test(m[3]) ? (v ? unesc(v[1]) : '') : v ? +v[1] : 0]);
 		} else if (/t="s"/.test(m[3])) {
 			grid[r][c] = strings[+v[1]];
 		} else if (v) {
@@ -59,7 +61,9 @@ for (const name of Object.keys(cached)) {
 	for (const [r, c, want] of cached[name]) {
 		const got = hf.getCellValue({ sheet, row: r, col: c });
 		count++;
-		const ok = typeof got === 'number' && Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want));
+		const ok = typeof want === 'string'
+			? got === want || (want === '' && got === null)
+			: typeof got === 'number' && Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want));
 		if (!ok && bad++ < 20)
 			console.log(`AVVIK ${name}!R${r + 1}C${c + 1}: regneark ${got}, motor ${want}: ${sheets[name][r][c]}`);
 	}
