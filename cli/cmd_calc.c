@@ -190,19 +190,19 @@ static int compute_and_print(const struct workbook *wb, bool json)
 		return EXIT_REFUSED;
 	}
 	projection_init(p);
-	if (projection_compute(p, wb) != 0) {
+	/* JSON is streamed: each measure is projected again as it is written,
+	 * so 10 000 measures × 100 years need no result per measure in memory. */
+	int computed = json ? projection_compute_streaming(p, wb) : projection_compute(p, wb);
+	if (computed != 0) {
 		fprintf(stderr, _("utenfor calc: tomt for minne under beregningen\n"));
 		goto out;
 	}
 	if (json) {
-		char *text = json_write_results(wb, p);
-		if (text == NULL) {
+		if (json_write_results_file(stdout, wb, p) != 0) {
 			fprintf(stderr, _("utenfor calc: tomt for minne under skriving av JSON\n"));
 			goto out;
 		}
-		fputs(text, stdout);
 		fputc('\n', stdout);
-		free(text);
 	} else {
 		calc_print_summary(stdout, wb, p);
 	}

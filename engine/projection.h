@@ -230,6 +230,9 @@ struct projection {
 	unsigned *sector_cells;
 	size_t sector_cells_size;
 	/* The portfolio's flows and society PVs as sums over its measures. */
+	/* Made by projection_compute_streaming(): measures[0] is a scratch
+	 * slot, measure_count is 0 (see there). */
+	bool streaming;
 	unsigned flows_measures; /* portfolio measures whose flows are not empty */
 	double flow_sum[BEARER_COUNT][BEARER_COUNT];
 	unsigned flow_cells[BEARER_COUNT][BEARER_COUNT];
@@ -270,6 +273,27 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
  */
 void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,
 				       double *cost, double *saving, double *kind_saving);
+
+/*
+ * For writers that stream (`calc --json` of 10 000 measures × 100 years):
+ * the profiles and the portfolio exactly as projection_compute() makes
+ * them (the same additions in the same order, so the same bits), but no
+ * measure's result is kept: memory is one measure's result, not one per
+ * measure.  Read measure i with projection_measure_result(), which projects
+ * it again.  The projection then has measure_count 0, so the update and
+ * re-sum functions must not be called on it (projection_compute() turns it
+ * back into a full cache).  Returns 0, or -1 when out of memory.
+ */
+int projection_compute_streaming(struct projection *p, const struct workbook *wb);
+
+/*
+ * Measure i's result (i < wb->measure_count): the cached one after
+ * projection_compute(), or, after projection_compute_streaming(), projected
+ * anew into a slot the projection owns that the next call overwrites.  The
+ * pointer is valid until the next call on `p`.
+ */
+const struct result *projection_measure_result(struct projection *p, const struct workbook *wb,
+					       size_t i);
 
 /* Re-sum the portfolio from the cached measure results. */
 void projection_sum_portfolio(struct projection *p, const struct workbook *wb);

@@ -306,34 +306,77 @@ static long resolve_group(const struct projection *p, const struct workbook *wb,
 	return g >= 0 && (size_t)g < p->profile_count ? g : -1;
 }
 
-static void project_one(struct projection *p, const struct workbook *wb, size_t i)
+/* Project measure i into `out`; returns its profile index, or -1. */
+static long project_into(const struct projection *p, const struct workbook *wb, size_t i,
+			 struct result *out)
 {
 	const struct measure *m = &wb->measures[i];
 	long g = resolve_group(p, wb, m);
-	p->measure_group[i] = g;
-	measure_project(&p->basis, wb, g >= 0 ? &p->profiles[g] : NULL, m, &p->measures[i]);
+	measure_project(&p->basis, wb, g >= 0 ? &p->profiles[g] : NULL, m, out);
+	return g;
 }
 
-int projection_compute(struct projection *p, const struct workbook *wb)
+static void project_one(struct projection *p, const struct workbook *wb, size_t i)
 {
-	if (reserve(p, wb->group_count, wb->measure_count) < 0) {
+	p->measure_group[i] = project_into(p, wb, i, &p->measures[i]);
+}
+
+/*
+ * Size the cache for `slots` measure results and compute the basis and
+ * the group profiles; the portfolio is left empty.  0 or -1 (out of memory,
+ * the cache is then freed).
+ */
+static int prepare(struct projection *p, const struct workbook *wb, size_t slots)
+{
+	if (reserve(p, wb->group_count, slots) < 0) {
 		projection_free(p);
 		return -1;
 	}
 	p->params = wb->params;
 	projection_basis_compute(&p->basis, wb);
 	memcpy(p->df, p->basis.df, sizeof p->df);
-	if (reserve_sectors(p, wb->group_count, wb->measure_count) < 0) {
+	if (reserve_sectors(p, wb->group_count, slots) < 0) {
 		projection_free(p);
 		return -1;
 	}
-
 	p->profile_count = wb->group_count;
 	for (size_t g = 0; g < wb->group_count; g++)
 		group_profile_compute(wb, &wb->groups[g], &p->profiles[g]);
-
-	/* Each measure is added to the portfolio while its rows are in cache. */
 	portfolio_clear(p);
+	return 0;
+}
+
+int projection_compute_streaming(struct projection *p, const struct workbook *wb)
+{
+	if (prepare(p, wb, 1) < 0)
+		return -1;
+	p->streaming = true;
+	p->measure_count = 0;
+	for (size_t i = 0; i < wb->measure_count; i++) {
+		project_into(p, wb, i, &p->measures[0]);
+		if (wb->measures[i].enabled)
+			portfolio_add(p, &p->measures[0]);
+	}
+	portfolio_derive(p);
+	p->patches_since_sum = 0;
+	return 0;
+}
+
+const struct result *projection_measure_result(struct projection *p, const struct workbook *wb,
+					       size_t i)
+{
+	if (!p->streaming)
+		return &p->measures[i];
+	project_into(p, wb, i, &p->measures[0]);
+	return &p->measures[0];
+}
+
+int projection_compute(struct projection *p, const struct workbook *wb)
+{
+	if (prepare(p, wb, wb->measure_count) < 0)
+		return -1;
+	p->streaming = false;
+	/* Each measure is added to the portfolio while its rows are in cache. */
 	p->measure_count = wb->measure_count;
 	for (size_t i = 0; i < wb->measure_count; i++) {
 		project_one(p, wb, i);

@@ -14,6 +14,7 @@
 #define UTENFOR_INTERCHANGE_JSON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "engine/projection.h"
 #include "engine/validate.h"
@@ -42,5 +43,16 @@ char *json_write_workbook(const struct workbook *wb);
  * not rounded.  Caller frees; NULL when out of memory.
  */
 char *json_write_results(const struct workbook *wb, const struct projection *p);
+
+/*
+ * The same document written to `out` while it is made, one result object
+ * at a time, so that memory holds one measure's tree instead of all of
+ * them: exactly json_write_results()'s text (no newline after it).  `p` is
+ * a projection_compute() or projection_compute_streaming() of `wb` (the
+ * latter re-projects each measure as it is written).  Returns 0, or -1
+ * when out of memory (part of the document may have been written); a
+ * failed write shows in ferror(out).
+ */
+int json_write_results_file(FILE *out, const struct workbook *wb, struct projection *p);
 
 #endif
