@@ -86,6 +86,10 @@ static int child(enum job job, int measures, const char *dir, int fd)
 	return rc;
 }
 
+/* The last sample's CPU seconds (user + system, the child's whole life):
+ * on a loaded machine this moves much less than the wall clock. */
+static double last_cpu;
+
 /* One sample: seconds and peak kB, or -1. */
 static int sample(enum job job, int measures, const char *dir, double *secs, long *kb)
 {
@@ -108,6 +112,8 @@ static int sample(enum job job, int measures, const char *dir, double *secs, lon
 	    got != (ssize_t)sizeof *secs)
 		return -1;
 	*kb = ru.ru_maxrss;
+	last_cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+		   (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 	return 0;
 }
 
@@ -131,6 +137,8 @@ static int sample_binary(const char *utenfor, const char *file, double *secs, lo
 		return -1;
 	*secs = now_s() - t0;
 	*kb = ru.ru_maxrss;
+	last_cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+		   (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 	return 0;
 }
 
@@ -140,19 +148,21 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void report(const char *name, double *secs, double *mb, int n)
+static void report(const char *name, double *secs, double *mb, double *cpu, int n)
 {
 	qsort(secs, (size_t)n, sizeof *secs, cmp_double);
 	qsort(mb, (size_t)n, sizeof *mb, cmp_double);
-	printf("%-46s median %7.3f s (min %.3f, max %.3f)  peak %7.1f MB (min %.1f, max %.1f)  "
-	       "[%d samples]\n",
-	       name, secs[n / 2], secs[0], secs[n - 1], mb[n / 2], mb[0], mb[n - 1], n);
+	qsort(cpu, (size_t)n, sizeof *cpu, cmp_double);
+	printf("%-46s median %7.3f s (min %.3f, max %.3f)  cpu %7.3f s (min %.3f)  "
+	       "peak %7.1f MB (min %.1f, max %.1f)  [%d samples]\n",
+	       name, secs[n / 2], secs[0], secs[n - 1], cpu[n / 2], cpu[0], mb[n / 2], mb[0],
+	       mb[n - 1], n);
 	fflush(stdout);
 }
 
 static int run(const char *name, enum job job, int measures, const char *dir, int n)
 {
-	double secs[SAMPLES_MAX], mb[SAMPLES_MAX];
+	double secs[SAMPLES_MAX], mb[SAMPLES_MAX], cpu[SAMPLES_MAX];
 	for (int s = 0; s < n; s++) {
 		long kb;
 		if (sample(job, measures, dir, &secs[s], &kb) < 0) {
@@ -160,8 +170,9 @@ static int run(const char *name, enum job job, int measures, const char *dir, in
 			return -1;
 		}
 		mb[s] = (double)kb / 1024.0;
+		cpu[s] = last_cpu;
 	}
-	report(name, secs, mb, n);
+	report(name, secs, mb, cpu, n);
 	return 0;
 }
 
@@ -182,7 +193,7 @@ static int run_binary(const char *name, const char *utenfor, int measures, const
 		return -1;
 	}
 	free(text);
-	double secs[SAMPLES_MAX], mb[SAMPLES_MAX];
+	double secs[SAMPLES_MAX], mb[SAMPLES_MAX], cpu[SAMPLES_MAX];
 	for (int s = 0; s < n; s++) {
 		long kb;
 		if (sample_binary(utenfor, file, &secs[s], &kb) < 0) {
@@ -190,11 +201,14 @@ static int run_binary(const char *name, const char *utenfor, int measures, const
 			return -1;
 		}
 		mb[s] = (double)kb / 1024.0;
+		cpu[s] = last_cpu;
 	}
 	remove(file);
-	report(name, secs, mb, n);
+	report(name, secs, mb, cpu, n);
 	return 0;
 }
+
+static int run_json_cases(const char *dir, bool slow, const char *utenfor);
 
 int main(int argc, char **argv)
 {
@@ -203,9 +217,29 @@ int main(int argc, char **argv)
 		perror("output_bench");
 		return 1;
 	}
-	/* UTENFOR_BENCH_QUICK=1 leaves out the slow tree-built 10 000 case. */
+	/* UTENFOR_BENCH_QUICK=1 leaves out the slow tree-built 10 000 case;
+	 * UTENFOR_BENCH_ONLY=json or xlsx runs only those cases. */
 	const char *quick = getenv("UTENFOR_BENCH_QUICK");
+	const char *only = getenv("UTENFOR_BENCH_ONLY");
 	bool slow = quick == NULL || strcmp(quick, "1") != 0;
+	bool json = only == NULL || strcmp(only, "json") == 0;
+	bool xlsx = only == NULL || strcmp(only, "xlsx") == 0;
+	int rc = 0;
+	if (json)
+		rc |= run_json_cases(dir, slow, argc > 1 ? argv[1] : "./utenfor");
+	if (xlsx) {
+		rc |= run("export --xlsx, 1 000 × 100", JOB_XLSX, 1000, dir, 3);
+		rc |= run("export --xlsx, 10 000 × 100", JOB_XLSX, 10000, dir, 1);
+	}
+	char path[4096];
+	snprintf(path, sizeof path, "%s/bench.xlsx", dir);
+	remove(path);
+	rmdir(dir);
+	return rc != 0;
+}
+
+static int run_json_cases(const char *dir, bool slow, const char *utenfor)
+{
 	int rc = 0;
 	rc |= run("calc --json, 1 000 × 100, tree-built (before)", JOB_JSON_TREE, 1000, dir, 5);
 	rc |= run("calc --json, 1 000 × 100, streamed", JOB_JSON_STREAM, 1000, dir, 5);
@@ -214,16 +248,9 @@ int main(int argc, char **argv)
 			  dir, 3);
 	rc |= run("calc --json, 10 000 × 100, streamed", JOB_JSON_STREAM, 10000, dir, 3);
 	/* `make bench` runs this from the build folder, next to utenfor. */
-	const char *utenfor = argc > 1 ? argv[1] : "./utenfor";
 	if (access(utenfor, X_OK) == 0) {
 		rc |= run_binary("utenfor calc --json, 1 000 × 100", utenfor, 1000, dir, 3);
 		rc |= run_binary("utenfor calc --json, 10 000 × 100", utenfor, 10000, dir, 3);
 	}
-	rc |= run("export --xlsx, 1 000 × 100", JOB_XLSX, 1000, dir, 3);
-	rc |= run("export --xlsx, 10 000 × 100", JOB_XLSX, 10000, dir, 1);
-	char path[4096];
-	snprintf(path, sizeof path, "%s/bench.xlsx", dir);
-	remove(path);
-	rmdir(dir);
-	return rc != 0;
+	return rc;
 }
