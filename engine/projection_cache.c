@@ -617,7 +617,9 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
 	for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
 		if (p->measure_group[i] != (long)index)
 			continue;
-		project_one(p, wb, i);
+		/* Its group is known: no id lookup per measure. */
+		measure_project(&p->basis, wb, &p->profiles[index], &wb->measures[i],
+				&p->measures[i]);
 		p->measure_in_portfolio[i] = wb->measures[i].enabled;
 		if (p->measure_in_portfolio[i])
 			sums_add(p, s, &p->measures[i]);
