@@ -13,3 +13,9 @@ bench_output_bench_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS) $(JANSSON_CFLA
 bench_output_bench_LDADD = libreport.a libinterchange.a libengine.a \
 	$(XLSXWRITER_LIBS) $(JANSSON_LIBS)
 CLEANFILES += bench/output_bench$(EXEEXT)
+
+EXTRA_PROGRAMS += bench/uncertainty_bench
+bench_programs += bench/uncertainty_bench
+bench_uncertainty_bench_SOURCES = bench/uncertainty_bench.c
+bench_uncertainty_bench_LDADD = libengine.a
+CLEANFILES += bench/uncertainty_bench$(EXEEXT)

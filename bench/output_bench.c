@@ -64,7 +64,7 @@ static int child(enum job job, int measures, const char *dir, int fd)
 		free(text);
 	} else if (job == JOB_JSON_STREAM) {
 		rc = projection_compute_streaming(&p, &wb) == 0 &&
-				     json_write_results_file(null, &wb, &p) == 0
+				     json_write_results_file(null, &wb, &p, NULL) == 0
 			     ? 0
 			     : 1;
 	} else {

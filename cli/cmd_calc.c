@@ -23,6 +23,7 @@
 #include "cli/calc_summary.h"
 #include "cli/commands.h"
 #include "engine/projection.h"
+#include "engine/uncertainty.h"
 #include "engine/validate.h"
 #include "i18n/i18n.h"
 #include "interchange/json.h"
@@ -35,7 +36,7 @@ static const char sqlite_header[16] = "SQLite format 3";
 
 static void usage(FILE *out)
 {
-	fputs(_("Bruk: utenfor calc [--json] FIL\n"
+	fputs(_("Bruk: utenfor calc [--json] [--draws N] [--seed S] FIL\n"
 	      "\n"
 	      "Beregner kostnader, gevinster og nåverdi for tiltakene i FIL og viser\n"
 	      "hvem som betaler og hvem som får gevinsten (kommune, fylkeskommune, stat).\n"
@@ -45,6 +46,10 @@ static void usage(FILE *out)
 	      "Arbeidsboken åpnes bare for lesing.\n"
 	      "\n"
 	      "  --json     skriv resultatene som JSON (feltnavn som i doc/interchange.md)\n"
+	      "  --draws N  antall trekninger i usikkerhetssimuleringen (100–1 000 000;\n"
+	      "             overstyrer arbeidsbokens innstilling)\n"
+	      "  --seed S   startverdi for simuleringen (0–9007199254740992; samme\n"
+	      "             startverdi gir samme resultat)\n"
 	      "  -h, --help vis denne hjelpen\n"
 	      "\n"
 	      "Avslutningskode: 0 ok, 1 filen ble avvist (hvert problem på en linje\n"
@@ -181,6 +186,18 @@ static int load_input(const char *arg, struct workbook *wb)
 	return rc;
 }
 
+/* The uncertainty results for --json; prints its own message.  0 or -1. */
+static int compute_uncertainty(struct unc_results *u, const struct workbook *wb,
+			       const struct projection *p)
+{
+	const struct uncertainty_settings *s = &wb->params.uncertainty;
+	if (unc_results_compute(u, wb, p, s->draws, s->seed) != 0) {
+		fprintf(stderr, _("utenfor calc: tomt for minne under usikkerhetsberegningen\n"));
+		return -1;
+	}
+	return 0;
+}
+
 static int compute_and_print(const struct workbook *wb, bool json)
 {
 	struct projection *p = malloc(sizeof *p);
@@ -198,7 +215,13 @@ static int compute_and_print(const struct workbook *wb, bool json)
 		goto out;
 	}
 	if (json) {
-		if (json_write_results_file(stdout, wb, p) != 0) {
+		struct unc_results unc;
+		unc_results_init(&unc);
+		if (compute_uncertainty(&unc, wb, p) != 0)
+			goto out;
+		int written = json_write_results_file(stdout, wb, p, &unc);
+		unc_results_free(&unc);
+		if (written != 0) {
 			fprintf(stderr, _("utenfor calc: tomt for minne under skriving av JSON\n"));
 			goto out;
 		}
@@ -217,9 +240,32 @@ out:
 	return status;
 }
 
+/*
+ * A whole number from an option's argument, within [lo, hi]; prints what
+ * was wrong and what is allowed.  Returns 0 or -1.
+ */
+static int whole_option(const char *option, const char *arg, double lo, double hi, double *out)
+{
+	char *end = NULL;
+	errno = 0;
+	unsigned long long v = arg != NULL && arg[0] >= '0' && arg[0] <= '9'
+				       ? strtoull(arg, &end, 10)
+				       : 0;
+	if (arg == NULL || end == NULL || *end != '\0' || errno != 0 || (double)v < lo ||
+	    (double)v > hi) {
+		fprintf(stderr, _("utenfor calc: %s må være et helt tall fra %.0f til %.0f (fikk «%s»)\n"),
+			option, lo, hi, arg != NULL ? arg : "");
+		return -1;
+	}
+	*out = (double)v;
+	return 0;
+}
+
 int cmd_calc(int argc, char **argv)
 {
 	bool json = false;
+	bool has_draws = false, has_seed = false;
+	double draws = 0, seed = 0;
 	const char *file = NULL;
 	bool options_done = false;
 
@@ -230,6 +276,16 @@ int cmd_calc(int argc, char **argv)
 			return 0;
 		} else if (!options_done && strcmp(a, "--json") == 0) {
 			json = true;
+		} else if (!options_done && strcmp(a, "--draws") == 0) {
+			if (whole_option("--draws", i + 1 < argc ? argv[++i] : NULL, (double)DRAWS_MIN,
+					 (double)DRAWS_MAX, &draws) != 0)
+				return EXIT_USAGE;
+			has_draws = true;
+		} else if (!options_done && strcmp(a, "--seed") == 0) {
+			if (whole_option("--seed", i + 1 < argc ? argv[++i] : NULL, 0.0, SEED_MAX,
+					 &seed) != 0)
+				return EXIT_USAGE;
+			has_seed = true;
 		} else if (!options_done && strcmp(a, "--") == 0) {
 			options_done = true;
 		} else if (!options_done && a[0] == '-' && a[1] != '\0') {
@@ -252,7 +308,15 @@ int cmd_calc(int argc, char **argv)
 
 	struct workbook wb;
 	workbook_init(&wb);
-	int status = load_input(file, &wb) == 0 ? compute_and_print(&wb, json) : EXIT_REFUSED;
+	int status = EXIT_REFUSED;
+	if (load_input(file, &wb) == 0) {
+		/* The options override the workbook's settings for this run only. */
+		if (has_draws)
+			wb.params.uncertainty.draws = (long)draws;
+		if (has_seed)
+			wb.params.uncertainty.seed = (uint64_t)seed;
+		status = compute_and_print(&wb, json);
+	}
 	workbook_free(&wb);
 	return status;
 }

@@ -298,11 +298,13 @@ int projection_compute_streaming(struct projection *p, const struct workbook *wb
 /*
  * Measure i's result (i < wb->measure_count): the cached one after
  * projection_compute(), or, after projection_compute_streaming(), projected
- * anew into a slot the projection owns that the next call overwrites.  The
- * pointer is valid until the next call on `p`.
+ * anew into a scratch slot the projection owns that the next call
+ * overwrites (so `p` is const only as a cache: two callers must not share a
+ * streaming projection at once).  The pointer is valid until the next call
+ * on `p`.
  */
-const struct result *projection_measure_result(struct projection *p, const struct workbook *wb,
-					       size_t i);
+const struct result *projection_measure_result(const struct projection *p,
+					       const struct workbook *wb, size_t i);
 
 /* Re-sum the portfolio from the cached measure results. */
 void projection_sum_portfolio(struct projection *p, const struct workbook *wb);

@@ -473,8 +473,8 @@ int projection_compute_streaming(struct projection *p, const struct workbook *wb
 	return 0;
 }
 
-const struct result *projection_measure_result(struct projection *p, const struct workbook *wb,
-					       size_t i)
+const struct result *projection_measure_result(const struct projection *p,
+					       const struct workbook *wb, size_t i)
 {
 	if (!p->streaming)
 		return &p->measures[i];

@@ -44,15 +44,24 @@ char *json_write_workbook(const struct workbook *wb);
  */
 char *json_write_results(const struct workbook *wb, const struct projection *p);
 
+/* The same with the "uncertainty" objects of `unc` (engine/uncertainty.h,
+ * computed for this workbook and projection); NULL leaves them out. */
+struct unc_results;
+char *json_write_results_uncertainty(const struct workbook *wb, const struct projection *p,
+				     const struct unc_results *unc);
+
 /*
  * The same document written to `out` while it is made, one result object
  * at a time, so that memory holds one measure's tree instead of all of
  * them: exactly json_write_results()'s text (no newline after it).  `p` is
  * a projection_compute() or projection_compute_streaming() of `wb` (the
- * latter re-projects each measure as it is written).  Returns 0, or -1
- * when out of memory (part of the document may have been written); a
- * failed write shows in ferror(out).
+ * latter re-projects each measure as it is written); `unc` as for
+ * json_write_results_uncertainty() (NULL: no "uncertainty" objects, the
+ * text of json_write_results()).  Returns 0, or -1 when out of memory
+ * (part of the document may have been written); a failed write shows in
+ * ferror(out).
  */
-int json_write_results_file(FILE *out, const struct workbook *wb, struct projection *p);
+int json_write_results_file(FILE *out, const struct workbook *wb, const struct projection *p,
+			    const struct unc_results *unc);
 
 #endif

@@ -11,6 +11,7 @@
  * Must never: print, call ncurses or SQLite, round a number.
  */
 #include "interchange/json.h"
+#include "interchange/json_uncertainty.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -420,7 +421,7 @@ static json_t *society_object(struct builder *b, const struct result *r)
  * "uncertainty" object (issue 13) goes between "society" and "years".
  */
 static json_t *result_object(struct builder *b, const struct workbook *wb,
-			     const struct result *r, long measure)
+			     const struct result *r, long measure, const struct unc_results *unc)
 {
 	json_t *o = json_object();
 	if (o == NULL) {
@@ -456,6 +457,8 @@ static json_t *result_object(struct builder *b, const struct workbook *wb,
 	}
 	put(b, o, "plan", plan_array(b, wb, r));
 	put(b, o, "society", society_object(b, r));
+	if (unc != NULL)
+		put(b, o, "uncertainty", json_uncertainty_object(wb, unc, measure));
 	put(b, o, "years", years_array(b, r));
 	return o;
 }
@@ -499,11 +502,12 @@ static int stream_object(struct builder *b, FILE *out, json_t *o, const char *in
 	return rc;
 }
 
-int json_write_results_file(FILE *out, const struct workbook *wb, struct projection *p)
+int json_write_results_file(FILE *out, const struct workbook *wb, const struct projection *p,
+			    const struct unc_results *unc)
 {
 	struct builder b = {true};
 	fputs("{\n  \"portfolio\": ", out);
-	if (stream_object(&b, out, result_object(&b, wb, &p->portfolio, -1), "  ") < 0)
+	if (stream_object(&b, out, result_object(&b, wb, &p->portfolio, -1, unc), "  ") < 0)
 		return -1;
 	fputs(",\n  \"measures\": [", out);
 	/* Disabled measures are listed too; only the portfolio leaves them out. */
@@ -511,7 +515,7 @@ int json_write_results_file(FILE *out, const struct workbook *wb, struct project
 	for (size_t i = 0; i < wb->measure_count && i < n; i++) {
 		fputs(i == 0 ? "\n    " : ",\n    ", out);
 		const struct result *r = projection_measure_result(p, wb, i);
-		if (stream_object(&b, out, result_object(&b, wb, r, (long)i), "    ") < 0)
+		if (stream_object(&b, out, result_object(&b, wb, r, (long)i, unc), "    ") < 0)
 			return -1;
 	}
 	fputs(n > 0 && wb->measure_count > 0 ? "\n  ]\n}" : "]\n}", out);
@@ -519,6 +523,12 @@ int json_write_results_file(FILE *out, const struct workbook *wb, struct project
 }
 
 char *json_write_results(const struct workbook *wb, const struct projection *p)
+{
+	return json_write_results_uncertainty(wb, p, NULL);
+}
+
+char *json_write_results_uncertainty(const struct workbook *wb, const struct projection *p,
+				     const struct unc_results *unc)
 {
 	struct builder b = {true};
 	json_t *root = json_object();
@@ -528,10 +538,10 @@ char *json_write_results(const struct workbook *wb, const struct projection *p)
 		json_decref(measures);
 		return NULL;
 	}
-	put(&b, root, "portfolio", result_object(&b, wb, &p->portfolio, -1));
+	put(&b, root, "portfolio", result_object(&b, wb, &p->portfolio, -1, unc));
 	/* Disabled measures are listed too; only the portfolio leaves them out. */
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++)
-		append(&b, measures, result_object(&b, wb, &p->measures[i], (long)i));
+		append(&b, measures, result_object(&b, wb, &p->measures[i], (long)i, unc));
 	put(&b, root, "measures", measures);
 	return dump(&b, root);
 }

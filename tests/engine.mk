@@ -2,7 +2,8 @@
 if HAVE_CRITERION
 ENGINE_TESTS = tests/engine_workbook tests/engine_numbers tests/engine_discount \
 	tests/engine_validate tests/engine_projection tests/engine_portfolio \
-	tests/engine_noalloc tests/engine_sectors tests/engine_society
+	tests/engine_noalloc tests/engine_sectors tests/engine_society tests/engine_rng \
+	tests/engine_uncertainty tests/engine_uncertainty_mc tests/engine_uncertainty_noalloc
 check_PROGRAMS += $(ENGINE_TESTS)
 TESTS += $(ENGINE_TESTS)
 ENGINE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
@@ -46,4 +47,21 @@ tests_engine_noalloc_SOURCES = tests/engine_noalloc.c tests/engine_helpers.h
 tests_engine_noalloc_CFLAGS = $(ENGINE_TEST_CFLAGS) -fno-builtin
 tests_engine_noalloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 tests_engine_noalloc_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_rng_SOURCES = tests/engine_rng.c
+tests_engine_rng_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_rng_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_uncertainty_SOURCES = tests/engine_uncertainty.c tests/engine_helpers.h
+tests_engine_uncertainty_CFLAGS = $(ENGINE_TEST_CFLAGS)
+tests_engine_uncertainty_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_uncertainty_mc_SOURCES = tests/engine_uncertainty_mc.c tests/engine_helpers.h
+tests_engine_uncertainty_mc_CFLAGS = $(ENGINE_TEST_CFLAGS) -ffp-contract=off
+tests_engine_uncertainty_mc_LDADD = $(ENGINE_TEST_LDADD)
+
+tests_engine_uncertainty_noalloc_SOURCES = tests/engine_uncertainty_noalloc.c tests/engine_helpers.h
+tests_engine_uncertainty_noalloc_CFLAGS = $(ENGINE_TEST_CFLAGS) -fno-builtin
+tests_engine_uncertainty_noalloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+tests_engine_uncertainty_noalloc_LDADD = $(ENGINE_TEST_LDADD)
 endif

@@ -2,8 +2,10 @@
  * interchange_stream.c: the streamed results document of `calc --json`
  * (json_write_results_file(), one result object at a time, from a full or
  * a streaming projection) is byte for byte the document built as one
- * jansson tree (json_write_results()), for every workbook among the .json
- * files of tests/fixtures, and for a workbook without measures.
+ * jansson tree (json_write_results(), and with the "uncertainty" objects
+ * json_write_results_uncertainty(), the uncertainty computed from either
+ * projection), for every workbook among the .json files of tests/fixtures,
+ * for 200 measures, and for a workbook without measures.
  */
 #include <criterion/criterion.h>
 
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "engine/projection.h"
+#include "engine/uncertainty.h"
 #include "engine/validate.h"
 #include "engine/workbook.h"
 #include "interchange/json.h"
@@ -24,13 +27,14 @@ static const char *srcdir(void)
 }
 
 /* The streamed document (malloc'd; the caller frees). */
-static char *streamed(const struct workbook *wb, struct projection *p)
+static char *streamed(const struct workbook *wb, const struct projection *p,
+		      const struct unc_results *unc)
 {
 	char *text = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&text, &size);
 	cr_assert_not_null(f);
-	cr_assert_eq(json_write_results_file(f, wb, p), 0);
+	cr_assert_eq(json_write_results_file(f, wb, p, unc), 0);
 	cr_assert_eq(ferror(f), 0);
 	cr_assert_eq(fclose(f), 0);
 	return text;
@@ -46,14 +50,35 @@ static void assert_same_document(const struct workbook *wb, const char *name)
 	cr_assert_eq(projection_compute_streaming(&stream, wb), 0);
 	char *tree = json_write_results(wb, &full);
 	cr_assert_not_null(tree);
-	char *from_full = streamed(wb, &full);
-	char *from_stream = streamed(wb, &stream);
+	char *from_full = streamed(wb, &full, NULL);
+	char *from_stream = streamed(wb, &stream, NULL);
 	cr_expect_str_eq(from_full, tree, "%s: streamed from the full cache differs", name);
 	cr_expect_str_eq(from_stream, tree, "%s: streamed from a streaming projection differs",
 			 name);
 	free(tree);
 	free(from_full);
 	free(from_stream);
+
+	/* With the uncertainty objects (few draws: the bytes, not the
+	 * statistics, are under test here). */
+	struct unc_results unc_full, unc_stream;
+	unc_results_init(&unc_full);
+	unc_results_init(&unc_stream);
+	cr_assert_eq(unc_results_compute(&unc_full, wb, &full, DRAWS_MIN, 7), 0);
+	cr_assert_eq(unc_results_compute(&unc_stream, wb, &stream, DRAWS_MIN, 7), 0);
+	tree = json_write_results_uncertainty(wb, &full, &unc_full);
+	cr_assert_not_null(tree);
+	cr_assert_not_null(strstr(tree, "\"uncertainty\""));
+	from_full = streamed(wb, &full, &unc_full);
+	from_stream = streamed(wb, &stream, &unc_stream);
+	cr_expect_str_eq(from_full, tree, "%s: streamed with uncertainty differs", name);
+	cr_expect_str_eq(from_stream, tree,
+			 "%s: streamed with uncertainty from a streaming projection differs", name);
+	free(tree);
+	free(from_full);
+	free(from_stream);
+	unc_results_free(&unc_full);
+	unc_results_free(&unc_stream);
 	projection_free(&full);
 	projection_free(&stream);
 }

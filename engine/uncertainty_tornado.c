@@ -1,0 +1,185 @@
+/*
+ * uncertainty_tornado.c: the tornado (each input at its low and its high
+ * end, all else at point values) and the switching values (the value of
+ * one input at which a measure's npv = 0), as doc/model.md defines them.
+ *
+ * Order of entries: ranged fields measure by measure in document order,
+ * within a measure success_rate, deadweight, decay, cost_per_participant;
+ * then the profiles group by group in document order.  A portfolio end is
+ * the sum, in document order, of every enabled measure's NPV with only the
+ * entry's input moved.
+ *
+ * Must never: do I/O or allocate.
+ */
+#include "engine/uncertainty.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Every item of group g at 1 + sign · w, the others at 1. */
+static void profile_factors(struct unc_model *u, long g, double sign)
+{
+	memcpy(u->factors_work, u->factors_one, u->item_count * sizeof *u->factors_work);
+	for (size_t i = u->group_first[g]; i < u->group_first[g + 1]; i++)
+		u->factors_work[i] = 1.0 + sign * u->spread[i];
+}
+
+static void field_end(const struct unc_model *u, size_t m, int field, double v,
+		      double npv[UNC_LINES])
+{
+	double value[RANGE_FIELD_COUNT];
+	memcpy(value, u->measures[m].point, sizeof value);
+	value[field] = v;
+	unc_measure_npv(u, m, u->factors_one, value, field == RANGE_DECAY, npv);
+}
+
+static void field_entry(const struct unc_model *u, size_t m, int field, struct tornado_entry *e)
+{
+	const struct unc_measure_coef *mc = &u->measures[m];
+	e->measure = (long)m;
+	e->group = -1;
+	e->input = field;
+	e->low = mc->low[field];
+	e->high = mc->high[field];
+	field_end(u, m, field, e->low, e->npv_low);
+	field_end(u, m, field, e->high, e->npv_high);
+}
+
+static void profile_end(struct unc_model *u, size_t m, double sign, double npv[UNC_LINES])
+{
+	profile_factors(u, u->measures[m].group, sign);
+	unc_measure_npv(u, m, u->factors_work, u->measures[m].point, false, npv);
+}
+
+size_t tornado_measure(struct unc_model *u, size_t m, struct tornado_entry *out)
+{
+	size_t count = 0;
+	if (m >= u->measure_count)
+		return 0;
+	const struct unc_measure_coef *mc = &u->measures[m];
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++)
+		if (mc->ranged[f])
+			field_entry(u, m, f, &out[count++]);
+	if (mc->group >= 0) {
+		struct tornado_entry *e = &out[count++];
+		e->measure = -1;
+		e->group = mc->group;
+		e->input = UNC_PROFILE;
+		e->low = e->high = 0.0;
+		profile_end(u, m, -1.0, e->npv_low);
+		profile_end(u, m, +1.0, e->npv_high);
+	}
+	return count;
+}
+
+size_t tornado_portfolio_max(const struct unc_model *u)
+{
+	return u->measure_count * RANGE_FIELD_COUNT + u->group_count;
+}
+
+static void add_lines(double sum[UNC_LINES], const double v[UNC_LINES])
+{
+	for (int l = 0; l < UNC_LINES; l++)
+		sum[l] += v[l];
+}
+
+/* Σ over enabled measures of their point NPV, with measure `which`'s
+ * field `field` at v instead. */
+static void portfolio_field_end(const struct unc_model *u, size_t which, int field, double v,
+				double sum[UNC_LINES])
+{
+	memset(sum, 0, UNC_LINES * sizeof *sum);
+	for (size_t j = 0; j < u->measure_count; j++) {
+		if (!u->measures[j].enabled)
+			continue;
+		if (j == which) {
+			double npv[UNC_LINES];
+			field_end(u, j, field, v, npv);
+			add_lines(sum, npv);
+		} else {
+			add_lines(sum, u->measures[j].point_npv);
+		}
+	}
+}
+
+/* The same with every item of group g moved to its profile end. */
+static void portfolio_profile_end(struct unc_model *u, long g, double sign,
+				  double sum[UNC_LINES])
+{
+	profile_factors(u, g, sign);
+	memset(sum, 0, UNC_LINES * sizeof *sum);
+	for (size_t j = 0; j < u->measure_count; j++) {
+		const struct unc_measure_coef *mc = &u->measures[j];
+		if (!mc->enabled)
+			continue;
+		if (mc->group == g) {
+			double npv[UNC_LINES];
+			unc_measure_npv(u, j, u->factors_work, mc->point, false, npv);
+			add_lines(sum, npv);
+		} else {
+			add_lines(sum, mc->point_npv);
+		}
+	}
+}
+
+size_t tornado_portfolio(struct unc_model *u, struct tornado_entry *out)
+{
+	size_t count = 0;
+	for (size_t m = 0; m < u->measure_count; m++) {
+		const struct unc_measure_coef *mc = &u->measures[m];
+		if (!mc->enabled)
+			continue;
+		for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
+			if (!mc->ranged[f])
+				continue;
+			struct tornado_entry *e = &out[count++];
+			e->measure = (long)m;
+			e->group = -1;
+			e->input = f;
+			e->low = mc->low[f];
+			e->high = mc->high[f];
+			portfolio_field_end(u, m, f, e->low, e->npv_low);
+			portfolio_field_end(u, m, f, e->high, e->npv_high);
+		}
+	}
+	for (size_t g = 0; g < u->group_count; g++) {
+		bool used = false;
+		for (size_t m = 0; m < u->measure_count && !used; m++)
+			used = u->measures[m].enabled && u->measures[m].group == (long)g;
+		if (!used)
+			continue;
+		struct tornado_entry *e = &out[count++];
+		e->measure = -1;
+		e->group = (long)g;
+		e->input = UNC_PROFILE;
+		e->low = e->high = 0.0;
+		portfolio_profile_end(u, (long)g, -1.0, e->npv_low);
+		portfolio_profile_end(u, (long)g, +1.0, e->npv_high);
+	}
+	return count;
+}
+
+/* A switching value exists when finite and inside [lo, hi]. */
+static void set_value(struct switching_values *out, int input, double v, double lo, double hi)
+{
+	out->has[input] = isfinite(v) && v >= lo && v <= hi;
+	out->value[input] = out->has[input] ? v : 0.0;
+}
+
+void switching_values(const struct measure *m, const struct result *r,
+		      struct switching_values *out)
+{
+	memset(out, 0, sizeof *out);
+	if (r->has_break_even_success_rate)
+		set_value(out, RANGE_SUCCESS_RATE, r->break_even_success_rate, 0.0, 1.0);
+	if (r->pv_cost != 0.0)
+		set_value(out, RANGE_COST_PER_PARTICIPANT,
+			  m->cost_per_participant * r->pv_saving / r->pv_cost, 0.0, INFINITY);
+	if (r->pv_saving != 0.0) {
+		set_value(out, RANGE_DEADWEIGHT,
+			  1.0 - (1.0 - m->deadweight) * r->pv_cost / r->pv_saving, 0.0, 1.0);
+		set_value(out, UNC_PROFILE, r->pv_cost / r->pv_saving, 0.0, INFINITY);
+	}
+	/* The contract gives decay no switching value: NPV is not linear in
+	 * it and may not cross zero in 0–1 at all.  has[RANGE_DECAY] stays false. */
+}
