@@ -316,6 +316,32 @@ static void sums_add(const struct projection *p, struct portfolio_sums *restrict
 	sums_apply_totals(p, s, m, false);
 }
 
+/* sums_add() into a group's slot and the total at once: the measure's
+ * rows are read once (a full recompute and every patch do this). */
+static void sums_add_pair(const struct projection *p, struct portfolio_sums *restrict a,
+			  struct portfolio_sums *restrict b, const struct result *restrict m)
+{
+	const struct year_row *restrict src = m->years;
+	int n = p->basis.horizon;
+	for (int t = 0; t < n; t++) {
+		for (int k = 0; k < BEARER_COUNT; k++) {
+			double c = src[t].cost[k];
+			double v = src[t].saving[k];
+			unsigned cc = c != 0.0, vc = v != 0.0;
+			a->cost[t][k] += c;
+			a->saving[t][k] += v;
+			a->cells[0][t][k] += cc;
+			a->cells[1][t][k] += vc;
+			b->cost[t][k] += c;
+			b->saving[t][k] += v;
+			b->cells[0][t][k] += cc;
+			b->cells[1][t][k] += vc;
+		}
+	}
+	sums_apply_totals(p, a, m, false);
+	sums_apply_totals(p, b, m, false);
+}
+
 /* Remove one measure's rows; a cell left with no contributor is set to 0. */
 static void sums_remove(const struct projection *p, struct portfolio_sums *s,
 			const struct result *m)
@@ -495,7 +521,7 @@ const struct result *projection_measure_result(const struct projection *p,
  * every ⌈N / REBUILD_ADDS⌉ + (slots · N / REBUILD_VISITS) patches, and a
  * cost-item edit rebuilds its group's slot at once.
  */
-#define REBUILD_ADDS 2
+#define REBUILD_ADDS 1
 #define REBUILD_VISITS 256
 
 static void rebuild_restart(struct projection *p, size_t slot)
@@ -533,12 +559,17 @@ static void place(struct projection *p, size_t i, bool remove)
 {
 	const struct result *m = &p->measures[i];
 	size_t k = slot_of(p, p->measure_group[i]);
-	void (*apply)(const struct projection *, struct portfolio_sums *, const struct result *) =
-		remove ? sums_remove : sums_add;
-	apply(p, &p->sums[k], m);
-	apply(p, total_sums(p), m);
-	if (k == p->rebuild_slot && i < p->rebuild_cursor)
-		apply(p, rebuild_sums(p), m);
+	bool rebuilt = k == p->rebuild_slot && i < p->rebuild_cursor;
+	if (remove) {
+		sums_remove(p, &p->sums[k], m);
+		sums_remove(p, total_sums(p), m);
+		if (rebuilt)
+			sums_remove(p, rebuild_sums(p), m);
+	} else {
+		sums_add_pair(p, &p->sums[k], total_sums(p), m);
+		if (rebuilt)
+			sums_add(p, rebuild_sums(p), m);
+	}
 }
 
 /* Every measure into its slot and the total, in measure order. */
@@ -549,8 +580,8 @@ static void sum_all(struct projection *p, const struct workbook *wb)
 		p->measure_in_portfolio[i] = i < wb->measure_count && wb->measures[i].enabled;
 		if (!p->measure_in_portfolio[i])
 			continue;
-		sums_add(p, &p->sums[slot_of(p, p->measure_group[i])], &p->measures[i]);
-		sums_add(p, total_sums(p), &p->measures[i]);
+		sums_add_pair(p, &p->sums[slot_of(p, p->measure_group[i])], total_sums(p),
+			      &p->measures[i]);
 	}
 	rebuild_restart(p, 0);
 	portfolio_derive(p);
