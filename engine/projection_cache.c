@@ -4,13 +4,15 @@
  * keystroke in one measure O(horizon).
  *
  * Invariants between calls:
- *   - portfolio.years[t].cost/saving[b] is the sum of those cells over the
- *     measures i with measure_in_portfolio[i], give or take rounding that
- *     projection_sum_portfolio() resets at least every 1024 patches;
- *   - portfolio_cells counts those measures' non-zero cells, and a cell
- *     with count 0 holds exactly 0;
- *   - the portfolio's derived fields (PV, flows, break-even) match its
- *     rows.
+ *   - each group slot of p->sums holds the sums of the measures i with
+ *     measure_in_portfolio[i] whose profile is that group (the missing-
+ *     group slot: those without one), the total slot those of all of
+ *     them, give or take rounding that the sliced rebuild ("Drift" below)
+ *     and every cost-item edit of a group reset;
+ *   - every summed cell counts its measures' non-zero contributions, and a
+ *     cell with count 0 holds exactly 0;
+ *   - the portfolio result's rows and sector cells are the total slot's,
+ *     and its derived fields (PV, flows, break-even) match them.
  *
  * Only projection_compute() allocates (when the workbook outgrew the cache).
  *
