@@ -184,7 +184,10 @@ static int compute_and_print(const struct workbook *wb, bool json)
 		return EXIT_REFUSED;
 	}
 	projection_init(p);
-	if (projection_compute(p, wb) != 0) {
+	/* JSON is streamed: each measure is projected again as it is written,
+	 * so 10 000 measures × 100 years need no result per measure in memory. */
+	int computed = json ? projection_compute_streaming(p, wb) : projection_compute(p, wb);
+	if (computed != 0) {
 		fprintf(stderr, _("utenfor calc: tomt for minne under beregningen\n"));
 		goto out;
 	}
@@ -193,15 +196,13 @@ static int compute_and_print(const struct workbook *wb, bool json)
 		unc_results_init(&unc);
 		if (compute_uncertainty(&unc, wb, p) != 0)
 			goto out;
-		char *text = json_write_results_uncertainty(wb, p, &unc);
+		int written = json_write_results_file(stdout, wb, p, &unc);
 		unc_results_free(&unc);
-		if (text == NULL) {
+		if (written != 0) {
 			fprintf(stderr, _("utenfor calc: tomt for minne under skriving av JSON\n"));
 			goto out;
 		}
-		fputs(text, stdout);
 		fputc('\n', stdout);
-		free(text);
 	} else {
 		calc_print_summary(stdout, wb, p);
 	}

@@ -195,6 +195,8 @@ void measure_sector_years(const struct projection_basis *basis, const struct wor
  * Everything computed for a workbook.  Owns its arrays; initialise with
  * projection_init(), release with projection_free().
  */
+struct portfolio_sums; /* projection_cache.c */
+
 struct projection {
 	struct workbook_params params; /* as of the last projection_compute() */
 	struct projection_basis basis;
@@ -207,34 +209,38 @@ struct projection {
 	size_t measure_count;
 	size_t measure_capacity;
 	struct result portfolio; /* enabled measures only */
-	unsigned patches_since_sum; /* see projection_update_measure() */
 	/* Whether measures[i] is in the portfolio's sums right now, so a patch
 	 * subtracts what was added even if the workbook's `enabled` changed. */
 	bool *measure_in_portfolio;
 	/*
-	 * How many measures in the portfolio have a non-zero cost [0] or saving
-	 * [1] in each year and bearer.  A cell that no measure contributes to is
-	 * set to exactly 0, so patching never leaves a residue such as a
-	 * pv_cost of 1e-12 that would turn an empty BCR into a huge one.  The
-	 * same holds for every other summed cell (sector_cells below).
+	 * The portfolio as sums of its measures' contributions, kept per
+	 * target group ("slots": one per group, then one for measures whose
+	 * group is missing, then the total, then the slice being rebuilt), so
+	 * that a cost-item edit re-sums one group's measures and patches the
+	 * total by that group alone.  Every summed cell counts its non-zero
+	 * contributors and a cell with none holds exactly 0, so patching never
+	 * leaves a residue such as a pv_cost of 1e-12 that would turn an empty
+	 * BCR into a huge one.  Layout and drift bound: projection_cache.c.
 	 */
-	unsigned portfolio_cells[2][HORIZON_MAX][BEARER_COUNT];
+	struct portfolio_sums *sums;
+	size_t sums_capacity;
+	size_t rebuild_slot;   /* the group slot the last slot is rebuilding */
+	size_t rebuild_cursor; /* measures [0, cursor) are in that rebuild */
+	/* A copy of every group's id, to see that an edit changed one. */
+	char (*group_ids)[TEXT_ID_SIZE];
 	/* Sector-sized storage, one block sized at projection_compute(): the
 	 * profiles' sector rows, each measure's and the portfolio's sector
-	 * results, and the contributor counts of the portfolio's summed
-	 * cells.  See projection_cache.c for the layout. */
+	 * results, and the slots' summed sector cells.  See projection_cache.c
+	 * for the layout. */
 	double *sector_pool;
 	size_t sector_pool_size; /* doubles */
 	struct bearer_result *sector_results;
 	size_t sector_results_size;
 	unsigned *sector_cells;
 	size_t sector_cells_size;
-	/* The portfolio's flows and society PVs as sums over its measures. */
-	unsigned flows_measures; /* portfolio measures whose flows are not empty */
-	double flow_sum[BEARER_COUNT][BEARER_COUNT];
-	unsigned flow_cells[BEARER_COUNT][BEARER_COUNT];
-	double society_sum[3]; /* services, production, welfare */
-	unsigned society_cells[3];
+	/* Made by projection_compute_streaming(): measures[0] is a scratch
+	 * slot, measure_count is 0 (see there). */
+	bool streaming;
 };
 
 void projection_init(struct projection *p);
@@ -250,16 +256,22 @@ int projection_compute(struct projection *p, const struct workbook *wb);
 
 /*
  * One measure changed (any field, including enabled and group_id): recompute
- * it and patch the portfolio by subtracting its old rows and sums and adding
- * its new ones.  O(horizon + plan years · sectors), no allocation.  Requires that the workbook's counts and
+ * it and patch its group's sums and the portfolio's by subtracting its old
+ * rows and sums and adding its new ones.  O(horizon + plan years ·
+ * sectors), no allocation.  Requires that the workbook's counts and
  * parameters are those of the last projection_compute().  To bound
- * floating-point drift, every 1024th patch re-sums the portfolio from all
- * measures instead.
+ * floating-point drift each call also re-sums a small slice of one group
+ * from its measures (see projection_cache.c), so no single call pays for
+ * a full re-sum.
  */
 void projection_update_measure(struct projection *p, const struct workbook *wb, size_t index);
 
-/* One group's items changed: recompute its profile and patch its measures
- * (no allocation; counts as one patch per measure towards the re-sum). */
+/*
+ * One group's items changed: recompute its profile and its measures, re-sum
+ * that group's sums from them and the portfolio's from the groups' (no
+ * allocation).  O(the group's measures · horizon + groups · cells); when
+ * the group's id changed, every measure is re-resolved and patched.
+ */
 void projection_update_group(struct projection *p, const struct workbook *wb, size_t index);
 
 /*
@@ -270,6 +282,29 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
  */
 void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,
 				       double *cost, double *saving, double *kind_saving);
+
+/*
+ * For writers that stream (`calc --json` of 10 000 measures × 100 years):
+ * the profiles and the portfolio exactly as projection_compute() makes
+ * them (the same additions in the same order, so the same bits), but no
+ * measure's result is kept: memory is one measure's result, not one per
+ * measure.  Read measure i with projection_measure_result(), which projects
+ * it again.  The projection then has measure_count 0, so the update and
+ * re-sum functions must not be called on it (projection_compute() turns it
+ * back into a full cache).  Returns 0, or -1 when out of memory.
+ */
+int projection_compute_streaming(struct projection *p, const struct workbook *wb);
+
+/*
+ * Measure i's result (i < wb->measure_count): the cached one after
+ * projection_compute(), or, after projection_compute_streaming(), projected
+ * anew into a scratch slot the projection owns that the next call
+ * overwrites (so `p` is const only as a cache: two callers must not share a
+ * streaming projection at once).  The pointer is valid until the next call
+ * on `p`.
+ */
+const struct result *projection_measure_result(const struct projection *p,
+					       const struct workbook *wb, size_t i);
 
 /* Re-sum the portfolio from the cached measure results. */
 void projection_sum_portfolio(struct projection *p, const struct workbook *wb);

@@ -4,13 +4,15 @@
  * keystroke in one measure O(horizon).
  *
  * Invariants between calls:
- *   - portfolio.years[t].cost/saving[b] is the sum of those cells over the
- *     measures i with measure_in_portfolio[i], give or take rounding that
- *     projection_sum_portfolio() resets at least every 1024 patches;
- *   - portfolio_cells counts those measures' non-zero cells, and a cell
- *     with count 0 holds exactly 0;
- *   - the portfolio's derived fields (PV, flows, break-even) match its
- *     rows.
+ *   - each group slot of p->sums holds the sums of the measures i with
+ *     measure_in_portfolio[i] whose profile is that group (the missing-
+ *     group slot: those without one), the total slot those of all of
+ *     them, give or take rounding that the sliced rebuild ("Drift" below)
+ *     and every cost-item edit of a group reset;
+ *   - every summed cell counts its measures' non-zero contributions, and a
+ *     cell with count 0 holds exactly 0;
+ *   - the portfolio result's rows and sector cells are the total slot's,
+ *     and its derived fields (PV, flows, break-even) match them.
  *
  * Only projection_compute() allocates (when the workbook outgrew the cache).
  *
@@ -18,14 +20,40 @@
  */
 #include "engine/projection.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/discount.h"
 #include "engine/result.h"
 
-/* Re-sum the portfolio from scratch every this many patches (drift). */
-#define PATCHES_PER_SUM 1024
+/*
+ * Sums of measure contributions: one group's, the measures' without a
+ * group, the portfolio's total, or the slice being rebuilt.  `sector`
+ * holds sector_sum_count(S, P) values laid out as by_sector cost [S] and
+ * saving [S], plan cost [P·S] and saving [P·S], sector flows [S·S];
+ * `sector_cells` their contributor counts.
+ */
+struct portfolio_sums {
+	double cost[HORIZON_MAX][BEARER_COUNT];
+	double saving[HORIZON_MAX][BEARER_COUNT];
+	unsigned cells[2][HORIZON_MAX][BEARER_COUNT]; /* cost, saving */
+	double flow_sum[BEARER_COUNT][BEARER_COUNT];
+	unsigned flow_cells[BEARER_COUNT][BEARER_COUNT];
+	double society_sum[3]; /* services, production, welfare */
+	unsigned society_cells[3];
+	unsigned flows_measures; /* measures whose flows are not empty */
+	double *sector;
+	unsigned *sector_cells;
+};
+
+/* Slots after the groups': missing group, total, rebuild. */
+#define SLOT_EXTRA 3
+
+static size_t sector_sum_count(size_t S, size_t P)
+{
+	return 2 * S + 2 * P * S + S * S;
+}
 
 void projection_init(struct projection *p)
 {
@@ -42,6 +70,8 @@ void projection_free(struct projection *p)
 	free(p->sector_pool);
 	free(p->sector_results);
 	free(p->sector_cells);
+	free(p->sums);
+	free(p->group_ids);
 	projection_init(p);
 }
 
@@ -58,9 +88,15 @@ static int grow(void **array, size_t need, size_t size)
 static int reserve(struct projection *p, size_t groups, size_t measures)
 {
 	if (groups > p->profile_capacity) {
-		if (grow((void **)&p->profiles, groups, sizeof *p->profiles) < 0)
+		if (grow((void **)&p->profiles, groups, sizeof *p->profiles) < 0 ||
+		    grow((void **)&p->group_ids, groups, sizeof *p->group_ids) < 0)
 			return -1;
 		p->profile_capacity = groups;
+	}
+	if (groups + SLOT_EXTRA > p->sums_capacity) {
+		if (grow((void **)&p->sums, groups + SLOT_EXTRA, sizeof *p->sums) < 0)
+			return -1;
+		p->sums_capacity = groups + SLOT_EXTRA;
 	}
 	if (measures > p->measure_capacity) {
 		/* Capacity is raised only once all three arrays have grown. */
@@ -75,13 +111,14 @@ static int reserve(struct projection *p, size_t groups, size_t measures)
 }
 
 /*
- * The sector-sized block, for S sectors and P plan years:
+ * The sector-sized block, for S sectors and P plan years, C =
+ * sector_sum_count(S, P):
  *   sector_pool:    per group S·(AGE_MAX+1) profile rows, then per measure
  *                   2·P·S plan cells (cost, then saving), then the
- *                   portfolio's 2·P·S plan cells and S·S sector flows;
+ *                   portfolio's 2·P·S plan cells and S·S sector flows, then
+ *                   C summed values per slot;
  *   sector_results: S by_sector entries per measure, then the portfolio's;
- *   sector_cells:   the portfolio's contributor counts: by_sector cost and
- *                   saving (2·S), plan (2·P·S), sector flows (S·S).
+ *   sector_cells:   C contributor counts per slot.
  * Grown only when the workbook outgrew it; every pointer is re-aimed on
  * each projection_compute().
  */
@@ -89,9 +126,10 @@ static int reserve_sectors(struct projection *p, size_t groups, size_t measures)
 {
 	const size_t S = p->basis.sector_count, P = (size_t)p->basis.plan_count;
 	const size_t ages = AGE_MAX + 1;
-	size_t pool = groups * S * ages + (measures + 1) * 2 * P * S + S * S;
+	const size_t C = sector_sum_count(S, P), slots = groups + SLOT_EXTRA;
+	size_t pool = groups * S * ages + (measures + 1) * 2 * P * S + S * S + slots * C;
 	size_t results = (measures + 1) * S;
-	size_t cells = 2 * S + 2 * P * S + S * S;
+	size_t cells = slots * C;
 	if (pool > p->sector_pool_size) {
 		if (grow((void **)&p->sector_pool, pool, sizeof *p->sector_pool) < 0)
 			return -1;
@@ -123,14 +161,53 @@ static int reserve_sectors(struct projection *p, size_t groups, size_t measures)
 		r->sector_flows = NULL;
 	}
 	p->portfolio.sector_flows = next;
+	next += S * S;
+	for (size_t k = 0; k < slots; k++) {
+		p->sums[k].sector = next + k * C;
+		p->sums[k].sector_cells = p->sector_cells + k * C;
+	}
 	return 0;
 }
 
-/* An empty portfolio with the calendar years and discount factors set. */
+static size_t slot_missing(const struct projection *p)
+{
+	return p->profile_count;
+}
+
+static struct portfolio_sums *total_sums(struct projection *p)
+{
+	return &p->sums[p->profile_count + 1];
+}
+
+static struct portfolio_sums *rebuild_sums(struct projection *p)
+{
+	return &p->sums[p->profile_count + 2];
+}
+
+/* The slot of a measure whose profile index is g. */
+static size_t slot_of(const struct projection *p, long g)
+{
+	return g >= 0 ? (size_t)g : slot_missing(p);
+}
+
+static void sums_clear(const struct projection *p, struct portfolio_sums *s)
+{
+	double *sector = s->sector;
+	unsigned *cells = s->sector_cells;
+	memset(s, 0, offsetof(struct portfolio_sums, sector));
+	s->sector = sector;
+	s->sector_cells = cells;
+	size_t n = sector_sum_count(p->basis.sector_count, (size_t)p->basis.plan_count);
+	if (n > 0) {
+		memset(sector, 0, n * sizeof *sector);
+		memset(cells, 0, n * sizeof *cells);
+	}
+}
+
+/* An empty portfolio result with the calendar years and discount factors set. */
 static void portfolio_clear(struct projection *p)
 {
 	struct result *r = &p->portfolio;
-	const size_t S = p->basis.sector_count, P = (size_t)p->basis.plan_count;
 	struct result keep = *r; /* the array pointers */
 	memset(r, 0, sizeof *r);
 	r->sector_count = keep.sector_count;
@@ -140,30 +217,19 @@ static void portfolio_clear(struct projection *p)
 	r->sector_flows = keep.sector_flows;
 	r->plan_count = p->basis.plan_count;
 	r->plan_first_year = p->basis.base_year + p->basis.plan_first;
-	if (r->by_sector != NULL) {
-		memset(r->by_sector, 0, S * sizeof *r->by_sector);
-		memset(r->plan_cost, 0, P * S * sizeof *r->plan_cost);
-		memset(r->plan_saving, 0, P * S * sizeof *r->plan_saving);
-		memset(r->sector_flows, 0, S * S * sizeof *r->sector_flows);
-		memset(p->sector_cells, 0, (2 * S + 2 * P * S + S * S) * sizeof *p->sector_cells);
-	}
-	memset(p->portfolio_cells, 0, sizeof p->portfolio_cells);
-	memset(p->flow_sum, 0, sizeof p->flow_sum);
-	memset(p->flow_cells, 0, sizeof p->flow_cells);
-	memset(p->society_sum, 0, sizeof p->society_sum);
-	memset(p->society_cells, 0, sizeof p->society_cells);
-	p->flows_measures = 0;
 	r->year_count = p->basis.horizon;
 	for (int t = 0; t < r->year_count; t++) {
 		r->years[t].year = p->basis.base_year + t;
 		r->years[t].df = p->basis.df[t];
 	}
+	for (size_t k = 0; k < p->profile_count + SLOT_EXTRA; k++)
+		sums_clear(p, &p->sums[k]);
 }
 
 /*
  * A summed cell and its count of contributors: a cell nobody contributes
- * to is exactly 0 (see portfolio_cells in projection.h).  `remove` is a
- * constant at every call, so each caller gets its own branch-free copy.
+ * to is exactly 0.  `remove` is a constant at every call, so each caller
+ * gets its own branch-free copy.
  */
 static inline __attribute__((always_inline)) void cell_apply(double *v, unsigned *count,
 							       double x, bool remove)
@@ -185,34 +251,36 @@ static inline __attribute__((always_inline)) void cell_apply(double *v, unsigned
  * O(S + P·S + paying sectors · S).
  */
 static inline __attribute__((always_inline)) void
-portfolio_apply_totals(struct projection *p, const struct result *m, bool remove)
+sums_apply_totals(const struct projection *p, struct portfolio_sums *s, const struct result *m,
+		  bool remove)
 {
 	if (m->has_flows) {
-		p->flows_measures += remove ? -1u : 1u;
+		s->flows_measures += remove ? -1u : 1u;
 		for (int payer = 0; payer < BEARER_COUNT; payer++)
 			for (int b = 0; b < BEARER_COUNT; b++)
-				cell_apply(&p->flow_sum[payer][b], &p->flow_cells[payer][b],
+				cell_apply(&s->flow_sum[payer][b], &s->flow_cells[payer][b],
 					   m->flows[payer][b], remove);
 	}
-	cell_apply(&p->society_sum[0], &p->society_cells[0], m->society.pv_services, remove);
-	cell_apply(&p->society_sum[1], &p->society_cells[1], m->society.pv_production, remove);
-	cell_apply(&p->society_sum[2], &p->society_cells[2], m->society.pv_welfare, remove);
+	cell_apply(&s->society_sum[0], &s->society_cells[0], m->society.pv_services, remove);
+	cell_apply(&s->society_sum[1], &s->society_cells[1], m->society.pv_production, remove);
+	cell_apply(&s->society_sum[2], &s->society_cells[2], m->society.pv_welfare, remove);
 
-	struct result *r = &p->portfolio;
-	if (r->by_sector == NULL || m->by_sector == NULL)
+	if (p->portfolio.by_sector == NULL || m->by_sector == NULL)
 		return;
-	const size_t S = r->sector_count, P = (size_t)r->plan_count;
-	unsigned *cells = p->sector_cells;
+	const size_t S = p->basis.sector_count, P = (size_t)p->basis.plan_count;
+	double *v = s->sector;
+	unsigned *cells = s->sector_cells;
 	for (size_t x = 0; x < S; x++) {
-		cell_apply(&r->by_sector[x].pv_cost, &cells[x], m->by_sector[x].pv_cost, remove);
-		cell_apply(&r->by_sector[x].pv_saving, &cells[S + x], m->by_sector[x].pv_saving,
-			   remove);
+		cell_apply(&v[x], &cells[x], m->by_sector[x].pv_cost, remove);
+		cell_apply(&v[S + x], &cells[S + x], m->by_sector[x].pv_saving, remove);
 	}
+	v += 2 * S;
 	cells += 2 * S;
 	for (size_t i = 0; i < P * S; i++) {
-		cell_apply(&r->plan_cost[i], &cells[i], m->plan_cost[i], remove);
-		cell_apply(&r->plan_saving[i], &cells[P * S + i], m->plan_saving[i], remove);
+		cell_apply(&v[i], &cells[i], m->plan_cost[i], remove);
+		cell_apply(&v[P * S + i], &cells[P * S + i], m->plan_saving[i], remove);
 	}
+	v += 2 * P * S;
 	cells += 2 * P * S;
 	if (!m->has_flows)
 		return;
@@ -222,10 +290,9 @@ portfolio_apply_totals(struct projection *p, const struct result *m, bool remove
 		if (m->by_sector[payer].pv_cost == 0.0)
 			continue;
 		const double part = m->by_sector[payer].pv_cost / m->pv_cost;
-		double *row = &r->sector_flows[payer * S];
-		unsigned *row_cells = &cells[payer * S];
 		for (size_t x = 0; x < S; x++)
-			cell_apply(&row[x], &row_cells[x], m->by_sector[x].pv_saving * part, remove);
+			cell_apply(&v[payer * S + x], &cells[payer * S + x],
+				   m->by_sector[x].pv_saving * part, remove);
 	}
 }
 
@@ -233,69 +300,136 @@ portfolio_apply_totals(struct projection *p, const struct result *m, bool remove
  * Add one measure's rows.  Branch-free: a cell that held exactly 0 still
  * does after adding 0, so only the counts need the comparison.
  */
-static void portfolio_add(struct projection *p, const struct result *m)
+static void sums_add(const struct projection *p, struct portfolio_sums *restrict s,
+		     const struct result *restrict m)
 {
-	struct year_row *restrict rows = p->portfolio.years;
 	const struct year_row *restrict src = m->years;
-	unsigned (*restrict cost_cells)[BEARER_COUNT] = p->portfolio_cells[0];
-	unsigned (*restrict saving_cells)[BEARER_COUNT] = p->portfolio_cells[1];
-	int n = p->portfolio.year_count;
+	int n = p->basis.horizon;
 	for (int t = 0; t < n; t++) {
 		for (int b = 0; b < BEARER_COUNT; b++) {
 			double c = src[t].cost[b];
-			double s = src[t].saving[b];
-			rows[t].cost[b] += c;
-			rows[t].saving[b] += s;
-			cost_cells[t][b] += c != 0.0;
-			saving_cells[t][b] += s != 0.0;
+			double v = src[t].saving[b];
+			s->cost[t][b] += c;
+			s->saving[t][b] += v;
+			s->cells[0][t][b] += c != 0.0;
+			s->cells[1][t][b] += v != 0.0;
 		}
 	}
-	portfolio_apply_totals(p, m, false);
+	sums_apply_totals(p, s, m, false);
+}
+
+/* sums_add() into a group's slot and the total at once: the measure's
+ * rows are read once (a full recompute and every patch do this). */
+static void sums_add_pair(const struct projection *p, struct portfolio_sums *restrict a,
+			  struct portfolio_sums *restrict b, const struct result *restrict m)
+{
+	const struct year_row *restrict src = m->years;
+	int n = p->basis.horizon;
+	for (int t = 0; t < n; t++) {
+		for (int k = 0; k < BEARER_COUNT; k++) {
+			double c = src[t].cost[k];
+			double v = src[t].saving[k];
+			unsigned cc = c != 0.0, vc = v != 0.0;
+			a->cost[t][k] += c;
+			a->saving[t][k] += v;
+			a->cells[0][t][k] += cc;
+			a->cells[1][t][k] += vc;
+			b->cost[t][k] += c;
+			b->saving[t][k] += v;
+			b->cells[0][t][k] += cc;
+			b->cells[1][t][k] += vc;
+		}
+	}
+	sums_apply_totals(p, a, m, false);
+	sums_apply_totals(p, b, m, false);
 }
 
 /* Remove one measure's rows; a cell left with no contributor is set to 0. */
-static void portfolio_remove(struct projection *p, const struct result *m)
+static void sums_remove(const struct projection *p, struct portfolio_sums *s,
+			const struct result *m)
 {
-	struct year_row *rows = p->portfolio.years;
-	int n = p->portfolio.year_count;
+	int n = p->basis.horizon;
 	for (int t = 0; t < n; t++) {
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			double c = m->years[t].cost[b];
-			double s = m->years[t].saving[b];
-			if (c != 0.0) {
-				unsigned left = --p->portfolio_cells[0][t][b];
-				rows[t].cost[b] = left ? rows[t].cost[b] - c : 0.0;
-			}
-			if (s != 0.0) {
-				unsigned left = --p->portfolio_cells[1][t][b];
-				rows[t].saving[b] = left ? rows[t].saving[b] - s : 0.0;
-			}
+			cell_apply(&s->cost[t][b], &s->cells[0][t][b], m->years[t].cost[b], true);
+			cell_apply(&s->saving[t][b], &s->cells[1][t][b], m->years[t].saving[b], true);
 		}
 	}
-	portfolio_apply_totals(p, m, true);
+	sums_apply_totals(p, s, m, true);
+}
+
+/* dst += src, values and contributor counts. */
+static void sums_merge(const struct projection *p, struct portfolio_sums *restrict dst,
+		       const struct portfolio_sums *restrict src)
+{
+	int n = p->basis.horizon;
+	for (int t = 0; t < n; t++)
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			dst->cost[t][b] += src->cost[t][b];
+			dst->saving[t][b] += src->saving[t][b];
+			dst->cells[0][t][b] += src->cells[0][t][b];
+			dst->cells[1][t][b] += src->cells[1][t][b];
+		}
+	for (int payer = 0; payer < BEARER_COUNT; payer++)
+		for (int b = 0; b < BEARER_COUNT; b++) {
+			dst->flow_sum[payer][b] += src->flow_sum[payer][b];
+			dst->flow_cells[payer][b] += src->flow_cells[payer][b];
+		}
+	for (int k = 0; k < 3; k++) {
+		dst->society_sum[k] += src->society_sum[k];
+		dst->society_cells[k] += src->society_cells[k];
+	}
+	dst->flows_measures += src->flows_measures;
+	size_t cells = sector_sum_count(p->basis.sector_count, (size_t)p->basis.plan_count);
+	for (size_t i = 0; i < cells; i++) {
+		dst->sector[i] += src->sector[i];
+		dst->sector_cells[i] += src->sector_cells[i];
+	}
+}
+
+/* The total re-summed from the group slots: no drift left in it. */
+static void total_from_slots(struct projection *p)
+{
+	struct portfolio_sums *total = total_sums(p);
+	sums_clear(p, total);
+	for (size_t k = 0; k <= slot_missing(p); k++)
+		sums_merge(p, total, &p->sums[k]);
 }
 
 /*
- * The portfolio's totals from its rows and sums; it has no participants
- * and no p*.  Its flows are the sums of its measures' matrices (MODEL.md
- * v2), not a spread of its own totals.
+ * The portfolio result from the total: its rows and sector cells, then
+ * its totals; it has no participants and no p*.  Its flows are the sums
+ * of its measures' matrices (MODEL.md v2), not a spread of its own totals.
  */
 static void portfolio_derive(struct projection *p)
 {
 	struct result *r = &p->portfolio;
+	const struct portfolio_sums *s = total_sums(p);
+	for (int t = 0; t < r->year_count; t++) {
+		memcpy(r->years[t].cost, s->cost[t], sizeof r->years[t].cost);
+		memcpy(r->years[t].saving, s->saving[t], sizeof r->years[t].saving);
+	}
 	result_derive(r);
-	r->has_flows = p->flows_measures > 0;
-	memcpy(r->flows, p->flow_sum, sizeof r->flows);
+	r->has_flows = s->flows_measures > 0;
+	memcpy(r->flows, s->flow_sum, sizeof r->flows);
 	r->npv_per_participant = 0.0;
 	r->has_break_even_success_rate = false;
 	r->break_even_success_rate = 0.0;
-	r->society.pv_services = p->society_sum[0];
-	r->society.pv_production = p->society_sum[1];
-	r->society.pv_welfare = p->society_sum[2];
+	r->society.pv_services = s->society_sum[0];
+	r->society.pv_production = s->society_sum[1];
+	r->society.pv_welfare = s->society_sum[2];
 	society_finish(&r->society, r, p->basis.tax_cost);
-	if (r->by_sector != NULL)
-		for (size_t x = 0; x < r->sector_count; x++)
-			r->by_sector[x].npv = r->by_sector[x].pv_saving - r->by_sector[x].pv_cost;
+	if (r->by_sector == NULL)
+		return;
+	const size_t S = r->sector_count, P = (size_t)r->plan_count;
+	for (size_t x = 0; x < S; x++) {
+		r->by_sector[x].pv_cost = s->sector[x];
+		r->by_sector[x].pv_saving = s->sector[S + x];
+		r->by_sector[x].npv = r->by_sector[x].pv_saving - r->by_sector[x].pv_cost;
+	}
+	memcpy(r->plan_cost, s->sector + 2 * S, P * S * sizeof *r->plan_cost);
+	memcpy(r->plan_saving, s->sector + 2 * S + P * S, P * S * sizeof *r->plan_saving);
+	memcpy(r->sector_flows, s->sector + 2 * S + 2 * P * S, S * S * sizeof *r->sector_flows);
 }
 
 /* The profile index for a measure's group id, or -1. */
@@ -306,69 +440,182 @@ static long resolve_group(const struct projection *p, const struct workbook *wb,
 	return g >= 0 && (size_t)g < p->profile_count ? g : -1;
 }
 
-static void project_one(struct projection *p, const struct workbook *wb, size_t i)
+/* Project measure i into `out`; returns its profile index, or -1. */
+static long project_into(const struct projection *p, const struct workbook *wb, size_t i,
+			 struct result *out)
 {
 	const struct measure *m = &wb->measures[i];
 	long g = resolve_group(p, wb, m);
-	p->measure_group[i] = g;
-	measure_project(&p->basis, wb, g >= 0 ? &p->profiles[g] : NULL, m, &p->measures[i]);
+	measure_project(&p->basis, wb, g >= 0 ? &p->profiles[g] : NULL, m, out);
+	return g;
 }
 
-int projection_compute(struct projection *p, const struct workbook *wb)
+static void project_one(struct projection *p, const struct workbook *wb, size_t i)
 {
-	if (reserve(p, wb->group_count, wb->measure_count) < 0) {
+	p->measure_group[i] = project_into(p, wb, i, &p->measures[i]);
+}
+
+/*
+ * Size the cache for `slots` measure results and compute the basis and
+ * the group profiles; the portfolio is left empty.  0 or -1 (out of memory,
+ * the cache is then freed).
+ */
+static int prepare(struct projection *p, const struct workbook *wb, size_t slots)
+{
+	if (reserve(p, wb->group_count, slots) < 0) {
 		projection_free(p);
 		return -1;
 	}
 	p->params = wb->params;
 	projection_basis_compute(&p->basis, wb);
 	memcpy(p->df, p->basis.df, sizeof p->df);
-	if (reserve_sectors(p, wb->group_count, wb->measure_count) < 0) {
+	if (reserve_sectors(p, wb->group_count, slots) < 0) {
 		projection_free(p);
 		return -1;
 	}
-
 	p->profile_count = wb->group_count;
-	for (size_t g = 0; g < wb->group_count; g++)
+	for (size_t g = 0; g < wb->group_count; g++) {
 		group_profile_compute(wb, &wb->groups[g], &p->profiles[g]);
-
-	/* Each measure is added to the portfolio while its rows are in cache. */
+		memcpy(p->group_ids[g], wb->groups[g].id, sizeof p->group_ids[g]);
+	}
 	portfolio_clear(p);
-	p->measure_count = wb->measure_count;
+	p->rebuild_slot = 0;
+	p->rebuild_cursor = 0;
+	return 0;
+}
+
+int projection_compute_streaming(struct projection *p, const struct workbook *wb)
+{
+	if (prepare(p, wb, 1) < 0)
+		return -1;
+	p->streaming = true;
+	p->measure_count = 0;
+	/* Only the total, in measure order: the same bits as
+	 * projection_compute()'s portfolio. */
 	for (size_t i = 0; i < wb->measure_count; i++) {
-		project_one(p, wb, i);
-		p->measure_in_portfolio[i] = wb->measures[i].enabled;
-		if (p->measure_in_portfolio[i])
-			portfolio_add(p, &p->measures[i]);
+		project_into(p, wb, i, &p->measures[0]);
+		if (wb->measures[i].enabled)
+			sums_add(p, total_sums(p), &p->measures[0]);
 	}
 	portfolio_derive(p);
-	p->patches_since_sum = 0;
+	return 0;
+}
+
+const struct result *projection_measure_result(const struct projection *p,
+					       const struct workbook *wb, size_t i)
+{
+	if (!p->streaming)
+		return &p->measures[i];
+	project_into(p, wb, i, &p->measures[0]);
+	return &p->measures[0];
+}
+
+/*
+ * Drift.  Every patch subtracts and adds doubles, so the slots' sums drift
+ * from the exact sums of their measures by a few ulps per patch.  Instead
+ * of re-summing everything every so often (4–5 ms at 10 000 measures, paid
+ * by one unlucky keystroke), each projection_update_measure() adds at most
+ * REBUILD_ADDS measures (looking at most at REBUILD_VISITS) of one group
+ * slot into the rebuild slot; patches of measures already added are
+ * applied to it too.  When the pass is through, the rebuild replaces the
+ * group's sums, the total is re-summed from the slots, and the next slot
+ * is rebuilt.  Every slot is thus rebuilt from its measures at least once
+ * every ⌈N / REBUILD_ADDS⌉ + (slots · N / REBUILD_VISITS) patches, and a
+ * cost-item edit rebuilds its group's slot at once.
+ */
+#define REBUILD_ADDS 1
+#define REBUILD_VISITS 256
+
+static void rebuild_restart(struct projection *p, size_t slot)
+{
+	p->rebuild_slot = slot;
+	p->rebuild_cursor = 0;
+	sums_clear(p, rebuild_sums(p));
+}
+
+static void rebuild_step(struct projection *p)
+{
+	struct portfolio_sums *s = rebuild_sums(p);
+	unsigned adds = 0, visits = 0;
+	while (p->rebuild_cursor < p->measure_count && adds < REBUILD_ADDS &&
+	       visits < REBUILD_VISITS) {
+		size_t i = p->rebuild_cursor++;
+		visits++;
+		if (p->measure_in_portfolio[i] && slot_of(p, p->measure_group[i]) == p->rebuild_slot) {
+			sums_add(p, s, &p->measures[i]);
+			adds++;
+		}
+	}
+	if (p->rebuild_cursor < p->measure_count)
+		return;
+	struct portfolio_sums fresh = *s; /* swapping also swaps the sector arrays */
+	*s = p->sums[p->rebuild_slot];
+	p->sums[p->rebuild_slot] = fresh;
+	total_from_slots(p);
+	rebuild_restart(p, (p->rebuild_slot + 1) % (slot_missing(p) + 1));
+}
+
+/* Add (or remove) measure i to its slot, the total and, when the rebuild
+ * has passed it, the rebuild. */
+static void place(struct projection *p, size_t i, bool remove)
+{
+	const struct result *m = &p->measures[i];
+	size_t k = slot_of(p, p->measure_group[i]);
+	bool rebuilt = k == p->rebuild_slot && i < p->rebuild_cursor;
+	if (remove) {
+		sums_remove(p, &p->sums[k], m);
+		sums_remove(p, total_sums(p), m);
+		if (rebuilt)
+			sums_remove(p, rebuild_sums(p), m);
+	} else {
+		sums_add_pair(p, &p->sums[k], total_sums(p), m);
+		if (rebuilt)
+			sums_add(p, rebuild_sums(p), m);
+	}
+}
+
+/* Every measure into its slot and the total, in measure order. */
+static void sum_all(struct projection *p, const struct workbook *wb)
+{
+	portfolio_clear(p);
+	for (size_t i = 0; i < p->measure_count; i++) {
+		p->measure_in_portfolio[i] = i < wb->measure_count && wb->measures[i].enabled;
+		if (!p->measure_in_portfolio[i])
+			continue;
+		sums_add_pair(p, &p->sums[slot_of(p, p->measure_group[i])], total_sums(p),
+			      &p->measures[i]);
+	}
+	rebuild_restart(p, 0);
+	portfolio_derive(p);
+}
+
+int projection_compute(struct projection *p, const struct workbook *wb)
+{
+	if (prepare(p, wb, wb->measure_count) < 0)
+		return -1;
+	p->streaming = false;
+	p->measure_count = wb->measure_count;
+	for (size_t i = 0; i < wb->measure_count; i++)
+		project_one(p, wb, i);
+	sum_all(p, wb);
 	return 0;
 }
 
 void projection_sum_portfolio(struct projection *p, const struct workbook *wb)
 {
-	portfolio_clear(p);
-	for (size_t i = 0; i < p->measure_count; i++) {
-		p->measure_in_portfolio[i] = i < wb->measure_count && wb->measures[i].enabled;
-		if (p->measure_in_portfolio[i])
-			portfolio_add(p, &p->measures[i]);
-	}
-	portfolio_derive(p);
-	p->patches_since_sum = 0;
+	sum_all(p, wb);
 }
 
-/* Recompute measure `index` and patch it into the portfolio's sums
- * (the caller derives the portfolio's totals). */
+/* Recompute measure `index` and patch it into the sums (the caller
+ * derives the portfolio's totals). */
 static void patch_one(struct projection *p, const struct workbook *wb, size_t index)
 {
 	if (p->measure_in_portfolio[index])
-		portfolio_remove(p, &p->measures[index]);
+		place(p, index, true);
 	project_one(p, wb, index);
 	p->measure_in_portfolio[index] = wb->measures[index].enabled;
 	if (p->measure_in_portfolio[index])
-		portfolio_add(p, &p->measures[index]);
-	p->patches_since_sum++;
+		place(p, index, false);
 }
 
 void projection_update_measure(struct projection *p, const struct workbook *wb, size_t index)
@@ -376,10 +623,8 @@ void projection_update_measure(struct projection *p, const struct workbook *wb, 
 	if (index >= p->measure_count || index >= wb->measure_count)
 		return;
 	patch_one(p, wb, index);
-	if (p->patches_since_sum >= PATCHES_PER_SUM)
-		projection_sum_portfolio(p, wb);
-	else
-		portfolio_derive(p);
+	rebuild_step(p);
+	portfolio_derive(p);
 }
 
 void projection_update_group(struct projection *p, const struct workbook *wb, size_t index)
@@ -387,16 +632,35 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
 	if (index >= p->profile_count || index >= wb->group_count)
 		return;
 	group_profile_compute(wb, &wb->groups[index], &p->profiles[index]);
-	/* A changed id can attach or detach measures: re-resolve them all. */
-	for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
-		long g = resolve_group(p, wb, &wb->measures[i]);
-		if (g == (long)index || g != p->measure_group[i])
-			patch_one(p, wb, i);
-	}
-	if (p->patches_since_sum >= PATCHES_PER_SUM)
-		projection_sum_portfolio(p, wb);
-	else
+	if (strcmp(p->group_ids[index], wb->groups[index].id) != 0) {
+		/* A changed id can attach or detach measures: re-resolve them all. */
+		memcpy(p->group_ids[index], wb->groups[index].id, sizeof p->group_ids[index]);
+		for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
+			long g = resolve_group(p, wb, &wb->measures[i]);
+			if (g == (long)index || g != p->measure_group[i])
+				patch_one(p, wb, i);
+		}
 		portfolio_derive(p);
+		return;
+	}
+	/* The same measures: re-project them into a fresh sum of the group,
+	 * then the total from the slots (no drift left in either). */
+	struct portfolio_sums *s = &p->sums[index];
+	sums_clear(p, s);
+	for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
+		if (p->measure_group[i] != (long)index)
+			continue;
+		/* Its group is known: no id lookup per measure. */
+		measure_project(&p->basis, wb, &p->profiles[index], &wb->measures[i],
+				&p->measures[i]);
+		p->measure_in_portfolio[i] = wb->measures[i].enabled;
+		if (p->measure_in_portfolio[i])
+			sums_add(p, s, &p->measures[i]);
+	}
+	if (p->rebuild_slot == (size_t)index)
+		rebuild_restart(p, (p->rebuild_slot + 1) % (slot_missing(p) + 1));
+	total_from_slots(p);
+	portfolio_derive(p);
 }
 
 void projection_portfolio_sector_years(const struct projection *p, const struct workbook *wb,

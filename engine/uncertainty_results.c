@@ -51,8 +51,10 @@ int unc_results_compute(struct unc_results *r, const struct workbook *wb,
 	for (size_t i = 0; i < m; i++) {
 		r->measure_tornado_count[i] =
 			tornado_measure(&r->model, i, &r->measure_tornado[i * TORNADO_MEASURE_MAX]);
-		if (i < p->measure_count)
-			switching_values(&wb->measures[i], &p->measures[i], &r->switching[i]);
+		/* A streaming projection (calc --json) re-projects measure i. */
+		if (p->streaming || i < p->measure_count)
+			switching_values(&wb->measures[i], projection_measure_result(p, wb, i),
+					 &r->switching[i]);
 	}
 	if (mc_run_all(wb, draws, seed, UNC_RESULTS_MEMORY_LIMIT, &r->portfolio_mc,
 		       r->measure_mc) < 0) {

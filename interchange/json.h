@@ -14,6 +14,7 @@
 #define UTENFOR_INTERCHANGE_JSON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "engine/projection.h"
 #include "engine/validate.h"
@@ -48,5 +49,19 @@ char *json_write_results(const struct workbook *wb, const struct projection *p);
 struct unc_results;
 char *json_write_results_uncertainty(const struct workbook *wb, const struct projection *p,
 				     const struct unc_results *unc);
+
+/*
+ * The same document written to `out` while it is made, one result object
+ * at a time, so that memory holds one measure's tree instead of all of
+ * them: exactly json_write_results()'s text (no newline after it).  `p` is
+ * a projection_compute() or projection_compute_streaming() of `wb` (the
+ * latter re-projects each measure as it is written); `unc` as for
+ * json_write_results_uncertainty() (NULL: no "uncertainty" objects, the
+ * text of json_write_results()).  Returns 0, or -1 when out of memory
+ * (part of the document may have been written); a failed write shows in
+ * ferror(out).
+ */
+int json_write_results_file(FILE *out, const struct workbook *wb, const struct projection *p,
+			    const struct unc_results *unc);
 
 #endif

@@ -15,6 +15,8 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <jansson.h>
 
@@ -459,6 +461,65 @@ static json_t *result_object(struct builder *b, const struct workbook *wb,
 		put(b, o, "uncertainty", json_uncertainty_object(wb, unc, measure));
 	put(b, o, "years", years_array(b, r));
 	return o;
+}
+
+/*
+ * Streaming: each result object is dumped alone and its lines indented to
+ * the depth it has in the whole document.  A dump's only raw newlines are
+ * jansson's indentation (strings escape theirs), so putting the indent
+ * after every newline gives the bytes json_dumps() gives for the tree.
+ */
+struct indented {
+	FILE *out;
+	const char *indent;
+};
+
+static int write_indented(const char *text, size_t size, void *data)
+{
+	const struct indented *w = data;
+	const char *end = text + size;
+	while (text < end) {
+		const char *nl = memchr(text, '\n', (size_t)(end - text));
+		size_t n = nl ? (size_t)(nl - text) + 1 : (size_t)(end - text);
+		if (fwrite(text, 1, n, w->out) != n)
+			return -1;
+		if (nl != NULL && fputs(w->indent, w->out) == EOF)
+			return -1;
+		text += n;
+	}
+	return 0;
+}
+
+/* Dump one result object at `indent`, releasing it.  0 or -1 (memory). */
+static int stream_object(struct builder *b, FILE *out, json_t *o, const char *indent)
+{
+	struct indented w = {out, indent};
+	int rc = o != NULL && b->ok ? 0 : -1;
+	/* A failed write is the caller's to see in ferror(); keep going. */
+	if (rc == 0)
+		(void)json_dump_callback(o, write_indented, &w, DUMP_FLAGS);
+	json_decref(o);
+	return rc;
+}
+
+int json_write_results_file(FILE *out, const struct workbook *wb, const struct projection *p,
+			    const struct unc_results *unc)
+{
+	struct builder b = {true};
+	fputs("{\n  \"portfolio\": ", out);
+	if (stream_object(&b, out, result_object(&b, wb, &p->portfolio, -1, unc), "  ") < 0)
+		return -1;
+	fputs(",\n  \"measures\": [", out);
+	/* Disabled measures are listed too; only the portfolio leaves them out. */
+	size_t n = p->streaming ? wb->measure_count : p->measure_count;
+	for (size_t i = 0; i < wb->measure_count && i < n; i++) {
+		fputs(i == 0 ? "\n    " : ",\n    ", out);
+		const struct result *r = projection_measure_result(p, wb, i);
+		if (stream_object(&b, out, result_object(&b, wb, r, (long)i, unc), "    ") < 0)
+			return -1;
+	}
+	fputs(n > 0 && wb->measure_count > 0 ? "\n  ]\n}" : "]\n}", out);
+	return 0;
 }
 
 char *json_write_results(const struct workbook *wb, const struct projection *p)

@@ -48,8 +48,9 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 #define XLSX_SHEET_SOCIETY "Samfunn"
 #define XLSX_SHEET_CHART "Diagram"
 
-/* Framskriving: first year row (0-based), columns per measure block, and
- * the layout of the portfolio block that follows the measure blocks. */
+/* Framskriving: first year row (0-based) of the portfolio's years, the
+ * fields of a measure's row (each over the horizon's years, in columns),
+ * and the portfolio's columns after the fixed ones. */
 #define XLSX_PROJ_FIRST_ROW 2
 #define XLSX_PROJ_FIXED_COLS 3 /* t, År, Diskonteringsfaktor */
 /* Alder, k, Vellykkede, Kostnad×3, Innsparing×3, Netto, Kum. nåverdi,

@@ -29,13 +29,12 @@ static lxw_worksheet *sheet(struct xctx *x, const char *name)
 	return ws;
 }
 
-/* "=SUMPRODUCT(Framskriving!$C$3:$C$42,Framskriving!$X$3:$X$42)". */
-static void pv_formula(const struct xctx *x, int col, char *buf, size_t size)
+/* "=SUMPRODUCT(…)" of a measure's field over its row. */
+static void measure_pv_formula(const struct xctx *x, size_t i, int field, char *buf, size_t size)
 {
-	char df[64], r[64];
-	xlsx_proj_range(x, 2, df, sizeof df);
-	xlsx_proj_range(x, col, r, sizeof r);
-	snprintf(buf, size, "=SUMPRODUCT(%s,%s)", df, r);
+	char pv[192];
+	xlsx_measure_pv(x, i, field, pv, sizeof pv);
+	snprintf(buf, size, "=%s", pv);
 }
 
 static void sector_label(const struct workbook *wb, size_t s, char *buf, size_t size)
@@ -155,9 +154,9 @@ void xlsx_sheet_flows(struct xctx *x)
 		snprintf(f, sizeof f, "=Tiltak!$P$%zu", i + 2);
 		x_formula(x, ws, row, FL_ON, f, x->integer, wb->measures[i].enabled ? 1 : 0);
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			pv_formula(x, xlsx_measure_col(i, MF_COST + b), f, sizeof f);
+			measure_pv_formula(x, i, MF_COST + b, f, sizeof f);
 			x_formula(x, ws, row, FL_COST + b, f, x->kr, r ? r->by_bearer[b].pv_cost : 0);
-			pv_formula(x, xlsx_measure_col(i, MF_SAVING + b), f, sizeof f);
+			measure_pv_formula(x, i, MF_SAVING + b, f, sizeof f);
 			x_formula(x, ws, row, FL_SAVING + b, f, x->kr, r ? r->by_bearer[b].pv_saving : 0);
 		}
 		snprintf(f, sizeof f, "=IF(SUM(C%d:E%d)=0,0,1/SUM(C%d:E%d))", R, R, R, R);
@@ -332,7 +331,7 @@ void xlsx_sheet_society(struct xctx *x)
 		const double kinds[3] = {r ? r->society.pv_services : 0, r ? r->society.pv_production : 0,
 					 r ? r->society.pv_welfare : 0};
 		for (int q = 0; q < XLSX_SOCIETY_KINDS; q++) {
-			pv_formula(x, xlsx_measure_col(i, MF_SERVICES + q), f, sizeof f);
+			measure_pv_formula(x, i, MF_SERVICES + q, f, sizeof f);
 			x_formula(x, ws, row, SC_SERVICES + q, f, x->kr, kinds[q]);
 		}
 		snprintf(f, sizeof f, "=Tiltak!$R$%zu", T);

@@ -44,13 +44,22 @@ void xlsx_sheet_measures(struct xctx *x);
 void xlsx_sheet_projection(struct xctx *x);
 void xlsx_sheet_chart(struct xctx *x);
 
-/* Framskriving's column of a measure's block field / the portfolio's. */
-int xlsx_measure_col(size_t measure, int field);
+/*
+ * Framskriving: the years in rows (t, År, DF, then the portfolio's
+ * columns), and below them one row per measure with its years in columns,
+ * field by field (every field's H years side by side).  A measure's
+ * 0-based row, the 0-based column of a field's year t there, and the
+ * portfolio's column.
+ */
+int xlsx_measure_row(const struct workbook *wb, size_t measure);
+int xlsx_measure_col(const struct workbook *wb, int field, int t);
 int xlsx_port_col(const struct workbook *wb, int field);
+/* The rows above the measures' rows with each column's t, År and DF
+ * (0-based). */
+int xlsx_measure_t_row(const struct workbook *wb);
+int xlsx_measure_year_row(const struct workbook *wb);
+int xlsx_measure_df_row(const struct workbook *wb);
 
-/* A measure's block in Framskriving: the projection, then its cumulative
- * present value and «Lønnsom herfra» (for its break-even year), then the
- * society kinds' savings (services, production, quality of life). */
 enum { MF_AGE, MF_K, MF_SUCC, MF_COST, MF_SAVING = MF_COST + BEARER_COUNT,
        MF_NET = MF_SAVING + BEARER_COUNT, MF_DCUM, MF_OK, MF_SERVICES, MF_PRODUCTION,
        MF_WELFARE, MF_FIELDS };
@@ -70,6 +79,11 @@ enum { TC_NAME, TC_GROUP, TC_N, TC_START_YEAR, TC_START_AGE, TC_DURATION, TC_CPP
 void xlsx_proj_range(const struct xctx *x, int col, char *buf, size_t size);
 /* "Framskriving!$X$%d"-style: the 1-based row of year t. */
 int xlsx_proj_row(int t);
+/* "Framskriving!$D$R:$CY$R": a field's years in 1-based row R of the
+ * measure block (a measure's row, or the t, År or DF row). */
+void xlsx_measure_range(const struct xctx *x, int row1, int field, char *buf, size_t size);
+/* "SUMPRODUCT(DF row, measure's field)": the field's present value. */
+void xlsx_measure_pv(const struct xctx *x, size_t measure, int field, char *buf, size_t size);
 
 /* The sheets that read the others: who pays who gains, the economic
  * plan, the society view (xlsx_flows.c). */

@@ -19,14 +19,58 @@
 #include "report/buf.h"
 #include "report/xlsx_internal.h"
 
-int xlsx_measure_col(size_t measure, int field)
-{
-	return XLSX_PROJ_FIXED_COLS + (int)measure * XLSX_MEASURE_COLS + field;
-}
-
 int xlsx_port_col(const struct workbook *wb, int field)
 {
-	return XLSX_PROJ_FIXED_COLS + (int)wb->measure_count * XLSX_MEASURE_COLS + field;
+	(void)wb;
+	return XLSX_PROJ_FIXED_COLS + field;
+}
+
+/* The measure block starts one empty row after the portfolio's years:
+ * a title row, then the t, År and DF rows, then one row per measure. */
+static int block_top(const struct workbook *wb)
+{
+	return XLSX_PROJ_FIRST_ROW + wb->params.horizon + 1;
+}
+
+int xlsx_measure_t_row(const struct workbook *wb)
+{
+	return block_top(wb) + 1;
+}
+
+int xlsx_measure_year_row(const struct workbook *wb)
+{
+	return block_top(wb) + 2;
+}
+
+int xlsx_measure_df_row(const struct workbook *wb)
+{
+	return block_top(wb) + 3;
+}
+
+int xlsx_measure_row(const struct workbook *wb, size_t measure)
+{
+	return block_top(wb) + 4 + (int)measure;
+}
+
+int xlsx_measure_col(const struct workbook *wb, int field, int t)
+{
+	return XLSX_PROJ_FIXED_COLS + field * wb->params.horizon + t;
+}
+
+void xlsx_measure_range(const struct xctx *x, int row1, int field, char *buf, size_t size)
+{
+	char c0[16], c1[16];
+	x_col(c0, xlsx_measure_col(x->wb, field, 0), true);
+	x_col(c1, xlsx_measure_col(x->wb, field, x->wb->params.horizon - 1), true);
+	snprintf(buf, size, "Framskriving!%s$%d:%s$%d", c0, row1, c1, row1);
+}
+
+void xlsx_measure_pv(const struct xctx *x, size_t measure, int field, char *buf, size_t size)
+{
+	char df[64], r[64];
+	xlsx_measure_range(x, xlsx_measure_df_row(x->wb) + 1, field, df, sizeof df);
+	xlsx_measure_range(x, xlsx_measure_row(x->wb, measure) + 1, field, r, sizeof r);
+	snprintf(buf, size, "SUMPRODUCT(%s,%s)", df, r);
 }
 
 /* 1-based last row of Framskriving's year rows. */
@@ -79,10 +123,11 @@ static void measure_break_even(struct xctx *x, lxw_worksheet *ws, size_t i, cons
 		     s < wb->params.horizon;
 	x_formula(x, ws, row, TC_FIRST_COST, f, x->integer,
 		  costs ? (s > 0 ? m->start_year : wb->params.base_year) : 0);
-	xlsx_proj_range(x, xlsx_measure_col(i, MF_OK), ok, sizeof ok);
+	xlsx_measure_range(x, xlsx_measure_row(wb, i) + 1, MF_OK, ok, sizeof ok);
+	xlsx_measure_range(x, xlsx_measure_year_row(wb) + 1, MF_OK, years, sizeof years);
 	char fc[16];
 	x_col(fc, TC_FIRST_COST, false);
-	snprintf(f, sizeof f, "=IF(%s%d=0,0,IFERROR(MAX(INDEX(%s,MATCH(1,%s,0)),%s%d),0))", fc, R,
+	snprintf(f, sizeof f, "=IF(%s%d=0,0,IFERROR(MAX(INDEX(%s,1,MATCH(1,%s,0)),%s%d),0))", fc, R,
 		 years, ok, fc, R);
 	x_formula(x, ws, row, TC_BREAK_EVEN, f, x->integer,
 		  res && res->has_break_even_year ? res->break_even_year : 0);
@@ -144,21 +189,20 @@ void xlsx_sheet_measures(struct xctx *x)
 		x_formula(x, ws, row, TC_GROUPNR, f, x->integer, (double)(g + 1));
 
 		struct buf fb;
+		char pv[160];
 		buf_init(&fb);
 		buf_put(&fb, "=");
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			if (b)
-				buf_put(&fb, "+");
-			sumproduct_df(x, &fb, xlsx_measure_col(i, MF_COST + b));
+			xlsx_measure_pv(x, i, MF_COST + b, pv, sizeof pv);
+			buf_printf(&fb, "%s%s", b ? "+" : "", pv);
 		}
 		x_formula(x, ws, row, TC_PV_COST, fb.data ? fb.data : "=0", x->kr,
 			  res ? res->pv_cost : 0);
 		buf_free(&fb);
 		buf_put(&fb, "=");
 		for (int b = 0; b < BEARER_COUNT; b++) {
-			if (b)
-				buf_put(&fb, "+");
-			sumproduct_df(x, &fb, xlsx_measure_col(i, MF_SAVING + b));
+			xlsx_measure_pv(x, i, MF_SAVING + b, pv, sizeof pv);
+			buf_printf(&fb, "%s%s", b ? "+" : "", pv);
 		}
 		x_formula(x, ws, row, TC_PV_SAVING, fb.data ? fb.data : "=0", x->kr,
 			  res ? res->pv_saving : 0);
@@ -238,21 +282,50 @@ static double successes(const struct measure *m, int base_year, int t, int *k_ou
 	       (k == 0 ? 1 : pow(1 - m->decay, k));
 }
 
+static const char *const field_title[XLSX_MEASURE_COLS] = {
+	"Alder", "År siden effekt (k)", "Vellykkede", "Kostnad kommune", "Kostnad fylkeskommune",
+	"Kostnad stat", "Innsparing kommune", "Innsparing fylkeskommune", "Innsparing stat",
+	"Netto", "Kumulativt, nåverdi", "Lønnsom herfra (1/0)", "Sparte tjenester (samfunn)",
+	"Økt produksjon (samfunn)", "Livskvalitet (samfunn)"};
+
+/* The block's title row and each column's t, År and DF. */
+static void measure_block_head(struct xctx *x, lxw_worksheet *ws)
+{
+	const struct workbook *wb = x->wb;
+	int H = wb->params.horizon;
+	int tr = xlsx_measure_t_row(wb);
+	x_string(x, ws, block_top(wb), 0, "Tiltakene, én rad per tiltak (årene bortover)",
+		 x->header);
+	x_string(x, ws, tr, 0, "t", x->header);
+	x_string(x, ws, tr + 1, 0, "År", x->header);
+	x_string(x, ws, tr + 2, 0, "Diskonteringsfaktor", x->header);
+	for (int field = 0; field < XLSX_MEASURE_COLS; field++) {
+		x_string(x, ws, block_top(wb), xlsx_measure_col(wb, field, 0), field_title[field],
+			 x->header);
+		for (int t = 0; t < H; t++) {
+			int col = xlsx_measure_col(wb, field, t);
+			char c[16], f[64];
+			x_col(c, col, false);
+			x_number(x, ws, tr, col, t, x->integer);
+			snprintf(f, sizeof f, "=Basisaar+%s$%d", c, tr + 1);
+			x_formula(x, ws, tr + 1, col, f, x->integer, wb->params.base_year + t);
+			snprintf(f, sizeof f, "=$C$%d", xlsx_proj_row(t));
+			x_formula(x, ws, tr + 2, col, f, x->df, x->p->df[t]);
+		}
+	}
+}
+
+/* Measure i's row: every field over the years, the model's formulas. */
 static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 {
 	const struct workbook *wb = x->wb;
 	const struct measure *m = &wb->measures[i];
 	const struct result *res = i < x->p->measure_count ? &x->p->measures[i] : NULL;
+	const int H = wb->params.horizon;
 	int R = (int)i + 2; /* Tiltak row */
-	static const char *const h[XLSX_MEASURE_COLS] = {
-		"Alder", "År siden effekt (k)", "Vellykkede", "Kostnad kommune",
-		"Kostnad fylkeskommune", "Kostnad stat", "Innsparing kommune",
-		"Innsparing fylkeskommune", "Innsparing stat", "Netto", "Kumulativt, nåverdi",
-		"Lønnsom herfra (1/0)", "Sparte tjenester (samfunn)", "Økt produksjon (samfunn)",
-		"Livskvalitet (samfunn)"};
-	x_string(x, ws, 0, xlsx_measure_col(i, 0), m->name, x->header);
-	for (int c = 0; c < XLSX_MEASURE_COLS; c++)
-		x_string(x, ws, 1, xlsx_measure_col(i, c), h[c], x->header);
+	int row = xlsx_measure_row(wb, i), r = row + 1;
+	int TR = xlsx_measure_t_row(wb) + 1, DR = xlsx_measure_df_row(wb) + 1;
+	x_string(x, ws, row, 0, m->name, NULL);
 	char extra_last[16], kinds_last[16];
 	int groups = (int)(wb->group_count ? wb->group_count : 1);
 	x_col(extra_last, 3 * groups, true);
@@ -262,88 +335,88 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 		g >= 0 && (size_t)g < x->p->profile_count ? &x->p->profiles[g] : NULL;
 	static const enum item_kind kinds[XLSX_SOCIETY_KINDS] = {ITEM_SERVICE, ITEM_PRODUCTION,
 								 ITEM_WELFARE};
-	/* «Lønnsom herfra» is filled bottom-up, like the portfolio's. */
+	/* «Lønnsom herfra» is filled from the last year back, like the portfolio's. */
 	double ok_cached[HORIZON_MAX];
 	bool ok_after = true;
-	for (int t = wb->params.horizon - 1; t >= 0; t--) {
+	for (int t = H - 1; t >= 0; t--) {
 		ok_after = ok_after && res != NULL && res->years[t].cum_net_discounted >= 0;
 		ok_cached[t] = ok_after ? 1 : 0;
 	}
 
-	for (int t = 0; t < wb->params.horizon; t++) {
-		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
-		char age[16], kk[16], succ[16], f[1024];
-		x_col(age, xlsx_measure_col(i, MF_AGE), false);
-		x_col(kk, xlsx_measure_col(i, MF_K), false);
-		x_col(succ, xlsx_measure_col(i, MF_SUCC), false);
+	for (int t = 0; t < H; t++) {
+		char c[MF_FIELDS][16], f[1024];
+		for (int field = 0; field < MF_FIELDS; field++)
+			x_col(c[field], xlsx_measure_col(wb, field, t), false);
 		int k;
 		double sv = successes(m, wb->params.base_year, t, &k);
 		int s = m->start_year - wb->params.base_year;
 
-		snprintf(f, sizeof f, "=Tiltak!$E$%d+$A%d-(Tiltak!$D$%d-Basisaar)", R, r, R);
-		x_formula(x, ws, row, xlsx_measure_col(i, MF_AGE), f, x->integer,
+		snprintf(f, sizeof f, "=Tiltak!$E$%d+%s$%d-(Tiltak!$D$%d-Basisaar)", R, c[MF_AGE], TR,
+			 R);
+		x_formula(x, ws, row, xlsx_measure_col(wb, MF_AGE, t), f, x->integer,
 			  m->start_age + (t - s));
-		snprintf(f, sizeof f, "=$A%d-(Tiltak!$D$%d-Basisaar)-Tiltak!$M$%d", r, R, R);
-		x_formula(x, ws, row, xlsx_measure_col(i, MF_K), f, x->integer, k);
+		snprintf(f, sizeof f, "=%s$%d-(Tiltak!$D$%d-Basisaar)-Tiltak!$M$%d", c[MF_K], TR, R, R);
+		x_formula(x, ws, row, xlsx_measure_col(wb, MF_K, t), f, x->integer, k);
+		const char *kk = c[MF_K], *age = c[MF_AGE], *succ = c[MF_SUCC];
 		snprintf(f, sizeof f,
 			 "=IF(AND(%s%d>=0,OR(Tiltak!$N$%d=0,%s%d<Tiltak!$N$%d)),Tiltak!$C$%d*Tiltak!$K$%d*"
 			 "(1-Tiltak!$L$%d)*IF(%s%d=0,1,(1-Tiltak!$O$%d)^%s%d),0)",
 			 kk, r, R, kk, r, R, R, R, R, kk, r, R, kk, r);
-		x_formula(x, ws, row, xlsx_measure_col(i, MF_SUCC), f, x->g2, sv);
+		x_formula(x, ws, row, xlsx_measure_col(wb, MF_SUCC, t), f, x->g2, sv);
 		for (int b = 0; b < BEARER_COUNT; b++) {
 			char payer[16];
+			const char *cc = c[MF_COST + b], *sc = c[MF_SAVING + b];
 			x_col(payer, TC_PAYER + b, true);
 			snprintf(f, sizeof f,
-				 "=IF(AND($A%d>=(Tiltak!$D$%d-Basisaar),$A%d<(Tiltak!$D$%d-Basisaar)+"
+				 "=IF(AND(%s$%d>=(Tiltak!$D$%d-Basisaar),%s$%d<(Tiltak!$D$%d-Basisaar)+"
 				 "Tiltak!$F$%d),Tiltak!%s$%d*Tiltak!$C$%d*Tiltak!$G$%d,0)",
-				 r, R, r, R, R, payer, R, R, R);
-			x_formula(x, ws, row, xlsx_measure_col(i, MF_COST + b), f, x->kr,
+				 cc, TR, R, cc, TR, R, R, payer, R, R, R);
+			x_formula(x, ws, row, xlsx_measure_col(wb, MF_COST + b, t), f, x->kr,
 				  res ? res->years[t].cost[b] : 0);
 			snprintf(f, sizeof f,
-				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*(1+Realvekst)^$A%d*"
+				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*(1+Realvekst)^%s$%d*"
 				 "INDEX(Merkostnad!$B$3:%s$123,%s%d+1,(Tiltak!$Q$%d-1)*3+%d))",
-				 succ, r, R, age, r, age, r, succ, r, r, extra_last, age, r, R, b + 1);
-			x_formula(x, ws, row, xlsx_measure_col(i, MF_SAVING + b), f, x->kr,
+				 succ, r, R, age, r, age, r, succ, r, sc, TR, extra_last, age, r, R, b + 1);
+			x_formula(x, ws, row, xlsx_measure_col(wb, MF_SAVING + b, t), f, x->kr,
 				  res ? res->years[t].saving[b] : 0);
 		}
-		char c0[16], c2[16], s0[16], s2[16];
-		x_col(c0, xlsx_measure_col(i, MF_COST), false);
-		x_col(c2, xlsx_measure_col(i, MF_COST + BEARER_COUNT - 1), false);
-		x_col(s0, xlsx_measure_col(i, MF_SAVING), false);
-		x_col(s2, xlsx_measure_col(i, MF_SAVING + BEARER_COUNT - 1), false);
-		snprintf(f, sizeof f, "=SUM(%s%d:%s%d)-SUM(%s%d:%s%d)", s0, r, s2, r, c0, r, c2, r);
-		x_formula(x, ws, row, xlsx_measure_col(i, MF_NET), f, x->kr,
+		snprintf(f, sizeof f, "=%s%d+%s%d+%s%d-(%s%d+%s%d+%s%d)", c[MF_SAVING], r,
+			 c[MF_SAVING + 1], r, c[MF_SAVING + 2], r, c[MF_COST], r, c[MF_COST + 1], r,
+			 c[MF_COST + 2], r);
+		x_formula(x, ws, row, xlsx_measure_col(wb, MF_NET, t), f, x->kr,
 			  res ? res->years[t].net : 0);
 
-		char net[16], dcum[16], okc[16];
-		x_col(net, xlsx_measure_col(i, MF_NET), false);
-		x_col(dcum, xlsx_measure_col(i, MF_DCUM), false);
-		x_col(okc, xlsx_measure_col(i, MF_OK), false);
 		if (t == 0)
-			snprintf(f, sizeof f, "=$C%d*%s%d", r, net, r);
-		else
-			snprintf(f, sizeof f, "=%s%d+$C%d*%s%d", dcum, r - 1, r, net, r);
-		x_formula(x, ws, row, xlsx_measure_col(i, MF_DCUM), f, x->kr,
+			snprintf(f, sizeof f, "=%s$%d*%s%d", c[MF_DCUM], DR, c[MF_NET], r);
+		else {
+			char prev[16];
+			x_col(prev, xlsx_measure_col(wb, MF_DCUM, t - 1), false);
+			snprintf(f, sizeof f, "=%s%d+%s$%d*%s%d", prev, r, c[MF_DCUM], DR, c[MF_NET], r);
+		}
+		x_formula(x, ws, row, xlsx_measure_col(wb, MF_DCUM, t), f, x->kr,
 			  res ? res->years[t].cum_net_discounted : 0);
-		if (t == wb->params.horizon - 1)
-			snprintf(f, sizeof f, "=IF(%s%d>=0,1,0)", dcum, r);
-		else
-			snprintf(f, sizeof f, "=IF(AND(%s%d>=0,%s%d=1),1,0)", dcum, r, okc, r + 1);
-		x_formula(x, ws, row, xlsx_measure_col(i, MF_OK), f, x->integer, ok_cached[t]);
+		if (t == H - 1)
+			snprintf(f, sizeof f, "=IF(%s%d>=0,1,0)", c[MF_DCUM], r);
+		else {
+			char next[16];
+			x_col(next, xlsx_measure_col(wb, MF_OK, t + 1), false);
+			snprintf(f, sizeof f, "=IF(AND(%s%d>=0,%s%d=1),1,0)", c[MF_DCUM], r, next, r);
+		}
+		x_formula(x, ws, row, xlsx_measure_col(wb, MF_OK, t), f, x->integer, ok_cached[t]);
 
 		/* The society kinds, as MODEL.md's saving_kind[q](t): successes ·
 		 * growth · the group's items of kind q at this age. */
 		int a = m->start_age + (t - s);
 		for (int q = 0; q < XLSX_SOCIETY_KINDS; q++) {
 			snprintf(f, sizeof f,
-				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*(1+Realvekst)^$A%d*"
+				 "=IF(OR(%s%d=0,Tiltak!$Q$%d=0,%s%d<0,%s%d>120),0,%s%d*(1+Realvekst)^%s$%d*"
 				 "INDEX(Merkostnad!$B$3:%s$123,%s%d+1,%d+(Tiltak!$Q$%d-1)*%d+%d))",
-				 succ, r, R, age, r, age, r, succ, r, r, kinds_last, age, r, 3 * groups,
-				 R, XLSX_SOCIETY_KINDS, q + 1);
+				 succ, r, R, age, r, age, r, succ, r, c[MF_SERVICES + q], TR, kinds_last,
+				 age, r, 3 * groups, R, XLSX_SOCIETY_KINDS, q + 1);
 			double v = 0;
 			if (prof != NULL && sv != 0 && a >= AGE_MIN && a <= AGE_MAX)
 				v = sv * x->p->basis.growth[t] * prof->extra_kind[kinds[q]][a];
-			x_formula(x, ws, row, xlsx_measure_col(i, MF_SERVICES + q), f, x->kr, v);
+			x_formula(x, ws, row, xlsx_measure_col(wb, MF_SERVICES + q, t), f, x->kr, v);
 		}
 	}
 }
@@ -381,13 +454,17 @@ static void portfolio_block(struct xctx *x, lxw_worksheet *ws)
 			bool cost = field < PF_SAVING;
 			int b = cost ? field - PF_COST : field - PF_SAVING;
 			buf_init(&f);
-			buf_put(&f, "=");
-			if (wb->measure_count == 0)
-				buf_put(&f, "0");
-			for (size_t i = 0; i < wb->measure_count; i++) {
+			/* Σ over the measures' rows of «Med» · the year's value. */
+			if (wb->measure_count == 0) {
+				buf_put(&f, "=0");
+			} else {
 				char mc[16];
-				x_col(mc, xlsx_measure_col(i, (cost ? MF_COST : MF_SAVING) + b), false);
-				buf_printf(&f, "%sTiltak!$P$%zu*%s%d", i ? "+" : "", i + 2, mc, r);
+				int first = xlsx_measure_row(wb, 0) + 1;
+				int last = first + (int)wb->measure_count - 1;
+				x_col(mc, xlsx_measure_col(wb, (cost ? MF_COST : MF_SAVING) + b, t),
+				      true);
+				buf_printf(&f, "=SUMPRODUCT(Tiltak!$P$2:$P$%d,%s$%d:%s$%d)",
+					   (int)wb->measure_count + 1, mc, first, mc, last);
 			}
 			if (buf_failed(&f))
 				x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -440,7 +517,9 @@ void xlsx_sheet_projection(struct xctx *x)
 	worksheet_freeze_panes(ws, XLSX_PROJ_FIRST_ROW, XLSX_PROJ_FIXED_COLS);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 7, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)xlsx_port_col(wb, XLSX_PORT_COLS - 1), 13, NULL);
+	worksheet_set_column(ws, 2, (lxw_col_t)xlsx_measure_col(wb, XLSX_MEASURE_COLS - 1,
+							       wb->params.horizon - 1),
+			     13, NULL);
 
 	for (int t = 0; t < wb->params.horizon; t++) {
 		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
@@ -459,9 +538,10 @@ void xlsx_sheet_projection(struct xctx *x)
 				 r, r - 1, r, r);
 		x_formula(x, ws, row, 2, f, x->df, x->p->df[t]);
 	}
+	portfolio_block(x, ws);
+	measure_block_head(x, ws);
 	for (size_t i = 0; i < wb->measure_count; i++)
 		measure_block(x, ws, i);
-	portfolio_block(x, ws);
 }
 
 void xlsx_sheet_chart(struct xctx *x)

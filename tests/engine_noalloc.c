@@ -96,7 +96,7 @@ Test(noalloc, update_measure_allocates_nothing)
 
 	allocations = 0;
 	counting = true;
-	/* 3 000 patches: crosses the every-1024th re-sum too. */
+	/* 3 000 patches: every group slot is rebuilt several times. */
 	for (int i = 0; i < 3000; i++) {
 		size_t index = (size_t)(i * 7) % wb.measure_count;
 		struct measure *m = &wb.measures[index];
@@ -110,7 +110,13 @@ Test(noalloc, update_measure_allocates_nothing)
 	for (int i = 0; i < 30; i++) {
 		wb.groups[0].items[2].amount = 1000.0 * i;
 		projection_update_group(&p, &wb, 0);
+		/* Interleaved one-measure patches drive the sliced rebuild. */
+		for (size_t j = 0; j < wb.measure_count; j++)
+			projection_update_measure(&p, &wb, j);
 	}
+	/* A renamed group re-resolves every measure (the slow path). */
+	wb.groups[1].id[0] = 'z';
+	projection_update_group(&p, &wb, 1);
 	projection_sum_portfolio(&p, &wb);
 	/* Recomputing a workbook that did not grow reuses the cache. */
 	cr_assert_eq(projection_compute(&p, &wb), 0);

@@ -196,3 +196,114 @@ Test(portfolio, incremental_updates_match_full_recompute)
 	workbook_free(&wb);
 }
 
+
+/* The portfolio's sector cells, which the group sums keep too. */
+static void assert_sectors_match(const struct result *a, const struct result *b)
+{
+	cr_assert_eq(a->sector_count, b->sector_count);
+	for (size_t x = 0; x < a->sector_count; x++) {
+		NEAR(a->by_sector[x].pv_cost, b->by_sector[x].pv_cost);
+		NEAR(a->by_sector[x].pv_saving, b->by_sector[x].pv_saving);
+		for (size_t payer = 0; payer < a->sector_count; payer++)
+			NEAR(result_sector_flow(a, payer, x), result_sector_flow(b, payer, x));
+		for (int row = 0; row < a->plan_count; row++) {
+			NEAR(result_plan_cost(a, row, x), result_plan_cost(b, row, x));
+			NEAR(result_plan_saving(a, row, x), result_plan_saving(b, row, x));
+		}
+	}
+	NEAR(a->society.npv_society, b->society.npv_society);
+}
+
+/*
+ * Cost-item edits patch the portfolio by their group's sums alone;
+ * interleaved with measure edits (moving measures between groups, to a
+ * missing one, disabling them), group renames and the sliced rebuild, the
+ * portfolio stays the full recompute's, and when nothing is left in it
+ * every cell is exactly 0.
+ */
+Test(portfolio, group_sums_follow_cost_item_edits)
+{
+	struct workbook wb;
+	uint64_t seed = 0xc0ffee1234ULL;
+	wb_setup(&wb, 50, DISCOUNT_FLAT, 0.03);
+	wb.params.plan.years = 4;
+	for (int g = 0; g < 4; g++) {
+		struct cost_item items[3];
+		for (int i = 0; i < 3; i++) {
+			int from = rng_int(&seed, 0, 60);
+			items[i] = item_of((enum bearer)rng_int(&seed, 0, 2),
+					   (rng_unit(&seed) - 0.2) * 40000, UNIT_NOK, from,
+					   from + rng_int(&seed, 0, 40));
+		}
+		char id[16];
+		snprintf(id, sizeof id, "g%d", g);
+		wb_group(&wb, id, items, 3);
+	}
+	for (int i = 0; i < 40; i++) {
+		struct measure m = measure_of("g0");
+		snprintf(m.group_id, sizeof m.group_id, "g%d", i % 4);
+		for (int e = 0; e < 4; e++)
+			random_edit(&wb, &m, &seed);
+		workbook_add_measure(&wb, &m);
+	}
+	struct projection inc, full;
+	projection_init(&inc);
+	projection_init(&full);
+	cr_assert_eq(projection_compute(&inc, &wb), 0);
+	for (int step = 1; step <= 600; step++) {
+		if (step % 3 == 0) {
+			size_t g = (size_t)rng_int(&seed, 0, (int)wb.group_count - 1);
+			struct target_group *grp = &wb.groups[g];
+			grp->items[rng_int(&seed, 0, (int)grp->item_count - 1)].amount =
+				(rng_unit(&seed) - 0.2) * 40000;
+			projection_update_group(&inc, &wb, g);
+		} else {
+			size_t index = (size_t)rng_int(&seed, 0, (int)wb.measure_count - 1);
+			random_edit(&wb, &wb.measures[index], &seed);
+			projection_update_measure(&inc, &wb, index);
+		}
+		if (step % 97 == 0) {
+			/* A rename detaches the group's measures (their ids no
+			 * longer match), renaming back attaches them again. */
+			struct target_group *grp = &wb.groups[1];
+			grp->id[0] = 'h';
+			projection_update_group(&inc, &wb, 1);
+			cr_assert_eq(projection_compute(&full, &wb), 0);
+			assert_results_match(&inc.portfolio, &full.portfolio);
+			grp->id[0] = 'g';
+			projection_update_group(&inc, &wb, 1);
+		}
+		if (step % 50 == 0) {
+			cr_assert_eq(projection_compute(&full, &wb), 0);
+			for (size_t i = 0; i < wb.measure_count; i++)
+				assert_results_match(&inc.measures[i], &full.measures[i]);
+			assert_results_match(&inc.portfolio, &full.portfolio);
+			assert_sectors_match(&inc.portfolio, &full.portfolio);
+		}
+	}
+	/* Disable everything, half by measure edits, the rest left to a group
+	 * edit that sees `enabled` changed: every summed cell is exactly 0. */
+	for (size_t i = 0; i < wb.measure_count; i++) {
+		wb.measures[i].enabled = false;
+		if (i % 2 == 0)
+			projection_update_measure(&inc, &wb, i);
+	}
+	for (size_t g = 0; g < wb.group_count; g++)
+		projection_update_group(&inc, &wb, g);
+	for (size_t i = 1; i < wb.measure_count; i += 2)
+		projection_update_measure(&inc, &wb, i);
+	cr_assert_eq(inc.portfolio.pv_cost, 0.0);
+	cr_assert_eq(inc.portfolio.pv_saving, 0.0);
+	cr_assert_not(inc.portfolio.has_bcr);
+	cr_assert_not(inc.portfolio.has_flows);
+	for (int t = 0; t < inc.portfolio.year_count; t++)
+		for (int k = 0; k < BEARER_COUNT; k++) {
+			cr_assert_eq(inc.portfolio.years[t].cost[k], 0.0);
+			cr_assert_eq(inc.portfolio.years[t].saving[k], 0.0);
+		}
+	for (size_t x = 0; x < inc.portfolio.sector_count; x++)
+		cr_assert_eq(inc.portfolio.by_sector[x].pv_cost, 0.0);
+	projection_free(&inc);
+	projection_free(&full);
+	workbook_free(&wb);
+}

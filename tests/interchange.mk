@@ -12,7 +12,8 @@ dist_check_SCRIPTS += $(INTERCHANGE_E2E) tests/e2e/cli_lib.sh
 TESTS += $(INTERCHANGE_E2E)
 
 if HAVE_CRITERION
-INTERCHANGE_TESTS = tests/interchange_read tests/interchange_write tests/interchange_calc
+INTERCHANGE_TESTS = tests/interchange_read tests/interchange_write tests/interchange_calc \
+	tests/interchange_stream
 check_PROGRAMS += $(INTERCHANGE_TESTS)
 TESTS += $(INTERCHANGE_TESTS)
 INTERCHANGE_TEST_LDADD = libinterchange.a libengine.a $(JANSSON_LIBS) $(CRITERION_LIBS)
@@ -25,6 +26,11 @@ tests_interchange_write_SOURCES = tests/interchange_write.c \
 	tests/testutil_workbook.c tests/testutil_workbook.h
 tests_interchange_write_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
 tests_interchange_write_LDADD = $(INTERCHANGE_TEST_LDADD)
+
+# Reads every tests/fixtures/*.json (each distributed by its own .mk).
+tests_interchange_stream_SOURCES = tests/interchange_stream.c
+tests_interchange_stream_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
+tests_interchange_stream_LDADD = $(INTERCHANGE_TEST_LDADD)
 
 # Runs the real binary ($UTENFOR) on the fixture: it must be built first.
 tests_interchange_calc_SOURCES = tests/interchange_calc.c

@@ -6,7 +6,7 @@ REPORT_FIXTURES = \
 	tests/fixtures/report-edges.json \
 	tests/fixtures/report-v2.json
 dist_check_DATA += $(REPORT_FIXTURES) tests/e2e/report_recalc.js
-REPORT_E2E = tests/e2e/report_cli.sh tests/e2e/report_soffice.sh \
+REPORT_E2E = tests/e2e/report_cli.sh tests/e2e/report_soffice.sh tests/e2e/report_soffice_big.sh \
 	tests/e2e/report_hyperformula.sh
 dist_check_SCRIPTS += $(REPORT_E2E)
 TESTS += $(REPORT_E2E)

@@ -155,10 +155,12 @@ Test(report_xlsx, projection_cached_values_are_the_engines)
 		for (size_t m = 0; m < f.wb.measure_count; m++)
 			for (int b = 0; b < BEARER_COUNT; b++) {
 				snprintf(what, sizeof what, "measure %zu cost[%d] t=%d", m, b, t);
-				expect_cell(proj, row, xlsx_measure_col(m, MF_COST + b),
+				expect_cell(proj, xlsx_measure_row(&f.wb, m),
+					    xlsx_measure_col(&f.wb, MF_COST + b, t),
 					    f.p.measures[m].years[t].cost[b], what);
 				snprintf(what, sizeof what, "measure %zu saving[%d] t=%d", m, b, t);
-				expect_cell(proj, row, xlsx_measure_col(m, MF_SAVING + b),
+				expect_cell(proj, xlsx_measure_row(&f.wb, m),
+					    xlsx_measure_col(&f.wb, MF_SAVING + b, t),
 					    f.p.measures[m].years[t].saving[b], what);
 			}
 		snprintf(what, sizeof what, "portfolio net t=%d", t);
@@ -216,8 +218,8 @@ Test(report_xlsx, formulas_are_live)
 	cr_expect_float_eq(v, 0.35 * 130160, 1e-6);
 	cr_expect_float_eq(v, f.p.profiles[0].extra[BEARER_KOMMUNE][20], 1e-9);
 	/* Successes read the success rate from Tiltak, so editing it recomputes. */
-	cr_assert(cell(bk.sheet[5], XLSX_PROJ_FIRST_ROW + 3, xlsx_measure_col(0, MF_SUCC), formula,
-		       sizeof formula, &v));
+	cr_assert(cell(bk.sheet[5], xlsx_measure_row(&f.wb, 0), xlsx_measure_col(&f.wb, MF_SUCC, 3),
+		       formula, sizeof formula, &v));
 	cr_expect_not_null(strstr(formula, "Tiltak!$K$2"), "%s", formula);
 	/* Measure 0: 80 × 0,2 × 0,9, lag 1, decay 5 %: k = 2 in year 3. */
 	cr_expect_float_eq(v, 80 * 0.2 * 0.9 * 0.95 * 0.95, 1e-9);
@@ -225,9 +227,13 @@ Test(report_xlsx, formulas_are_live)
 	cr_assert(cell(bk.sheet[5], XLSX_PROJ_FIRST_ROW + 39, 2, formula, sizeof formula, &v));
 	cr_expect_not_null(strstr(formula, "Diskontering"), "%s", formula);
 	cr_expect_float_eq(v, pow(1.04, -39), 1e-12);
-	/* The present value sums DF × cost over Framskriving. */
+	/* The present value sums DF × cost over the measure's row in
+	 * Framskriving, against the row of each column's DF. */
 	cr_assert(cell(bk.sheet[4], 1, 17, formula, sizeof formula, &v));
-	cr_expect_not_null(strstr(formula, "SUMPRODUCT(Framskriving!$C$3:$C$42,"), "%s", formula);
+	char pv[64], c0[16];
+	x_col(c0, xlsx_measure_col(&f.wb, MF_COST, 0), true);
+	snprintf(pv, sizeof pv, "SUMPRODUCT(Framskriving!%s$%d:", c0, xlsx_measure_df_row(&f.wb) + 1);
+	cr_expect_not_null(strstr(formula, pv), "%s lacks %s", formula, pv);
 	book_free(&bk);
 	fixture_free(&f);
 }
@@ -301,9 +307,12 @@ Test(report_xlsx, v2_sheets_are_live)
 	char formula[4096];
 	double v;
 	/* Savings grow with Realvekst. */
-	cr_assert(cell(bk.sheet[5], XLSX_PROJ_FIRST_ROW + 3, xlsx_measure_col(0, MF_SAVING + 2),
-		       formula, sizeof formula, &v));
-	cr_expect_not_null(strstr(formula, "(1+Realvekst)^$A6"), "%s", formula);
+	cr_assert(cell(bk.sheet[5], xlsx_measure_row(&f.wb, 0),
+		       xlsx_measure_col(&f.wb, MF_SAVING + 2, 3), formula, sizeof formula, &v));
+	char t_ref[64], t_col[16];
+	x_col(t_col, xlsx_measure_col(&f.wb, MF_SAVING + 2, 3), false);
+	snprintf(t_ref, sizeof t_ref, "(1+Realvekst)^%s$%d", t_col, xlsx_measure_t_row(&f.wb) + 1);
+	cr_expect_not_null(strstr(formula, t_ref), "%s lacks %s", formula, t_ref);
 	/* The bearer matrix sums Med × cost × saving / cost over the measures. */
 	cr_assert(cell(bk.sheet[6], 2, 3, formula, sizeof formula, &v));
 	cr_expect_not_null(strstr(formula, "SUMPRODUCT($B"), "%s", formula);
@@ -322,7 +331,7 @@ Test(report_xlsx, v2_sheets_are_live)
 	/* Each measure's break-even year reads its own «Lønnsom herfra». */
 	cr_assert(cell(bk.sheet[4], 1, TC_BREAK_EVEN, formula, sizeof formula, &v));
 	char ok[16];
-	x_col(ok, xlsx_measure_col(0, MF_OK), true);
+	x_col(ok, xlsx_measure_col(&f.wb, MF_OK, 0), true);
 	cr_expect_not_null(strstr(formula, ok), "%s lacks %s", formula, ok);
 	/* The disabled measure with success rate 0 has an empty p*. */
 	cr_expect_not(cell(bk.sheet[4], 3, TC_PSTAR, formula, sizeof formula, &v) && v != 0);

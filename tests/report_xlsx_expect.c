@@ -62,10 +62,12 @@ static void projection(const struct workbook *wb, const struct projection *p, xl
 		for (size_t m = 0; m < wb->measure_count; m++)
 			for (int b = 0; b < BEARER_COUNT; b++) {
 				snprintf(what, sizeof what, "measure %zu cost[%d] t=%d", m, b, t);
-				fn(ctx, XS_PROJECTION, row, xlsx_measure_col(m, MF_COST + b),
+				fn(ctx, XS_PROJECTION, xlsx_measure_row(wb, m),
+				   xlsx_measure_col(wb, MF_COST + b, t),
 				   p->measures[m].years[t].cost[b], what);
 				snprintf(what, sizeof what, "measure %zu saving[%d] t=%d", m, b, t);
-				fn(ctx, XS_PROJECTION, row, xlsx_measure_col(m, MF_SAVING + b),
+				fn(ctx, XS_PROJECTION, xlsx_measure_row(wb, m),
+				   xlsx_measure_col(wb, MF_SAVING + b, t),
 				   p->measures[m].years[t].saving[b], what);
 			}
 		for (int b = 0; b < BEARER_COUNT; b++) {
