@@ -31,7 +31,7 @@ static const char redo_sql[] =
 	" AND id > coalesce((SELECT max(id) FROM edit_log WHERE user = ?1 AND kind = 'edit'),"
 	" 0) ORDER BY id DESC LIMIT 1";
 
-static bool undoable_now(sqlite3 *db, int64_t entry);
+static bool undoable_now(struct store *s, int64_t entry);
 
 /*
  * The candidate entry's id (0 if none) and label.  For undo, an entry
@@ -58,7 +58,7 @@ static int candidate(struct store *s, bool redo, int64_t *id, char *label, size_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t e = sqlite3_column_int64(st, 0);
 		const unsigned char *l = sqlite3_column_text(st, 1);
-		if (redo || undoable_now(s->db, e)) {
+		if (redo || undoable_now(s, e)) {
 			*id = e;
 			snprintf(label, size, "%s", l ? (const char *)l : "");
 			if (!redo && newest_id != 0)
@@ -146,14 +146,15 @@ static int read_rows(sqlite3 *db, int64_t entry, struct logged_row **out, size_t
 
 /* Is every row of `entry` still as the entry left it (so undoing it
  * overwrites nobody)?  Reads only; a read error counts as "no". */
-static bool undoable_now(sqlite3 *db, int64_t entry)
+static bool undoable_now(struct store *s, int64_t entry)
 {
+	sqlite3 *db = s->db;
 	struct logged_row *rows = NULL;
 	size_t count = 0;
 	bool ok = read_rows(db, entry, &rows, &count) == SQLITE_OK;
 	for (size_t i = 0; ok && i < count; i++) {
 		int rc;
-		char *current = row_image(db, rows[i].table, rows[i].id, &rc);
+		char *current = row_image(s, rows[i].table, rows[i].id, &rc);
 		ok = rc == SQLITE_OK && row_image_same(current, rows[i].after);
 		free(current);
 	}
@@ -167,7 +168,7 @@ static enum store_status restore_row(struct edit_tx *tx, const struct logged_row
 {
 	sqlite3 *db = tx->s->db;
 	int rc;
-	char *current = row_image(db, r->table, r->id, &rc);
+	char *current = row_image(tx->s, r->table, r->id, &rc);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, tx->s->path, db, rc, _("lese"));
 	enum store_status status = STORE_OK;
@@ -182,12 +183,12 @@ static enum store_status restore_row(struct edit_tx *tx, const struct logged_row
 		return status;
 	}
 	if (r->before == NULL)
-		rc = row_delete(db, r->table, r->id);
+		rc = row_delete(tx->s, r->table, r->id);
 	else
 		rc = row_image_apply(db, r->table, r->id, r->before, current == NULL);
 	char *now = NULL;
 	if (rc == SQLITE_OK)
-		now = row_image(db, r->table, r->id, &rc);
+		now = row_image(tx->s, r->table, r->id, &rc);
 	if (rc == SQLITE_OK)
 		rc = edit_record(tx, r->table, r->id, current, now);
 	if (rc != SQLITE_OK) {
