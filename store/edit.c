@@ -59,7 +59,15 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 
 enum store_status edit_commit(struct edit_tx *tx, struct store_error *err)
 {
-	int rc = store_exec(tx->s->db, "COMMIT");
+	/* Pruning rides in the edit's transaction: both land or neither. */
+	int rc = tx->log_id != 0 ? undo_prune(tx->s) : SQLITE_OK;
+	if (rc != SQLITE_OK) {
+		enum store_status status =
+			store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lagre"));
+		edit_rollback(tx);
+		return status;
+	}
+	rc = store_exec(tx->s->db, "COMMIT");
 	if (rc == SQLITE_OK) {
 		store_identity_after_commit(tx->s);
 		return STORE_OK;

@@ -124,6 +124,9 @@ struct edit_tx {
 enum store_status edit_begin(struct store *s, const char *label, const char *kind,
 			     int64_t reverts, struct edit_tx *tx, struct store_error *err);
 enum store_status edit_commit(struct edit_tx *tx, struct store_error *err);
+/* Drop this user's undo steps past s->undo_steps, inside the open
+ * transaction (store/undo.c); a SQLite code. */
+int undo_prune(struct store *s);
 void edit_rollback(struct edit_tx *tx);
 /* Commit when `status` is STORE_OK, else roll back; returns the outcome. */
 enum store_status edit_finish(struct edit_tx *tx, enum store_status status,

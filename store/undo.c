@@ -294,3 +294,44 @@ const char *store_redo_label(struct store *s)
 {
 	return label_of(s, true, s->redo_label, sizeof s->redo_label);
 }
+
+/*
+ * The bound on the history (doc/store.md, "Pruning"): this user's
+ * entries older than their s->undo_steps-th newest edit lose their images
+ * and their log rows, so N edits can always be undone (undo and redo
+ * entries in between are kept: they are what redo needs).  Only history goes: the workbook's rows are
+ * untouched, so no committed edit is lost.  Runs inside the edit's own
+ * transaction (edit_commit), so the edit and its pruning commit together
+ * or not at all.  A kept entry that reverted a pruned one keeps its own
+ * images; only its link (`reverts`) is cleared, which nothing reads back.
+ */
+int undo_prune(struct store *s)
+{
+	if (s->undo_steps <= 0)
+		return SQLITE_OK;
+	static const char *const sql[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY)",
+		"DELETE FROM temp.pruned",
+		"INSERT INTO temp.pruned SELECT id FROM edit_log WHERE user = ?1 AND id <"
+		" (SELECT id FROM edit_log WHERE user = ?1 AND kind = 'edit'"
+		" ORDER BY id DESC LIMIT 1 OFFSET ?2 - 1)",
+		"UPDATE edit_log SET reverts = NULL WHERE reverts IN (SELECT id FROM temp.pruned)",
+		"DELETE FROM edit_rows WHERE edit_id IN (SELECT id FROM temp.pruned)",
+		"DELETE FROM edit_log WHERE id IN (SELECT id FROM temp.pruned)",
+	};
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st = NULL;
+		rc = store_prepare(s, sql[i], &st);
+		if (rc != SQLITE_OK)
+			break;
+		if (sqlite3_bind_parameter_count(st) == 2) {
+			sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, s->undo_steps);
+		}
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		store_release(s, st);
+	}
+	return rc;
+}
