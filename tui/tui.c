@@ -504,6 +504,7 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	struct config_messages msgs;
 	config_messages_init(&msgs);
 	workbook[0] = '\0';
+	a->undo_steps = STORE_UNDO_STEPS_DEFAULT;
 	if (cfg == NULL) {
 		keymap_preset(&a->keys, KEY_SCHEME_DEFAULT);
 		theme_builtin(&a->theme);
@@ -514,6 +515,7 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	a->keys = cfg->keys;
 	a->theme = cfg->theme;
 	a->mouse = cfg->settings.mouse;
+	a->undo_steps = cfg->settings.undo_steps;
 	snprintf(a->thousands, sizeof a->thousands, "%s",
 		 thousands_style_separator(cfg->settings.thousands));
 	snprintf(workbook, workbook_size, "%s", cfg->settings.workbook);
@@ -577,6 +579,7 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 		snprintf(err, err_size, "utenfor: %s", serr.message);
 		goto out;
 	}
+	store_set_undo_steps(a->store, a->undo_steps);
 	a->read_only = store_is_read_only(a->store);
 	if (!app_reload(a)) {
 		snprintf(err, err_size, "utenfor: %s", a->status);
