@@ -197,6 +197,13 @@ const char *store_undo_skipped(struct store *s);
 #define STORE_UNDO_STEPS_MAX 100000
 void store_set_undo_steps(struct store *s, int steps);
 
+/*
+ * Give freed pages back to the file system (VACUUM in place, under the
+ * write lock like an edit; STORE_BUSY while another process writes).
+ * Rows and the kept undo history are unchanged.  doc/store.md.
+ */
+enum store_status store_compact(struct store *s, struct store_error *err);
+
 /* Schema version this program writes and reads. */
 int store_schema_version(void);
 

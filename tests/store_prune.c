@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store/internal.h"
 #include "store/store.h"
@@ -137,4 +138,69 @@ Test(prune, replace_imports_stay_bounded)
 	cr_assert_eq(after.measures[0].participants, 14, "the kept import undoes to the one before");
 	workbook_free(&after);
 	store_close(s);
+}
+
+static long long file_bytes(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+Test(prune, compact_shrinks_the_file_and_keeps_rows_and_history)
+{
+	struct workbook wb, cur;
+	struct store *s = store_open_sample(path, &wb, &cur);
+	struct store_error err = {0};
+	/* Bulk the file up with history, then prune most of it. */
+	for (int i = 0; i < 40; i++) {
+		cur.measures[0].participants = 10 + i;
+		cr_assert_eq(store_replace_all(s, &cur, "Import", &err), STORE_OK, "%s",
+			     err.message);
+	}
+	store_set_undo_steps(s, 1);
+	cur.measures[0].participants = 99;
+	cr_assert_eq(store_replace_all(s, &cur, "Siste", &err), STORE_OK, "%s", err.message);
+	long long before = file_bytes(path);
+	cr_assert_eq(store_compact(s, &err), STORE_OK, "%s", err.message);
+	long long after = file_bytes(path);
+	cr_assert_lt(after, before, "compact: %lld → %lld bytes", before, after);
+	struct workbook now;
+	workbook_init(&now);
+	cr_assert_eq(store_load(s, &now, NULL), STORE_OK);
+	cr_assert_eq(now.measure_count, cur.measure_count, "every row is kept");
+	cr_assert_eq(now.measures[0].participants, 99);
+	cr_assert_str_eq(store_undo_label(s), "Siste");
+	cr_assert_eq(store_undo(s, &err), STORE_OK, "%s", err.message);
+	cr_assert_eq(store_load(s, &now, NULL), STORE_OK);
+	cr_assert_eq(now.measures[0].participants, 49, "the kept step still undoes");
+	char check[16] = "";
+	sqlite3_stmt *st = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	snprintf(check, sizeof check, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	cr_assert_str_eq(check, "ok");
+	workbook_free(&now);
+	store_close(s);
+}
+
+Test(prune, compact_is_refused_read_only_and_while_another_writes)
+{
+	struct workbook wb, cur;
+	struct store *s = store_open_sample(path, &wb, &cur);
+	store_close(s);
+	struct store_error err = {0};
+	struct store *ro = store_open_ok(path, STORE_OPEN_READ_ONLY);
+	cr_assert_eq(store_compact(ro, &err), STORE_READ_ONLY);
+	store_close(ro);
+
+	struct store *a = store_open_ok(path, 0);
+	struct store *b = store_open_ok(path, 0);
+	store_set_busy_timeout(b, 50);
+	cr_assert_eq(store_exec(a->db, "BEGIN IMMEDIATE"), SQLITE_OK);
+	cr_assert_eq(store_compact(b, &err), STORE_BUSY, "%s", err.message);
+	cr_assert_eq(store_exec(a->db, "ROLLBACK"), SQLITE_OK);
+	cr_assert_eq(store_compact(b, &err), STORE_OK, "%s", err.message);
+	store_close(a);
+	store_close(b);
 }
