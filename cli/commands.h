@@ -29,6 +29,8 @@ int cmd_report(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 /* cli/cmd_import.c: `utenfor import --json FILE WORKBOOK`. */
 int cmd_import(int argc, char **argv);
+/* cli/cmd_compact.c: `utenfor compact WORKBOOK`. */
+int cmd_compact(int argc, char **argv);
 /* cli/cmd_export.c: `utenfor export --json|--csv|--xlsx WORKBOOK [-o FILE] [--force]`. */
 int cmd_export(int argc, char **argv);
 /* cli/cmd_config.c: `utenfor config [--config FILE] [check|path|themes|keys|set S.K V]`. */

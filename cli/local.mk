@@ -3,7 +3,7 @@ utenfor_SOURCES += cli/main.c cli/commands.h cli/safe_stream.c cli/safe_stream.h
 utenfor_SOURCES += cli/cmd_calc.c cli/calc_summary.c cli/calc_summary.h \
 	cli/calc_table.c cli/calc_table.h
 utenfor_SOURCES += cli/cmd_report.c
-utenfor_SOURCES += cli/cmd_new.c cli/cmd_import.c cli/cmd_export.c
+utenfor_SOURCES += cli/cmd_new.c cli/cmd_import.c cli/cmd_export.c cli/cmd_compact.c
 utenfor_SOURCES += cli/cmd_config.c
 utenfor_SOURCES += cli/build_tree.c cli/build_tree.h
 

@@ -86,6 +86,8 @@ static const struct command commands[] = {
 	 cmd_import},
 	{"export", N_("skriv ut arbeidsboken (--json, --csv, --csv-excel eller --xlsx)"),
 	 cmd_export},
+	{"compact", N_("gi plassen fra gamle angresteg tilbake til disken (ARBEIDSBOK)"),
+	 cmd_compact},
 	{"config", N_("sjekk innstillingene, vis temaer og taster, endre én verdi"), cmd_config},
 	{"set", N_("endre ett felt i arbeidsboka (SORT NAVN FELT VERDI, --undo)"), cmd_set},
 };

@@ -20,6 +20,7 @@
 
 #include "config/actions.h"
 #include "engine/numbers.h"
+#include "store/store.h" /* STORE_UNDO_STEPS_DEFAULT, _MAX: one number, one place */
 
 static const char *const language_keys[] = {"nb", "en", "auto"};
 static const char *const scheme_keys[] = {"default", "vi", "emacs"};
@@ -151,6 +152,7 @@ void settings_defaults(struct settings *s)
 	s->mouse = false; /* users over SSH want to select text (NOTES.md) */
 	s->confirm_delete = true;
 	s->horizon = HORIZON_DEFAULT;
+	s->undo_steps = STORE_UNDO_STEPS_DEFAULT;
 	s->shared = false;
 	s->discount.mode = DISCOUNT_R109;
 	s->discount.rate = 0.04;
@@ -166,7 +168,7 @@ struct section_spec {
 
 static const struct section_spec sections[] = {
 	{"ui", "theme, language, key_scheme, mouse, confirm_delete"},
-	{"workbook", "path, horizon, discount, discount_rate, shared"},
+	{"workbook", "path, horizon, discount, discount_rate, shared, undo_steps"},
 	{"numbers", "decimals, thousands"},
 	{"keys", NULL}, /* keymap.c checks action names */
 };
@@ -339,6 +341,18 @@ static void read_workbook(const struct ini_doc *doc, struct settings *s,
 					    discount_mode_key(s->discount.mode));
 	}
 	read_bool(doc, msgs, "workbook", "shared", &s->shared);
+
+	v = ini_get(doc, "workbook", "undo_steps");
+	if (v != NULL) {
+		if (config_parse_int(v, 0, STORE_UNDO_STEPS_MAX, &n)) {
+			s->undo_steps = (int)n;
+		} else {
+			char fallback[16];
+			snprintf(fallback, sizeof fallback, "%d", s->undo_steps);
+			bad_value(doc, msgs, "workbook", "undo_steps", v,
+				  _("et helt antall fra 0 (alle) til 100000"), fallback);
+		}
+	}
 }
 
 static void read_numbers(const struct ini_doc *doc, struct settings *s,

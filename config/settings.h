@@ -46,6 +46,7 @@ struct settings {
 	int horizon;                    /* for new workbooks, HORIZON_MIN..MAX */
 	struct discount discount;       /* for new workbooks; rate is a fraction */
 	bool shared;                    /* new workbooks 0660 for the group (utenfor new) */
+	int undo_steps;                 /* edits kept undoable per user; 0 = all (doc/store.md) */
 	/* [numbers] */
 	int decimals; /* 0–2 */
 	enum thousands_style thousands;

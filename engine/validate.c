@@ -159,14 +159,28 @@ static void index_path(char *buf, size_t size, const char *prefix, size_t index)
 		utf8_trim_partial(buf, size);
 }
 
+/* "path.key" into buf, returned: paths are made only for a problem, since
+ * formatting one for every valid field was about 7 % of opening a
+ * 10 000-measure workbook (issue 16). */
+static const char *joined(char *buf, size_t size, const char *prefix, const char *key)
+{
+	join_path(buf, size, prefix, key);
+	return buf;
+}
+
+static bool field_in_range(const struct field_range *f, double value)
+{
+	bool finite = isfinite(value);
+	bool whole = finite && value == floor(value);
+	return finite && value >= f->min && value <= f->max && (f->kind != FIELD_INTEGER || whole);
+}
+
 bool field_check(enum field_id id, double value, const char *path, struct problems *out)
 {
 	const struct field_range *f = field_range(id);
 	if (f == NULL)
 		return false;
-	bool finite = isfinite(value);
-	bool whole = finite && value == floor(value);
-	if (finite && value >= f->min && value <= f->max && (f->kind != FIELD_INTEGER || whole))
+	if (field_in_range(f, value))
 		return true;
 
 	char lo[48], hi[48], got[64];
@@ -204,9 +218,11 @@ bool field_check(enum field_id id, double value, const char *path, struct proble
 /* Check a field of an entity at "prefix.key". */
 static bool check_at(enum field_id id, double value, const char *prefix, struct problems *out)
 {
+	const struct field_range *f = field_range(id);
+	if (f != NULL && field_in_range(f, value))
+		return true;
 	char path[PROBLEM_PATH_SIZE];
-	join_path(path, sizeof path, prefix, fields[id].key);
-	return field_check(id, value, path, out);
+	return field_check(id, value, joined(path, sizeof path, prefix, fields[id].key), out);
 }
 
 enum text_rule {
@@ -223,10 +239,9 @@ static bool check_text(const char *text, size_t size, const char *label, enum te
 		       const char *prefix, const char *key, struct problems *out)
 {
 	char path[PROBLEM_PATH_SIZE];
-	join_path(path, sizeof path, prefix, key);
 	size_t len = strnlen(text, size);
 	if (len == size) {
-		problems_add(out, path, _("%s er for lang (høyst %zu byte)"), label, size - 1);
+		problems_add(out, joined(path, sizeof path, prefix, key), _("%s er for lang (høyst %zu byte)"), label, size - 1);
 		return false;
 	}
 	bool blank = true;
@@ -235,18 +250,18 @@ static bool check_text(const char *text, size_t size, const char *label, enum te
 		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
 			   : (c & 0xf8) == 0xf0 ? 4 : 0;
 		if (n == 0 || i + n > len) {
-			problems_add(out, path, _("%s er ikke gyldig UTF-8-tekst"), label);
+			problems_add(out, joined(path, sizeof path, prefix, key), _("%s er ikke gyldig UTF-8-tekst"), label);
 			return false;
 		}
 		for (size_t k = 1; k < n; k++)
 			if (((unsigned char)text[i + k] & 0xc0) != 0x80) {
-				problems_add(out, path, _("%s er ikke gyldig UTF-8-tekst"), label);
+				problems_add(out, joined(path, sizeof path, prefix, key), _("%s er ikke gyldig UTF-8-tekst"), label);
 				return false;
 			}
 		bool control = c < 0x20 || c == 0x7f ||
 			       (c == 0xc2 && (unsigned char)text[i + 1] < 0xa0);
 		if (control && !(rule == TEXT_MULTILINE && (c == '\n' || c == '\t'))) {
-			problems_add(out, path, _("%s inneholder et kontrolltegn (tegn nr. %zu)"),
+			problems_add(out, joined(path, sizeof path, prefix, key), _("%s inneholder et kontrolltegn (tegn nr. %zu)"),
 				     label, i + 1);
 			return false;
 		}
@@ -255,7 +270,7 @@ static bool check_text(const char *text, size_t size, const char *label, enum te
 		i += n;
 	}
 	if (rule == TEXT_REQUIRED && blank) {
-		problems_add(out, path, _("%s må fylles ut"), label);
+		problems_add(out, joined(path, sizeof path, prefix, key), _("%s må fylles ut"), label);
 		return false;
 	}
 	return true;

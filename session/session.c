@@ -130,6 +130,12 @@ const char *session_path(const struct session *s)
 	return store_path(s->store);
 }
 
+void session_set_undo_steps(struct session *s, int steps)
+{
+	if (steps >= 0 && s->store != NULL)
+		store_set_undo_steps(s->store, steps);
+}
+
 bool session_read_only(const struct session *s)
 {
 	return s->read_only;

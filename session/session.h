@@ -82,6 +82,9 @@ bool session_names_workbook(const char *path);
 
 const char *session_path(const struct session *s);
 bool session_read_only(const struct session *s);
+/* How many edits per user stay undoable ([workbook] undo_steps; 0 keeps the
+ * whole history); a negative value leaves the store's default. */
+void session_set_undo_steps(struct session *s, int steps);
 /* Why the file opened read-only when not asked for, or NULL. */
 const char *session_read_only_notice(const struct session *s);
 

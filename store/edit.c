@@ -59,7 +59,15 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 
 enum store_status edit_commit(struct edit_tx *tx, struct store_error *err)
 {
-	int rc = store_exec(tx->s->db, "COMMIT");
+	/* Pruning rides in the edit's transaction: both land or neither. */
+	int rc = tx->log_id != 0 ? undo_prune(tx->s) : SQLITE_OK;
+	if (rc != SQLITE_OK) {
+		enum store_status status =
+			store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lagre"));
+		edit_rollback(tx);
+		return status;
+	}
+	rc = store_exec(tx->s->db, "COMMIT");
 	if (rc == SQLITE_OK) {
 		store_identity_after_commit(tx->s);
 		return STORE_OK;
@@ -75,24 +83,24 @@ void edit_rollback(struct edit_tx *tx)
 		store_exec(tx->s->db, "ROLLBACK");
 }
 
-static int write_row(sqlite3 *db, const struct edit_row *r, bool insert, bool *matched,
+static int write_row(struct store *s, const struct edit_row *r, bool insert, bool *matched,
 		     int64_t *id)
 {
 	switch (r->table) {
 	case TABLE_WORKBOOK:
-		return rows_write_params(db, r->u.params, insert, matched);
+		return rows_write_params(s->db, r->u.params, insert, matched);
 	case TABLE_SECTORS:
-		return rows_write_sector(db, r->u.sector, insert, matched, id);
+		return rows_write_sector(s, r->u.sector, insert, matched, id);
 	case TABLE_GROUPS:
-		return rows_write_group(db, r->u.group, insert, matched, id);
+		return rows_write_group(s, r->u.group, insert, matched, id);
 	case TABLE_ITEMS:
-		return rows_write_item(db, r->group_ref, r->sector_ref, r->u.item, insert, matched,
+		return rows_write_item(s, r->group_ref, r->sector_ref, r->u.item, insert, matched,
 				       id);
 	case TABLE_MEASURES:
 	case TABLE_COUNT:
 		break;
 	}
-	return rows_write_measure(db, r->group_ref, r->payer, r->u.measure, insert, matched, id);
+	return rows_write_measure(s, r->group_ref, r->payer, r->u.measure, insert, matched, id);
 }
 
 /* The engine's validation of the row; the problem paths are the table names. */
@@ -159,7 +167,7 @@ enum store_status edit_log_written(struct edit_tx *tx, enum store_table t, int64
 {
 	char *after = NULL;
 	if (rc == SQLITE_OK)
-		after = row_image(tx->s->db, t, id, &rc);
+		after = row_image(tx->s, t, id, &rc);
 	if (rc == SQLITE_OK)
 		rc = edit_record(tx, t, id, before, after);
 	free(after);
@@ -204,7 +212,7 @@ enum store_status edit_checked_update(struct edit_tx *tx, enum store_table t, in
 enum store_status edit_insert_row(struct edit_tx *tx, const struct edit_row *r, int64_t *id,
 				    struct store_error *err)
 {
-	int rc = write_row(tx->s->db, r, true, NULL, id);
+	int rc = write_row(tx->s, r, true, NULL, id);
 	return edit_log_written(tx, r->table, *id, NULL, rc, err);
 }
 
@@ -218,9 +226,9 @@ enum store_status edit_update_row(struct edit_tx *tx, const struct edit_row *r, 
 {
 	int rc;
 	bool matched = false;
-	char *before = row_image(tx->s->db, r->table, id, &rc);
+	char *before = row_image(tx->s, r->table, id, &rc);
 	if (rc == SQLITE_OK && before != NULL)
-		rc = write_row(tx->s->db, r, false, &matched, NULL);
+		rc = write_row(tx->s, r, false, &matched, NULL);
 	return edit_checked_update(tx, r->table, id, name, rc, matched, before, err);
 }
 
@@ -240,7 +248,7 @@ static enum store_status checked_delete(struct edit_tx *tx, enum store_table t,
 					struct store_error *err)
 {
 	int rc;
-	char *before = row_image(tx->s->db, t, row->id, &rc);
+	char *before = row_image(tx->s, t, row->id, &rc);
 	enum store_status status = STORE_OK;
 	if (rc != SQLITE_OK)
 		status = store_fail_sqlite(err, tx->s->path, tx->s->db, rc, _("lese"));
@@ -296,7 +304,7 @@ static enum store_status unique_gid(struct store *s, const char *gid, int64_t se
 				    struct store_error *err)
 {
 	int64_t other = 0;
-	int rc = rows_group_ref(s->db, gid, &other);
+	int rc = rows_group_ref(s, gid, &other);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (other != 0 && other != self)
@@ -549,7 +557,7 @@ static enum store_status measure_group(struct store *s, const struct measure *m,
 				  _("målgruppen til «%s» har fått id «%s» av en annen siden du åpnet "
 				  "tiltaket (du har «%s»); last inn på nytt"),
 				  m->name, gid, m->group_id);
-	rc = rows_group_ref(s->db, m->group_id, gref);
+	rc = rows_group_ref(s, m->group_id, gref);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (*gref == 0)

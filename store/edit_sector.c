@@ -23,7 +23,7 @@ static enum store_status unique_sid(struct store *s, const char *sid, int64_t se
 {
 	int64_t other = 0;
 	enum bearer b;
-	int rc = rows_sector_ref(s->db, sid, &other, &b);
+	int rc = rows_sector_ref(s, sid, &other, &b);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (other != 0 && other != self)

@@ -47,13 +47,25 @@ static bool plain_identifier(const char *s)
 	return true;
 }
 
-char *row_image(sqlite3 *db, enum store_table t, int64_t id, int *rc)
+/* One text per table: store_prepare() keys kept statements by address. */
+static const char *const select_sql[TABLE_COUNT] = {
+	"SELECT * FROM workbook WHERE id = ?", "SELECT * FROM sectors WHERE id = ?",
+	"SELECT * FROM groups WHERE id = ?", "SELECT * FROM items WHERE id = ?",
+	"SELECT * FROM measures WHERE id = ?"};
+static const char *const delete_sql[TABLE_COUNT] = {
+	"DELETE FROM workbook WHERE id = ?", "DELETE FROM sectors WHERE id = ?",
+	"DELETE FROM groups WHERE id = ?", "DELETE FROM items WHERE id = ?",
+	"DELETE FROM measures WHERE id = ?"};
+
+char *row_image(struct store *s, enum store_table t, int64_t id, int *rc)
 {
-	char sql[80];
-	snprintf(sql, sizeof sql, "SELECT * FROM %s WHERE id = ?", store_table_name(t));
 	sqlite3_stmt *st = NULL;
 	char *text = NULL;
-	*rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if ((unsigned)t >= TABLE_COUNT) {
+		*rc = SQLITE_MISUSE;
+		return NULL;
+	}
+	*rc = store_prepare(s, select_sql[t], &st);
 	if (*rc != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_int64(st, 1, id);
@@ -91,7 +103,7 @@ char *row_image(sqlite3 *db, enum store_table t, int64_t id, int *rc)
 	} else {
 		*rc = step == SQLITE_DONE ? SQLITE_OK : step;
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return text;
 }
 
@@ -198,18 +210,18 @@ int row_image_apply(sqlite3 *db, enum store_table t, int64_t id, const char *ima
 	return rc;
 }
 
-int row_delete(sqlite3 *db, enum store_table t, int64_t id)
+int row_delete(struct store *s, enum store_table t, int64_t id)
 {
-	char sql[64];
-	snprintf(sql, sizeof sql, "DELETE FROM %s WHERE id = ?", store_table_name(t));
+	if ((unsigned)t >= TABLE_COUNT)
+		return SQLITE_MISUSE;
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	int rc = store_prepare(s, delete_sql[t], &st);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
 		rc = sqlite3_step(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc;
 }
 
@@ -244,10 +256,10 @@ int edit_record(struct edit_tx *tx, enum store_table t, int64_t id, const char *
 	if (tx->log_id == 0)
 		return SQLITE_OK;
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(tx->s->db,
-				    "INSERT INTO edit_rows (edit_id, seq, tbl, row_id, before, after)"
-				    " VALUES (?, ?, ?, ?, ?, ?)",
-				    -1, &st, NULL);
+	int rc = store_prepare(tx->s,
+			       "INSERT INTO edit_rows (edit_id, seq, tbl, row_id, before, after)"
+			       " VALUES (?, ?, ?, ?, ?, ?)",
+			       &st);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, tx->log_id);
@@ -259,6 +271,6 @@ int edit_record(struct edit_tx *tx, enum store_table t, int64_t id, const char *
 	if (after)
 		sqlite3_bind_text(st, 6, after, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_release(tx->s, st);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }

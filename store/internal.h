@@ -25,6 +25,13 @@
 #define STORE_USER_SIZE 64
 #define STORE_LABEL_SIZE 256
 
+/* Statements kept by store/stmt.c; more than the store's SQL texts. */
+#define STORE_STMT_SLOTS 48
+struct store_stmt_slot {
+	const char *sql; /* the key: a static string's address */
+	sqlite3_stmt *st;
+};
+
 struct store {
 	sqlite3 *db;
 	char *path;
@@ -36,6 +43,9 @@ struct store {
 	char redo_label[STORE_LABEL_SIZE];
 	char undo_skipped[STORE_LABEL_SIZE]; /* store_undo_skipped() */
 	int busy_ms;                  /* the busy timeout in force */
+	int undo_steps;               /* store_set_undo_steps(); 0 = unbounded */
+	bool stmts_on;                /* store/stmt.c keeps statements */
+	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
 	struct store_identity ident;  /* is the path still our file (identity.h) */
 };
 
@@ -80,6 +90,19 @@ int store_open_db(const char *path, int flags, sqlite3 **db);
  * (store/create.c); files still being built are locked and kept. */
 void store_sweep_stale(const char *path);
 
+/*
+ * Kept statements (store/stmt.c).  store_prepare() gives the statement for
+ * `sql`, which must be a static string (its address is the key); the
+ * caller hands it back with store_release() (never sqlite3_finalize).
+ * store_stmts_begin() turns keeping on for a store that does not keep them
+ * (returns whether it did); store_stmts_end(s, that) finalizes them all
+ * and turns it off again when it did.
+ */
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+void store_release(struct store *s, sqlite3_stmt *st);
+bool store_stmts_begin(struct store *s);
+void store_stmts_end(struct store *s, bool scoped);
+
 /* sqlite3_exec without result rows; returns the SQLite code. */
 int store_exec(sqlite3 *db, const char *sql);
 /* One integer from a one-row query (PRAGMA user_version…); rc on failure. */
@@ -101,6 +124,9 @@ struct edit_tx {
 enum store_status edit_begin(struct store *s, const char *label, const char *kind,
 			     int64_t reverts, struct edit_tx *tx, struct store_error *err);
 enum store_status edit_commit(struct edit_tx *tx, struct store_error *err);
+/* Drop this user's undo steps past s->undo_steps, inside the open
+ * transaction (store/undo.c); a SQLite code. */
+int undo_prune(struct store *s);
 void edit_rollback(struct edit_tx *tx);
 /* Commit when `status` is STORE_OK, else roll back; returns the outcome. */
 enum store_status edit_finish(struct edit_tx *tx, enum store_status status,
@@ -170,7 +196,7 @@ int edit_step_once(sqlite3_stmt *st, bool *found);
  * table.  row_image() returns malloc'd text the caller frees, NULL with
  * *rc = SQLITE_OK when the row does not exist.
  */
-char *row_image(sqlite3 *db, enum store_table t, int64_t id, int *rc);
+char *row_image(struct store *s, enum store_table t, int64_t id, int *rc);
 /* Append (before, after) of one row to the edit's log; no-op without log. */
 int edit_record(struct edit_tx *tx, enum store_table t, int64_t id, const char *before,
 		const char *after);
@@ -182,7 +208,7 @@ int edit_record(struct edit_tx *tx, enum store_table t, int64_t id, const char *
  */
 int row_image_apply(sqlite3 *db, enum store_table t, int64_t id, const char *image, bool insert);
 /* Delete a row by id. */
-int row_delete(sqlite3 *db, enum store_table t, int64_t id);
+int row_delete(struct store *s, enum store_table t, int64_t id);
 /* Are two images the same row contents, ignoring `version`? */
 bool row_image_same(const char *a, const char *b);
 /* The row's display name from its image ("name"), into buf. */
@@ -195,20 +221,20 @@ void row_image_name(const char *image, char *buf, size_t size);
  * References are row ids the caller resolved (rows_resolve_*), never text.
  */
 int rows_write_params(sqlite3 *db, const struct workbook_params *p, bool insert, bool *matched);
-int rows_write_sector(sqlite3 *db, const struct sector *sec, bool insert, bool *matched,
+int rows_write_sector(struct store *s, const struct sector *sec, bool insert, bool *matched,
 		      int64_t *id);
-int rows_write_group(sqlite3 *db, const struct target_group *g, bool insert, bool *matched,
+int rows_write_group(struct store *s, const struct target_group *g, bool insert, bool *matched,
 		     int64_t *id);
 /* sector_ref 0 = the bearer's implicit sector (or none, for society items). */
-int rows_write_item(sqlite3 *db, int64_t group_ref, int64_t sector_ref,
+int rows_write_item(struct store *s, int64_t group_ref, int64_t sector_ref,
 		    const struct cost_item *item, bool insert, bool *matched, int64_t *id);
 /* `payer` is the payer column's JSON text (rows_resolve_payer). */
-int rows_write_measure(sqlite3 *db, int64_t group_ref, const char *payer,
+int rows_write_measure(struct store *s, int64_t group_ref, const char *payer,
 		       const struct measure *m, bool insert, bool *matched, int64_t *id);
 /* Row id of the group whose text id is `gid`, or 0 (rc SQLITE_OK). */
-int rows_group_ref(sqlite3 *db, const char *gid, int64_t *out);
+int rows_group_ref(struct store *s, const char *gid, int64_t *out);
 /* Row id and bearer of the declared sector `sid`, or 0 (rc SQLITE_OK). */
-int rows_sector_ref(sqlite3 *db, const char *sid, int64_t *out, enum bearer *bearer);
+int rows_sector_ref(struct store *s, const char *sid, int64_t *out, enum bearer *bearer);
 
 /* Room for the payer column: PAYER_SHARES_MAX pairs of a row id (or a
  * bearer name) and a share written with 17 digits. */

@@ -50,6 +50,11 @@ void store_set_user(struct store *s, const char *user)
 	snprintf(s->user, sizeof s->user, "%s", user && *user ? user : "ukjent");
 }
 
+void store_set_undo_steps(struct store *s, int steps)
+{
+	s->undo_steps = steps < 0 ? 0 : steps > STORE_UNDO_STEPS_MAX ? STORE_UNDO_STEPS_MAX : steps;
+}
+
 void store_set_busy_timeout(struct store *s, int ms)
 {
 	s->busy_ms = ms;
@@ -75,6 +80,7 @@ void store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	store_stmts_end(s, true);
 	sqlite3_close_v2(s->db);
 	free(s->path);
 	free(s);
@@ -361,6 +367,8 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 		return store_fail(err, STORE_NOMEM, path, _("ikke nok minne"));
 	}
 	set_user(s);
+	s->undo_steps = STORE_UNDO_STEPS_DEFAULT;
+	s->stmts_on = true;
 	s->read_only = (flags & STORE_OPEN_READ_ONLY) != 0;
 	if (!s->read_only) {
 		s->read_only_notice = read_only_reason(path, &st);

@@ -42,9 +42,9 @@ static enum store_status delete_all(struct edit_tx *tx, enum store_table t,
 	sqlite3_finalize(st);
 	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	for (size_t i = 0; rc == SQLITE_OK && i < count; i++) {
-		char *before = row_image(tx->s->db, t, ids[i], &rc);
+		char *before = row_image(tx->s, t, ids[i], &rc);
 		if (rc == SQLITE_OK)
-			rc = row_delete(tx->s->db, t, ids[i]);
+			rc = row_delete(tx->s, t, ids[i]);
 		if (rc == SQLITE_OK)
 			rc = edit_record(tx, t, ids[i], before, NULL);
 		free(before);
@@ -79,7 +79,7 @@ enum store_status store_replace_all(struct store *s, const struct workbook *wb,
 		int rc;
 		int64_t version = 0;
 		bool matched = false;
-		char *before = row_image(s->db, TABLE_WORKBOOK, 1, &rc);
+		char *before = row_image(s, TABLE_WORKBOOK, 1, &rc);
 		struct workbook_params p = wb->params;
 		if (rc == SQLITE_OK)
 			rc = store_query_int(s->db, "SELECT version FROM workbook WHERE id = 1",

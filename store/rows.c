@@ -21,16 +21,16 @@ static void bind_text(sqlite3_stmt *st, int i, const char *text)
 }
 
 /* Step a write statement; *matched says whether it changed a row. */
-static int finish(sqlite3 *db, sqlite3_stmt *st, bool *matched, int64_t *id)
+static int finish(struct store *s, sqlite3_stmt *st, bool *matched, int64_t *id)
 {
 	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	if (rc != SQLITE_DONE)
 		return rc;
 	if (matched)
-		*matched = sqlite3_changes(db) == 1;
+		*matched = sqlite3_changes(s->db) == 1;
 	if (id)
-		*id = sqlite3_last_insert_rowid(db);
+		*id = sqlite3_last_insert_rowid(s->db);
 	return SQLITE_OK;
 }
 
@@ -74,19 +74,21 @@ int rows_write_params(sqlite3 *db, const struct workbook_params *p, bool insert,
 	sqlite3_bind_double(st, 18, p->tax_cost);
 	if (!insert)
 		sqlite3_bind_int64(st, 19, p->row.version);
-	return finish(db, st, matched, NULL);
+	/* Once per edit, and store/create.c has no store: not kept. */
+	struct store once = {.db = db};
+	return finish(&once, st, matched, NULL);
 }
 
-int rows_write_sector(sqlite3 *db, const struct sector *sec, bool insert, bool *matched,
+int rows_write_sector(struct store *s, const struct sector *sec, bool insert, bool *matched,
 		      int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	int rc = store_prepare(
+		s,
 		insert ? "INSERT INTO sectors (sid, name, bearer, kostra) VALUES (?, ?, ?, ?)"
 		       : "UPDATE sectors SET sid = ?, name = ?, bearer = ?, kostra = ?,"
 			 " version = version + 1 WHERE id = ? AND version = ?",
-		-1, &st, NULL);
+		&st);
 	if (rc != SQLITE_OK)
 		return rc;
 	bind_text(st, 1, sec->id);
@@ -97,19 +99,19 @@ int rows_write_sector(sqlite3 *db, const struct sector *sec, bool insert, bool *
 		sqlite3_bind_int64(st, 5, sec->row.id);
 		sqlite3_bind_int64(st, 6, sec->row.version);
 	}
-	return finish(db, st, matched, id);
+	return finish(s, st, matched, id);
 }
 
-int rows_write_group(sqlite3 *db, const struct target_group *g, bool insert, bool *matched,
+int rows_write_group(struct store *s, const struct target_group *g, bool insert, bool *matched,
 		     int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	int rc = store_prepare(
+		s,
 		insert ? "INSERT INTO groups (gid, name, description, entry_age) VALUES (?, ?, ?, ?)"
 		       : "UPDATE groups SET gid = ?, name = ?, description = ?, entry_age = ?,"
 			 " version = version + 1 WHERE id = ? AND version = ?",
-		-1, &st, NULL);
+		&st);
 	if (rc != SQLITE_OK)
 		return rc;
 	bind_text(st, 1, g->id);
@@ -120,15 +122,15 @@ int rows_write_group(sqlite3 *db, const struct target_group *g, bool insert, boo
 		sqlite3_bind_int64(st, 5, g->row.id);
 		sqlite3_bind_int64(st, 6, g->row.version);
 	}
-	return finish(db, st, matched, id);
+	return finish(s, st, matched, id);
 }
 
-int rows_write_item(sqlite3 *db, int64_t group_ref, int64_t sector_ref,
+int rows_write_item(struct store *s, int64_t group_ref, int64_t sector_ref,
 		    const struct cost_item *it, bool insert, bool *matched, int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	int rc = store_prepare(
+		s,
 		insert ? "INSERT INTO items (group_ref, name, kind, bearer, sector_ref, amount, unit,"
 			 " from_age, to_age, source, confidence)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -136,7 +138,7 @@ int rows_write_item(sqlite3 *db, int64_t group_ref, int64_t sector_ref,
 			 " sector_ref = ?, amount = ?, unit = ?, from_age = ?, to_age = ?,"
 			 " source = ?, confidence = ?,"
 			 " version = version + 1 WHERE id = ? AND version = ?",
-		-1, &st, NULL);
+		&st);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, group_ref);
@@ -156,7 +158,7 @@ int rows_write_item(sqlite3 *db, int64_t group_ref, int64_t sector_ref,
 		sqlite3_bind_int64(st, 12, it->row.id);
 		sqlite3_bind_int64(st, 13, it->row.version);
 	}
-	return finish(db, st, matched, id);
+	return finish(s, st, matched, id);
 }
 
 /* A range's two columns: both NULL when the field has no range. */
@@ -168,12 +170,12 @@ static void bind_range(sqlite3_stmt *st, int i, const struct value_range *r)
 	sqlite3_bind_double(st, i + 1, r->high);
 }
 
-int rows_write_measure(sqlite3 *db, int64_t group_ref, const char *payer,
+int rows_write_measure(struct store *s, int64_t group_ref, const char *payer,
 		       const struct measure *m, bool insert, bool *matched, int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	int rc = store_prepare(
+		s,
 		insert ? "INSERT INTO measures (name, group_ref, participants, start_year,"
 			 " start_age, duration, cost_per_participant, payer, success_rate,"
 			 " deadweight, lag, effect_years, decay, enabled,"
@@ -189,7 +191,7 @@ int rows_write_measure(sqlite3 *db, int64_t group_ref, const char *payer,
 			 " deadweight_low = ?, deadweight_high = ?, decay_low = ?, decay_high = ?,"
 			 " cost_per_participant_low = ?, cost_per_participant_high = ?,"
 			 " version = version + 1 WHERE id = ? AND version = ?",
-		-1, &st, NULL);
+		&st);
 	if (rc != SQLITE_OK)
 		return rc;
 	bind_text(st, 1, m->name);
@@ -217,30 +219,29 @@ int rows_write_measure(sqlite3 *db, int64_t group_ref, const char *payer,
 		sqlite3_bind_int64(st, 23, m->row.id);
 		sqlite3_bind_int64(st, 24, m->row.version);
 	}
-	return finish(db, st, matched, id);
+	return finish(s, st, matched, id);
 }
 
-int rows_group_ref(sqlite3 *db, const char *gid, int64_t *out)
+int rows_group_ref(struct store *s, const char *gid, int64_t *out)
 {
 	sqlite3_stmt *st = NULL;
 	*out = 0;
-	int rc = sqlite3_prepare_v2(db, "SELECT id FROM groups WHERE gid = ?", -1, &st, NULL);
+	int rc = store_prepare(s, "SELECT id FROM groups WHERE gid = ?", &st);
 	if (rc != SQLITE_OK)
 		return rc;
 	bind_text(st, 1, gid);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int rows_sector_ref(sqlite3 *db, const char *sid, int64_t *out, enum bearer *bearer)
+int rows_sector_ref(struct store *s, const char *sid, int64_t *out, enum bearer *bearer)
 {
 	sqlite3_stmt *st = NULL;
 	*out = 0;
-	int rc = sqlite3_prepare_v2(db, "SELECT id, bearer FROM sectors WHERE sid = ?", -1, &st,
-				    NULL);
+	int rc = store_prepare(s, "SELECT id, bearer FROM sectors WHERE sid = ?", &st);
 	if (rc != SQLITE_OK)
 		return rc;
 	bind_text(st, 1, sid);
@@ -251,7 +252,7 @@ int rows_sector_ref(sqlite3 *db, const char *sid, int64_t *out, enum bearer *bea
 		if (b == NULL || !bearer_from_key((const char *)b, bearer))
 			*bearer = BEARER_NONE;
 	}
-	sqlite3_finalize(st);
+	store_release(s, st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -262,7 +263,7 @@ enum store_status rows_resolve_item_sector(struct store *s, const struct cost_it
 	if (item->sector[0] == '\0' || !item_kind_has_bearer(item->kind))
 		return STORE_OK;
 	enum bearer b = BEARER_NONE;
-	int rc = rows_sector_ref(s->db, item->sector, sector_ref, &b);
+	int rc = rows_sector_ref(s, item->sector, sector_ref, &b);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 	if (*sector_ref == 0)
@@ -289,7 +290,7 @@ enum store_status rows_resolve_payer(struct store *s, const struct measure *m,
 			snprintf(key, sizeof key, "\"%s\"", bearer_key(b));
 		} else {
 			int64_t ref = 0;
-			int rc = rows_sector_ref(s->db, p->sector, &ref, &b);
+			int rc = rows_sector_ref(s, p->sector, &ref, &b);
 			if (rc != SQLITE_OK)
 				return store_fail_sqlite(err, s->path, s->db, rc, _("lese"));
 			if (ref == 0)
@@ -317,28 +318,27 @@ enum store_status rows_resolve_payer(struct store *s, const struct measure *m,
 
 /* Sectors first (items and payers refer to them), then groups with their
  * items, then measures. */
-enum store_status rows_insert_all(struct edit_tx *tx, const struct workbook *wb,
-				  struct store_error *err)
+static enum store_status insert_all(struct edit_tx *tx, const struct workbook *wb,
+				    struct store_error *err)
 {
 	struct store *s = tx->s;
-	sqlite3 *db = s->db;
 	enum store_status status = STORE_OK;
 	for (size_t i = 0; status == STORE_OK && i < wb->sector_count; i++) {
 		int64_t sref = 0;
-		int rc = rows_write_sector(db, &wb->sectors[i], true, NULL, &sref);
+		int rc = rows_write_sector(s, &wb->sectors[i], true, NULL, &sref);
 		status = edit_log_written(tx, TABLE_SECTORS, sref, NULL, rc, err);
 	}
 	for (size_t i = 0; status == STORE_OK && i < wb->group_count; i++) {
 		const struct target_group *g = &wb->groups[i];
 		int64_t gref = 0;
-		int rc = rows_write_group(db, g, true, NULL, &gref);
+		int rc = rows_write_group(s, g, true, NULL, &gref);
 		status = edit_log_written(tx, TABLE_GROUPS, gref, NULL, rc, err);
 		for (size_t k = 0; status == STORE_OK && k < g->item_count; k++) {
 			int64_t iid = 0, sref = 0;
 			status = rows_resolve_item_sector(s, &g->items[k], &sref, err);
 			if (status != STORE_OK)
 				break;
-			rc = rows_write_item(db, gref, sref, &g->items[k], true, NULL, &iid);
+			rc = rows_write_item(s, gref, sref, &g->items[k], true, NULL, &iid);
 			status = edit_log_written(tx, TABLE_ITEMS, iid, NULL, rc, err);
 		}
 	}
@@ -349,14 +349,24 @@ enum store_status rows_insert_all(struct edit_tx *tx, const struct workbook *wb,
 		status = rows_resolve_payer(s, m, payer, err);
 		if (status != STORE_OK)
 			break;
-		int rc = rows_group_ref(db, m->group_id, &gref);
+		int rc = rows_group_ref(s, m->group_id, &gref);
 		if (rc == SQLITE_OK && gref == 0)
 			return store_fail(err, STORE_REFUSED, s->path,
 					  _("tiltaket «%s» viser til målgruppen «%s», som ikke finnes"),
 					  m->name, m->group_id);
 		if (rc == SQLITE_OK)
-			rc = rows_write_measure(db, gref, payer, m, true, NULL, &mid);
+			rc = rows_write_measure(s, gref, payer, m, true, NULL, &mid);
 		status = edit_log_written(tx, TABLE_MEASURES, mid, NULL, rc, err);
 	}
+	return status;
+}
+
+enum store_status rows_insert_all(struct edit_tx *tx, const struct workbook *wb,
+				  struct store_error *err)
+{
+	/* store_create()'s temporary store keeps statements for this call only. */
+	bool scoped = store_stmts_begin(tx->s);
+	enum store_status status = insert_all(tx, wb, err);
+	store_stmts_end(tx->s, scoped);
 	return status;
 }

@@ -187,6 +187,23 @@ const char *store_redo_label(struct store *s);
  * rows since (it stays undoable once that change is gone), or NULL. */
 const char *store_undo_skipped(struct store *s);
 
+/*
+ * The undo history's bound (doc/store.md, "Pruning"): after each edit,
+ * only the newest `steps` steps of the editing user are kept, in the same
+ * transaction; 0 keeps everything.  STORE_UNDO_STEPS_DEFAULT until set
+ * (config.ini's [workbook] undo_steps).
+ */
+#define STORE_UNDO_STEPS_DEFAULT 200
+#define STORE_UNDO_STEPS_MAX 100000
+void store_set_undo_steps(struct store *s, int steps);
+
+/*
+ * Give freed pages back to the file system (VACUUM in place, under the
+ * write lock like an edit; STORE_BUSY while another process writes).
+ * Rows and the kept undo history are unchanged.  doc/store.md.
+ */
+enum store_status store_compact(struct store *s, struct store_error *err);
+
 /* Schema version this program writes and reads. */
 int store_schema_version(void);
 

@@ -31,7 +31,7 @@ static const char redo_sql[] =
 	" AND id > coalesce((SELECT max(id) FROM edit_log WHERE user = ?1 AND kind = 'edit'),"
 	" 0) ORDER BY id DESC LIMIT 1";
 
-static bool undoable_now(sqlite3 *db, int64_t entry);
+static bool undoable_now(struct store *s, int64_t entry);
 
 /*
  * The candidate entry's id (0 if none) and label.  For undo, an entry
@@ -58,7 +58,7 @@ static int candidate(struct store *s, bool redo, int64_t *id, char *label, size_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t e = sqlite3_column_int64(st, 0);
 		const unsigned char *l = sqlite3_column_text(st, 1);
-		if (redo || undoable_now(s->db, e)) {
+		if (redo || undoable_now(s, e)) {
 			*id = e;
 			snprintf(label, size, "%s", l ? (const char *)l : "");
 			if (!redo && newest_id != 0)
@@ -146,14 +146,15 @@ static int read_rows(sqlite3 *db, int64_t entry, struct logged_row **out, size_t
 
 /* Is every row of `entry` still as the entry left it (so undoing it
  * overwrites nobody)?  Reads only; a read error counts as "no". */
-static bool undoable_now(sqlite3 *db, int64_t entry)
+static bool undoable_now(struct store *s, int64_t entry)
 {
+	sqlite3 *db = s->db;
 	struct logged_row *rows = NULL;
 	size_t count = 0;
 	bool ok = read_rows(db, entry, &rows, &count) == SQLITE_OK;
 	for (size_t i = 0; ok && i < count; i++) {
 		int rc;
-		char *current = row_image(db, rows[i].table, rows[i].id, &rc);
+		char *current = row_image(s, rows[i].table, rows[i].id, &rc);
 		ok = rc == SQLITE_OK && row_image_same(current, rows[i].after);
 		free(current);
 	}
@@ -167,7 +168,7 @@ static enum store_status restore_row(struct edit_tx *tx, const struct logged_row
 {
 	sqlite3 *db = tx->s->db;
 	int rc;
-	char *current = row_image(db, r->table, r->id, &rc);
+	char *current = row_image(tx->s, r->table, r->id, &rc);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, tx->s->path, db, rc, _("lese"));
 	enum store_status status = STORE_OK;
@@ -182,12 +183,12 @@ static enum store_status restore_row(struct edit_tx *tx, const struct logged_row
 		return status;
 	}
 	if (r->before == NULL)
-		rc = row_delete(db, r->table, r->id);
+		rc = row_delete(tx->s, r->table, r->id);
 	else
 		rc = row_image_apply(db, r->table, r->id, r->before, current == NULL);
 	char *now = NULL;
 	if (rc == SQLITE_OK)
-		now = row_image(db, r->table, r->id, &rc);
+		now = row_image(tx->s, r->table, r->id, &rc);
 	if (rc == SQLITE_OK)
 		rc = edit_record(tx, r->table, r->id, current, now);
 	if (rc != SQLITE_OK) {
@@ -292,4 +293,45 @@ const char *store_undo_label(struct store *s)
 const char *store_redo_label(struct store *s)
 {
 	return label_of(s, true, s->redo_label, sizeof s->redo_label);
+}
+
+/*
+ * The bound on the history (doc/store.md, "Pruning"): this user's
+ * entries older than their s->undo_steps-th newest edit lose their images
+ * and their log rows, so N edits can always be undone (undo and redo
+ * entries in between are kept: they are what redo needs).  Only history goes: the workbook's rows are
+ * untouched, so no committed edit is lost.  Runs inside the edit's own
+ * transaction (edit_commit), so the edit and its pruning commit together
+ * or not at all.  A kept entry that reverted a pruned one keeps its own
+ * images; only its link (`reverts`) is cleared, which nothing reads back.
+ */
+int undo_prune(struct store *s)
+{
+	if (s->undo_steps <= 0)
+		return SQLITE_OK;
+	static const char *const sql[] = {
+		"CREATE TEMP TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY)",
+		"DELETE FROM temp.pruned",
+		"INSERT INTO temp.pruned SELECT id FROM edit_log WHERE user = ?1 AND id <"
+		" (SELECT id FROM edit_log WHERE user = ?1 AND kind = 'edit'"
+		" ORDER BY id DESC LIMIT 1 OFFSET ?2 - 1)",
+		"UPDATE edit_log SET reverts = NULL WHERE reverts IN (SELECT id FROM temp.pruned)",
+		"DELETE FROM edit_rows WHERE edit_id IN (SELECT id FROM temp.pruned)",
+		"DELETE FROM edit_log WHERE id IN (SELECT id FROM temp.pruned)",
+	};
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st = NULL;
+		rc = store_prepare(s, sql[i], &st);
+		if (rc != SQLITE_OK)
+			break;
+		if (sqlite3_bind_parameter_count(st) == 2) {
+			sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, s->undo_steps);
+		}
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		store_release(s, st);
+	}
+	return rc;
 }

@@ -539,6 +539,7 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	struct config_messages msgs;
 	config_messages_init(&msgs);
 	workbook[0] = '\0';
+	a->undo_steps = -1; /* the store's own default until the settings say */
 	if (cfg == NULL) {
 		keymap_preset(&a->keys, KEY_SCHEME_DEFAULT);
 		theme_builtin(&a->theme);
@@ -551,6 +552,7 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	a->mouse = cfg->settings.mouse;
 	a->confirm_delete = cfg->settings.confirm_delete;
 	a->decimals = cfg->settings.decimals;
+	a->undo_steps = cfg->settings.undo_steps;
 	snprintf(a->thousands, sizeof a->thousands, "%s",
 		 thousands_style_separator(cfg->settings.thousands));
 	snprintf(workbook, workbook_size, "%s", cfg->settings.workbook);
@@ -621,6 +623,7 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 		snprintf(err, err_size, "utenfor: %s", d.message);
 		goto out;
 	}
+	session_set_undo_steps(a->session, a->undo_steps);
 	if (session_add_analysis(a->session, &analysis_portfolio, &d) != DIAG_OK ||
 	    session_add_analysis(a->session, &analysis_estimate, &d) != DIAG_OK) {
 		snprintf(err, err_size, "utenfor: %s", d.message);
