@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,12 +52,17 @@ int app_measure_index(const struct app *a)
 {
 	if (a->wb->measure_count == 0)
 		return -1;
-	int i = a->measure_sel;
+	int i = a->subject;
 	if (i < 0)
 		i = 0;
 	if ((size_t)i >= a->wb->measure_count)
 		i = (int)a->wb->measure_count - 1;
 	return i;
+}
+
+void app_set_subject(struct app *a, int i)
+{
+	a->subject = i;
 }
 
 struct row_key app_key(const struct app *a, enum edit_target t, size_t index, size_t sub)
@@ -71,31 +77,23 @@ struct row_key app_key(const struct app *a, enum edit_target t, size_t index, si
 	return (struct row_key){ROW_PARAMS, 0};
 }
 
-/* The index of the row `id` of `kind` now, or `fallback` kept in range. */
-static int find_row(const struct app *a, enum row_kind kind, int64_t id, int fallback, int count)
+void *app_state(const struct app *a, const struct view *v)
 {
-	long i = session_index(a->session, (struct row_key){kind, id}, NULL);
-	if (id != 0 && i >= 0)
-		return (int)i;
-	if (fallback >= count)
-		fallback = count - 1;
-	return fallback < 0 ? 0 : fallback;
+	for (size_t i = 0; i < a->view_count; i++)
+		if (a->views[i] == v)
+			return a->state[i];
+	return NULL;
 }
 
 void app_remember(struct app *a)
 {
 	const struct workbook *wb = a->wb;
-	a->measure_id = a->group_id = a->item_id = a->subject_id = 0;
-	if (a->measure_sel >= 0 && (size_t)a->measure_sel < wb->measure_count)
-		a->measure_id = wb->measures[a->measure_sel].row.id;
-	if (a->proj_subject >= 0 && (size_t)a->proj_subject < wb->measure_count)
-		a->subject_id = wb->measures[a->proj_subject].row.id;
-	if (a->group_sel >= 0 && (size_t)a->group_sel < wb->group_count) {
-		const struct target_group *g = &wb->groups[a->group_sel];
-		a->group_id = g->row.id;
-		if (a->item_sel >= 0 && (size_t)a->item_sel < g->item_count)
-			a->item_id = g->items[a->item_sel].row.id;
-	}
+	a->subject_id = 0;
+	if (a->subject >= 0 && (size_t)a->subject < wb->measure_count)
+		a->subject_id = wb->measures[a->subject].row.id;
+	for (size_t i = 0; i < a->view_count; i++)
+		if (a->views[i]->remember != NULL)
+			a->views[i]->remember(a, a->state[i]);
 	a->generation = session_generation(a->session);
 }
 
@@ -108,41 +106,30 @@ void app_sync(struct app *a)
 		return;
 	a->generation = session_generation(a->session);
 	/* The workbook was read again: indexes may have shifted, ids did not. */
-	const struct workbook *wb = a->wb;
-	a->measure_sel = find_row(a, ROW_MEASURE, a->measure_id, a->measure_sel,
-				  (int)wb->measure_count);
-	if (a->proj_subject >= 0) {
-		long s = session_index(a->session, (struct row_key){ROW_MEASURE, a->subject_id}, NULL);
-		a->proj_subject = a->subject_id != 0 && s >= 0 ? (int)s : -1;
-	}
-	a->group_sel = find_row(a, ROW_GROUP, a->group_id, a->group_sel, (int)wb->group_count);
-	if ((size_t)a->group_sel < wb->group_count) {
-		long g = -1;
-		long i = session_index(a->session, (struct row_key){ROW_ITEM, a->item_id}, &g);
-		int count = (int)wb->groups[a->group_sel].item_count;
-		if (a->item_id != 0 && i >= 0 && g == a->group_sel)
-			a->item_sel = (int)i;
-		else if (a->item_sel >= count)
-			a->item_sel = count > 0 ? count - 1 : 0;
-	}
-	if (a->overview_sel >= (int)wb->measure_count)
-		a->overview_sel = wb->measure_count > 0 ? (int)wb->measure_count - 1 : 0;
+	long s = session_index(a->session, (struct row_key){ROW_MEASURE, a->subject_id}, NULL);
+	if (a->subject_id != 0 && s >= 0)
+		a->subject = (int)s;
+	else if (a->subject >= (int)a->wb->measure_count)
+		a->subject = a->wb->measure_count > 0 ? (int)a->wb->measure_count - 1 : 0;
+	for (size_t i = 0; i < a->view_count; i++)
+		if (a->views[i]->reloaded != NULL)
+			a->views[i]->reloaded(a, a->state[i]);
 }
 
-void app_set_view(struct app *a, enum view_id v)
+void app_show(struct app *a, const struct view *v)
 {
 	if (a->view == v)
 		return;
-	if (v == VIEW_HELP || v == VIEW_ESTIMATE) {
-		if (a->view != VIEW_HELP && a->view != VIEW_ESTIMATE)
-			a->back_view = a->view;
-	}
+	/* Help and the estimate are visited: Esc goes back to where they
+	 * were opened from (a tab view). */
+	if (v->action == ACTION_NONE && (a->view == NULL || a->view->action != ACTION_NONE))
+		a->back_view = a->view;
 	a->view = v;
+	if (v->shown != NULL)
+		v->shown(a, app_state(a, v));
 }
 
-/* The views in tab order: adding a view is its file and one line here
- * (and its enum view_id). */
-const struct view *const views[VIEW_COUNT] = {
-	&view_overview, &view_measures, &view_groups, &view_projection,
-	&view_settings, &view_help, &view_estimate,
-};
+void app_back(struct app *a)
+{
+	a->view = a->back_view != NULL ? a->back_view : a->views[0];
+}

@@ -30,17 +30,9 @@
 #include "tui/keys.h"
 #include "tui/layout.h"
 #include "tui/line_edit.h"
-
-enum view_id {
-	VIEW_OVERVIEW,
-	VIEW_MEASURES,
-	VIEW_GROUPS,
-	VIEW_PROJECTION,
-	VIEW_SETTINGS,
-	VIEW_HELP,
-	VIEW_ESTIMATE,
-	VIEW_COUNT
-};
+#include "tui/list.h"
+#include "tui/prompt.h"
+#include "tui/view.h"
 
 /* Colour/attribute roles; screen.c maps them for 256, 8 or no colours. */
 enum ui_role {
@@ -66,37 +58,11 @@ enum ui_role {
 
 struct app;
 
-struct view {
-	const char *title; /* tab label */
-	void (*draw)(struct app *a, const struct rect *r);
-	/* true when the action was used */
-	bool (*handle)(struct app *a, enum action act);
-	/* keys that work where the cursor is, for the bottom line */
-	const char *(*hints)(const struct app *a);
-	/* optional: a printable key before the key table sees it (a digit on
-	 * a number field starts a new value); true when taken */
-	bool (*type)(struct app *a, int key);
-};
-
-/* All views by enum view_id (app.c). */
-extern const struct view *const views[VIEW_COUNT];
-extern const struct view view_overview, view_measures, view_groups, view_projection,
-	view_settings, view_help, view_estimate;
-
 enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE, EDIT_GROUP };
 
 /* The line editor over the session's draft (session_draft_*). */
 struct edit_state {
-	bool active;
 	struct line_edit line;
-};
-
-enum confirm_kind {
-	CONFIRM_NONE,
-	CONFIRM_DELETE_MEASURE,
-	CONFIRM_DELETE_ITEM,
-	CONFIRM_DELETE_GROUP,
-	CONFIRM_OVERWRITE_REPORT /* the file is in app.report_path */
 };
 
 struct app {
@@ -109,36 +75,26 @@ struct app {
 	const struct workbook *wb;
 	const struct projection *proj;
 	unsigned generation; /* session_generation() the selections refer to */
-	/* The rows selected when generation was taken, to reselect by id. */
-	int64_t measure_id, group_id, item_id, subject_id;
 	struct keymap keys; /* from config/ (preset + the user's [keys]) */
 	char thousands[8];  /* thousands separator for display */
 	int decimals;       /* [numbers] decimals for kroner amounts (0–2) */
 
-	enum view_id view;
-	enum view_id back_view; /* where Esc/q leaves help and the estimate */
+	/* The view on screen, where Esc/q leaves help and the estimate, and
+	 * each view's own state (view.h), by index in views[]. */
+	const struct view *view;
+	const struct view *back_view;
+	/* views[] (views.c), handed over by views_init() so that nothing
+	 * the views call has to name the table. */
+	const struct view *const *views;
+	size_t view_count;
+	void *state[VIEW_MAX];
+	/* The current measure, shared by the views that follow it (Tiltak
+	 * sets it; Framskriving, the estimate … start from it); index into
+	 * wb->measures, kept by id across reloads. */
+	int subject;
+	int64_t subject_id;
 
-	/* Tiltak */
-	int measure_sel, measure_top;
-	bool measure_form; /* focus in the form (else the table) */
-	int measure_field;
-	/* Målgrupper */
-	int group_sel, group_top;
-	bool group_items; /* focus in the items table */
-	bool group_form;  /* focus in the group's own form (name, id, …) */
-	int group_field;
-	int item_sel, item_top, item_col;
-	/* Framskriving */
-	int proj_top;
-	int proj_subject; /* -1 portfolio, else a measure index */
-	/* Innstillinger, Hjelp */
-	int settings_field;
-	int help_top;
-	/* Oversikt */
-	int overview_sel, overview_top;
-
-	struct edit_state edit;
-	size_t est_field;   /* the estimate form's selected field */
+	struct edit_state edit; /* the editor prompt's line (prompt_editor_class) */
 	bool estimate_only; /* `utenfor estimate`: q leaves the program */
 
 	/* Between the bracketed-paste markers: the text gathered so far. */
@@ -146,15 +102,10 @@ struct app {
 	size_t paste_len;
 	char paste[4096];
 
-	bool searching;
-	struct line_edit search;
+	struct prompt prompts[PROMPT_MAX];
+	int prompt_depth;
 	char last_search[LINE_EDIT_SIZE];
-
-	enum confirm_kind confirm;
 	bool confirm_delete; /* config.ini [ui] confirm_delete: ask before deleting */
-	char confirm_text[300];
-
-	char report_path[4096]; /* the report `r` writes, while it asks to overwrite */
 
 	char status[600];
 	bool status_error;
@@ -170,7 +121,7 @@ struct app {
 	struct theme theme; /* from config/ (built-in standard without a file) */
 	attr_t attrs[ROLE_ROLE_COUNT];
 	struct screen_layout layout;
-	int tab_x0[VIEW_COUNT], tab_x1[VIEW_COUNT]; /* tab extents of the last frame, for clicks */
+	int tab_x0[VIEW_MAX], tab_x1[VIEW_MAX]; /* tab extents of the last frame, for clicks */
 	bool cursor_on; /* set while drawing an editor: where the cursor goes */
 	int cursor_y, cursor_x;
 	bool quit;
@@ -182,46 +133,46 @@ void app_status(struct app *a, bool error, const char *fmt, ...)
 /* Show a session call's outcome in the status line: its message (an
  * error when d->code is not DIAG_OK). */
 void app_diag(struct app *a, const struct diag *d);
-/* Remember the selected rows' ids (before a call that may reload). */
+/* Remember the selected rows' ids (before a call that may reload): the
+ * current measure's and every view's (view.remember). */
 void app_remember(struct app *a);
 /* After the session read the workbook again: reselect by the remembered
- * ids; refresh the projection pointer.  Cheap when nothing was reloaded. */
+ * ids (view.reloaded); refresh the projection pointer.  Cheap when
+ * nothing was reloaded. */
 void app_sync(struct app *a);
+/* The state of view `v` (view.h), allocated at start. */
+void *app_state(const struct app *a, const struct view *v);
+/* views.c: hand the view table to `a`, allocate and initialise every
+ * view's state; false when out of memory. */
+bool views_init(struct app *a);
+void views_free(struct app *a);
 /* The key of a row the views address by index. */
 struct row_key app_key(const struct app *a, enum edit_target t, size_t index, size_t sub);
 /* Refuse an edit in a read-only workbook; true when refused. */
 bool app_refuse_read_only(struct app *a);
 const char *app_thousands(const struct app *a);
-void app_set_view(struct app *a, enum view_id v);
-/* Index of the measure/group currently selected, or -1. */
+/* Show view `v` (help and the estimate remember where Esc goes back to). */
+void app_show(struct app *a, const struct view *v);
+/* Leave help or the estimate for the view they were opened from. */
+void app_back(struct app *a);
+/* The current measure's index (app.subject kept in range), or -1. */
 int app_measure_index(const struct app *a);
+/* Make measure `i` the current measure. */
+void app_set_subject(struct app *a, int i);
 
-/* --- view_estimate.c ---------------------------------------------------- */
-/* Start the estimate from the selected measure's group (or the first). */
-void estimate_open(struct app *a);
-
-/* --- shared by the views (view_measures.c) ------------------------------ */
-/* Move a table selection for up/down/page/home/end; false for other actions. */
-bool view_move_selection(int *sel, int count, int page, enum action act);
+/* --- draft.c: typing into a field ------------------------------------ */
 /* Start editing `f` with `key` as the first character of a new value
  * when f is a number field and key a digit or '-'; true when taken. */
 bool view_type_number(struct app *a, enum edit_target t, const struct field_desc *f,
 		      size_t index, size_t sub, int key);
 
-/* --- draft.c: typing into a field ------------------------------------ */
 void draft_begin(struct app *a, enum edit_target target, const struct field_desc *f, size_t index,
 		size_t sub);
 /* The same for a row inserted just now to be named: Esc takes it back. */
 void draft_begin_new(struct app *a, enum edit_target target, const struct field_desc *f,
 		     size_t index, size_t sub);
-/*
- * Handle one key while editing (wide character or curses key code).
- * Returns true when the key also moves (↑ ↓ Tab Shift-Tab): the field was
- * saved and the caller hands the key on to the view, as a spreadsheet does.
- */
-bool draft_key(struct app *a, int is_key_code, int key);
-/* Insert pasted text into the editor (never run as keys). */
-void draft_paste(struct app *a, const char *text, size_t len);
+/* Is the field editor open? */
+bool draft_active(const struct app *a);
 void draft_cancel(struct app *a);
 /* Enter: validate and write.  true when it was saved (or nothing to do). */
 bool draft_commit(struct app *a);
@@ -288,10 +239,21 @@ void screen_apply_theme(struct app *a);
 
 /* --- report_key.c: the `r` key -------------------------------------- */
 /* Write the HTML report next to the workbook, or ask first when the file
- * exists (CONFIRM_OVERWRITE_REPORT).  The outcome goes to the status line. */
+ * exists.  The outcome goes to the status line. */
 void app_report(struct app *a);
-/* The answer to the overwrite question: `yes` writes over the file. */
-void app_report_confirmed(struct app *a, bool yes);
+
+/* --- ask_delete.c: "Slette …? (j/n)", then the deletion ------------- */
+void ask_delete_measure(struct app *a, int i);
+void ask_delete_group(struct app *a, int g);
+void ask_delete_item(struct app *a, int g, int i);
+
+/* --- global.c: the actions every view shares (views, undo, theme, …) -- */
+/* true when `act` was one of them. */
+bool global_action(struct app *a, enum action act);
+
+/* --- paste.c: bracketed paste ----------------------------------------- */
+/* Between the paste markers: gather; at the end hand it to the prompt. */
+bool paste_key(struct app *a, bool is_code, int key);
 
 /* --- tui.c ---------------------------------------------------------- */
 /* Was SIGTERM/SIGHUP received?  (The only state a signal handler touches.) */

@@ -18,6 +18,22 @@
 
 #include "tui/app.h"
 #include "tui/i18n.h"
+#include "tui/prompt.h"
+
+/* The editor is open exactly while its prompt is on the stack. */
+static void set_active(struct app *a, bool on)
+{
+	bool open = prompt_open(a, &prompt_editor_class);
+	if (on && !open)
+		prompt_push(a, &prompt_editor_class);
+	else if (!on && open && prompt_top(a)->cls == &prompt_editor_class)
+		prompt_pop(a);
+}
+
+bool draft_active(const struct app *a)
+{
+	return prompt_open(a, &prompt_editor_class);
+}
 
 static void begin(struct app *a, enum edit_target target, const struct field_desc *f,
 		  size_t index, size_t sub, unsigned flags)
@@ -31,7 +47,7 @@ static void begin(struct app *a, enum edit_target target, const struct field_des
 	}
 	size_t limit = (f->type == FT_TEXT || f->type == FT_GROUP) ? f->size - 1 : 64;
 	line_edit_init(&a->edit.line, session_draft_initial(a->session), limit);
-	a->edit.active = true;
+	set_active(a, true);
 	app_status(a, false, "%s", "");
 }
 
@@ -50,7 +66,7 @@ void draft_begin_new(struct app *a, enum edit_target target, const struct field_
 bool draft_is(const struct app *a, enum edit_target target, const struct field_desc *f,
 	     size_t index, size_t sub)
 {
-	return a->edit.active && session_draft_is(a->session, app_key(a, target, index, sub), f);
+	return draft_active(a) && session_draft_is(a->session, app_key(a, target, index, sub), f);
 }
 
 bool draft_valid(const struct app *a)
@@ -64,7 +80,7 @@ static void reread(struct app *a)
 	struct diag d;
 	enum diag_code c = session_draft_set_text(a->session, a->edit.line.buf, &d);
 	if (c == DIAG_NOT_FOUND || c == DIAG_NOTHING) {
-		a->edit.active = false;
+		set_active(a, false);
 		app_diag(a, &d);
 		return;
 	}
@@ -81,9 +97,10 @@ static bool insert_text(struct app *a, const char *mb, size_t n)
 	return true;
 }
 
-void draft_paste(struct app *a, const char *text, size_t len)
+static void editor_paste(struct app *a, struct prompt *p, const char *text, size_t len)
 {
-	if (!a->edit.active)
+	(void)p;
+	if (!draft_active(a))
 		return;
 	/* Pasted line breaks and tabs become blanks: a paste never presses
 	 * Enter or Tab. */
@@ -105,8 +122,16 @@ void draft_paste(struct app *a, const char *text, size_t len)
 	reread(a);
 }
 
-bool draft_key(struct app *a, int is_key_code, int key)
+/* ↑ ↓ Tab save and, when saved, hand the key on to move, as in a
+ * spreadsheet; a refused value keeps the editor. */
+static enum prompt_result save_and_move(struct app *a)
 {
+	return draft_commit(a) && !draft_active(a) ? PROMPT_PASS : PROMPT_TAKEN;
+}
+
+static enum prompt_result editor_key(struct app *a, struct prompt *p, bool is_key_code, int key)
+{
+	(void)p;
 	struct edit_state *e = &a->edit;
 	bool changed = false;
 	if (is_key_code) {
@@ -117,23 +142,22 @@ bool draft_key(struct app *a, int is_key_code, int key)
 		case KEY_END: line_edit_end(&e->line); break;
 		case KEY_BACKSPACE: changed = line_edit_backspace(&e->line); break;
 		case KEY_DC: changed = line_edit_delete(&e->line); break;
-		case KEY_ENTER: draft_commit(a); return false;
+		case KEY_ENTER: draft_commit(a); return PROMPT_TAKEN;
 		case KEY_UP:
 		case KEY_DOWN:
 		case KEY_BTAB:
-			/* Save and move on; a refused value keeps the editor. */
-			return draft_commit(a) && !a->edit.active;
-		default: return false;
+			return save_and_move(a);
+		default: return PROMPT_TAKEN;
 		}
 	} else {
 		switch (key) {
 		case '\n':
 		case '\r':
 			draft_commit(a);
-			return false;
+			return PROMPT_TAKEN;
 		case KEY_ESCAPE:
 			draft_cancel(a);
-			return false;
+			return PROMPT_TAKEN;
 		case 127:
 		case KEY_CTRL('h'):
 			changed = line_edit_backspace(&e->line);
@@ -143,7 +167,7 @@ bool draft_key(struct app *a, int is_key_code, int key)
 		case KEY_CTRL('u'): line_edit_kill_before(&e->line); changed = true; break;
 		case KEY_CTRL('k'): line_edit_kill_after(&e->line); changed = true; break;
 		case '\t':
-			return draft_commit(a) && !a->edit.active;
+			return save_and_move(a);
 		default:
 			if (key >= 32 && key != 127) {
 				char mb[MB_LEN_MAX + 1];
@@ -153,12 +177,12 @@ bool draft_key(struct app *a, int is_key_code, int key)
 				if (n == (size_t)-1) {
 					/* Not representable in this locale (C): ASCII only. */
 					if (key > 127)
-						return false;
+						return PROMPT_TAKEN;
 					mb[0] = (char)key;
 					n = 1;
 				}
 				if (!insert_text(a, mb, n))
-					return false;
+					return PROMPT_TAKEN;
 				changed = true;
 			}
 			break;
@@ -166,14 +190,40 @@ bool draft_key(struct app *a, int is_key_code, int key)
 	}
 	if (changed)
 		reread(a);
-	return false;
+	return PROMPT_TAKEN;
 }
+
+static const char *editor_hints(const struct app *a, const struct prompt *p)
+{
+	(void)a;
+	(void)p;
+	/* The one rule (doc/tui.md): Enter, Tab and ↑↓ save; ↑↓ Tab then move. */
+	return _("Enter:lagre  Tab/↑↓:lagre og gå videre  Esc:avbryt  ←→:markør  Ctrl-U:tøm");
+}
+
+static void editor_draw(struct app *a, const struct prompt *p, const struct rect *r)
+{
+	(void)p;
+	if (draft_valid(a) && a->status[0] == '\0') {
+		char line[400];
+		/* The reading goes last so that typing changes only its cells. */
+		snprintf(line, sizeof line, _("%s (Enter lagrer, Esc avbryter) — leser: %s"),
+			 _(session_draft_field(a->session)->label), session_draft_reading(a->session));
+		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_STATUS], line);
+		return;
+	}
+	draw_text(a, r->y, 0, r->w, a->attrs[a->status_error ? ROLE_ERROR : ROLE_STATUS], a->status);
+}
+
+const struct prompt_class prompt_editor_class = {
+	"editor", editor_key, editor_paste, editor_draw, editor_hints,
+};
 
 void draft_cancel(struct app *a)
 {
-	if (!a->edit.active)
+	if (!draft_active(a))
 		return;
-	a->edit.active = false;
+	set_active(a, false);
 	app_remember(a);
 	struct diag d;
 	session_draft_cancel(a->session, &d);
@@ -183,12 +233,12 @@ void draft_cancel(struct app *a)
 
 bool draft_commit(struct app *a)
 {
-	if (!a->edit.active)
+	if (!draft_active(a))
 		return true;
 	app_remember(a);
 	struct diag d;
 	enum diag_code c = session_draft_commit(a->session, &d);
-	a->edit.active = session_draft_active(a->session);
+	set_active(a, session_draft_active(a->session));
 	app_sync(a);
 	app_diag(a, &d);
 	return c == DIAG_OK;
@@ -205,4 +255,18 @@ void draft_cycle(struct app *a, enum edit_target target, const struct field_desc
 	app_sync(a);
 	if (target != EDIT_ESTIMATE || d.code != DIAG_OK)
 		app_diag(a, &d);
+}
+
+bool view_type_number(struct app *a, enum edit_target t, const struct field_desc *f,
+		      size_t index, size_t sub, int key)
+{
+	if (f->type == FT_TEXT || field_is_choice(f) || !((key >= '0' && key <= '9') || key == '-'))
+		return false;
+	draft_begin(a, t, f, index, sub);
+	if (!draft_active(a))
+		return true;
+	line_edit_kill_before(&a->edit.line);
+	line_edit_kill_after(&a->edit.line);
+	editor_key(a, prompt_top(a), false, key);
+	return true;
 }

@@ -9,7 +9,10 @@ libtui_a_SOURCES = \
 	tui/layout.c tui/layout.h \
 	tui/chart.c tui/chart.h \
 	tui/keys.c tui/keys.h \
+	tui/view.h tui/views.c tui/list.c tui/list.h tui/form.c tui/form.h \
+	tui/prompt.h tui/prompt.c tui/prompt_confirm.c tui/prompt_search.c \
 	tui/app.c tui/draft.c tui/draw.c tui/table.c tui/screen.c tui/tui.c \
+	tui/global.c tui/paste.c tui/ask_delete.c tui/results.c \
 	tui/view_overview.c tui/view_measures.c tui/view_groups.c \
 	tui/view_projection.c tui/view_settings.c tui/view_help.c tui/view_estimate.c \
 	tui/report_key.c

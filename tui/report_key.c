@@ -20,46 +20,47 @@
 #include "session/naming.h"
 #include "session/text.h"
 
-static void write_report(struct app *a, bool force)
+static void write_report(struct app *a, const char *path, bool force)
 {
 	char err[600] = "";
-	if (report_write(a->wb, a->proj, REPORT_HTML, a->report_path, force, err, sizeof err) != 0) {
+	if (report_write(a->wb, a->proj, REPORT_HTML, path, force, err, sizeof err) != 0) {
 		app_status(a, true, _("Rapporten ble ikke skrevet: %s"), err);
 		return;
 	}
-	app_status(a, false, _("Rapport skrevet: %s"), a->report_path);
+	app_status(a, false, _("Rapport skrevet: %s"), path);
+}
+
+static void overwrite_answered(struct app *a, bool yes, struct row_key row, const char *path)
+{
+	(void)row;
+	if (!yes) {
+		app_status(a, false, _("Rapporten ble ikke skrevet: %s er som før"), path);
+		return;
+	}
+	write_report(a, path, true);
 }
 
 void app_report(struct app *a)
 {
-	if (!report_path_for(session_path(a->session), a->report_path, sizeof a->report_path)) {
+	char path[4096];
+	if (!report_path_for(session_path(a->session), path, sizeof path)) {
 		app_status(a, true, "%s", _("Rapporten ble ikke skrevet: filnavnet blir for langt"));
 		return;
 	}
 	struct stat st;
-	if (stat(a->report_path, &st) == 0) {
-		a->confirm = CONFIRM_OVERWRITE_REPORT;
+	if (stat(path, &st) == 0) {
 		/* The question is one screen row: a long path is cut (by
 		 * display width) so the question itself always shows. */
-		char shown[200];
-		text_truncate(shown, sizeof shown, a->report_path, 80, a->ascii);
-		snprintf(a->confirm_text, sizeof a->confirm_text,
-			 _("%s finnes. Skrive over? (j/n)"), shown);
+		char shown[200], question[300];
+		text_truncate(shown, sizeof shown, path, 80, a->ascii);
+		snprintf(question, sizeof question, _("%s finnes. Skrive over? (j/n)"), shown);
+		prompt_confirm(a, question, _("j:ja, skriv over  n/Esc:nei"), false, overwrite_answered,
+			       (struct row_key){ROW_PARAMS, 0}, path);
 		return;
 	}
 	if (errno != ENOENT) {
-		app_status(a, true, _("Rapporten ble ikke skrevet: %s: %s"), a->report_path,
-			   strerror(errno));
+		app_status(a, true, _("Rapporten ble ikke skrevet: %s: %s"), path, strerror(errno));
 		return;
 	}
-	write_report(a, false);
-}
-
-void app_report_confirmed(struct app *a, bool yes)
-{
-	if (!yes) {
-		app_status(a, false, _("Rapporten ble ikke skrevet: %s er som før"), a->report_path);
-		return;
-	}
-	write_report(a, true);
+	write_report(a, path, false);
 }

@@ -165,39 +165,62 @@ void screen_close(struct app *a)
 }
 
 
+/* The tab's key as the user has it bound ("1"), or "" (help, estimate). */
+static void tab_key(const struct app *a, const struct view *v, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	int keys[1];
+	if (v->action != ACTION_NONE && keymap_keys_for(&a->keys, v->action, keys, 1) > 0 &&
+	    keys[0] > ' ' && keys[0] < 127)
+		snprintf(buf, size, "%c", keys[0]);
+}
+
 static void paint_tabs(struct app *a)
 {
 	const struct rect *r = &a->layout.tabs;
 	draw_text(a, r->y, r->x, r->w, a->attrs[ROLE_TAB], "");
 	/* Full labels when they fit; otherwise only the current view is
-	 * named and the others show their number. */
-	char labels[VIEW_COUNT][64];
+	 * named and the others show their key.  A visited view without a
+	 * key (the estimate) shows only while it is on screen. */
+	char labels[VIEW_MAX][64];
+	bool shown[VIEW_MAX];
 	int total = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		total = 0;
-		for (int v = 0; v < VIEW_COUNT; v++) {
-			bool named = pass == 0 || (int)a->view == v;
-			if (v == VIEW_ESTIMATE)
-				snprintf(labels[v], sizeof labels[v], " %s ", _(views[v]->title));
+		for (size_t v = 0; v < a->view_count; v++) {
+			const struct view *vw = a->views[v];
+			char key[8];
+			tab_key(a, vw, key, sizeof key);
+			bool current = a->view == vw;
+			shown[v] = key[0] != '\0' || current || vw == &view_help;
+			bool named = pass == 0 || current;
+			if (vw == &view_help) {
+				int hk[1];
+				if (keymap_keys_for(&a->keys, ACTION_HELP, hk, 1) > 0 && hk[0] > ' ' &&
+				    hk[0] < 127)
+					snprintf(key, sizeof key, "%c", hk[0]);
+			}
+			if (key[0] == '\0')
+				snprintf(labels[v], sizeof labels[v], " %s ", _(vw->title));
 			else if (named)
-				snprintf(labels[v], sizeof labels[v], " %d %s ", v + 1, _(views[v]->title));
+				snprintf(labels[v], sizeof labels[v], " %s %s ", key, _(vw->title));
 			else
-				snprintf(labels[v], sizeof labels[v], " %d ", v + 1);
-			if (v != VIEW_ESTIMATE || a->view == VIEW_ESTIMATE)
+				snprintf(labels[v], sizeof labels[v], " %s ", key);
+			if (shown[v])
 				total += draw_width(a, labels[v]);
 		}
 		if (total <= r->w - 12)
 			break;
 	}
 	int x = 0;
-	for (int v = 0; v < VIEW_COUNT; v++) {
+	for (size_t v = 0; v < a->view_count; v++) {
 		a->tab_x0[v] = a->tab_x1[v] = -1;
-		if (v == VIEW_ESTIMATE && a->view != VIEW_ESTIMATE)
+		if (!shown[v])
 			continue;
 		int w = draw_width(a, labels[v]);
 		if (x + w > r->w)
 			break;
-		draw_text(a, r->y, x, w, a->attrs[(int)a->view == v ? ROLE_TAB_ACTIVE : ROLE_TAB], labels[v]);
+		draw_text(a, r->y, x, w, a->attrs[a->view == a->views[v] ? ROLE_TAB_ACTIVE : ROLE_TAB], labels[v]);
 		a->tab_x0[v] = x;
 		a->tab_x1[v] = x + w;
 		x += w;
@@ -345,31 +368,9 @@ static void paint_hints(struct app *a, const char *template)
 static void paint_status(struct app *a)
 {
 	const struct rect *r = &a->layout.status;
-	if (a->searching) {
-		char prompt[] = "/";
-		draw_text(a, r->y, 0, 1, a->attrs[ROLE_STATUS], prompt);
-		size_t start, end;
-		int cx;
-		line_edit_view(&a->search, r->w - 2, &start, &end, &cx);
-		char buf[LINE_EDIT_SIZE];
-		memcpy(buf, a->search.buf + start, end - start);
-		buf[end - start] = '\0';
-		draw_text(a, r->y, 1, r->w - 1, a->attrs[ROLE_STATUS], buf);
-		a->cursor_on = true;
-		a->cursor_y = r->y;
-		a->cursor_x = 1 + cx;
-		return;
-	}
-	if (a->confirm != CONFIRM_NONE) {
-		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_ERROR], a->confirm_text);
-		return;
-	}
-	if (a->edit.active && draft_valid(a) && a->status[0] == '\0') {
-		char line[400];
-		/* The reading goes last so that typing changes only its cells. */
-		snprintf(line, sizeof line, _("%s (Enter lagrer, Esc avbryter) — leser: %s"),
-			 _(session_draft_field(a->session)->label), session_draft_reading(a->session));
-		draw_text(a, r->y, 0, r->w, a->attrs[ROLE_STATUS], line);
+	const struct prompt *p = prompt_top(a);
+	if (p != NULL && p->cls->draw != NULL) {
+		p->cls->draw(a, p, r);
 		return;
 	}
 	draw_text(a, r->y, 0, r->w, a->attrs[a->status_error ? ROLE_ERROR : ROLE_STATUS], a->status);
@@ -384,8 +385,7 @@ static void paint_status(struct app *a)
 static bool paint_long_error(struct app *a)
 {
 	const struct rect *r = &a->layout.status;
-	if (!a->status_error || a->searching || a->confirm != CONFIRM_NONE || a->edit.active ||
-	    r->h < 1 || draw_width(a, a->status) <= r->w)
+	if (!a->status_error || prompt_top(a) != NULL || r->h < 1 || draw_width(a, a->status) <= r->w)
 		return false;
 	size_t len = strlen(a->status);
 	size_t cut = text_fit(a->status, r->w, NULL);
@@ -406,13 +406,6 @@ static bool paint_long_error(struct app *a)
 	return true;
 }
 
-static const char *edit_hints(const struct app *a)
-{
-	(void)a;
-	/* The one rule (doc/tui.md): Enter, Tab and ↑↓ save; ↑↓ Tab then move. */
-	return _("Enter:lagre  Tab/↑↓:lagre og gå videre  Esc:avbryt  ←→:markør  Ctrl-U:tøm");
-}
-
 void screen_paint(struct app *a)
 {
 	int rows, cols;
@@ -427,29 +420,24 @@ void screen_paint(struct app *a)
 		draw_text(a, 0, 0, cols, a->attrs[ROLE_ERROR], msg);
 	} else {
 		paint_tabs(a);
-		const struct view *v = views[a->view];
-		if (a->proj == NULL && a->view != VIEW_HELP)
+		const struct view *v = a->view;
+		void *st = app_state(a, v);
+		if (a->proj == NULL && v != &view_help)
 			/* A failed recompute leaves no result to index: say so
 			 * rather than show numbers of nothing. */
 			draw_text(a, a->layout.body.y, a->layout.body.x, a->layout.body.w,
 				  a->attrs[ROLE_ERROR],
 				  _("Tomt for minne under omregning: resultatene vises når det er nok minne"));
 		else
-			v->draw(a, &a->layout.body);
+			v->draw(a, st, &a->layout.body);
 		paint_status(a);
 		const char *h;
 		if (paint_long_error(a))
 			h = NULL;
-		else if (a->searching)
-			h = _("Enter:søk  Esc:avbryt");
-		else if (a->confirm == CONFIRM_OVERWRITE_REPORT)
-			h = _("j:ja, skriv over  n/Esc:nei");
-		else if (a->confirm != CONFIRM_NONE)
-			h = _("j:ja, slett  n/Esc:nei");
-		else if (a->edit.active)
-			h = edit_hints(a);
+		else if (prompt_top(a) != NULL)
+			h = prompt_top(a)->cls->hints(a, prompt_top(a));
 		else
-			h = v->hints(a);
+			h = v->hints(a, st);
 		if (h != NULL)
 			paint_hints(a, h);
 	}

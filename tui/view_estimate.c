@@ -21,32 +21,42 @@
 #include "engine/discount.h"
 #include "engine/numbers.h"
 #include "tui/app.h"
+#include "tui/form.h"
 #include "tui/i18n.h"
 #include "session/text.h"
 
-void estimate_open(struct app *a)
+struct estimate_state {
+	struct form form;
+};
+
+static struct form_spec spec_for(struct app *a)
 {
+	return (struct form_spec){EDIT_ESTIMATE, estimate_fields, estimate_field_count,
+				  session_estimate(a->session), 0, 0, 22, true, NULL};
+}
+
+/* Opened (e): start from the current measure's group (or the first). */
+static void view_shown(struct app *a, void *state)
+{
+	struct estimate_state *st = state;
 	int mi = app_measure_index(a);
 	session_estimate_reset(a->session,
 			       mi >= 0 ? session_measure_key(a->session, (size_t)mi)
 				       : (struct row_key){ROW_MEASURE, 0});
-	a->est_field = 2;
+	st->form.field = 2;
 }
 
-static void view_draw(struct app *a, const struct rect *body)
+static void view_draw(struct app *a, void *state, const struct rect *body)
 {
+	struct estimate_state *st = state;
 	struct rect left, right;
 	layout_split_columns(body, 50, 36, 30, &left, &right);
 	draw_hline(a, left.y, left.x, left.w, _("Raskt overslag"));
-	int lw = 22, y = left.y + 1;
-	for (size_t f = 0; f < estimate_field_count && y < left.y + left.h; f++, y++) {
-		bool sel = f == a->est_field;
-		draw_text(a, y, left.x, lw, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
-			  _(estimate_fields[f].label));
-		draw_form_field(a, y, left.x + lw, left.w - lw, EDIT_ESTIMATE, &estimate_fields[f], session_estimate(a->session),
-			   0, 0, sel);
-	}
-	y++;
+	int rows = (int)estimate_field_count < left.h - 1 ? (int)estimate_field_count : left.h - 1;
+	struct rect fr = {left.y + 1, left.x, rows, left.w};
+	struct form_spec spec = spec_for(a);
+	form_draw(a, &fr, &st->form, &spec, true);
+	int y = fr.y + rows + 1;
 	const struct estimate_result *er = session_result(a->session, &analysis_estimate, NULL);
 	if (er == NULL)
 		return;
@@ -95,57 +105,54 @@ static void keep(struct app *a)
 	app_sync(a);
 	long i = session_index(a->session, made, NULL);
 	if (i >= 0)
-		a->measure_sel = (int)i;
+		app_set_subject(a, (int)i);
 	/* Name the file: `utenfor estimate` may have opened the default one. */
 	app_status(a, false, _("Lagret som tiltaket «%s» i %s (se Tiltak, 2)"), m.name,
 		   session_path(a->session));
 }
 
-static bool view_handle(struct app *a, enum action act)
+static bool view_key(struct app *a, void *state, enum action act)
 {
-	int count = (int)estimate_field_count;
-	int f = (int)a->est_field;
-	const struct field_desc *fd = &estimate_fields[f];
+	struct estimate_state *st = state;
+	struct form_spec spec = spec_for(a);
 	switch (act) {
-	case ACTION_UP:
-	case ACTION_PREV_FIELD:
-		a->est_field = (size_t)((f + count - 1) % count);
-		return true;
-	case ACTION_DOWN:
-	case ACTION_NEXT_FIELD:
-		a->est_field = (size_t)((f + 1) % count);
-		return true;
-	case ACTION_EDIT:
-		draft_begin(a, EDIT_ESTIMATE, fd, 0, 0);
-		return true;
-	case ACTION_LEFT:
-	case ACTION_RIGHT:
-	case ACTION_TOGGLE_ENABLED:
-		if (field_is_choice(fd))
-			draft_cycle(a, EDIT_ESTIMATE, fd, 0, 0, act == ACTION_LEFT ? -1 : 1);
-		return true;
+	case ACTION_PREV_FIELD: act = ACTION_UP; break;
+	case ACTION_NEXT_FIELD: act = ACTION_DOWN; break;
 	case ACTION_KEEP_ESTIMATE:
 		keep(a);
 		return true;
 	case ACTION_CANCEL:
 		if (!a->estimate_only)
-			a->view = a->back_view;
+			app_back(a);
 		return true;
-	default:
-		return false;
+	default: break;
 	}
+	return form_key(a, &st->form, &spec, act);
 }
 
-static bool view_type(struct app *a, int key)
+static bool view_type(struct app *a, void *state, int key)
 {
-	return view_type_number(a, EDIT_ESTIMATE, &estimate_fields[a->est_field], 0, 0, key);
+	struct estimate_state *st = state;
+	struct form_spec spec = spec_for(a);
+	return form_type(a, &st->form, &spec, key);
 }
 
-static const char *view_hints(const struct app *a)
+static const char *view_hints(const struct app *a, const void *state)
 {
-	if (field_is_choice(&estimate_fields[a->est_field]))
+	(void)a;
+	const struct estimate_state *st = state;
+	if (field_is_choice(&estimate_fields[st->form.field]))
 		return _("{up}{down}/{next_field}:felt  {left}{right}/{toggle_enabled}:bytt  {keep_estimate}:behold som tiltak  {cancel}:tilbake  {quit}:avslutt");
 	return _("{up}{down}/{next_field}:felt  0-9:skriv  {edit}:rediger  {keep_estimate}:behold som tiltak  {cancel}:tilbake  {quit}:avslutt");
 }
 
-const struct view view_estimate = {N_("Overslag"), view_draw, view_handle, view_hints, view_type};
+const struct view view_estimate = {
+	.title = N_("Overslag"),
+	.action = ACTION_NONE, /* a visited view: e opens it, Esc goes back */
+	.state_size = sizeof(struct estimate_state),
+	.draw = view_draw,
+	.key = view_key,
+	.hints = view_hints,
+	.type = view_type,
+	.shown = view_shown,
+};

@@ -16,6 +16,7 @@
 
 #include "engine/numbers.h"
 #include "tui/app.h"
+#include "tui/form.h"
 #include "tui/i18n.h"
 #include "session/naming.h"
 
@@ -32,15 +33,32 @@ static const struct table_col item_cols[] = {
 };
 #define ITEM_COLS 8
 
-static struct target_group *current_group(struct app *a)
+struct groups_state {
+	struct list groups;
+	bool in_items; /* focus in the items table */
+	bool in_form;  /* focus in the group's own form (name, id, …) */
+	struct form form;
+	struct list items;
+	int item_col;
+	int64_t item_id; /* the selected item's id across a reload */
+	struct rect list_rect; /* the group list of the last frame, for clicks */
+};
+
+static struct form_spec group_spec(struct app *a, size_t gi)
+{
+	return (struct form_spec){EDIT_GROUP, group_fields, group_field_count,
+				  &a->wb->groups[gi], gi, 0, 18, false, NULL};
+}
+
+static struct target_group *current_group(struct app *a, struct groups_state *st)
 {
 	if (a->wb->group_count == 0)
 		return NULL;
-	if (a->group_sel >= (int)a->wb->group_count)
-		a->group_sel = (int)a->wb->group_count - 1;
-	if (a->group_sel < 0)
-		a->group_sel = 0;
-	return &a->wb->groups[a->group_sel];
+	if (st->groups.sel >= (int)a->wb->group_count)
+		st->groups.sel = (int)a->wb->group_count - 1;
+	if (st->groups.sel < 0)
+		st->groups.sel = 0;
+	return &a->wb->groups[st->groups.sel];
 }
 
 /* Measures aimed at group g (by id), for the form's note. */
@@ -53,26 +71,18 @@ static int measures_using(const struct app *a, const struct target_group *g)
 	return n;
 }
 
-static void draw_form(struct app *a, const struct rect *r, struct target_group *g)
+static void draw_form(struct app *a, struct groups_state *st, const struct rect *r, struct target_group *g)
 {
 	if (r->h < 2)
 		return;
 	draw_hline(a, r->y, r->x, r->w, _("Målgruppen"));
-	int rows = r->h - 1, count = (int)group_field_count;
-	int top = layout_scroll(0, a->group_field, rows, count);
-	int lw = r->w >= 36 ? 18 : r->w / 2;
-	size_t gi = (size_t)a->group_sel;
-	for (int row = 0; row < rows && top + row < count; row++) {
-		int f = top + row, y = r->y + 1 + row;
-		bool sel = a->group_form && f == a->group_field;
-		const char *label = _(group_fields[f].label);
-		/* "Vanlig startalder" does not fit a narrow pane. */
-		if (lw < 18 && f == 3)
-			label = _("Startalder");
-		draw_text(a, y, r->x, lw - 1, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL], label);
-		draw_field(a, y, r->x + lw, r->w - lw, EDIT_GROUP, &group_fields[f], g, gi, 0, sel);
-	}
-	if (rows > count) {
+	int count = (int)group_field_count;
+	struct rect fr = {r->y + 1, r->x, r->h - 1 < count ? r->h - 1 : count, r->w};
+	struct form_spec spec = group_spec(a, (size_t)st->groups.sel);
+	if (r->w < 36)
+		spec.label_w = r->w / 2;
+	form_draw(a, &fr, &st->form, &spec, st->in_form);
+	if (r->h - 1 > count) {
 		int n = measures_using(a, g);
 		char note[120];
 		if (n == 0)
@@ -85,7 +95,7 @@ static void draw_form(struct app *a, const struct rect *r, struct target_group *
 	}
 }
 
-static void draw_groups(struct app *a, const struct rect *r)
+static void draw_groups(struct app *a, struct groups_state *st, const struct rect *r)
 {
 	static const struct table_col cols[] = {
 		{N_("Målgruppe"), 14, 9, false, true},
@@ -96,11 +106,11 @@ static void draw_groups(struct app *a, const struct rect *r)
 	layout_table(cols, 3, r->w, widths);
 	table_header(a, r->y, r->x, cols, 3, widths, xs);
 	int rows = r->h - 1, count = (int)a->wb->group_count;
-	a->group_top = layout_scroll(a->group_top, a->group_sel, rows, count);
-	for (int row = 0; row < rows && a->group_top + row < count; row++) {
-		int i = a->group_top + row;
+	st->groups.top = layout_scroll(st->groups.top, st->groups.sel, rows, count);
+	for (int row = 0; row < rows && st->groups.top + row < count; row++) {
+		int i = st->groups.top + row;
 		const struct target_group *g = &a->wb->groups[i];
-		attr_t at = table_row_attr(a, i == a->group_sel, !a->group_items && !a->group_form);
+		attr_t at = table_row_attr(a, i == st->groups.sel, !st->in_items && !st->in_form);
 		int y = r->y + 1 + row;
 		char buf[32];
 		table_cell(a, y, &cols[0], xs[0], widths[0], at, g->name);
@@ -117,31 +127,31 @@ static void draw_groups(struct app *a, const struct rect *r)
 	}
 }
 
-static void draw_items(struct app *a, const struct rect *r, struct target_group *g)
+static void draw_items(struct app *a, struct groups_state *st, const struct rect *r, struct target_group *g)
 {
 	int widths[ITEM_COLS], xs[ITEM_COLS];
 	draw_hline(a, r->y, r->x, r->w, g->name);
 	layout_table(item_cols, ITEM_COLS, r->w, widths);
 	table_header(a, r->y + 1, r->x, item_cols, ITEM_COLS, widths, xs);
 	/* A hidden column cannot hold the cursor. */
-	while (a->item_col > 0 && widths[a->item_col] == 0)
-		a->item_col--;
+	while (st->item_col > 0 && widths[st->item_col] == 0)
+		st->item_col--;
 	int rows = r->h - 2, count = (int)g->item_count;
-	a->item_top = layout_scroll(a->item_top, a->item_sel, rows, count);
+	st->items.top = layout_scroll(st->items.top, st->items.sel, rows, count);
 	if (count == 0)
 		draw_text(a, r->y + 2, r->x, r->w, a->attrs[ROLE_DIM],
 			  _("Ingen kostnadsposter: trykk a for å legge til"));
-	for (int row = 0; row < rows && a->item_top + row < count; row++) {
-		int i = a->item_top + row;
+	for (int row = 0; row < rows && st->items.top + row < count; row++) {
+		int i = st->items.top + row;
 		int y = r->y + 2 + row;
-		bool row_sel = a->group_items && i == a->item_sel;
+		bool row_sel = st->in_items && i == st->items.sel;
 		for (int c = 0; c < ITEM_COLS; c++) {
 			if (xs[c] < 0)
 				continue;
-			bool cell_sel = row_sel && c == a->item_col;
-			if (draft_is(a, EDIT_ITEM, &item_fields[c], (size_t)a->group_sel, (size_t)i)) {
+			bool cell_sel = row_sel && c == st->item_col;
+			if (draft_is(a, EDIT_ITEM, &item_fields[c], (size_t)st->groups.sel, (size_t)i)) {
 				draw_field(a, y, xs[c], widths[c], EDIT_ITEM, &item_fields[c], &g->items[i],
-					   (size_t)a->group_sel, (size_t)i, true);
+					   (size_t)st->groups.sel, (size_t)i, true);
 				continue;
 			}
 			char buf[TEXT_SOURCE_SIZE];
@@ -156,11 +166,11 @@ static void draw_items(struct app *a, const struct rect *r, struct target_group 
 	}
 }
 
-static void draw_profile(struct app *a, const struct rect *r, struct target_group *g)
+static void draw_profile(struct app *a, struct groups_state *st, const struct rect *r, struct target_group *g)
 {
-	if ((size_t)a->group_sel >= a->proj->profile_count || r->h < 4)
+	if ((size_t)st->groups.sel >= a->proj->profile_count || r->h < 4)
 		return;
-	const struct group_profile *p = &a->proj->profiles[a->group_sel];
+	const struct group_profile *p = &a->proj->profiles[st->groups.sel];
 	int lo = AGE_MAX, hi = 0;
 	for (size_t i = 0; i < g->item_count; i++) {
 		if (g->items[i].from_age < lo)
@@ -213,8 +223,9 @@ static void draw_profile(struct app *a, const struct rect *r, struct target_grou
 	}
 }
 
-static void view_draw(struct app *a, const struct rect *body)
+static void view_draw(struct app *a, void *state, const struct rect *body)
 {
+	struct groups_state *st = state;
 	struct rect left, right, items, charts;
 	struct rect list, form;
 	layout_split_columns(body, 32, 24, 40, &left, &right);
@@ -226,31 +237,32 @@ static void view_draw(struct app *a, const struct rect *body)
 	if (list_rows < 4)
 		list_rows = 4;
 	layout_split_rows(&left, list_rows, 0, &list, &form);
-	draw_groups(a, &list);
-	struct target_group *g = current_group(a);
+	draw_groups(a, st, &list);
+	st->list_rect = list;
+	struct target_group *g = current_group(a, st);
 	if (g == NULL) {
 		draw_text(a, right.y, right.x, right.w, a->attrs[ROLE_DIM],
 			  _("Ingen målgrupper: trykk a for å legge til"));
 		return;
 	}
-	draw_form(a, &form, g);
+	draw_form(a, st, &form, g);
 	int item_rows = (int)g->item_count + 3;
 	if (item_rows < 5)
 		item_rows = 5;
 	layout_split_rows(&right, item_rows, right.h >= 16 ? 8 : 0, &items, &charts);
-	draw_items(a, &items, g);
-	draw_profile(a, &charts, g);
+	draw_items(a, st, &items, g);
+	draw_profile(a, st, &charts, g);
 }
 
-static void add_row(struct app *a)
+static void add_row(struct app *a, struct groups_state *st)
 {
 	if (app_refuse_read_only(a))
 		return;
-	struct target_group *g = current_group(a);
-	bool item = a->group_items;
+	struct target_group *g = current_group(a, st);
+	bool item = st->in_items;
 	if (item && g == NULL)
 		return;
-	struct row_key near = g != NULL ? session_group_key(a->session, (size_t)a->group_sel)
+	struct row_key near = g != NULL ? session_group_key(a->session, (size_t)st->groups.sel)
 					: (struct row_key){ROW_GROUP, 0};
 	struct row_key made;
 	struct diag d;
@@ -267,160 +279,233 @@ static void add_row(struct app *a)
 		return;
 	/* Straight into the name, as for a new measure; Esc takes it back. */
 	if (!item) {
-		a->group_sel = (int)i;
-		a->group_form = true;
-		a->group_field = 0;
+		st->groups.sel = (int)i;
+		st->in_form = true;
+		st->form.field = 0;
 		draft_begin_new(a, EDIT_GROUP, &group_fields[0], (size_t)i, 0);
 	} else {
-		a->group_sel = (int)gi;
-		a->item_sel = (int)i;
-		a->item_col = 0;
+		st->groups.sel = (int)gi;
+		st->items.sel = (int)i;
+		st->item_col = 0;
 		draft_begin_new(a, EDIT_ITEM, &item_fields[0], (size_t)gi, (size_t)i);
 	}
 	app_diag(a, &d);
 }
 
-static void ask_delete(struct app *a)
+static void ask_delete(struct app *a, struct groups_state *st)
 {
-	if (app_refuse_read_only(a))
+	if (current_group(a, st) == NULL)
 		return;
-	struct target_group *g = current_group(a);
-	if (g == NULL)
-		return;
-	if (a->group_items) {
-		if ((size_t)a->item_sel >= g->item_count)
-			return;
-		a->confirm = CONFIRM_DELETE_ITEM;
-		snprintf(a->confirm_text, sizeof a->confirm_text,
-			 _("Slette kostnadsposten «%s» i «%s»? (j/n)"), g->items[a->item_sel].name,
-			 g->name);
-	} else {
-		a->confirm = CONFIRM_DELETE_GROUP;
-		snprintf(a->confirm_text, sizeof a->confirm_text, _("Slette målgruppen «%s»? (j/n)"),
-			 g->name);
-	}
+	if (st->in_items)
+		ask_delete_item(a, st->groups.sel, st->items.sel);
+	else
+		ask_delete_group(a, st->groups.sel);
 }
 
 /* The group's own form: ↑↓/Tab move, Enter edits, ←/Esc back to the list. */
-static bool handle_form(struct app *a, enum action act)
+static bool handle_form(struct app *a, struct groups_state *st, enum action act)
 {
-	int n = (int)group_field_count;
+	struct form_spec spec = group_spec(a, (size_t)st->groups.sel);
 	switch (act) {
-	case ACTION_UP:
-	case ACTION_PREV_FIELD:
-		if (a->group_field > 0)
-			a->group_field--;
-		return true;
-	case ACTION_DOWN:
-	case ACTION_NEXT_FIELD:
-		if (a->group_field < n - 1)
-			a->group_field++;
-		return true;
-	case ACTION_HOME: a->group_field = 0; return true;
-	case ACTION_END: a->group_field = n - 1; return true;
 	case ACTION_LEFT:
 	case ACTION_CANCEL:
-		a->group_form = false;
+		st->in_form = false;
 		return true;
 	case ACTION_RIGHT:
-		a->group_form = false;
-		a->group_items = true;
+		st->in_form = false;
+		st->in_items = true;
 		return true;
-	case ACTION_EDIT:
-		draft_begin(a, EDIT_GROUP, &group_fields[a->group_field], (size_t)a->group_sel, 0);
-		return true;
-	case ACTION_ADD: add_row(a); return true;
-	case ACTION_DELETE: ask_delete(a); return true;
-	default: return false;
+	case ACTION_PREV_FIELD:
+		act = ACTION_UP;
+		break;
+	case ACTION_NEXT_FIELD:
+		act = ACTION_DOWN;
+		break;
+	case ACTION_ADD: add_row(a, st); return true;
+	case ACTION_DELETE: ask_delete(a, st); return true;
+	default: break;
 	}
+	return form_key(a, &st->form, &spec, act);
 }
 
-static bool view_handle(struct app *a, enum action act)
+static bool view_key(struct app *a, void *state, enum action act)
 {
-	struct target_group *g = current_group(a);
+	struct groups_state *st = state;
+	struct target_group *g = current_group(a, st);
 	int page = a->layout.body.h > 12 ? a->layout.body.h - 12 : 1;
-	if (a->group_form && g != NULL)
-		return handle_form(a, act);
-	a->group_form = false;
-	if (!a->group_items) {
-		int before = a->group_sel;
-		if (view_move_selection(&a->group_sel, (int)a->wb->group_count, page, act)) {
-			if (before != a->group_sel)
-				a->item_sel = 0;
+	if (st->in_form && g != NULL)
+		return handle_form(a, st, act);
+	st->in_form = false;
+	if (!st->in_items) {
+		int before = st->groups.sel;
+		if (list_move(&st->groups, (int)a->wb->group_count, page, act)) {
+			if (before != st->groups.sel)
+				st->items.sel = st->items.top = 0;
 			return true;
 		}
 		switch (act) {
 		case ACTION_RIGHT:
 		case ACTION_NEXT_FIELD:
 			if (g != NULL)
-				a->group_items = true;
+				st->in_items = true;
 			return true;
 		case ACTION_EDIT:
 			if (g != NULL) {
-				a->group_form = true;
-				a->group_field = 0;
+				st->in_form = true;
+				st->form.field = 0;
 			}
 			return true;
-		case ACTION_ADD: add_row(a); return true;
-		case ACTION_DELETE: ask_delete(a); return true;
+		case ACTION_ADD: add_row(a, st); return true;
+		case ACTION_DELETE: ask_delete(a, st); return true;
 		default: return false;
 		}
 	}
 	if (g == NULL) {
-		a->group_items = false;
+		st->in_items = false;
 		return false;
 	}
-	if (view_move_selection(&a->item_sel, (int)g->item_count, page, act))
+	if (list_move(&st->items, (int)g->item_count, page, act))
 		return true;
-	const struct field_desc *f = &item_fields[a->item_col];
+	const struct field_desc *f = &item_fields[st->item_col];
 	switch (act) {
 	case ACTION_LEFT:
 	case ACTION_PREV_FIELD:
-		if (a->item_col == 0)
-			a->group_items = false;
+		if (st->item_col == 0)
+			st->in_items = false;
 		else
-			a->item_col--;
+			st->item_col--;
 		return true;
 	case ACTION_RIGHT:
 	case ACTION_NEXT_FIELD:
-		a->item_col = (a->item_col + 1) % ITEM_COLS;
+		st->item_col = (st->item_col + 1) % ITEM_COLS;
 		return true;
 	case ACTION_CANCEL:
-		a->group_items = false;
+		st->in_items = false;
 		return true;
 	case ACTION_TOGGLE_ENABLED:
-		if (field_is_choice(f) && (size_t)a->item_sel < g->item_count)
-			draft_cycle(a, EDIT_ITEM, f, (size_t)a->group_sel, (size_t)a->item_sel, 1);
+		if (field_is_choice(f) && (size_t)st->items.sel < g->item_count)
+			draft_cycle(a, EDIT_ITEM, f, (size_t)st->groups.sel, (size_t)st->items.sel, 1);
 		return true;
 	case ACTION_EDIT:
-		if ((size_t)a->item_sel < g->item_count)
-			draft_begin(a, EDIT_ITEM, f, (size_t)a->group_sel, (size_t)a->item_sel);
+		if ((size_t)st->items.sel < g->item_count)
+			draft_begin(a, EDIT_ITEM, f, (size_t)st->groups.sel, (size_t)st->items.sel);
 		return true;
-	case ACTION_ADD: add_row(a); return true;
-	case ACTION_DELETE: ask_delete(a); return true;
+	case ACTION_ADD: add_row(a, st); return true;
+	case ACTION_DELETE: ask_delete(a, st); return true;
 	default: return false;
 	}
 }
 
-static bool view_type(struct app *a, int key)
+static bool view_type(struct app *a, void *state, int key)
 {
-	struct target_group *g = current_group(a);
-	if (a->group_form && g != NULL)
-		return view_type_number(a, EDIT_GROUP, &group_fields[a->group_field],
-					(size_t)a->group_sel, 0, key);
-	if (!a->group_items || g == NULL || (size_t)a->item_sel >= g->item_count)
+	struct groups_state *st = state;
+	struct target_group *g = current_group(a, st);
+	if (st->in_form && g != NULL) {
+		struct form_spec spec = group_spec(a, (size_t)st->groups.sel);
+		return form_type(a, &st->form, &spec, key);
+	}
+	if (!st->in_items || g == NULL || (size_t)st->items.sel >= g->item_count)
 		return false;
-	return view_type_number(a, EDIT_ITEM, &item_fields[a->item_col], (size_t)a->group_sel,
-				(size_t)a->item_sel, key);
+	return view_type_number(a, EDIT_ITEM, &item_fields[st->item_col], (size_t)st->groups.sel,
+				(size_t)st->items.sel, key);
 }
 
-static const char *view_hints(const struct app *a)
+static const char *view_hints(const struct app *a, const void *state)
 {
-	if (a->group_form)
+	(void)a;
+	const struct groups_state *st = state;
+	if (st->in_form)
 		return _("{up}{down}/{next_field}:felt  {edit}:rediger  {left}:grupper  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre");
-	if (!a->group_items)
+	if (!st->in_items)
 		return _("{up}{down}:gruppe  {edit}:rediger gruppen  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt");
 	return _("{up}{down}:post  {left}{right}/{next_field}:kolonne  {edit}:rediger  {cancel}:grupper  {add}:ny post  {delete}:slett  0-9:ny verdi  {toggle_enabled}:bytt");
 }
 
-const struct view view_groups = {N_("Målgrupper"), view_draw, view_handle, view_hints, view_type};
+static const char *group_name(const void *ctx, int i, int which)
+{
+	const struct app *a = ctx;
+	return which == 0 ? a->wb->groups[i].name : which == 1 ? a->wb->groups[i].id : NULL;
+}
+
+static const char *item_name(const void *ctx, int i, int which)
+{
+	const struct target_group *g = ctx;
+	return which == 0 ? g->items[i].name : NULL;
+}
+
+/* In the items table: the group's items; else the groups (name or id). */
+static bool view_search(struct app *a, void *state, const char *needle, bool next)
+{
+	struct groups_state *st = state;
+	struct target_group *g = current_group(a, st);
+	if (st->in_items && g != NULL) {
+		int i = list_search(&st->items, (int)g->item_count, next, needle, item_name, g);
+		if (i >= 0)
+			st->items.sel = i;
+		return i >= 0;
+	}
+	int i = list_search(&st->groups, (int)a->wb->group_count, next, needle, group_name, a);
+	if (i < 0)
+		return false;
+	st->groups.sel = i;
+	st->items.sel = st->items.top = 0;
+	return true;
+}
+
+static void view_click(struct app *a, void *state, int y, int x)
+{
+	struct groups_state *st = state;
+	const struct rect *r = &st->list_rect;
+	if (st->in_items || x < r->x || x >= r->x + r->w || y <= r->y || y >= r->y + r->h)
+		return;
+	int i = st->groups.top + (y - r->y - 1);
+	if ((size_t)i < a->wb->group_count) {
+		st->groups.sel = i;
+		st->in_form = false;
+	}
+}
+
+static void view_remember(struct app *a, void *state)
+{
+	struct groups_state *st = state;
+	const struct workbook *wb = a->wb;
+	st->groups.id = st->item_id = 0;
+	if (st->groups.sel >= 0 && (size_t)st->groups.sel < wb->group_count) {
+		const struct target_group *g = &wb->groups[st->groups.sel];
+		st->groups.id = g->row.id;
+		if (st->items.sel >= 0 && (size_t)st->items.sel < g->item_count)
+			st->item_id = g->items[st->items.sel].row.id;
+	}
+}
+
+static void view_reloaded(struct app *a, void *state)
+{
+	struct groups_state *st = state;
+	const struct workbook *wb = a->wb;
+	long gi = session_index(a->session, (struct row_key){ROW_GROUP, st->groups.id}, NULL);
+	if (st->groups.id != 0 && gi >= 0)
+		st->groups.sel = (int)gi;
+	list_clamp(&st->groups, (int)wb->group_count);
+	if ((size_t)st->groups.sel >= wb->group_count)
+		return;
+	long g = -1;
+	long i = session_index(a->session, (struct row_key){ROW_ITEM, st->item_id}, &g);
+	if (st->item_id != 0 && i >= 0 && g == st->groups.sel)
+		st->items.sel = (int)i;
+	else
+		list_clamp(&st->items, (int)wb->groups[st->groups.sel].item_count);
+}
+
+const struct view view_groups = {
+	.title = N_("Målgrupper"),
+	.action = ACTION_VIEW_GROUPS,
+	.state_size = sizeof(struct groups_state),
+	.draw = view_draw,
+	.key = view_key,
+	.hints = view_hints,
+	.type = view_type,
+	.search = view_search,
+	.click = view_click,
+	.remember = view_remember,
+	.reloaded = view_reloaded,
+};

@@ -101,15 +101,20 @@ static const char *const guide[] = {
 #define GUIDE_COUNT (sizeof guide / sizeof guide[0])
 #define HELP_LINES (2 + KEY_HELP_COUNT + GUIDE_COUNT)
 
-static void view_draw(struct app *a, const struct rect *body)
+struct help_state {
+	int top;
+};
+
+static void view_draw(struct app *a, void *state, const struct rect *body)
 {
+	struct help_state *st = state;
 	int rows = body->h;
-	if (a->help_top > (int)HELP_LINES - rows)
-		a->help_top = (int)HELP_LINES - rows;
-	if (a->help_top < 0)
-		a->help_top = 0;
+	if (st->top > (int)HELP_LINES - rows)
+		st->top = (int)HELP_LINES - rows;
+	if (st->top < 0)
+		st->top = 0;
 	for (int row = 0; row < rows; row++) {
-		int i = a->help_top + row;
+		int i = st->top + row;
 		int y = body->y + row;
 		if (i == 0) {
 			draw_text(a, y, body->x, body->w, a->attrs[ROLE_TITLE], _("TASTER"));
@@ -131,25 +136,34 @@ static void view_draw(struct app *a, const struct rect *body)
 	}
 }
 
-static bool view_handle(struct app *a, enum action act)
+static bool view_key(struct app *a, void *state, enum action act)
 {
+	struct help_state *st = state;
 	int page = a->layout.body.h - 1;
 	switch (act) {
-	case ACTION_UP: a->help_top--; return true;
-	case ACTION_DOWN: a->help_top++; return true;
-	case ACTION_PAGE_UP: a->help_top -= page; return true;
-	case ACTION_PAGE_DOWN: a->help_top += page; return true;
-	case ACTION_HOME: a->help_top = 0; return true;
-	case ACTION_END: a->help_top = (int)HELP_LINES; return true;
-	case ACTION_CANCEL: a->view = a->back_view; return true;
+	case ACTION_UP: st->top--; return true;
+	case ACTION_DOWN: st->top++; return true;
+	case ACTION_PAGE_UP: st->top -= page; return true;
+	case ACTION_PAGE_DOWN: st->top += page; return true;
+	case ACTION_HOME: st->top = 0; return true;
+	case ACTION_END: st->top = (int)HELP_LINES; return true;
+	case ACTION_CANCEL: app_back(a); return true;
 	default: return false;
 	}
 }
 
-static const char *view_hints(const struct app *a)
+static const char *view_hints(const struct app *a, const void *state)
 {
 	(void)a;
+	(void)state;
 	return _("{up}{down}/{page_up}/{page_down}:bla  {cancel}/{quit}/{help}:tilbake");
 }
 
-const struct view view_help = {N_("Hjelp"), view_draw, view_handle, view_hints, NULL};
+const struct view view_help = {
+	.title = N_("Hjelp"),
+	.action = ACTION_NONE, /* a visited view: ? opens it, Esc goes back */
+	.state_size = sizeof(struct help_state),
+	.draw = view_draw,
+	.key = view_key,
+	.hints = view_hints,
+};

@@ -13,11 +13,31 @@
 
 #include "engine/numbers.h"
 #include "tui/app.h"
+#include "tui/form.h"
 #include "tui/i18n.h"
 
-#define LABEL_W 23
+struct measures_state {
+	struct list list;   /* the table; list.sel mirrors app.subject */
+	bool in_form;       /* focus in the form (else the table) */
+	struct form form;
+	struct rect table;  /* where the last frame put the table and form, for clicks */
+	struct rect form_rect;
+};
 
-static void draw_table(struct app *a, const struct rect *r)
+static struct form_spec spec_for(struct app *a, int mi)
+{
+	return (struct form_spec){EDIT_MEASURE, measure_fields, measure_field_count,
+				  &a->wb->measures[mi], (size_t)mi, 0, 0, false, NULL};
+}
+
+/* The table follows the current measure (set elsewhere: the overview, a
+ * reload, the estimate kept as a measure). */
+static void follow(struct app *a, struct measures_state *st)
+{
+	st->list.sel = app_measure_index(a) < 0 ? 0 : app_measure_index(a);
+}
+
+static void draw_table(struct app *a, struct measures_state *st, const struct rect *r)
 {
 	static const struct table_col cols[] = {
 		{"", 1, 9, false, false},
@@ -28,18 +48,18 @@ static void draw_table(struct app *a, const struct rect *r)
 	layout_table(cols, 3, r->w, widths);
 	table_header(a, r->y, r->x, cols, 3, widths, xs);
 	int rows = r->h - 1, count = (int)a->wb->measure_count;
-	a->measure_top = layout_scroll(a->measure_top, a->measure_sel, rows, count);
+	int top = list_scroll(&st->list, rows, count);
 	if (count == 0) {
 		draw_text(a, r->y + 1, r->x, r->w, a->attrs[ROLE_DIM], _("Ingen tiltak: trykk a for å legge til"));
 		return;
 	}
 	for (int row = 0; row < rows; row++) {
-		int i = a->measure_top + row;
+		int i = top + row;
 		if (i >= count)
 			break;
 		const struct measure *m = &a->wb->measures[i];
-		bool sel = i == a->measure_sel;
-		attr_t at = table_row_attr(a, sel, !a->measure_form);
+		bool sel = i == st->list.sel;
+		attr_t at = table_row_attr(a, sel, !st->in_form);
 		int y = r->y + 1 + row;
 		table_cell(a, y, &cols[0], xs[0], widths[0], at, m->enabled ? (a->ascii ? "x" : "✓") : " ");
 		draw_text(a, y, xs[0] + widths[0], 1, at, "");
@@ -51,43 +71,19 @@ static void draw_table(struct app *a, const struct rect *r)
 	}
 }
 
-static void draw_form(struct app *a, const struct rect *r, int mi)
+static void draw_form(struct app *a, struct measures_state *st, const struct rect *r, int mi)
 {
-	struct measure *m = &a->wb->measures[mi];
-	char title[200];
-	snprintf(title, sizeof title, "%s", m->name);
-	draw_hline(a, r->y, r->x, r->w, title);
-	int rows = r->h - 1;
-	int count = (int)measure_field_count;
-	int top = layout_scroll(0, a->measure_field, rows, count);
-	int lw = r->w > 44 ? LABEL_W : r->w / 2;
-	for (int row = 0; row < rows && top + row < count; row++) {
-		int f = top + row;
-		int y = r->y + 1 + row;
-		bool sel = a->measure_form && f == a->measure_field;
-		/* One blank column always separates label and value. */
-		draw_text(a, y, r->x, lw - 1, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
-			  _(measure_fields[f].label));
-		int vw = r->w - lw;
-		if (draft_is(a, EDIT_MEASURE, &measure_fields[f], (size_t)mi, 0)) {
-			/* The reading ("leser: 25 %") is in the status line; beside
-			 * the editor only an invalid value is flagged, so typing a
-			 * valid number repaints as few cells as possible. */
-			int ew = vw >= 30 ? 16 : vw;
-			draw_field(a, y, r->x + lw, ew, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi,
-				   0, sel);
-			if (ew < vw && !draft_valid(a))
-				draw_text(a, y, r->x + lw + ew, vw - ew, a->attrs[ROLE_ERROR],
-					  _(" ugyldig, se nederst"));
-		} else {
-			draw_form_field(a, y, r->x + lw, vw, EDIT_MEASURE, &measure_fields[f], m, (size_t)mi, 0,
-				   sel);
-		}
-	}
+	draw_hline(a, r->y, r->x, r->w, a->wb->measures[mi].name);
+	struct rect fr = {r->y + 1, r->x, r->h - 1, r->w};
+	struct form_spec spec = spec_for(a, mi);
+	form_draw(a, &fr, &st->form, &spec, st->in_form);
+	st->form_rect = fr;
 }
 
-static void view_draw(struct app *a, const struct rect *body)
+static void view_draw(struct app *a, void *state, const struct rect *body)
 {
+	struct measures_state *st = state;
+	follow(a, st);
 	struct rect top, bottom, left, right, table, results;
 	int form_rows = (int)measure_field_count + 1;
 	layout_split_rows(body, form_rows, body->h >= 20 ? 7 : 0, &top, &bottom);
@@ -100,7 +96,8 @@ static void view_draw(struct app *a, const struct rect *body)
 		table = left;
 		results.h = 0;
 	}
-	draw_table(a, &table);
+	draw_table(a, st, &table);
+	st->table = table;
 	if (mi < 0)
 		return;
 	const struct result *res = &a->proj->measures[mi];
@@ -109,7 +106,7 @@ static void view_draw(struct app *a, const struct rect *body)
 		struct rect rr = {results.y + 1, results.x, results.h - 1, results.w};
 		draw_results(a, &rr, res, true);
 	}
-	draw_form(a, &right, mi);
+	draw_form(a, st, &right, mi);
 	if (bottom.h >= 4) {
 		struct rect chart, years;
 		layout_split_columns(&bottom, 55, 30, 30, &chart, &years);
@@ -124,7 +121,7 @@ static void view_draw(struct app *a, const struct rect *body)
 	}
 }
 
-static void add_measure(struct app *a)
+static void add_measure(struct app *a, struct measures_state *st)
 {
 	if (app_refuse_read_only(a))
 		return;
@@ -145,154 +142,166 @@ static void add_measure(struct app *a)
 	long i = session_index(a->session, made, NULL);
 	if (i < 0)
 		return;
-	a->measure_sel = (int)i;
-	a->measure_form = true;
-	a->measure_field = 0;
+	app_set_subject(a, (int)i);
+	st->list.sel = (int)i;
+	st->in_form = true;
+	st->form.field = 0;
 	draft_begin_new(a, EDIT_MEASURE, &measure_fields[0], (size_t)i, 0);
 	app_diag(a, &d);
 }
 
-static void ask_delete(struct app *a)
+static void toggle_enabled(struct app *a, int mi)
 {
-	if (app_refuse_read_only(a))
-		return;
-	int mi = app_measure_index(a);
-	if (mi < 0)
-		return;
-	a->confirm = CONFIRM_DELETE_MEASURE;
-	snprintf(a->confirm_text, sizeof a->confirm_text, _("Slette tiltaket «%s»? (j/n)"),
-		 a->wb->measures[mi].name);
+	draft_cycle(a, EDIT_MEASURE, &measure_fields[measure_field_count - 1], (size_t)mi, 0, 1);
 }
 
-static bool move_sel(int *sel, int count, int page, enum action act)
+static bool key_table(struct app *a, struct measures_state *st, enum action act, int mi)
 {
-	switch (act) {
-	case ACTION_UP: *sel -= 1; break;
-	case ACTION_DOWN: *sel += 1; break;
-	case ACTION_PAGE_UP: *sel -= page; break;
-	case ACTION_PAGE_DOWN: *sel += page; break;
-	case ACTION_HOME: *sel = 0; break;
-	case ACTION_END: *sel = count - 1; break;
-	default: return false;
-	}
-	if (*sel >= count)
-		*sel = count - 1;
-	if (*sel < 0)
-		*sel = 0;
-	return true;
-}
-
-bool view_move_selection(int *sel, int count, int page, enum action act)
-{
-	return move_sel(sel, count, page, act);
-}
-
-static bool view_handle(struct app *a, enum action act)
-{
-	int mi = app_measure_index(a);
 	int page = a->layout.body.h > 10 ? a->layout.body.h - 10 : 1;
-	if (!a->measure_form) {
-		if (move_sel(&a->measure_sel, (int)a->wb->measure_count, page, act))
-			return true;
-		switch (act) {
-		case ACTION_RIGHT:
-		case ACTION_NEXT_FIELD:
-		case ACTION_EDIT:
-			if (mi >= 0)
-				a->measure_form = true;
-			return true;
-		case ACTION_ADD: add_measure(a); return true;
-		case ACTION_DELETE: ask_delete(a); return true;
-		case ACTION_TOGGLE_ENABLED:
-			if (mi >= 0)
-				draft_cycle(a, EDIT_MEASURE, &measure_fields[measure_field_count - 1],
-					   (size_t)mi, 0, 1);
-			return true;
-		default:
-			return false;
-		}
+	if (list_move(&st->list, (int)a->wb->measure_count, page, act)) {
+		app_set_subject(a, st->list.sel);
+		return true;
 	}
-	if (mi < 0) {
-		a->measure_form = false;
-		return false;
-	}
-	const struct field_desc *f = &measure_fields[a->measure_field];
-	int count = (int)measure_field_count;
 	switch (act) {
-	case ACTION_UP:
-	case ACTION_DOWN:
-	case ACTION_HOME:
-	case ACTION_END:
-	case ACTION_PAGE_UP:
-	case ACTION_PAGE_DOWN:
-		move_sel(&a->measure_field, count, page, act);
-		return true;
-	case ACTION_NEXT_FIELD:
-		a->measure_field = (a->measure_field + 1) % count;
-		return true;
-	case ACTION_PREV_FIELD:
-		if (a->measure_field == 0)
-			a->measure_form = false;
-		else
-			a->measure_field--;
-		return true;
-	case ACTION_CANCEL:
-		a->measure_form = false;
-		return true;
-	case ACTION_LEFT:
 	case ACTION_RIGHT:
-		if (field_is_choice(f)) {
-			draft_cycle(a, EDIT_MEASURE, f, (size_t)mi, 0, act == ACTION_RIGHT ? 1 : -1);
-			return true;
-		}
-		if (act == ACTION_LEFT)
-			a->measure_form = false;
-		return true;
-	case ACTION_TOGGLE_ENABLED:
-		draft_cycle(a, EDIT_MEASURE, field_is_choice(f) ? f : &measure_fields[count - 1],
-			   (size_t)mi, 0, 1);
-		return true;
+	case ACTION_NEXT_FIELD:
 	case ACTION_EDIT:
-		draft_begin(a, EDIT_MEASURE, f, (size_t)mi, 0);
+		if (mi >= 0)
+			st->in_form = true;
 		return true;
-	case ACTION_ADD: add_measure(a); return true;
-	case ACTION_DELETE: ask_delete(a); return true;
+	case ACTION_ADD: add_measure(a, st); return true;
+	case ACTION_DELETE: ask_delete_measure(a, mi); return true;
+	case ACTION_TOGGLE_ENABLED:
+		if (mi >= 0)
+			toggle_enabled(a, mi);
+		return true;
 	default:
 		return false;
 	}
 }
 
-bool view_type_number(struct app *a, enum edit_target t, const struct field_desc *f,
-		      size_t index, size_t sub, int key)
+static bool view_key(struct app *a, void *state, enum action act)
 {
-	if (f->type == FT_TEXT || field_is_choice(f) || !((key >= '0' && key <= '9') || key == '-'))
-		return false;
-	draft_begin(a, t, f, index, sub);
-	if (!a->edit.active)
+	struct measures_state *st = state;
+	follow(a, st);
+	int mi = app_measure_index(a);
+	if (!st->in_form || mi < 0) {
+		st->in_form = false;
+		return key_table(a, st, act, mi);
+	}
+	struct form_spec spec = spec_for(a, mi);
+	const struct field_desc *f = &measure_fields[st->form.field];
+	switch (act) {
+	case ACTION_PREV_FIELD:
+		if (st->form.field == 0) {
+			st->in_form = false;
+			return true;
+		}
+		break;
+	case ACTION_CANCEL:
+		st->in_form = false;
 		return true;
-	line_edit_kill_before(&a->edit.line);
-	line_edit_kill_after(&a->edit.line);
-	draft_key(a, 0, key);
+	case ACTION_LEFT:
+		if (!field_is_choice(f)) {
+			st->in_form = false;
+			return true;
+		}
+		break;
+	case ACTION_RIGHT:
+		if (!field_is_choice(f))
+			return true;
+		break;
+	case ACTION_TOGGLE_ENABLED:
+		/* Space steps a choice; on any other field it switches the
+		 * measure in or out of the portfolio, as in the table. */
+		if (!field_is_choice(f)) {
+			toggle_enabled(a, mi);
+			return true;
+		}
+		break;
+	case ACTION_ADD: add_measure(a, st); return true;
+	case ACTION_DELETE: ask_delete_measure(a, mi); return true;
+	default: break;
+	}
+	return form_key(a, &st->form, &spec, act);
+}
+
+static bool view_type(struct app *a, void *state, int key)
+{
+	struct measures_state *st = state;
+	int mi = app_measure_index(a);
+	if (!st->in_form || mi < 0)
+		return false;
+	struct form_spec spec = spec_for(a, mi);
+	return form_type(a, &st->form, &spec, key);
+}
+
+static const char *measure_name(const void *ctx, int i, int which)
+{
+	const struct app *a = ctx;
+	return which == 0 ? a->wb->measures[i].name : NULL;
+}
+
+static bool view_search(struct app *a, void *state, const char *needle, bool next)
+{
+	struct measures_state *st = state;
+	follow(a, st);
+	int i = list_search(&st->list, (int)a->wb->measure_count, next, needle, measure_name, a);
+	if (i < 0)
+		return false;
+	st->list.sel = i;
+	app_set_subject(a, i);
 	return true;
 }
 
-static bool view_type(struct app *a, int key)
+static void view_click(struct app *a, void *state, int y, int x)
 {
-	int mi = app_measure_index(a);
-	if (!a->measure_form || mi < 0)
-		return false;
-	return view_type_number(a, EDIT_MEASURE, &measure_fields[a->measure_field], (size_t)mi, 0,
-				key);
+	struct measures_state *st = state;
+	const struct rect *t = &st->table, *f = &st->form_rect;
+	if (x >= t->x && x < t->x + t->w && y > t->y && y < t->y + t->h) {
+		int i = st->list.top + (y - t->y - 1);
+		if ((size_t)i < a->wb->measure_count) {
+			st->list.sel = i;
+			app_set_subject(a, i);
+			st->in_form = false;
+		}
+	} else if (x >= f->x && x < f->x + f->w && y >= f->y && y < f->y + f->h) {
+		int row = layout_scroll(0, st->form.field, f->h, (int)measure_field_count) + (y - f->y);
+		if (row >= 0 && (size_t)row < measure_field_count && app_measure_index(a) >= 0) {
+			st->in_form = true;
+			st->form.field = row;
+		}
+	}
 }
 
-static const char *view_hints(const struct app *a)
+static void view_shown(struct app *a, void *state)
 {
-	if (!a->measure_form)
+	struct measures_state *st = state;
+	follow(a, st);
+	st->in_form = false;
+}
+
+static const char *view_hints(const struct app *a, const void *state)
+{
+	(void)a;
+	const struct measures_state *st = state;
+	if (!st->in_form)
 		return _("{up}{down}:velg  {right}:skjema  {add}:ny  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt  {toggle_enabled}:av/på  {search}:søk  {estimate}:overslag");
-	const struct field_desc *f = &measure_fields[a->measure_field];
+	const struct field_desc *f = &measure_fields[st->form.field];
 	if (field_is_choice(f))
 		return _("{up}{down}:felt  {left}{right}:bytt  {edit}:skriv  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
 	return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {cancel}:tabellen  {undo}:angre  {help}:hjelp  {add}:ny  {delete}:slett");
 }
 
-const struct view view_measures = {N_("Tiltak"), view_draw, view_handle, view_hints, view_type};
+const struct view view_measures = {
+	.title = N_("Tiltak"),
+	.action = ACTION_VIEW_MEASURES,
+	.state_size = sizeof(struct measures_state),
+	.draw = view_draw,
+	.key = view_key,
+	.hints = view_hints,
+	.type = view_type,
+	.search = view_search,
+	.click = view_click,
+	.shown = view_shown,
+};

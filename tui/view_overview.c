@@ -85,7 +85,12 @@ static int enabled_count(const struct app *a)
 	return n;
 }
 
-static void draw_measures(struct app *a, const struct rect *r)
+struct overview_state {
+	struct list list; /* over the enabled measures: nth enabled */
+	struct rect table;
+};
+
+static void draw_measures(struct app *a, struct overview_state *st, const struct rect *r)
 {
 	static const struct table_col cols[] = {
 		{N_("Tiltak"), 14, 9, false, true},
@@ -104,18 +109,18 @@ static void draw_measures(struct app *a, const struct rect *r)
 	layout_table(cols, 7, r->w, widths);
 	table_header(a, r->y + 1, r->x, cols, 7, widths, xs);
 	int rows = r->h - 2;
-	if (a->overview_sel >= count)
-		a->overview_sel = count > 0 ? count - 1 : 0;
-	a->overview_top = layout_scroll(a->overview_top, a->overview_sel, rows, count);
+	list_clamp(&st->list, count);
+	int top = list_scroll(&st->list, rows, count);
+	st->table = (struct rect){r->y + 2, r->x, rows, r->w};
 	for (int row = 0; row < rows; row++) {
-		int nth = a->overview_top + row;
+		int nth = top + row;
 		int i = enabled_measure(a, nth);
 		if (i < 0)
 			break;
 		const struct measure *m = &a->wb->measures[i];
 		const struct result *res = &a->proj->measures[i];
 		int y = r->y + 2 + row;
-		attr_t at = table_row_attr(a, nth == a->overview_sel, true);
+		attr_t at = table_row_attr(a, nth == st->list.sel, true);
 		char buf[48];
 		table_cell(a, y, &cols[0], xs[0], widths[0], at, m->name);
 		for (int c = 1; c < 7; c++) {
@@ -154,8 +159,9 @@ static void draw_measures(struct app *a, const struct rect *r)
 			  _("Ingen tiltak er med: legg til i Tiltak (2) eller trykk e for et raskt overslag"));
 }
 
-static void view_draw(struct app *a, const struct rect *body)
+static void view_draw(struct app *a, void *state, const struct rect *body)
 {
+	struct overview_state *st = state;
 	const struct result *res = &a->proj->portfolio;
 	struct rect top, rest, left, right, mid, bottom, chart, flows;
 	layout_split_rows(body, 6, 6, &top, &rest);
@@ -180,30 +186,67 @@ static void view_draw(struct app *a, const struct rect *body)
 			   a->wb->params.base_year, 1);
 		draw_flows(a, &flows, res);
 	}
-	draw_measures(a, &bottom);
+	draw_measures(a, st, &bottom);
 }
 
-static bool view_handle(struct app *a, enum action act)
+static bool view_key(struct app *a, void *state, enum action act)
 {
+	struct overview_state *st = state;
 	int page = a->layout.body.h > 16 ? a->layout.body.h - 16 : 1;
-	if (view_move_selection(&a->overview_sel, enabled_count(a), page, act))
+	if (list_move(&st->list, enabled_count(a), page, act))
 		return true;
 	if (act == ACTION_EDIT) {
-		int i = enabled_measure(a, a->overview_sel);
+		int i = enabled_measure(a, st->list.sel);
 		if (i >= 0) {
-			a->measure_sel = i;
-			a->measure_form = false;
-			app_set_view(a, VIEW_MEASURES);
+			app_set_subject(a, i);
+			app_show(a, &view_measures);
 		}
 		return true;
 	}
 	return false;
 }
 
-static const char *view_hints(const struct app *a)
+static const char *view_hints(const struct app *a, const void *state)
 {
 	(void)a;
+	(void)state;
 	return _("{view_overview}-{view_settings}:visning  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
 }
 
-const struct view view_overview = {N_("Oversikt"), view_draw, view_handle, view_hints, NULL};
+static const char *enabled_name(const void *ctx, int nth, int which)
+{
+	const struct app *a = ctx;
+	int i = enabled_measure(a, nth);
+	return which == 0 && i >= 0 ? a->wb->measures[i].name : NULL;
+}
+
+/* The overview lists enabled measures only: search those. */
+static bool view_search(struct app *a, void *state, const char *needle, bool next)
+{
+	struct overview_state *st = state;
+	int nth = list_search(&st->list, enabled_count(a), next, needle, enabled_name, a);
+	if (nth < 0)
+		return false;
+	st->list.sel = nth;
+	return true;
+}
+
+static void view_click(struct app *a, void *state, int y, int x)
+{
+	struct overview_state *st = state;
+	const struct rect *r = &st->table;
+	(void)x;
+	if (y >= r->y && y < r->y + r->h && st->list.top + (y - r->y) < enabled_count(a))
+		st->list.sel = st->list.top + (y - r->y);
+}
+
+const struct view view_overview = {
+	.title = N_("Oversikt"),
+	.action = ACTION_VIEW_OVERVIEW,
+	.state_size = sizeof(struct overview_state),
+	.draw = view_draw,
+	.key = view_key,
+	.hints = view_hints,
+	.search = view_search,
+	.click = view_click,
+};

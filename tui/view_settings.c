@@ -10,28 +10,38 @@
 #include <stdio.h>
 
 #include "tui/app.h"
+#include "tui/form.h"
 #include "tui/i18n.h"
 
-static void view_draw(struct app *a, const struct rect *body)
+struct settings_state {
+	struct form form;
+};
+
+/* The rate is unused unless the mode is a flat rate: say so right after
+ * the value, where it is read, not at the far edge. */
+static const char *params_note(const struct app *a, const struct field_desc *f)
 {
+	if (f->vid == FIELD_DISCOUNT_RATE && a->wb->params.discount.mode != DISCOUNT_FLAT)
+		return _("(brukes bare ved fast rente)");
+	return NULL;
+}
+
+static struct form_spec spec_for(struct app *a)
+{
+	return (struct form_spec){EDIT_PARAMS, params_fields, params_field_count, &a->wb->params,
+				  0, 0, 22, false, params_note};
+}
+
+static void view_draw(struct app *a, void *state, const struct rect *body)
+{
+	struct settings_state *st = state;
 	draw_hline(a, body->y, body->x, body->w, _("Arbeidsboka"));
-	int lw = 22, vw = body->w - lw > 50 ? 50 : body->w - lw;
-	int y = body->y + 1;
-	for (size_t f = 0; f < params_field_count && y < body->y + body->h; f++, y++) {
-		bool sel = (int)f == a->settings_field;
-		draw_text(a, y, body->x, lw, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
-			  _(params_fields[f].label));
-		/* The rate is unused unless the mode is a flat rate: say so
-		 * right after the value, where it is read, not at the far edge. */
-		bool unused = params_fields[f].vid == FIELD_DISCOUNT_RATE &&
-			      a->wb->params.discount.mode != DISCOUNT_FLAT && vw > 12;
-		int fw = unused ? 10 : vw;
-		draw_form_field(a, y, body->x + lw, fw, EDIT_PARAMS, &params_fields[f], &a->wb->params, 0, 0,
-			   sel);
-		if (unused)
-			draw_text(a, y, body->x + lw + fw + 1, vw - fw - 1, a->attrs[ROLE_DIM],
-				  _("(brukes bare ved fast rente)"));
-	}
+	int vw = body->w - 22 > 50 ? 50 : body->w - 22;
+	int rows = (int)params_field_count < body->h - 1 ? (int)params_field_count : body->h - 1;
+	struct rect fr = {body->y + 1, body->x, rows, 22 + vw};
+	struct form_spec spec = spec_for(a);
+	form_draw(a, &fr, &st->form, &spec, true);
+	int y = body->y + 1 + rows;
 	y++;
 	if (y < body->y + body->h)
 		draw_hline(a, y++, body->x, body->w, _("Om økta"));
@@ -52,36 +62,31 @@ static void view_draw(struct app *a, const struct rect *body)
 	}
 }
 
-static bool view_handle(struct app *a, enum action act)
+static bool view_key(struct app *a, void *state, enum action act)
 {
-	int count = (int)params_field_count;
-	const struct field_desc *f = &params_fields[a->settings_field];
+	struct settings_state *st = state;
+	struct form_spec spec = spec_for(a);
 	if (act == ACTION_NEXT_FIELD)
 		act = ACTION_DOWN;
 	if (act == ACTION_PREV_FIELD)
 		act = ACTION_UP;
-	if (view_move_selection(&a->settings_field, count, count, act))
-		return true;
-	switch (act) {
-	case ACTION_EDIT:
-		draft_begin(a, EDIT_PARAMS, f, 0, 0);
-		return true;
-	case ACTION_LEFT:
-	case ACTION_RIGHT:
-	case ACTION_TOGGLE_ENABLED:
-		if (field_is_choice(f))
-			draft_cycle(a, EDIT_PARAMS, f, 0, 0, act == ACTION_LEFT ? -1 : 1);
-		return true;
-	default:
-		return false;
-	}
+	return form_key(a, &st->form, &spec, act);
 }
 
-static const char *view_hints(const struct app *a)
+static const char *view_hints(const struct app *a, const void *state)
 {
-	if (field_is_choice(&params_fields[a->settings_field]))
+	(void)a;
+	const struct settings_state *st = state;
+	if (field_is_choice(&params_fields[st->form.field]))
 		return _("{up}{down}:felt  {left}{right}/{toggle_enabled}:bytt  {edit}:skriv  {undo}:angre  {help}:hjelp  {quit}:avslutt");
 	return _("{up}{down}:felt  {edit}:rediger  {undo}:angre  {help}:hjelp  {quit}:avslutt");
 }
 
-const struct view view_settings = {N_("Innstillinger"), view_draw, view_handle, view_hints, NULL};
+const struct view view_settings = {
+	.title = N_("Innstillinger"),
+	.action = ACTION_VIEW_SETTINGS,
+	.state_size = sizeof(struct settings_state),
+	.draw = view_draw,
+	.key = view_key,
+	.hints = view_hints,
+};

@@ -1,0 +1,145 @@
+/*
+ * form.c: the shared form (form.h).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "tui/app.h"
+#include "tui/form.h"
+#include "tui/i18n.h"
+
+#define LABEL_W 23
+
+void form_clamp(struct form *f, const struct form_spec *s)
+{
+	if (f->field >= (int)s->count)
+		f->field = (int)s->count - 1;
+	if (f->field < 0)
+		f->field = 0;
+}
+
+void form_draw(struct app *a, const struct rect *r, const struct form *f,
+	       const struct form_spec *s, bool focused)
+{
+	int rows = r->h, count = (int)s->count;
+	if (rows <= 0 || r->w <= 2)
+		return;
+	int top = layout_scroll(0, f->field, rows, count);
+	int lw = s->label_w > 0 ? s->label_w : LABEL_W;
+	if (lw > r->w / 2 && r->w <= 44)
+		lw = r->w / 2;
+	for (int row = 0; row < rows && top + row < count; row++) {
+		int i = top + row, y = r->y + row;
+		const struct field_desc *fd = &s->fields[i];
+		bool sel = focused && i == f->field;
+		/* One blank column always separates label and value. */
+		draw_text(a, y, r->x, lw - 1, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
+			  _(fd->label));
+		int vw = r->w - lw;
+		const char *note = s->note != NULL ? s->note(a, fd) : NULL;
+		if (draft_is(a, s->target, fd, s->index, s->sub)) {
+			/* The reading ("leser: 25 %") is in the status line; beside
+			 * the editor only an invalid value is flagged, so typing a
+			 * valid number repaints as few cells as possible. */
+			int ew = vw >= 30 ? 16 : vw;
+			draw_field(a, y, r->x + lw, ew, s->target, fd, s->obj, s->index, s->sub, sel);
+			if (ew < vw && !draft_valid(a))
+				draw_text(a, y, r->x + lw + ew, vw - ew, a->attrs[ROLE_ERROR],
+					  _(" ugyldig, se nederst"));
+			continue;
+		}
+		int fw = note != NULL && vw > 12 ? 10 : vw;
+		draw_form_field(a, y, r->x + lw, fw, s->target, fd, s->obj, s->index, s->sub, sel);
+		if (fw < vw)
+			draw_text(a, y, r->x + lw + fw + 1, vw - fw - 1, a->attrs[ROLE_DIM], note);
+	}
+}
+
+bool form_key(struct app *a, struct form *f, const struct form_spec *s, enum action act)
+{
+	int count = (int)s->count;
+	const struct field_desc *fd = &s->fields[f->field];
+	int page = a->layout.body.h > 4 ? a->layout.body.h - 4 : 1;
+	switch (act) {
+	case ACTION_UP:
+		f->field = f->field > 0 ? f->field - 1 : s->wrap ? count - 1 : 0;
+		return true;
+	case ACTION_DOWN:
+		f->field = f->field < count - 1 ? f->field + 1 : s->wrap ? 0 : count - 1;
+		return true;
+	case ACTION_PAGE_UP: f->field -= page; break;
+	case ACTION_PAGE_DOWN: f->field += page; break;
+	case ACTION_HOME: f->field = 0; return true;
+	case ACTION_END: f->field = count - 1; return true;
+	case ACTION_NEXT_FIELD:
+		f->field = (f->field + 1) % count;
+		return true;
+	case ACTION_PREV_FIELD:
+		if (f->field == 0)
+			return s->wrap ? (f->field = count - 1, true) : false;
+		f->field--;
+		return true;
+	case ACTION_EDIT:
+		draft_begin(a, (enum edit_target)s->target, fd, s->index, s->sub);
+		return true;
+	case ACTION_LEFT:
+	case ACTION_RIGHT:
+	case ACTION_TOGGLE_ENABLED:
+		if (!field_is_choice(fd))
+			return false;
+		draft_cycle(a, (enum edit_target)s->target, fd, s->index, s->sub,
+			    act == ACTION_LEFT ? -1 : 1);
+		return true;
+	default:
+		return false;
+	}
+	form_clamp(f, s);
+	return true;
+}
+
+bool form_type(struct app *a, const struct form *f, const struct form_spec *s, int key)
+{
+	return view_type_number(a, (enum edit_target)s->target, &s->fields[f->field], s->index,
+				s->sub, key);
+}
+
+void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
+		const struct field_desc *f, const void *obj, size_t index, size_t sub,
+		bool selected)
+{
+	if (w <= 0)
+		return;
+	if (draft_is(a, target, f, index, sub)) {
+		struct line_edit *e = &a->edit.line;
+		size_t start, end;
+		int cx;
+		line_edit_view(e, w, &start, &end, &cx);
+		char buf[LINE_EDIT_SIZE];
+		memcpy(buf, e->buf + start, end - start);
+		buf[end - start] = '\0';
+		draw_text(a, y, x, w, a->attrs[draft_valid(a) ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
+		a->cursor_on = true;
+		a->cursor_y = y;
+		a->cursor_x = x + cx;
+		return;
+	}
+	char buf[LINE_EDIT_SIZE];
+	field_format(f, obj, a->wb, false, app_thousands(a), buf, sizeof buf);
+	draw_text(a, y, x, w, selected ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_NORMAL], buf);
+}
+
+void draw_form_field(struct app *a, int y, int x, int w, enum edit_target target,
+		     const struct field_desc *f, const void *obj, size_t index, size_t sub,
+		     bool selected)
+{
+	if (f->unit == NULL || draft_is(a, target, f, index, sub)) {
+		draw_field(a, y, x, w, target, f, obj, index, sub, selected);
+		return;
+	}
+	/* The unit after the value, so "Kostnad per deltaker" says per what. */
+	char buf[LINE_EDIT_SIZE], shown[LINE_EDIT_SIZE + 64];
+	field_format(f, obj, a->wb, false, app_thousands(a), buf, sizeof buf);
+	snprintf(shown, sizeof shown, "%s %s", buf, _(f->unit));
+	draw_text(a, y, x, w, selected ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_NORMAL], shown);
+}
