@@ -10,7 +10,8 @@ libsession_a_SOURCES = \
 	session/analysis_portfolio.c session/analysis_estimate.c \
 	session/field.c session/field.h \
 	session/text.c session/text.h \
-	session/naming.c session/naming.h
+	session/naming.c session/naming.h \
+	session/example.c
 libsession_a_CPPFLAGS = $(AM_CPPFLAGS)
 libsession_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS)
 utenfor_LDADD += libsession.a

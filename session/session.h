@@ -77,6 +77,11 @@ void session_close(struct session *s);
 /* The default workbook's path ($XDG_DATA_HOME/utenfor/arbeidsbok.utenfor);
  * false when no home is known. */
 bool session_default_path(char *buf, size_t size);
+/* The embedded example workbook into `out` (initialised by the caller,
+ * freed with workbook_free()); 0, or -1 when out of memory.  The
+ * interface compares the open workbook with it to say which figures are
+ * still example data. */
+int session_example_workbook(struct workbook *out);
 /* Does `path` name a workbook by its extension (…/NAME.utenfor)? */
 bool session_names_workbook(const char *path);
 

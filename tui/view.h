@@ -31,6 +31,8 @@ struct view {
 	enum action action;
 	size_t state_size;
 	void (*init)(struct app *a, void *st);
+	/* Release what init took (the state itself is freed by the loop). */
+	void (*fini)(struct app *a, void *st);
 	void (*draw)(struct app *a, void *st, const struct rect *body);
 	/* true when the action was used; else the loop's global actions. */
 	bool (*key)(struct app *a, void *st, enum action act);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine/numbers.h"
+#include "report/example.h"
 #include "tui/app.h"
 #include "tui/i18n.h"
 
@@ -88,7 +89,48 @@ static int enabled_count(const struct app *a)
 struct overview_state {
 	struct list list; /* over the enabled measures: nth enabled */
 	struct rect table;
+	/* The shipped example workbook, to say which figures are still its
+	 * (loaded once; compared on every frame: microseconds). */
+	struct workbook example;
+	bool have_example;
 };
+
+static void view_init(struct app *a, void *state)
+{
+	(void)a;
+	struct overview_state *st = state;
+	workbook_init(&st->example);
+	st->have_example = session_example_workbook(&st->example) == 0;
+}
+
+static void view_fini(struct app *a, void *state)
+{
+	(void)a;
+	struct overview_state *st = state;
+	workbook_free(&st->example);
+}
+
+/* "Eksempeldata: …" when enabled measures rest on unchanged example
+ * figures; false when none do. */
+static bool example_line(struct app *a, struct overview_state *st, int width, char *buf,
+			 size_t size)
+{
+	if (!st->have_example)
+		return false;
+	struct example_use u;
+	example_use_compute(a->wb, &st->example, &u);
+	if (u.items_example == 0 && u.measures_example == 0)
+		return false;
+	snprintf(buf, size,
+			 _("Eksempeldata: %zu av %zu tiltak og %zu av %zu kostnadsposter er uendret fra "
+			   "eksempelarbeidsboka. Bytt inn kommunens egne tall før resultatene brukes."),
+			 u.measures_example, u.measures_enabled, u.items_example, u.items_used);
+	if (draw_width(a, buf) > width)
+		snprintf(buf, size,
+			 _("Eksempeldata: %zu av %zu tiltak, %zu av %zu poster uendret; bytt inn egne tall"),
+			 u.measures_example, u.measures_enabled, u.items_example, u.items_used);
+	return true;
+}
 
 static void draw_measures(struct app *a, struct overview_state *st, const struct rect *r)
 {
@@ -186,7 +228,19 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 			   a->wb->params.base_year, 1);
 		draw_flows(a, &flows, res);
 	}
-	draw_measures(a, st, &bottom);
+	char note[400];
+	if (example_line(a, st, body->w, note, sizeof note)) {
+		/* The last row of the body when the list leaves it free, else
+		 * the list's last row: the warning matters more than a row. */
+		int y = body->y + body->h - 1;
+		if (bottom.h > 3 && bottom.y + bottom.h - 1 == y &&
+		    enabled_count(a) + 2 >= bottom.h)
+			bottom.h--;
+		draw_measures(a, st, &bottom);
+		draw_text(a, y, body->x, body->w, a->attrs[ROLE_ERROR], note);
+	} else {
+		draw_measures(a, st, &bottom);
+	}
 }
 
 static bool view_key(struct app *a, void *state, enum action act)
@@ -244,6 +298,8 @@ const struct view view_overview = {
 	.title = N_("Oversikt"),
 	.action = ACTION_VIEW_OVERVIEW,
 	.state_size = sizeof(struct overview_state),
+	.init = view_init,
+	.fini = view_fini,
 	.draw = view_draw,
 	.key = view_key,
 	.hints = view_hints,

@@ -43,6 +43,8 @@ bool views_init(struct app *a)
 void views_free(struct app *a)
 {
 	for (size_t i = 0; i < VIEW_MAX; i++) {
+		if (i < view_count && a->state[i] != NULL && views[i]->fini != NULL)
+			views[i]->fini(a, a->state[i]);
 		free(a->state[i]);
 		a->state[i] = NULL;
 	}
