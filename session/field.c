@@ -71,6 +71,24 @@ const struct field_desc params_fields[] = {
 	{N_("Diskontering"), FT_DISCOUNT, -1, P(discount.mode), 0, "discount.mode"},
 	{N_("Fast rente"), FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0, "discount.rate"},
 	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0, "g_amount", N_("kr")},
+	/* Version 2 of the model (issues 12–14): the same words as the
+	 * validation messages (engine/validate.c). */
+	{N_("Kroneår"), FT_INT, FIELD_PRICE_YEAR, P(price_year), 0, "price_year"},
+	{N_("Realvekst i innsparingene per år"), FT_PERCENT, FIELD_REAL_GROWTH, P(real_growth), 0,
+	 "real_growth"},
+	{N_("Økonomiplanens første år"), FT_INT, FIELD_PLAN_START_YEAR, P(plan.start_year), 0,
+	 "plan.start_year"},
+	{N_("Økonomiplanens antall år"), FT_INT, FIELD_PLAN_YEARS, P(plan.years), 0, "plan.years"},
+	{N_("Antall trekninger"), FT_LONG, FIELD_DRAWS, P(uncertainty.draws), 0, "uncertainty.draws"},
+	{N_("Usikkerhetsspenn A"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_A]), 0,
+	 "uncertainty.spread.A"},
+	{N_("Usikkerhetsspenn B"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_B]), 0,
+	 "uncertainty.spread.B"},
+	{N_("Usikkerhetsspenn C"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_C]), 0,
+	 "uncertainty.spread.C"},
+	{N_("Usikkerhetsspenn D"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_D]), 0,
+	 "uncertainty.spread.D"},
+	{N_("Skattefinansieringskostnad"), FT_PERCENT, FIELD_TAX_COST, P(tax_cost), 0, "tax_cost"},
 };
 const size_t params_field_count = sizeof params_fields / sizeof params_fields[0];
 

@@ -258,3 +258,32 @@ Test(field, group_own_fields_read_and_show)
 				  sizeof error));
 	cr_assert_str_eq(g.id, "frafall-vgs");
 }
+
+/* Version-2 parameters (issues 12–14) are edited like the others, and
+ * refused with the validation's own words and range. */
+Test(field, v2_parameters_read_and_refuse_with_their_range)
+{
+	struct workbook_params p;
+	workbook_params_defaults(&p);
+	char reading[64], error[256];
+	cr_assert(field_parse(PF("Skattefinansieringskostnad"), "25", &p, NULL, reading,
+			      sizeof reading, error, sizeof error));
+	cr_assert_float_eq(p.tax_cost, 0.25, 1e-12);
+	cr_assert(field_parse(PF("Realvekst i innsparingene per år"), "-1,5", &p, NULL, reading,
+			      sizeof reading, error, sizeof error));
+	cr_assert_float_eq(p.real_growth, -0.015, 1e-12);
+	cr_assert(field_parse(PF("Usikkerhetsspenn D"), "40", &p, NULL, reading, sizeof reading,
+			      error, sizeof error));
+	cr_assert_float_eq(p.uncertainty.spread[CONFIDENCE_D], 0.40, 1e-12);
+	cr_assert(field_parse(PF("Antall trekninger"), "5 000", &p, NULL, reading, sizeof reading,
+			      error, sizeof error));
+	cr_assert_eq(p.uncertainty.draws, 5000);
+	cr_assert_not(field_parse(PF("Økonomiplanens antall år"), "0", &p, NULL, reading,
+				  sizeof reading, error, sizeof error));
+	cr_assert(strstr(error, "Økonomiplanens antall år") != NULL, "%s", error);
+	cr_assert(strstr(error, "1 til 10") != NULL, "%s", error);
+	cr_assert_eq(p.plan.years, 4, "a refused value leaves the field as it was");
+	cr_assert_not(field_parse(PF("Skattefinansieringskostnad"), "150", &p, NULL, reading,
+				  sizeof reading, error, sizeof error));
+	cr_assert_float_eq(p.tax_cost, 0.25, 1e-12);
+}

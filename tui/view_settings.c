@@ -26,19 +26,26 @@ static const char *params_note(const struct app *a, const struct field_desc *f)
 	return NULL;
 }
 
+/* Labels up to "Realvekst i innsparingene per år" whole when there is room. */
+static int label_width(const struct app *a)
+{
+	return a->layout.body.w >= 80 ? 34 : 22;
+}
+
 static struct form_spec spec_for(struct app *a)
 {
 	return (struct form_spec){EDIT_PARAMS, params_fields, params_field_count, &a->wb->params,
-				  0, 0, 22, false, params_note};
+				  0, 0, label_width(a), false, params_note};
 }
 
 static void view_draw(struct app *a, void *state, const struct rect *body)
 {
 	struct settings_state *st = state;
 	draw_hline(a, body->y, body->x, body->w, _("Arbeidsboka"));
-	int vw = body->w - 22 > 50 ? 50 : body->w - 22;
+	int lw = label_width(a);
+	int vw = body->w - lw > 50 ? 50 : body->w - lw;
 	int rows = (int)params_field_count < body->h - 1 ? (int)params_field_count : body->h - 1;
-	struct rect fr = {body->y + 1, body->x, rows, 22 + vw};
+	struct rect fr = {body->y + 1, body->x, rows, lw + vw};
 	struct form_spec spec = spec_for(a);
 	form_draw(a, &fr, &st->form, &spec, true);
 	int y = body->y + 1 + rows;
