@@ -16,6 +16,7 @@ static const char *const names[ACTION_COUNT] = {
 	[ACTION_VIEW_GROUPS] = "view_groups",
 	[ACTION_VIEW_PROJECTION] = "view_projection",
 	[ACTION_VIEW_SETTINGS] = "view_settings",
+	[ACTION_VIEW_PLAN] = "view_plan",
 	[ACTION_UP] = "up",
 	[ACTION_DOWN] = "down",
 	[ACTION_LEFT] = "left",

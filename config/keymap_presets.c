@@ -24,7 +24,7 @@
 #define PRESET_VIEW_KEYS                                                                   \
 	{ACTION_NEXT_VIEW, ">, ]"}, {ACTION_PREV_VIEW, "<, ["}, {ACTION_VIEW_OVERVIEW, "1"},   \
 	{ACTION_VIEW_MEASURES, "2"}, {ACTION_VIEW_GROUPS, "3"}, {ACTION_VIEW_PROJECTION, "4"}, \
-	{ACTION_VIEW_SETTINGS, "5"}
+	{ACTION_VIEW_SETTINGS, "5"}, {ACTION_VIEW_PLAN, "6"}
 #define PRESET_COMMON_KEYS                                                                 \
 	{ACTION_TOGGLE_ENABLED, "Space"}, {ACTION_ESTIMATE, "e"}, {ACTION_KEEP_ESTIMATE, "b"},  \
 	{ACTION_REPORT, "r"}, {ACTION_NEXT_THEME, "t"}, {ACTION_TOGGLE_LANGUAGE, "L"},         \
@@ -32,7 +32,7 @@
 
 static const struct preset_line default_keys[] = {
 	{ACTION_QUIT, "q"},
-	{ACTION_HELP, "?, F1, 6"},
+	{ACTION_HELP, "?, F1"},
 	PRESET_VIEW_KEYS,
 	{ACTION_UP, "Up, k"},
 	{ACTION_DOWN, "Down, j"},
@@ -59,7 +59,7 @@ static const struct preset_line default_keys[] = {
  * x to delete; no C-z (a vi user expects it to suspend). */
 static const struct preset_line vi_keys[] = {
 	{ACTION_QUIT, "q"},
-	{ACTION_HELP, "?, F1, 6"},
+	{ACTION_HELP, "?, F1"},
 	PRESET_VIEW_KEYS,
 	{ACTION_UP, "k, Up"},
 	{ACTION_DOWN, "j, Down"},
@@ -86,7 +86,7 @@ static const struct preset_line vi_keys[] = {
  * undoes, M-_ redoes; single letters stay, as in emacs' special modes. */
 static const struct preset_line emacs_keys[] = {
 	{ACTION_QUIT, "q, C-x"},
-	{ACTION_HELP, "F1, ?, 6"},
+	{ACTION_HELP, "F1, ?"},
 	PRESET_VIEW_KEYS,
 	{ACTION_UP, "C-p, Up"},
 	{ACTION_DOWN, "C-n, Down"},

@@ -193,7 +193,9 @@ static void paint_tabs(struct app *a)
 			tab_key(a, vw, key, sizeof key);
 			bool current = a->view == vw;
 			shown[v] = key[0] != '\0' || current || vw == &view_help;
-			bool named = pass == 0 || current;
+			/* Help is a key everyone sees in the bottom line: its tab
+			 * is named only while it is open, so the views fit. */
+			bool named = (pass == 0 && vw != &view_help) || current;
 			if (vw == &view_help) {
 				int hk[1];
 				if (keymap_keys_for(&a->keys, ACTION_HELP, hk, 1) > 0 && hk[0] > ' ' &&
@@ -209,7 +211,10 @@ static void paint_tabs(struct app *a)
 			if (shown[v])
 				total += draw_width(a, labels[v]);
 		}
-		if (total <= r->w - 12)
+		/* Room for the workbook's name, and always for the read-only
+		 * marker: it matters more than the tab names. */
+		int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 12;
+		if (total <= r->w - keep)
 			break;
 	}
 	int x = 0;

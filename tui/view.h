@@ -59,6 +59,6 @@ extern const struct view *const views[];
 extern const size_t view_count;
 
 extern const struct view view_overview, view_measures, view_groups, view_projection,
-	view_settings, view_help, view_estimate;
+	view_settings, view_help, view_estimate, view_plan;
 
 #endif

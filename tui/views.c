@@ -16,6 +16,7 @@ const struct view *const views[] = {
 	&view_groups,
 	&view_projection,
 	&view_settings,
+	&view_plan,
 	&view_help,
 	&view_estimate,
 };

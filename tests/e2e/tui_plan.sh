@@ -1,0 +1,57 @@
+#!/bin/sh
+# End-to-end (issue 12 item 4): the Økonomiplan view shows the plan years
+# × sectors with bearer subtotals, for the portfolio and for one measure,
+# net / cost / saving; its figures are calc --json's plan (undiscounted);
+# it follows an edit made elsewhere; nb and en; 80×24 and 100×30.
+set -u
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/tui_lib.sh"
+
+book="$TUI_DIR/plan.utenfor"
+"$UTENFOR" new --default "$book" >/dev/null || fail "new --default"
+
+# The portfolio's net in the first plan year, summed over every sector,
+# in whole kroner with Norwegian grouping ("-1 994 812").
+plan_net() {
+	"$UTENFOR" calc --json "$book" 2>/dev/null | python3 -c '
+import json, sys
+p = json.load(sys.stdin)["portfolio"]["plan"][0]
+v = round(sum(p["saving"].values()) - sum(p["cost"].values()))
+s = "{:,}".format(abs(v)).replace(",", " ")
+print(("-" if v < 0 else "") + s)'
+}
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not found"; exit 77; }
+
+start "$book"
+wait_for "1 Oversikt"
+keys 6
+wait_for "Økonomiplan 2027–2030: netto"
+wait_for "Sum kommune"
+wait_for "Sum fylkeskommune"
+wait_for "Sum alle budsjett"
+net=$(plan_net)
+screen | grep "Sum alle budsjett" | grep -q -- " $net " ||
+	fail "Sum alle budsjett 2027 is not calc --json's $net"
+# A declared sector shows by name under its bearer.
+wait_for "Videregående opplæring"
+
+# Space: cost; → the first measure; its only cost is the fylkeskommune's.
+keys Space
+wait_for "Økonomiplan 2027–2030: kostnad"
+keys Right
+wait_for "Tiltak: Oppfølgingslos"
+screen | grep "Videregående opplæring" | grep -q -- "-600 000" || fail "the measure's cost"
+
+# An edit elsewhere reaches the view.
+"$UTENFOR" set "$book" measure Oppfølgingslos cost_per_participant 10000 >/dev/null ||
+	fail "set"
+wait_for "-800 000"
+
+keys L
+wait_for "Economic plan 2027–2030: cost"
+wait_for "Total, all budgets"
+keys L
+tmx resize-window -x 80 -y 24 2>/dev/null || tmx resize-pane -x 80 -y 24
+wait_for "Sum planårene"
+keys q
+wait_for "UTENFOR-EXIT 0"
+echo "PASS: Økonomiplan view"
