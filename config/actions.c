@@ -42,6 +42,7 @@ static const char *const names[ACTION_COUNT] = {
 	[ACTION_NEXT_THEME] = "next_theme",
 	[ACTION_TOGGLE_LANGUAGE] = "toggle_language",
 	[ACTION_REFRESH] = "refresh",
+	[ACTION_TOGGLE_SOCIETY] = "toggle_society",
 };
 
 const char *action_name(enum action a)

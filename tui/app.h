@@ -96,6 +96,9 @@ struct app {
 
 	struct edit_state edit; /* the editor prompt's line (prompt_editor_class) */
 	bool estimate_only; /* `utenfor estimate`: q leaves the program */
+	/* s: results as Samfunn (the society view) instead of Budsjett, on
+	 * the overview, the measure view and the estimate alike. */
+	bool society;
 
 	/* Between the bracketed-paste markers: the text gathered so far. */
 	bool pasting;

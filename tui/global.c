@@ -155,6 +155,12 @@ bool global_action(struct app *a, enum action act)
 		}
 		return true;
 	}
+	case ACTION_TOGGLE_SOCIETY:
+		a->society = !a->society;
+		app_status(a, false, "%s",
+			   a->society ? _("Viser Samfunn: samfunnsøkonomisk nåverdi, ledd for ledd (s: Budsjett)")
+				      : _("Viser Budsjett: offentlige budsjetter (s: Samfunn)"));
+		return true;
 	case ACTION_REPORT:
 		app_report(a);
 		return true;

@@ -26,8 +26,56 @@ static void result_line(struct app *a, int y, const struct rect *r, const char *
 	draw_text_right(a, y, r->x + lw, r->w - lw, attr, value);
 }
 
+/* One kroner line; `main` is the headline (bold, signed colour). */
+static void money_line(struct app *a, int y, const struct rect *r, const char *label, double x,
+		       bool main, bool dim)
+{
+	char v[96], w[112];
+	format_money(a, x, v, sizeof v);
+	snprintf(w, sizeof w, "%s kr", v);
+	attr_t at = main ? a->attrs[number_round(x, 0) < 0 ? ROLE_NEGATIVE : ROLE_POSITIVE] | A_BOLD
+		  : a->attrs[dim ? ROLE_DIM : ROLE_NORMAL];
+	result_line(a, y, r, label, w, at);
+}
+
+/*
+ * The society view (MODEL.md): services, production and quality of life
+ * saved, less the measure's cost, plus the tax-financing cost the budget
+ * change saves or costs.  Transfers and taxes cancel at the level of
+ * society: shown dimmed so a reader sees why the answers differ.
+ */
+static int draw_society(struct app *a, const struct rect *r, const struct result *res)
+{
+	const struct society_result *s = &res->society;
+	double tax = a->wb->params.tax_cost;
+	char label[96];
+	int y = r->y, end = r->y + r->h;
+	if (y < end)
+		money_line(a, y++, r, _("Samfunnsøk. nåverdi"), s->npv_society, true, false);
+	if (y < end)
+		money_line(a, y++, r, _("Sparte tjenester"), s->pv_services, false, false);
+	if (y < end)
+		money_line(a, y++, r, _("Produksjon"), s->pv_production, false, false);
+	if (y < end)
+		money_line(a, y++, r, _("Livskvalitet"), s->pv_welfare, false, false);
+	if (y < end)
+		money_line(a, y++, r, _("Tiltakets kostnad"), -res->pv_cost, false, false);
+	if (y < end) {
+		char pct[32];
+		percent_format(pct, sizeof pct, tax, 0, app_thousands(a));
+		snprintf(label, sizeof label, _("Skattekostnad, %s"), pct);
+		money_line(a, y++, r, label, tax * res->npv, false, false);
+	}
+	if (y < end)
+		money_line(a, y++, r, _("Overføringer, utlignes"),
+			   res->pv_saving - s->pv_services, false, true);
+	return y - r->y;
+}
+
 int draw_results(struct app *a, const struct rect *r, const struct result *res, bool measure)
 {
+	if (a->society)
+		return draw_society(a, r, res);
 	char v[96], w[112];
 	int y = r->y, end = r->y + r->h;
 	if (y < end) {

@@ -62,7 +62,8 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 		return;
 	const struct result *res = &er->result;
 	if (y < left.y + left.h) {
-		draw_hline(a, y++, left.x, left.w, _("Resultat"));
+		draw_hline(a, y++, left.x, left.w,
+			   a->society ? _("Resultat: Samfunn (s: Budsjett)") : _("Resultat"));
 		struct rect rr = {y, left.x, left.y + left.h - y, left.w};
 		y += draw_results(a, &rr, res, true);
 	}

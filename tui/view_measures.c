@@ -102,7 +102,8 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 		return;
 	const struct result *res = &a->proj->measures[mi];
 	if (results.h > 1) {
-		draw_hline(a, results.y, results.x, results.w, _("Resultat"));
+		draw_hline(a, results.y, results.x, results.w,
+			   a->society ? _("Resultat: Samfunn (s: Budsjett)") : _("Resultat"));
 		struct rect rr = {results.y + 1, results.x, results.h - 1, results.w};
 		draw_results(a, &rr, res, true);
 	}

@@ -206,9 +206,11 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	struct overview_state *st = state;
 	const struct result *res = &a->proj->portfolio;
 	struct rect top, rest, left, right, mid, bottom, chart, flows;
-	layout_split_rows(body, 6, 6, &top, &rest);
+	/* The society view has seven terms to the budget view's five. */
+	layout_split_rows(body, a->society && body->h >= 20 ? 8 : 6, 6, &top, &rest);
 	layout_split_columns(&top, 45, 30, 40, &left, &right);
-	draw_hline(a, left.y, left.x, left.w, _("Porteføljen"));
+	draw_hline(a, left.y, left.x, left.w,
+		   a->society ? _("Porteføljen: Samfunn (s: Budsjett)") : _("Porteføljen"));
 	struct rect rr = {left.y + 1, left.x, left.h - 1, left.w};
 	draw_results(a, &rr, res, false);
 	draw_bearers(a, &right, res);
