@@ -149,12 +149,18 @@ bool field_check(enum field_id id, double value, const char *path, struct proble
 		break;
 	case FIELD_FRACTION:
 	case FIELD_RATE: {
-		/* Stored as a fraction, typed as percent: say both. */
+		/* Stored as a fraction, typed as percent: say both.  A dash
+		 * between percentages reads badly when one is negative. */
 		char lo_pct[48], hi_pct[48];
 		fmt_value(lo_pct, sizeof lo_pct, f->min * 100.0);
 		fmt_value(hi_pct, sizeof hi_pct, f->max * 100.0);
-		problems_add(out, where, _("%s må være mellom %s og %s (%s til %s %%), fikk %s"),
-			     label, lo, hi, lo_pct, hi_pct, got);
+		if (f->min >= 0)
+			problems_add(out, where, _("%s må være mellom %s og %s (%s–%s %%), fikk %s"),
+				     label, lo, hi, lo_pct, hi_pct, got);
+		else
+			problems_add(out, where,
+				     _("%s må være mellom %s og %s (%s til %s %%), fikk %s"), label, lo,
+				     hi, lo_pct, hi_pct, got);
 		break;
 	}
 	case FIELD_NUMBER:
