@@ -414,6 +414,7 @@ Test(schema, doc_model_table_uses_the_labels)
 	doc[n] = '\0';
 	for (int id = 0; id < FIELD_COUNT; id++) {
 		const struct field_desc *f = field_of_range((enum field_id)id);
+		cr_assert_not_null(f, "range %d names no schema field", id);
 		char cell[160];
 		snprintf(cell, sizeof cell, " | %s | ", f->label);
 		const char *at = strstr(doc, cell);
