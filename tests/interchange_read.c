@@ -247,7 +247,7 @@ Test(read, unknown_field_names_path_and_allowed_fields)
 Test(read, wrong_types)
 {
 	cr_assert_eq(refused(doc_measure("participants", "'80'", NULL)), 1);
-	expect("measures[0].participants", "må være et heltall");
+	expect("measures[0].participants", "Deltakere må være et heltall");
 	cr_assert_eq(refused(doc_measure("name", "5", NULL)), 1);
 	expect("measures[0].name", "må være en tekst");
 	cr_assert_eq(refused(doc_measure("enabled", "'ja'", NULL)), 1);
