@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "cli/commands.h"
+#include "engine/numbers.h"
 #include "i18n/i18n.h"
 #include "session/session.h"
 #include "session/text.h"
@@ -171,18 +172,60 @@ static const void *row_of(const struct session *s, struct row_key k)
 	return NULL;
 }
 
-/* The row's fields: key, label and value, one a line. */
+/* The schema's label, cut and padded to a column of 24. */
+static void label_column(char *buf, size_t size, const struct field_desc *f)
+{
+	char label[200];
+	text_truncate(label, sizeof label, _(f->label), 24, false);
+	int pad = 24 - text_width(label);
+	snprintf(buf, size, "%s%*s", label, pad > 0 ? pad : 0, "");
+}
+
+/* The row's fields as the schema describes them: key, label, value and
+ * unit, one a line. */
 static void list_fields(const struct session *s, struct row_key k)
 {
 	size_t n;
 	const struct field_desc *fs = session_fields(k.kind, &n);
 	const void *obj = row_of(s, k);
 	for (size_t i = 0; i < n; i++) {
-		char v[1100], label[200];
+		char v[1100], label[256];
 		field_format(&fs[i], obj, session_workbook(s), false, " ", v, sizeof v);
-		text_truncate(label, sizeof label, _(fs[i].label), 24, false);
-		int pad = 24 - text_width(label);
-		printf("%-20s %s%*s  %s\n", fs[i].key, label, pad > 0 ? pad : 0, "", v);
+		label_column(label, sizeof label, &fs[i]);
+		printf("%-20s %s  %s%s%s\n", fs[i].key, label, v, fs[i].unit ? " " : "",
+		       fs[i].unit ? _(fs[i].unit) : "");
+	}
+}
+
+/* "1–100", "0–100 %": what a field allows, from the schema's range. */
+static void range_text(char *buf, size_t size, const struct field_desc *f)
+{
+	const struct field_range *r = f->vid >= 0 ? field_range((enum field_id)f->vid) : NULL;
+	buf[0] = '\0';
+	if (r == NULL)
+		return;
+	char lo[48], hi[48];
+	bool percent = r->kind == FIELD_FRACTION || r->kind == FIELD_RATE;
+	double scale = percent ? 100.0 : 1.0;
+	number_format(lo, sizeof lo, r->min * scale, 0, " ");
+	number_format(hi, sizeof hi, r->max * scale, 0, " ");
+	snprintf(buf, size, "%s–%s%s", lo, hi, percent ? " %" : "");
+}
+
+/* The fields `utenfor set` takes for a kind, with what each allows. */
+static void list_keys(enum row_kind kind)
+{
+	size_t count;
+	const struct field_desc *fs = session_fields(kind, &count);
+	for (size_t i = 0; i < count; i++) {
+		char label[256], range[120];
+		label_column(label, sizeof label, &fs[i]);
+		range_text(range, sizeof range, &fs[i]);
+		char line[512];
+		snprintf(line, sizeof line, "  %-20s %s  %s", fs[i].key, label, range);
+		for (size_t end = strlen(line); end > 0 && line[end - 1] == ' '; end--)
+			line[end - 1] = '\0';
+		fprintf(stderr, "%s\n", line);
 	}
 }
 
@@ -274,10 +317,7 @@ int cmd_set(int argc, char **argv)
 	const struct field_desc *f = session_field_named(kind, fname);
 	if (f == NULL) {
 		fprintf(stderr, _("utenfor set: ukjent felt «%s»; feltene er:\n"), fname);
-		size_t count;
-		const struct field_desc *fs = session_fields(kind, &count);
-		for (size_t i = 0; i < count; i++)
-			fprintf(stderr, "  %-20s %s\n", fs[i].key, _(fs[i].label));
+		list_keys(kind);
 		goto out;
 	}
 	if (session_set_field(s, key, f, value, &d) != DIAG_OK) {

@@ -5,6 +5,7 @@ libengine_a_SOURCES = \
 	engine/workbook.c engine/workbook.h \
 	engine/numbers.c engine/numbers.h \
 	engine/discount.c engine/discount.h \
+	engine/schema.c engine/schema.h \
 	engine/validate.c engine/validate.h \
 	engine/escape.c engine/escape.h engine/limits.h \
 	engine/result.c engine/result.h \

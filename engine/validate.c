@@ -1,7 +1,7 @@
 /*
- * validate.c: the table of allowed ranges and the checks that refuse bad
- * input with a Norwegian message naming the field, the allowed range and
- * the value received.
+ * validate.c: the checks that refuse bad input with a Norwegian message
+ * naming the field by its schema label (schema.h), the allowed range from
+ * the schema's range table and the value received.
  *
  * Invariant: anything that passes validate_workbook() can be projected
  * without a single clamp in projection.c changing a value.
@@ -18,53 +18,6 @@
 #include "engine/escape.h"
 #include "engine/numbers.h"
 #include "i18n/i18n.h"
-
-static const struct field_range fields[FIELD_COUNT] = {
-	[FIELD_BASE_YEAR] = {"base_year", N_("Basisår"), FIELD_INTEGER, YEAR_MIN, YEAR_MAX},
-	[FIELD_HORIZON] = {"horizon", N_("Tidshorisont (år)"), FIELD_INTEGER, HORIZON_MIN, HORIZON_MAX},
-	[FIELD_DISCOUNT_RATE] = {"rate", N_("Diskonteringsrente"), FIELD_FRACTION, 0, 1},
-	[FIELD_G_AMOUNT] = {"g_amount", N_("Grunnbeløp (G)"), FIELD_NUMBER, 1, AMOUNT_LIMIT},
-	[FIELD_ENTRY_AGE] = {"entry_age", N_("Vanlig startalder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
-	[FIELD_ITEM_AMOUNT] = {"amount", N_("Beløp"), FIELD_NUMBER, -AMOUNT_LIMIT, AMOUNT_LIMIT},
-	[FIELD_ITEM_FROM_AGE] = {"from_age", N_("Fra alder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
-	[FIELD_ITEM_TO_AGE] = {"to_age", N_("Til alder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
-	[FIELD_PARTICIPANTS] = {"participants", N_("Antall deltakere"), FIELD_INTEGER, 1,
-				(double)PARTICIPANTS_MAX},
-	[FIELD_START_YEAR] = {"start_year", N_("Startår"), FIELD_INTEGER, YEAR_MIN, YEAR_MAX},
-	[FIELD_START_AGE] = {"start_age", N_("Startalder"), FIELD_INTEGER, AGE_MIN, AGE_MAX},
-	[FIELD_DURATION] = {"duration", N_("Varighet (år)"), FIELD_INTEGER, 1, HORIZON_MAX},
-	[FIELD_COST_PER_PARTICIPANT] = {"cost_per_participant", N_("Kostnad per deltaker per år"),
-					FIELD_NUMBER, 0, AMOUNT_LIMIT},
-	[FIELD_PAYER_SHARE] = {"payer", N_("Betalerandel"), FIELD_FRACTION, 0, 1},
-	[FIELD_SUCCESS_RATE] = {"success_rate", N_("Suksessrate"), FIELD_FRACTION, 0, 1},
-	[FIELD_DEADWEIGHT] = {"deadweight", N_("Dødvekt"), FIELD_FRACTION, 0, 1},
-	[FIELD_LAG] = {"lag", N_("Forsinkelse (år)"), FIELD_INTEGER, 0, HORIZON_MAX},
-	[FIELD_EFFECT_YEARS] = {"effect_years", N_("Effektvarighet (år)"), FIELD_INTEGER, 1,
-				HORIZON_MAX},
-	[FIELD_DECAY] = {"decay", N_("Avtaking per år"), FIELD_FRACTION, 0, 1},
-	[FIELD_PRICE_YEAR] = {"price_year", N_("Kroneår"), FIELD_INTEGER, YEAR_MIN, YEAR_MAX},
-	[FIELD_REAL_GROWTH] = {"real_growth", N_("Realvekst i innsparingene per år"), FIELD_RATE,
-			       REAL_GROWTH_MIN, REAL_GROWTH_MAX},
-	[FIELD_PLAN_START_YEAR] = {"start_year", N_("Økonomiplanens første år"), FIELD_INTEGER,
-				   YEAR_MIN, YEAR_MAX},
-	[FIELD_PLAN_YEARS] = {"years", N_("Økonomiplanens antall år"), FIELD_INTEGER,
-			      PLAN_YEARS_MIN, PLAN_YEARS_MAX},
-	[FIELD_DRAWS] = {"draws", N_("Antall trekninger"), FIELD_INTEGER, (double)DRAWS_MIN,
-			 (double)DRAWS_MAX},
-	[FIELD_SEED] = {"seed", N_("Startverdi for trekningene (frø)"), FIELD_INTEGER, 0, SEED_MAX},
-	[FIELD_SPREAD] = {"spread", N_("Usikkerhetsspenn"), FIELD_FRACTION, 0, 1},
-	[FIELD_TAX_COST] = {"tax_cost", N_("Skattefinansieringskostnad"), FIELD_FRACTION, 0, 1},
-};
-
-const struct field_range *field_range(enum field_id id)
-{
-	return (unsigned)id < FIELD_COUNT ? &fields[id] : NULL;
-}
-
-const char *field_label(enum field_id id)
-{
-	return (unsigned)id < FIELD_COUNT ? _(fields[id].label) : "?";
-}
 
 void problems_clear(struct problems *p)
 {
@@ -188,22 +141,26 @@ bool field_check(enum field_id id, double value, const char *path, struct proble
 	fmt_value(hi, sizeof hi, f->max);
 	fmt_value(got, sizeof got, value);
 	const char *where = path ? path : f->key;
-	const char *label = _(f->label);
+	const char *label = field_label(id);
 	switch (f->kind) {
 	case FIELD_INTEGER:
 		problems_add(out, where, _("%s må være et heltall fra %s til %s, fikk %s"), label,
 			     lo, hi, got);
 		break;
 	case FIELD_FRACTION:
-		problems_add(out, where, _("%s må være mellom %s og %s (0–100 %%), fikk %s"), label,
-			     lo, hi, got);
-		break;
 	case FIELD_RATE: {
+		/* Stored as a fraction, typed as percent: say both.  A dash
+		 * between percentages reads badly when one is negative. */
 		char lo_pct[48], hi_pct[48];
 		fmt_value(lo_pct, sizeof lo_pct, f->min * 100.0);
 		fmt_value(hi_pct, sizeof hi_pct, f->max * 100.0);
-		problems_add(out, where, _("%s må være mellom %s og %s (%s til %s %%), fikk %s"),
-			     label, lo, hi, lo_pct, hi_pct, got);
+		if (f->min >= 0)
+			problems_add(out, where, _("%s må være mellom %s og %s (%s–%s %%), fikk %s"),
+				     label, lo, hi, lo_pct, hi_pct, got);
+		else
+			problems_add(out, where,
+				     _("%s må være mellom %s og %s (%s til %s %%), fikk %s"), label, lo,
+				     hi, lo_pct, hi_pct, got);
 		break;
 	}
 	case FIELD_NUMBER:
@@ -222,7 +179,7 @@ static bool check_at(enum field_id id, double value, const char *prefix, struct 
 	if (f != NULL && field_in_range(f, value))
 		return true;
 	char path[PROBLEM_PATH_SIZE];
-	return field_check(id, value, joined(path, sizeof path, prefix, fields[id].key), out);
+	return field_check(id, value, joined(path, sizeof path, prefix, f->key), out);
 }
 
 enum text_rule {
@@ -231,49 +188,76 @@ enum text_rule {
 	TEXT_MULTILINE     /* may be empty; newlines and tabs allowed */
 };
 
+enum text_fault { TEXT_OK, TEXT_TOO_LONG, TEXT_NOT_UTF8, TEXT_CONTROL, TEXT_BLANK };
+
 /*
  * A text buffer: NUL-terminated within its size, valid UTF-8, free of
- * control characters (C0, DEL, C1), and non-blank when required.
+ * control characters (C0, DEL, C1), and non-blank when required.  *at is
+ * the 1-based byte of a control character.
  */
-static bool check_text(const char *text, size_t size, const char *label, enum text_rule rule,
-		       const char *prefix, const char *key, struct problems *out)
+static enum text_fault text_fault(const char *text, size_t size, enum text_rule rule, size_t *at)
 {
-	char path[PROBLEM_PATH_SIZE];
 	size_t len = strnlen(text, size);
-	if (len == size) {
-		problems_add(out, joined(path, sizeof path, prefix, key), _("%s er for lang (høyst %zu byte)"), label, size - 1);
-		return false;
-	}
+	if (len == size)
+		return TEXT_TOO_LONG;
 	bool blank = true;
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)text[i];
 		size_t n = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
 			   : (c & 0xf8) == 0xf0 ? 4 : 0;
-		if (n == 0 || i + n > len) {
-			problems_add(out, joined(path, sizeof path, prefix, key), _("%s er ikke gyldig UTF-8-tekst"), label);
-			return false;
-		}
+		if (n == 0 || i + n > len)
+			return TEXT_NOT_UTF8;
 		for (size_t k = 1; k < n; k++)
-			if (((unsigned char)text[i + k] & 0xc0) != 0x80) {
-				problems_add(out, joined(path, sizeof path, prefix, key), _("%s er ikke gyldig UTF-8-tekst"), label);
-				return false;
-			}
+			if (((unsigned char)text[i + k] & 0xc0) != 0x80)
+				return TEXT_NOT_UTF8;
 		bool control = c < 0x20 || c == 0x7f ||
 			       (c == 0xc2 && (unsigned char)text[i + 1] < 0xa0);
 		if (control && !(rule == TEXT_MULTILINE && (c == '\n' || c == '\t'))) {
-			problems_add(out, joined(path, sizeof path, prefix, key), _("%s inneholder et kontrolltegn (tegn nr. %zu)"),
-				     label, i + 1);
-			return false;
+			*at = i + 1;
+			return TEXT_CONTROL;
 		}
 		if (!(c == ' ' || c == '\t' || c == '\n' || (c == 0xc2 && (unsigned char)text[i + 1] == 0xa0)))
 			blank = false;
 		i += n;
 	}
-	if (rule == TEXT_REQUIRED && blank) {
-		problems_add(out, joined(path, sizeof path, prefix, key), _("%s må fylles ut"), label);
-		return false;
+	return rule == TEXT_REQUIRED && blank ? TEXT_BLANK : TEXT_OK;
+}
+
+/*
+ * Check the text field `key` of a `row` at "prefix.key"; a problem names
+ * it by its schema label (or by `label` when the text is not a schema
+ * field, such as a payer's sector id).  The label is looked up only for a
+ * problem: valid rows are the open path.
+ */
+static bool check_text(const char *text, size_t size, enum schema_row row, const char *label,
+		       enum text_rule rule, const char *prefix, const char *key,
+		       struct problems *out)
+{
+	size_t at = 0;
+	enum text_fault fault = text_fault(text, size, rule, &at);
+	if (fault == TEXT_OK)
+		return true;
+	if (label == NULL) {
+		const struct field_desc *f = schema_find(row, key);
+		label = f != NULL ? _(f->label) : key;
 	}
-	return true;
+	char path[PROBLEM_PATH_SIZE];
+	joined(path, sizeof path, prefix, key);
+	switch (fault) {
+	case TEXT_TOO_LONG:
+		problems_add(out, path, _("%s er for lang (høyst %zu byte)"), label, size - 1);
+		break;
+	case TEXT_NOT_UTF8:
+		problems_add(out, path, _("%s er ikke gyldig UTF-8-tekst"), label);
+		break;
+	case TEXT_CONTROL:
+		problems_add(out, path, _("%s inneholder et kontrolltegn (tegn nr. %zu)"), label, at);
+		break;
+	default:
+		problems_add(out, path, _("%s må fylles ut"), label);
+		break;
+	}
+	return false;
 }
 
 static size_t count_since(const struct problems *out, size_t before)
@@ -285,9 +269,9 @@ bool validate_params(const struct workbook_params *p, const char *path, struct p
 {
 	size_t before = out->count + out->dropped;
 	const char *prefix = path ? path : "workbook";
-	check_text(p->name, sizeof p->name, _("Navn på arbeidsboken"), TEXT_REQUIRED, prefix, "name",
+	check_text(p->name, sizeof p->name, SCHEMA_WORKBOOK, NULL, TEXT_REQUIRED, prefix, "name",
 		   out);
-	check_text(p->municipality, sizeof p->municipality, _("Kommune"), TEXT_OPTIONAL, prefix,
+	check_text(p->municipality, sizeof p->municipality, SCHEMA_WORKBOOK, NULL, TEXT_OPTIONAL, prefix,
 		   "municipality", out);
 	check_at(FIELD_BASE_YEAR, p->base_year, prefix, out);
 	check_at(FIELD_HORIZON, p->horizon, prefix, out);
@@ -322,7 +306,7 @@ bool validate_sector(const struct sector *s, const char *path, struct problems *
 	size_t before = out->count + out->dropped;
 	char where[PROBLEM_PATH_SIZE];
 	enum bearer b;
-	if (check_text(s->id, sizeof s->id, _("Sektorens id"), TEXT_REQUIRED, path, "id", out) &&
+	if (check_text(s->id, sizeof s->id, SCHEMA_SECTOR, NULL, TEXT_REQUIRED, path, "id", out) &&
 	    bearer_from_key(s->id, &b)) {
 		join_path(where, sizeof where, path, "id");
 		problems_add(out, where,
@@ -330,8 +314,8 @@ bool validate_sector(const struct sector *s, const char *path, struct problems *
 			       "som egen sektor; velg en annen id"),
 			     s->id);
 	}
-	check_text(s->name, sizeof s->name, _("Navn på sektor"), TEXT_REQUIRED, path, "name", out);
-	check_text(s->kostra, sizeof s->kostra, _("KOSTRA-funksjoner"), TEXT_OPTIONAL, path,
+	check_text(s->name, sizeof s->name, SCHEMA_SECTOR, NULL, TEXT_REQUIRED, path, "name", out);
+	check_text(s->kostra, sizeof s->kostra, SCHEMA_SECTOR, NULL, TEXT_OPTIONAL, path,
 		   "kostra", out);
 	if ((unsigned)s->bearer >= BEARER_COUNT) {
 		join_path(where, sizeof where, path, "bearer");
@@ -373,7 +357,7 @@ static void check_item_owner(const struct cost_item *item, const struct workbook
 		problems_add(out, where, _("Ukjent bærer: bruk kommune, fylkeskommune eller stat"));
 		return;
 	}
-	if (!check_text(item->sector, sizeof item->sector, _("Sektor"), TEXT_OPTIONAL, path,
+	if (!check_text(item->sector, sizeof item->sector, SCHEMA_ITEM, NULL, TEXT_OPTIONAL, path,
 			"sector", out) ||
 	    wb == NULL || item->sector[0] == '\0')
 		return;
@@ -400,9 +384,10 @@ bool validate_item(const struct cost_item *item, const struct workbook *wb, cons
 {
 	size_t before = out->count + out->dropped;
 	char where[PROBLEM_PATH_SIZE];
-	check_text(item->name, sizeof item->name, _("Navn på kostnadspost"), TEXT_REQUIRED, path,
+	check_text(item->name, sizeof item->name, SCHEMA_ITEM, NULL, TEXT_REQUIRED, path,
 		   "name", out);
-	check_text(item->source, sizeof item->source, _("Kilde"), TEXT_OPTIONAL, path, "source", out);
+	check_text(item->source, sizeof item->source, SCHEMA_ITEM, NULL, TEXT_OPTIONAL, path,
+		   "source", out);
 	check_item_owner(item, wb, path, out);
 	if ((unsigned)item->unit > UNIT_G) {
 		join_path(where, sizeof where, path, "unit");
@@ -428,9 +413,9 @@ bool validate_group(const struct target_group *g, const struct workbook *wb, con
 		    struct problems *out)
 {
 	size_t before = out->count + out->dropped;
-	check_text(g->id, sizeof g->id, _("Målgruppens id"), TEXT_REQUIRED, path, "id", out);
-	check_text(g->name, sizeof g->name, _("Navn på målgruppe"), TEXT_REQUIRED, path, "name", out);
-	check_text(g->description, sizeof g->description, _("Beskrivelse"), TEXT_MULTILINE, path,
+	check_text(g->id, sizeof g->id, SCHEMA_GROUP, NULL, TEXT_REQUIRED, path, "id", out);
+	check_text(g->name, sizeof g->name, SCHEMA_GROUP, NULL, TEXT_REQUIRED, path, "name", out);
+	check_text(g->description, sizeof g->description, SCHEMA_GROUP, NULL, TEXT_MULTILINE, path,
 		   "description", out);
 	check_at(FIELD_ENTRY_AGE, g->entry_age, path, out);
 	for (size_t i = 0; i < g->item_count; i++) {
@@ -460,7 +445,8 @@ static void check_payer(const struct measure *m, const struct workbook *wb, cons
 	double sum = 0.0;
 	for (int i = 0; i < m->payer_count; i++) {
 		const struct payer_share *ps = &m->payer[i];
-		if (!check_text(ps->sector, sizeof ps->sector, _("Betalende sektor"), TEXT_REQUIRED,
+		if (!check_text(ps->sector, sizeof ps->sector, SCHEMA_MEASURE, _("Betalende sektor"),
+				TEXT_REQUIRED,
 				payer_path, "", out)) {
 			shares_ok = false;
 			continue;
@@ -526,8 +512,8 @@ bool validate_measure(const struct measure *m, const struct workbook *wb, const 
 {
 	size_t before = out->count + out->dropped;
 	char where[PROBLEM_PATH_SIZE];
-	check_text(m->name, sizeof m->name, _("Navn på tiltak"), TEXT_REQUIRED, path, "name", out);
-	if (check_text(m->group_id, sizeof m->group_id, _("Målgruppe"), TEXT_REQUIRED, path, "group",
+	check_text(m->name, sizeof m->name, SCHEMA_MEASURE, NULL, TEXT_REQUIRED, path, "name", out);
+	if (check_text(m->group_id, sizeof m->group_id, SCHEMA_MEASURE, NULL, TEXT_REQUIRED, path, "group",
 		       out) &&
 	    wb != NULL && workbook_find_group(wb, m->group_id) < 0) {
 		join_path(where, sizeof where, path, "group");

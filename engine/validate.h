@@ -2,11 +2,12 @@
  * validate.h: every input's allowed range, and the checks that refuse bad
  * values with a message naming the field and what is allowed.
  *
- * One table of ranges serves the importer, the store's CHECK constraints
- * (which mirror it), and the UI's fields, so "allowed" means the same thing
- * everywhere.  Messages are Norwegian (bokmål); paths are the JSON field
- * paths ("measures[2].success_rate") so a message can be acted on whether
- * it came from a file or a form.
+ * The ranges and the labels are the schema's (schema.h): one table serves
+ * the importer, the store's CHECK constraints (which mirror it), and the
+ * UI's fields, so "allowed" means the same thing everywhere and a message
+ * names a field by the word the form shows.  Messages are Norwegian
+ * (bokmål); paths are the JSON field paths ("measures[2].success_rate") so
+ * a message can be acted on whether it came from a file or a form.
  *
  * Must never: do I/O, allocate, call ncurses or SQLite.
  */
@@ -16,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "engine/schema.h"
 #include "engine/workbook.h"
 
 #define PROBLEM_PATH_SIZE 96
@@ -40,61 +42,12 @@ void problems_add(struct problems *p, const char *path, const char *fmt, ...)
 /* "path: message" (or just the message when path is empty) into buf. */
 void problem_format(const struct problem *pr, char *buf, size_t size);
 
-enum field_kind {
-	FIELD_INTEGER,  /* whole numbers */
-	FIELD_NUMBER,   /* any finite number, NOK or G */
-	FIELD_FRACTION, /* stored 0–1, shown on screen as percent */
-	FIELD_RATE      /* a fraction that may be negative (real growth), shown as percent */
-};
-
-enum field_id {
-	FIELD_BASE_YEAR,
-	FIELD_HORIZON,
-	FIELD_DISCOUNT_RATE,
-	FIELD_G_AMOUNT,
-	FIELD_ENTRY_AGE,
-	FIELD_ITEM_AMOUNT,
-	FIELD_ITEM_FROM_AGE,
-	FIELD_ITEM_TO_AGE,
-	FIELD_PARTICIPANTS,
-	FIELD_START_YEAR,
-	FIELD_START_AGE,
-	FIELD_DURATION,
-	FIELD_COST_PER_PARTICIPANT,
-	FIELD_PAYER_SHARE,
-	FIELD_SUCCESS_RATE,
-	FIELD_DEADWEIGHT,
-	FIELD_LAG,
-	FIELD_EFFECT_YEARS, /* 1–100; 0 in struct measure means "empty" */
-	FIELD_DECAY,
-	FIELD_PRICE_YEAR,
-	FIELD_REAL_GROWTH,
-	FIELD_PLAN_START_YEAR,
-	FIELD_PLAN_YEARS,
-	FIELD_DRAWS,
-	FIELD_SEED,
-	FIELD_SPREAD,   /* uncertainty.spread.A … D */
-	FIELD_TAX_COST,
-	FIELD_COUNT
-};
-
-struct field_range {
-	const char *key;   /* JSON / SQL column name: "success_rate" */
-	const char *label; /* bokmål label, untranslated: show field_label() */
-	enum field_kind kind;
-	double min;
-	double max;
-};
-
-const struct field_range *field_range(enum field_id id);
-/* The field's label in the current language ("Suksessrate"/"Success rate");
- * static storage, never freed.  "?" for an unknown id. */
-const char *field_label(enum field_id id);
-
 /*
  * Check one value against its field's range (and wholeness, finiteness).
- * On failure adds a problem at `path` (the field's key when path is NULL)
- * such as "må være et heltall fra 0 til 120 (fikk 130)" and returns false.
+ * On failure adds a problem at `path` (the range's key when path is NULL)
+ * naming the field by its schema label and saying its range, such as
+ * "Startalder må være et heltall fra 0 til 120, fikk 130", and returns
+ * false.
  */
 bool field_check(enum field_id id, double value, const char *path, struct problems *out);
 

@@ -1,6 +1,8 @@
 /*
  * json_fields.c: typed, strict getters for the members of a JSON object,
- * each reporting what is wrong with the member's full path.
+ * each reporting what is wrong with the member's full path and, for a
+ * range-checked member, the field's label and range from the schema
+ * (engine/schema.h).
  *
  * Invariant: a getter either writes a value the caller can trust to be of
  * the right type (possibly out of range, which it has reported), or leaves
@@ -83,6 +85,20 @@ static void type_error(struct json_reader *r, const char *path, const char *key,
 	problems_add(r->out, p, "%s", expected);
 }
 
+/* A wrong type of a range-checked member: named by the schema's label, as
+ * its range problem would be ("Deltakere må være et heltall"). */
+static void field_type_error(struct json_reader *r, const char *path, const char *key,
+			     enum field_id field, const char *expected)
+{
+	if (field == NO_FIELD) {
+		type_error(r, path, key, expected);
+		return;
+	}
+	char p[PROBLEM_PATH_SIZE];
+	json_path_join(p, sizeof p, path, key);
+	problems_add(r->out, p, "%s %s", field_label(field), expected);
+}
+
 /*
  * A JSON number that is a whole number: an integer, or a real with no
  * fraction (80.0), so that documents written by tools that only know
@@ -129,7 +145,7 @@ static bool get_whole(struct json_reader *r, const json_t *obj, const char *path
 	if (v == NULL)
 		return false;
 	if (!whole_value(v, out)) {
-		type_error(r, path, key, _("må være et heltall"));
+		field_type_error(r, path, key, field, _("må være et heltall"));
 		return false;
 	}
 	range_check(r, path, key, field, *out);
@@ -163,7 +179,7 @@ bool json_get_double(struct json_reader *r, const json_t *obj, const char *path,
 	if (v == NULL)
 		return false;
 	if (!json_is_number(v)) {
-		type_error(r, path, key, _("må være et tall"));
+		field_type_error(r, path, key, field, _("må være et tall"));
 		return false;
 	}
 	double d = json_number_value(v);

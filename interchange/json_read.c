@@ -51,13 +51,13 @@ static const char *const discount_fields[] = {"mode", "rate"};
 static const char *const plan_fields[] = {"start_year", "years"};
 static const char *const uncertainty_fields[] = {"draws", "seed", "spread"};
 static const char *const society_fields[] = {"tax_cost"};
-static const char *const sector_fields[] = {"id", "name", "bearer", "kostra"};
-static const char *const group_fields[] = {"id", "name", "description", "entry_age", "items"};
-static const char *const item_fields[] = {"name",     "bearer", "amount", "unit",
+static const char *const sector_members[] = {"id", "name", "bearer", "kostra"};
+static const char *const group_members[] = {"id", "name", "description", "entry_age", "items"};
+static const char *const item_members[] = {"name",     "bearer", "amount", "unit",
 					  "from_age", "to_age", "source", "confidence",
 					  "kind",     "sector"};
 #define ITEM_V1 8
-static const char *const measure_fields[] = {
+static const char *const measure_members[] = {
 	"name",	    "group",	      "participants", "start_year", "start_age",
 	"duration", "cost_per_participant", "payer",	 "success_rate", "deadweight",
 	"lag",	    "effect_years",	    "decay",	 "enabled",	 "ranges"};
@@ -186,7 +186,7 @@ static void read_item(struct json_reader *r, const json_t *obj, const char *path
 		problems_add(r->out, path, _("må være et objekt ({ … })"));
 		return;
 	}
-	json_check_members(r, obj, path, item_fields, fields_for(r, COUNT(item_fields), ITEM_V1));
+	json_check_members(r, obj, path, item_members, fields_for(r, COUNT(item_members), ITEM_V1));
 	json_get_text(r, obj, path, "name", true, it->name, sizeof it->name);
 	json_get_key(r, obj, path, "kind", false, kind_keys, COUNT(kind_keys), &kind);
 	it->kind = (enum item_kind)kind;
@@ -239,7 +239,7 @@ static int read_group(struct json_reader *r, const json_t *obj, const char *path
 		problems_add(r->out, path, _("må være et objekt ({ … })"));
 		return 0;
 	}
-	json_check_members(r, obj, path, group_fields, COUNT(group_fields));
+	json_check_members(r, obj, path, group_members, COUNT(group_members));
 	json_get_text(r, obj, path, "id", true, g->id, sizeof g->id);
 	json_get_text(r, obj, path, "name", true, g->name, sizeof g->name);
 	json_get_text(r, obj, path, "description", false, g->description, sizeof g->description);
@@ -276,7 +276,7 @@ static void read_sector(struct json_reader *r, const json_t *obj, const char *pa
 		problems_add(r->out, path, _("må være et objekt ({ … })"));
 		return;
 	}
-	json_check_members(r, obj, path, sector_fields, COUNT(sector_fields));
+	json_check_members(r, obj, path, sector_members, COUNT(sector_members));
 	json_get_text(r, obj, path, "id", true, sec->id, sizeof sec->id);
 	json_get_text(r, obj, path, "name", true, sec->name, sizeof sec->name);
 	json_get_key(r, obj, path, "bearer", true, bearer_keys, COUNT(bearer_keys), &bearer);
@@ -493,8 +493,8 @@ static void read_measure(struct json_reader *r, const json_t *obj, const char *p
 		problems_add(r->out, path, _("må være et objekt ({ … })"));
 		return;
 	}
-	json_check_members(r, obj, path, measure_fields,
-			   fields_for(r, COUNT(measure_fields), MEASURE_V1));
+	json_check_members(r, obj, path, measure_members,
+			   fields_for(r, COUNT(measure_members), MEASURE_V1));
 	json_get_text(r, obj, path, "name", true, m->name, sizeof m->name);
 	long group = -1;
 	if (json_get_text(r, obj, path, "group", true, m->group_id, sizeof m->group_id)) {

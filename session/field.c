@@ -7,6 +7,7 @@
 
 #include "session/field.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,87 +18,15 @@
 #include "i18n/i18n.h"
 #include "session/text.h"
 
-#define M(member) offsetof(struct measure, member)
-#define I(member) offsetof(struct cost_item, member)
-#define P(member) offsetof(struct workbook_params, member)
-#define G(member) offsetof(struct target_group, member)
-
-const struct field_desc measure_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, M(name), TEXT_NAME_SIZE, "name"},
-	{N_("Målgruppe"), FT_GROUP, -1, M(group_id), TEXT_ID_SIZE, "group"},
-	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, M(participants), 0, "participants"},
-	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT, M(cost_per_participant), 0, "cost_per_participant", N_("kr per år")},
-	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0, "success_rate"},
-	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0, "start_year"},
-	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0, "start_age"},
-	{N_("Varighet (år)"), FT_INT, FIELD_DURATION, M(duration), 0, "duration"},
-	{N_("Betaler kommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE].share), 0, "payer.kommune"},
-	{N_("Betaler fylkeskommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_FYLKESKOMMUNE].share), 0, "payer.fylkeskommune"},
-	{N_("Betaler stat"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_STAT].share), 0, "payer.stat"},
-	{N_("Dødvekt"), FT_PERCENT, FIELD_DEADWEIGHT, M(deadweight), 0, "deadweight"},
-	{N_("Forsinkelse (år)"), FT_INT, FIELD_LAG, M(lag), 0, "lag"},
-	{N_("Virkningsår"), FT_EFFECT, FIELD_EFFECT_YEARS, M(effect_years), 0, "effect_years"},
-	{N_("Avtakning per år"), FT_PERCENT, FIELD_DECAY, M(decay), 0, "decay"},
-	{N_("Med i porteføljen"), FT_BOOL, -1, M(enabled), 0, "enabled"},
-};
-const size_t measure_field_count = sizeof measure_fields / sizeof measure_fields[0];
-
-const struct field_desc item_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, I(name), TEXT_NAME_SIZE, "name"},
-	{N_("Bærer"), FT_BEARER, -1, I(bearer), 0, "bearer"},
-	{N_("Beløp"), FT_NUMBER, FIELD_ITEM_AMOUNT, I(amount), 0, "amount", N_("per år")},
-	{N_("Enhet"), FT_UNIT, -1, I(unit), 0, "unit"},
-	{N_("Fra alder"), FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0, "from_age"},
-	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0, "to_age"},
-	{N_("Kilde"), FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE, "source"},
-	{N_("Sikkerhet"), FT_CONFIDENCE, -1, I(confidence), 0, "confidence"},
-};
-const size_t item_field_count = sizeof item_fields / sizeof item_fields[0];
-
-/* A group's own fields; its items are item_fields rows. */
-const struct field_desc group_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, G(name), TEXT_NAME_SIZE, "name"},
-	{N_("Id"), FT_TEXT, -1, G(id), TEXT_ID_SIZE, "id"},
-	{N_("Beskrivelse"), FT_TEXT, -1, G(description), TEXT_DESCRIPTION_SIZE, "description"},
-	{N_("Vanlig startalder"), FT_INT, FIELD_ENTRY_AGE, G(entry_age), 0, "entry_age"},
-};
-const size_t group_field_count = sizeof group_fields / sizeof group_fields[0];
-
-const struct field_desc params_fields[] = {
-	{N_("Navn"), FT_TEXT, -1, P(name), TEXT_NAME_SIZE, "name"},
-	{N_("Kommune"), FT_TEXT, -1, P(municipality), TEXT_NAME_SIZE, "municipality"},
-	{N_("Basisår"), FT_INT, FIELD_BASE_YEAR, P(base_year), 0, "base_year"},
-	{N_("Horisont (år)"), FT_INT, FIELD_HORIZON, P(horizon), 0, "horizon"},
-	{N_("Diskontering"), FT_DISCOUNT, -1, P(discount.mode), 0, "discount.mode"},
-	{N_("Fast rente"), FT_PERCENT, FIELD_DISCOUNT_RATE, P(discount.rate), 0, "discount.rate"},
-	{N_("G (grunnbeløpet)"), FT_NUMBER, FIELD_G_AMOUNT, P(g_amount), 0, "g_amount", N_("kr")},
-	/* Version 2 of the model (issues 12–14): the same words as the
-	 * validation messages (engine/validate.c). */
-	{N_("Kroneår"), FT_INT, FIELD_PRICE_YEAR, P(price_year), 0, "price_year"},
-	{N_("Realvekst i innsparingene per år"), FT_PERCENT, FIELD_REAL_GROWTH, P(real_growth), 0,
-	 "real_growth"},
-	{N_("Økonomiplanens første år"), FT_INT, FIELD_PLAN_START_YEAR, P(plan.start_year), 0,
-	 "plan.start_year"},
-	{N_("Økonomiplanens antall år"), FT_INT, FIELD_PLAN_YEARS, P(plan.years), 0, "plan.years"},
-	{N_("Antall trekninger"), FT_LONG, FIELD_DRAWS, P(uncertainty.draws), 0, "uncertainty.draws"},
-	{N_("Usikkerhetsspenn A"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_A]), 0,
-	 "uncertainty.spread.A"},
-	{N_("Usikkerhetsspenn B"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_B]), 0,
-	 "uncertainty.spread.B"},
-	{N_("Usikkerhetsspenn C"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_C]), 0,
-	 "uncertainty.spread.C"},
-	{N_("Usikkerhetsspenn D"), FT_PERCENT, FIELD_SPREAD, P(uncertainty.spread[CONFIDENCE_D]), 0,
-	 "uncertainty.spread.D"},
-	{N_("Skattefinansieringskostnad"), FT_PERCENT, FIELD_TAX_COST, P(tax_cost), 0, "tax_cost"},
-};
-const size_t params_field_count = sizeof params_fields / sizeof params_fields[0];
-
 static const char *const bearer_names[BEARER_COUNT] = {N_("kommune"), N_("fylkeskommune"),
 								    N_("stat")};
 static const char *const unit_names[] = {"kr", "G"};
 static const char *const confidence_names[] = {"A", "B", "C", "D"};
 static const char *const discount_names[] = {N_("R-109"), N_("fast rente"), N_("ingen")};
 static const char *const bool_names[] = {N_("nei"), N_("ja")};
+/* The file's keys: a cost item's kind is named alike in every language. */
+static const char *const kind_names[ITEM_KIND_COUNT] = {"service", "transfer", "tax",
+							 "production", "welfare"};
 
 #define FIELD_AT(type, obj, f) ((type *)(void *)((char *)(obj) + (f)->offset))
 #define CFIELD_AT(type, obj, f) ((const type *)(const void *)((const char *)(obj) + (f)->offset))
@@ -111,6 +40,7 @@ bool field_is_choice(const struct field_desc *f)
 	case FT_DISCOUNT:
 	case FT_BOOL:
 	case FT_GROUP:
+	case FT_ITEM_KIND:
 		return true;
 	default:
 		return false;
@@ -139,6 +69,8 @@ static int choice_index(const struct field_desc *f, const void *obj)
 		return (int)*CFIELD_AT(enum discount_mode, obj, f);
 	case FT_BOOL:
 		return *CFIELD_AT(bool, obj, f) ? 1 : 0;
+	case FT_ITEM_KIND:
+		return (int)*CFIELD_AT(enum item_kind, obj, f);
 	default:
 		return 0;
 	}
@@ -162,6 +94,9 @@ static const char *const *choice_names(const struct field_desc *f, int *count)
 	case FT_BOOL:
 		*count = 2;
 		return bool_names;
+	case FT_ITEM_KIND:
+		*count = ITEM_KIND_COUNT;
+		return kind_names;
 	default:
 		*count = 0;
 		return NULL;
@@ -185,6 +120,9 @@ static void set_choice(const struct field_desc *f, void *obj, int i)
 		break;
 	case FT_BOOL:
 		*FIELD_AT(bool, obj, f) = i != 0;
+		break;
+	case FT_ITEM_KIND:
+		*FIELD_AT(enum item_kind, obj, f) = (enum item_kind)i;
 		break;
 	default:
 		break;
@@ -224,6 +162,14 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 		break;
 	case FT_LONG:
 		number_format(buf, size, (double)*CFIELD_AT(long, obj, f), 0, sep);
+		break;
+	case FT_SEED:
+		/* A seed is an identifier: no thousands separator. */
+		snprintf(buf, size, "%" PRIu64, *CFIELD_AT(uint64_t, obj, f));
+		break;
+	case FT_MAP:
+		/* Entries are shown and typed one by one, never as one value. */
+		snprintf(buf, size, "…");
 		break;
 	case FT_NUMBER:
 		v = *CFIELD_AT(double, obj, f);
@@ -373,6 +319,11 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		return parse_choice(f, t, obj, reading, reading_size, error, error_size);
 	}
 
+	if (f->type == FT_MAP) {
+		say(error, error_size, _("%s: verdiene skrives én og én"), _(f->label));
+		return false;
+	}
+
 	double v;
 	enum number_status st =
 		f->type == FT_PERCENT ? percent_parse(text, &v) : number_parse(text, &v);
@@ -425,6 +376,15 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		}
 		*FIELD_AT(long, obj, f) = (long)v;
 		number_format(shown, sizeof shown, v, 0, THOUSANDS_SPACE);
+		break;
+	case FT_SEED:
+		/* The range (0 … 2^53) was checked: the conversion is exact. */
+		if (v != floor(v) || v < 0) {
+			say(error, error_size, _("%s må være et heltall"), _(f->label));
+			return false;
+		}
+		*FIELD_AT(uint64_t, obj, f) = (uint64_t)v;
+		snprintf(shown, sizeof shown, "%" PRIu64, (uint64_t)v);
 		break;
 	case FT_PERCENT:
 		*FIELD_AT(double, obj, f) = v;

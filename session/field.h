@@ -3,9 +3,10 @@
  * a cost item's bearer, the workbook's horizon): how it is shown, how typed
  * text is read, and what the reading means ("leser: 25 %").
  *
- * A field is described by a static table entry (type, validation id, offset
- * into the struct), so the same code serves the measure form, the item
- * table, the settings and the quick estimate.  Parsing writes into a struct
+ * A field is described by its schema entry (engine/schema.h: key, label,
+ * unit, type, range id, offset into the struct), so the same code serves
+ * the measure form, the item table, the settings, the quick estimate and
+ * `utenfor set`.  Parsing writes into a struct
  * only when the text is valid; validation uses engine/validate.h so the
  * form refuses exactly what the store and the importer refuse.
  *
@@ -17,46 +18,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "engine/schema.h"
 #include "engine/validate.h"
 #include "engine/workbook.h"
 
-enum field_type {
-	FT_TEXT,       /* char[size] */
-	FT_INT,        /* int */
-	FT_LONG,       /* long */
-	FT_NUMBER,     /* double, NOK or G */
-	FT_PERCENT,    /* double fraction, typed and shown as percent */
-	FT_EFFECT,     /* int years, 0 = to the end of the horizon ("" on screen) */
-	FT_BEARER,     /* enum bearer */
-	FT_UNIT,       /* enum amount_unit */
-	FT_CONFIDENCE, /* enum confidence */
-	FT_DISCOUNT,   /* enum discount_mode */
-	FT_BOOL,       /* bool */
-	FT_GROUP       /* char[TEXT_ID_SIZE] naming a target group */
-};
-
-struct field_desc {
-	const char *label; /* Norwegian, shown before the value */
-	enum field_type type;
-	int vid;           /* enum field_id for field_check(), or -1 */
-	size_t offset;     /* into the struct the field belongs to */
-	size_t size;       /* FT_TEXT / FT_GROUP buffer size */
-	const char *key;   /* the JSON key (MODEL.md), also `utenfor set`'s FIELD */
-	const char *unit;  /* N_() shown after the value ("kr per år"), or NULL */
-};
-
-/* The field tables of the model structs. */
-extern const struct field_desc measure_fields[];
-extern const size_t measure_field_count;
-extern const struct field_desc item_fields[];
-extern const size_t item_field_count;
-/* Name, id, description, entry age of a struct target_group (not its items). */
-extern const struct field_desc group_fields[];
-extern const size_t group_field_count;
-/* Index of the id field in group_fields (its edits retarget measures). */
-#define GROUP_FIELD_ID 1
-extern const struct field_desc params_fields[];
-extern const size_t params_field_count;
+/* enum field_type, struct field_desc and the field tables of the model
+ * structs (measure_fields, item_fields, group_fields, params_fields) are
+ * the schema's (engine/schema.h): one description per field. */
 
 /* Choice types (bearer, unit, …) cycle with Space/←/→ instead of typing. */
 bool field_is_choice(const struct field_desc *f);

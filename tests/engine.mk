@@ -65,3 +65,15 @@ tests_engine_uncertainty_noalloc_CFLAGS = $(ENGINE_TEST_CFLAGS) -fno-builtin
 tests_engine_uncertainty_noalloc_LDFLAGS = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 tests_engine_uncertainty_noalloc_LDADD = $(ENGINE_TEST_LDADD)
 endif
+
+# The schema against its users: validation, the forms (session/field), the
+# JSON writer and doc/model.md's table.
+if HAVE_CRITERION
+check_PROGRAMS += tests/engine_schema
+TESTS += tests/engine_schema
+tests_engine_schema_SOURCES = tests/engine_schema.c
+tests_engine_schema_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+tests_engine_schema_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(JANSSON_CFLAGS)
+tests_engine_schema_LDADD = libsession.a libinterchange.a libengine.a libi18n.a $(LIBINTL) \
+	$(JANSSON_LIBS) $(CRITERION_LIBS)
+endif

@@ -61,7 +61,7 @@ Test(validate, message_names_label_range_and_value)
 	cr_assert_not(field_check(FIELD_PARTICIPANTS, 2.5, NULL, &p));
 	cr_assert_str_eq(p.list[1].path, "participants");
 	cr_assert_str_eq(p.list[1].message,
-			 "Antall deltakere må være et heltall fra 1 til 10 000 000, fikk 2,5");
+			 "Deltakere må være et heltall fra 1 til 10 000 000, fikk 2,5");
 	cr_assert_not(field_check(FIELD_ITEM_AMOUNT, -2e12, "x", &p));
 	cr_assert_str_eq(p.list[2].message, "Beløp må være mellom -1 000 000 000 000 og "
 					    "1 000 000 000 000, fikk -2 000 000 000 000");
@@ -98,15 +98,15 @@ Test(validate, every_field_out_of_range)
 		const char *range;
 	} cases[] = {
 		{FIELD_BASE_YEAR, 1899, "Basisår", "fra 1 900 til 2 200"},
-		{FIELD_HORIZON, 101, "Tidshorisont", "fra 1 til 100"},
-		{FIELD_HORIZON, 0, "Tidshorisont", "fra 1 til 100"},
+		{FIELD_HORIZON, 101, "Horisont (år)", "fra 1 til 100"},
+		{FIELD_HORIZON, 0, "Horisont (år)", "fra 1 til 100"},
 		{FIELD_DISCOUNT_RATE, -0.01, "Diskonteringsrente", "mellom 0 og 1 (0–100 %)"},
-		{FIELD_G_AMOUNT, 0.5, "Grunnbeløp", "mellom 1 og 1 000 000 000 000"},
+		{FIELD_G_AMOUNT, 0.5, "G (grunnbeløpet)", "mellom 1 og 1 000 000 000 000"},
 		{FIELD_ENTRY_AGE, 121, "startalder", "fra 0 til 120"},
 		{FIELD_ITEM_AMOUNT, 1.5e12, "Beløp", "mellom -1 000 000 000 000 og 1 000 000 000 000"},
 		{FIELD_ITEM_FROM_AGE, -1, "Fra alder", "fra 0 til 120"},
 		{FIELD_ITEM_TO_AGE, 130, "Til alder", "fra 0 til 120"},
-		{FIELD_PARTICIPANTS, 0, "Antall deltakere", "fra 1 til 10 000 000"},
+		{FIELD_PARTICIPANTS, 0, "Deltakere", "fra 1 til 10 000 000"},
 		{FIELD_START_YEAR, 2201, "Startår", "fra 1 900 til 2 200"},
 		{FIELD_START_AGE, 12.5, "Startalder", "fra 0 til 120"},
 		{FIELD_DURATION, 0, "Varighet", "fra 1 til 100"},
@@ -153,7 +153,7 @@ Test(validate, measure_fields_with_paths)
 	m->cost_per_participant = INFINITY;
 	cr_assert_not(validate_workbook(&wb, &p));
 	dump(&p);
-	cr_assert(has_problem(&p, "measures[0].participants", "Antall deltakere"));
+	cr_assert(has_problem(&p, "measures[0].participants", "Deltakere"));
 	cr_assert(has_problem(&p, "measures[0].success_rate", "fikk 1,5"));
 	cr_assert(has_problem(&p, "measures[0].deadweight", "Dødvekt"));
 	cr_assert(has_problem(&p, "measures[0].lag", "fikk -1"));
@@ -226,7 +226,7 @@ Test(validate, texts)
 	problems_clear(&p);
 	cr_assert_not(validate_workbook(&wb, &p));
 	dump(&p);
-	cr_assert(has_problem(&p, "measures[0].name", "Navn på tiltak må fylles ut"));
+	cr_assert(has_problem(&p, "measures[0].name", "Navn må fylles ut"));
 	cr_assert(has_problem(&p, "groups[0].name", "kontrolltegn"));
 	cr_assert(has_problem(&p, "workbook.municipality", "kontrolltegn"));
 	cr_assert_eq(p.count, 3, "newline and tab are fine in a description");
@@ -277,9 +277,9 @@ Test(validate, params)
 	params.g_amount = 0;
 	params.base_year = 1700;
 	cr_assert_not(validate_params(&params, NULL, &p));
-	cr_assert(has_problem(&p, "workbook.horizon", "Tidshorisont"));
+	cr_assert(has_problem(&p, "workbook.horizon", "Horisont (år)"));
 	cr_assert(has_problem(&p, "workbook.discount.rate", "Diskonteringsrente"));
-	cr_assert(has_problem(&p, "workbook.g_amount", "Grunnbeløp"));
+	cr_assert(has_problem(&p, "workbook.g_amount", "G (grunnbeløpet)"));
 	cr_assert(has_problem(&p, "workbook.base_year", "fikk 1 700"));
 	cr_assert_eq(p.count, 4);
 }

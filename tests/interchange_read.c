@@ -247,7 +247,7 @@ Test(read, unknown_field_names_path_and_allowed_fields)
 Test(read, wrong_types)
 {
 	cr_assert_eq(refused(doc_measure("participants", "'80'", NULL)), 1);
-	expect("measures[0].participants", "må være et heltall");
+	expect("measures[0].participants", "Deltakere må være et heltall");
 	cr_assert_eq(refused(doc_measure("name", "5", NULL)), 1);
 	expect("measures[0].name", "må være en tekst");
 	cr_assert_eq(refused(doc_measure("enabled", "'ja'", NULL)), 1);
@@ -317,7 +317,7 @@ Test(read, out_of_range_values_name_field_and_range)
 	cr_assert_eq(refused(doc_measure("start_year", "1899", NULL)), 1);
 	expect("measures[0].start_year", "1 900 til 2 200");
 	cr_assert_eq(refused(doc_measure("participants", "1e300", NULL)), 1);
-	expect("measures[0].participants", "Antall deltakere");
+	expect("measures[0].participants", "Deltakere");
 }
 
 Test(read, whole_entity_rules)
@@ -409,7 +409,7 @@ Test(read, all_problems_reported_each_once)
 	if (n != 5)
 		dump_problems();
 	cr_assert_eq(n, 5);
-	expect("workbook.horizon", "Tidshorisont");
+	expect("workbook.horizon", "Horisont (år)");
 	expect("groups[0].items[0].from_age", "må være et heltall");
 	expect("measures[0].cost_per_participant", "Kostnad per deltaker");
 	expect("measures[0].decay", "Avtaking");

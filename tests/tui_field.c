@@ -112,12 +112,12 @@ Test(field, effect_years_empty_means_to_the_horizon)
 	struct measure m = sample();
 	m.effect_years = 5;
 	char reading[64], error[400], shown[64];
-	cr_assert(field_parse(MF("Virkningsår"), "  ", &m, NULL, reading, sizeof reading, error,
+	cr_assert(field_parse(MF("Effektvarighet (år)"), "  ", &m, NULL, reading, sizeof reading, error,
 			      sizeof error));
 	cr_assert_eq(m.effect_years, 0);
-	field_format(MF("Virkningsår"), &m, NULL, false, " ", shown, sizeof shown);
+	field_format(MF("Effektvarighet (år)"), &m, NULL, false, " ", shown, sizeof shown);
 	cr_assert_str_eq(shown, "til horisonten");
-	field_format(MF("Virkningsår"), &m, NULL, true, " ", shown, sizeof shown);
+	field_format(MF("Effektvarighet (år)"), &m, NULL, true, " ", shown, sizeof shown);
 	cr_assert_str_eq(shown, "");
 }
 
@@ -269,7 +269,7 @@ Test(field, v2_parameters_read_and_refuse_with_their_range)
 	cr_assert(field_parse(PF("Skattefinansieringskostnad"), "25", &p, NULL, reading,
 			      sizeof reading, error, sizeof error));
 	cr_assert_float_eq(p.tax_cost, 0.25, 1e-12);
-	cr_assert(field_parse(PF("Realvekst i innsparingene per år"), "-1,5", &p, NULL, reading,
+	cr_assert(field_parse(PF("Realvekst i gevinstene per år"), "-1,5", &p, NULL, reading,
 			      sizeof reading, error, sizeof error));
 	cr_assert_float_eq(p.real_growth, -0.015, 1e-12);
 	cr_assert(field_parse(PF("Usikkerhetsspenn D"), "40", &p, NULL, reading, sizeof reading,

@@ -41,9 +41,9 @@ for mode in "" --json; do
 	run 1 $mode "$f"
 	no_stdout
 	lines 7
-	has_prefix "$f: workbook.horizon: Tidshorisont (år) må være et heltall fra 1 til 100"
+	has_prefix "$f: workbook.horizon: Horisont (år) må være et heltall fra 1 til 100"
 	has_line "$f: groups[1].id: Målgruppe-id «frafall-vgs» er allerede brukt av groups[0]"
-	has_line "$f: measures[0].participants: må være et heltall"
+	has_line "$f: measures[0].participants: Deltakere må være et heltall"
 	has_prefix "$f: measures[1].sucess_rate: ukjent felt; tillatte felt er name, group,"
 	has_line "$f: measures[1].group: ukjent målgruppe «frafall»; kjente målgrupper er frafall-vgs"
 	has_line "$f: measures[1].success_rate: påkrevd felt mangler"
