@@ -17,6 +17,7 @@ static const char *const names[ACTION_COUNT] = {
 	[ACTION_VIEW_PROJECTION] = "view_projection",
 	[ACTION_VIEW_SETTINGS] = "view_settings",
 	[ACTION_VIEW_PLAN] = "view_plan",
+	[ACTION_VIEW_UNCERTAINTY] = "view_uncertainty",
 	[ACTION_UP] = "up",
 	[ACTION_DOWN] = "down",
 	[ACTION_LEFT] = "left",

@@ -24,7 +24,8 @@
 #define PRESET_VIEW_KEYS                                                                   \
 	{ACTION_NEXT_VIEW, ">, ]"}, {ACTION_PREV_VIEW, "<, ["}, {ACTION_VIEW_OVERVIEW, "1"},   \
 	{ACTION_VIEW_MEASURES, "2"}, {ACTION_VIEW_GROUPS, "3"}, {ACTION_VIEW_PROJECTION, "4"}, \
-	{ACTION_VIEW_SETTINGS, "5"}, {ACTION_VIEW_PLAN, "6"}
+	{ACTION_VIEW_SETTINGS, "5"}, {ACTION_VIEW_PLAN, "6"},   \
+	{ACTION_VIEW_UNCERTAINTY, "7"}
 #define PRESET_COMMON_KEYS                                                                 \
 	{ACTION_TOGGLE_ENABLED, "Space"}, {ACTION_ESTIMATE, "e"}, {ACTION_KEEP_ESTIMATE, "b"},  \
 	{ACTION_REPORT, "r"}, {ACTION_NEXT_THEME, "t"}, {ACTION_TOGGLE_LANGUAGE, "L"},         \

@@ -43,6 +43,9 @@ enum field_type {
 	FT_GROUP,      /* char[TEXT_ID_SIZE] naming a target group */
 	FT_ITEM_KIND,  /* enum item_kind */
 	FT_SEED,       /* uint64_t, a whole number 0 … 2^53 */
+	FT_RANGE_LOW,  /* the low end of a measure's struct value_range at offset
+			* (vid: the ranged field's id); typed empty: no range */
+	FT_RANGE_HIGH, /* its high end */
 	FT_MAP         /* an object of values keyed by sector or grade (payer,
 			* spread, ranges): checked entry by entry, never typed
 			* as one value; offset is that of the first entry */

@@ -20,6 +20,7 @@
 #include <stdbool.h>
 
 #include "engine/projection.h"
+#include "engine/uncertainty.h"
 #include "session/session.h"
 
 struct analysis_class {
@@ -67,5 +68,52 @@ extern const struct analysis_class analysis_estimate;
 void estimate_measure(const struct session *s, struct measure *out);
 /* Reset the estimate's inputs (KS's example, the group of measure `near`). */
 void session_estimate_reset(struct session *s, struct row_key near);
+
+/* ---- uncertainty (analysis_uncertainty.c) ---------------------------- */
+
+#define UNC_HIST_BINS 48
+
+/* The distribution of one line of a finished simulation. */
+struct unc_histogram {
+	double min, max;           /* of the draws; bins are equal parts of [min, max] */
+	long count[UNC_HIST_BINS];
+};
+
+/*
+ * One simulated subject (the focus measure or the portfolio).  `ready`
+ * says a simulation finished, `current` that it is of the workbook as it
+ * is now; while a new one runs (done of draws) the last finished result
+ * stays, so the screen never goes blank while someone types.
+ */
+struct unc_subject {
+	bool ready, current;
+	long done, draws;               /* progress of the run under way */
+	struct mc_summary summary;      /* P10/P50/P90 and chances, every line */
+	struct unc_histogram hist;      /* of the total */
+	struct tornado_entry *tornado;  /* sorted by swing of the total, largest first */
+	size_t tornado_count;
+	struct switching_values switching; /* the measure only */
+	int64_t measure_id;             /* the measure's row id; 0 for the portfolio */
+};
+
+struct uncertainty_result {
+	struct unc_subject measure;     /* the focus measure (session_set_focus) */
+	struct unc_subject portfolio;
+	/* Each measure's chance that its total NPV is positive, from the last
+	 * finished portfolio run, by row id (ids[i] is the measure it was of;
+	 * a measure added since has none). */
+	size_t chance_count;
+	const int64_t *chance_ids;
+	const double *chance;
+};
+
+/* The Monte Carlo of doc/model.md for the focus measure (first) and the
+ * portfolio, in slices between keystrokes; result is a
+ * const struct uncertainty_result *. */
+extern const struct analysis_class analysis_uncertainty;
+/* The measure whose simulation runs first (a zero key: none). */
+void session_set_focus(struct session *s, struct row_key measure);
+/* measures[i]'s chance from r, or -1 when it has none yet. */
+double uncertainty_chance(const struct uncertainty_result *r, const struct workbook *wb, size_t i);
 
 #endif

@@ -229,6 +229,11 @@ enum diag_code session_draft_set_text(struct session *s, const char *text, struc
 			       sizeof e->error);
 	if (e->valid)
 		item_follow_bearer(s, e->row, e->field, obj);
+	if (e->valid && e->row.kind == ROW_MEASURE &&
+	    !field_range_encloses(obj, e->field, e->error, sizeof e->error)) {
+		e->valid = false;
+		restore_backup(s);
+	}
 	if (e->valid && e->row.kind == ROW_MEASURE && payer_of(e->field) >= 0)
 		rebalance_payers(s, obj, &e->backup.measure, payer_of(e->field), e->reading,
 				 sizeof e->reading);

@@ -167,6 +167,10 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 		/* A seed is an identifier: no thousands separator. */
 		snprintf(buf, size, "%" PRIu64, *CFIELD_AT(uint64_t, obj, f));
 		break;
+	case FT_RANGE_LOW:
+	case FT_RANGE_HIGH:
+		range_end_format(f, obj, for_editing, thousands, buf, size);
+		break;
 	case FT_MAP:
 		/* Entries are shown and typed one by one, never as one value. */
 		snprintf(buf, size, "…");
@@ -309,6 +313,8 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 	}
 	if (f->type == FT_GROUP)
 		return parse_group(f, text, obj, wb, reading, reading_size, error, error_size);
+	if (f->type == FT_RANGE_LOW || f->type == FT_RANGE_HIGH)
+		return range_end_parse(f, text, obj, reading, reading_size, error, error_size);
 	if (field_is_choice(f)) {
 		/* Surrounding blanks mean nothing in a choice. */
 		char t[64];

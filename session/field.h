@@ -50,6 +50,26 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		 const struct workbook *wb, char *reading, size_t reading_size, char *error,
 		 size_t error_size);
 
+/*
+ * The "lav" and "høy" beside a ranged field of the measure form (success
+ * rate, deadweight, decay, cost per participant: MODEL.md "Uncertainty"):
+ * end 0 is low, 1 high.  NULL for a field without a range.  Their type is
+ * FT_RANGE_LOW/HIGH and they read and write a struct measure.
+ */
+const struct field_desc *field_range_end(const struct field_desc *value, int end);
+/* Every range end, for `utenfor set` and lookups by name: count 8. */
+const struct field_desc *field_range_ends(size_t *count);
+/* With a range set on the field `f` of `m`: does it enclose the value?
+ * Else false and a message in the field's unit. */
+bool field_range_encloses(const struct measure *m, const struct field_desc *f, char *error,
+			  size_t error_size);
+
+/* For field.c: how field_format() and field_parse() treat a range end. */
+void range_end_format(const struct field_desc *f, const void *obj, bool for_editing,
+		      const char *thousands, char *buf, size_t size);
+bool range_end_parse(const struct field_desc *f, const char *text, void *obj, char *reading,
+		     size_t reading_size, char *error, size_t error_size);
+
 /* Step a choice field to its next (+1) or previous (−1) value. */
 void field_cycle(const struct field_desc *f, void *obj, const struct workbook *wb, int step);
 

@@ -43,6 +43,9 @@ struct session {
 	 * typed in that measure leaves it alone (see rebalance_payers). */
 	int64_t payer_row;
 	int payer_last;
+	/* The measure the interface looks at: the uncertainty analysis
+	 * simulates it first (session_set_focus). */
+	struct row_key focus;
 	struct {
 		const struct analysis_class *c;
 		void *self;

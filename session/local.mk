@@ -8,7 +8,8 @@ libsession_a_SOURCES = \
 	session/draft.c session/rows.c \
 	session/analysis.c session/analysis.h \
 	session/analysis_portfolio.c session/analysis_estimate.c \
-	session/field.c session/field.h \
+	session/analysis_uncertainty.c \
+	session/field.c session/field.h session/field_range.c \
 	session/text.c session/text.h \
 	session/naming.c session/naming.h \
 	session/example.c

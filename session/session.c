@@ -261,6 +261,14 @@ const struct field_desc *session_field_named(enum row_kind kind, const char *nam
 		if ((fs[i].key != NULL && strcasecmp(fs[i].key, name) == 0) ||
 		    strcasecmp(fs[i].label, name) == 0 || strcasecmp(_(fs[i].label), name) == 0)
 			return &fs[i];
+	if (kind == ROW_MEASURE) {
+		const struct field_desc *ends = field_range_ends(&n);
+		for (size_t i = 0; i < n; i++)
+			if (strcasecmp(ends[i].key, name) == 0 || strcasecmp(ends[i].label, name) == 0 ||
+			    strcasecmp(_(ends[i].label), name) == 0)
+				return &ends[i];
+		fs = session_fields(kind, &n);
+	}
 	/* "Horisont" for "Horisont (år)": the label without its unit. */
 	size_t len = strlen(name);
 	for (size_t i = 0; i < n; i++) {

@@ -46,7 +46,8 @@ enum session_change {
 	SC_DRAFT = 1u << 5,    /* the draft's text or reading changed */
 	SC_ESTIMATE = 1u << 6, /* the quick estimate's inputs */
 	SC_ANALYSIS = 1u << 7, /* an analysis produced a new result */
-	SC_ALL = 0xffu
+	SC_FOCUS = 1u << 8,    /* the measure the interface looks at (analysis.h) */
+	SC_ALL = 0x1ffu
 };
 
 /* The quick estimate's inputs: one form, not stored (see analysis_estimate.c). */

@@ -167,7 +167,8 @@ Test(keys, default_preset_has_the_documented_keys)
 		{"C-r", ACTION_REDO}, {"C-y", ACTION_REDO}, {"?", ACTION_HELP}, {"F1", ACTION_HELP},
 		{"q", ACTION_QUIT}, {"1", ACTION_VIEW_OVERVIEW}, {"2", ACTION_VIEW_MEASURES},
 		{"3", ACTION_VIEW_GROUPS}, {"4", ACTION_VIEW_PROJECTION},
-		{"5", ACTION_VIEW_SETTINGS}, {"6", ACTION_VIEW_PLAN}, {NULL, ACTION_NONE},
+		{"5", ACTION_VIEW_SETTINGS}, {"6", ACTION_VIEW_PLAN},
+		{"7", ACTION_VIEW_UNCERTAINTY}, {NULL, ACTION_NONE},
 	});
 	cr_assert_eq(keymap_lookup(&km, key("x")), ACTION_NONE);
 }

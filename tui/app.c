@@ -60,9 +60,19 @@ int app_measure_index(const struct app *a)
 	return i;
 }
 
+/* The uncertainty analysis simulates the current measure first. */
+static void focus_subject(struct app *a)
+{
+	struct row_key none = {ROW_MEASURE, 0};
+	session_set_focus(a->session, a->subject >= 0 && (size_t)a->subject < a->wb->measure_count
+					      ? session_measure_key(a->session, (size_t)a->subject)
+					      : none);
+}
+
 void app_set_subject(struct app *a, int i)
 {
 	a->subject = i;
+	focus_subject(a);
 }
 
 struct row_key app_key(const struct app *a, enum edit_target t, size_t index, size_t sub)
@@ -99,11 +109,17 @@ void app_remember(struct app *a)
 
 void app_sync(struct app *a)
 {
-	/* Drafts patch the projection; parameters and reloads need a step. */
-	session_step(a->session, 5.0);
+	/* Drafts patch the projection; parameters and reloads need a step.
+	 * The projection always gets its step; the simulation only what is
+	 * left of the millisecond, and the rest between keystrokes
+	 * (app_background), so typing never waits for it. */
+	session_step(a->session, 1.0);
 	a->proj = session_result(a->session, &analysis_portfolio, NULL);
-	if (a->generation == session_generation(a->session))
+	a->unc = session_result(a->session, &analysis_uncertainty, NULL);
+	if (a->generation == session_generation(a->session)) {
+		focus_subject(a);
 		return;
+	}
 	a->generation = session_generation(a->session);
 	/* The workbook was read again: indexes may have shifted, ids did not. */
 	long s = session_index(a->session, (struct row_key){ROW_MEASURE, a->subject_id}, NULL);
@@ -111,9 +127,17 @@ void app_sync(struct app *a)
 		a->subject = (int)s;
 	else if (a->subject >= (int)a->wb->measure_count)
 		a->subject = a->wb->measure_count > 0 ? (int)a->wb->measure_count - 1 : 0;
+	focus_subject(a);
 	for (size_t i = 0; i < a->view_count; i++)
 		if (a->views[i]->reloaded != NULL)
 			a->views[i]->reloaded(a, a->state[i]);
+}
+
+bool app_background(struct app *a, double budget_ms)
+{
+	bool done = session_step(a->session, budget_ms);
+	a->unc = session_result(a->session, &analysis_uncertainty, NULL);
+	return !done;
 }
 
 void app_show(struct app *a, const struct view *v)

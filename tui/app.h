@@ -74,6 +74,8 @@ struct app {
 	 * recompute: screen_paint() then shows why instead of the view). */
 	const struct workbook *wb;
 	const struct projection *proj;
+	/* The simulation's last results (session/analysis.h); never NULL once open. */
+	const struct uncertainty_result *unc;
 	unsigned generation; /* session_generation() the selections refer to */
 	struct keymap keys; /* from config/ (preset + the user's [keys]) */
 	char thousands[8];  /* thousands separator for display */
@@ -143,6 +145,9 @@ void app_remember(struct app *a);
  * ids (view.reloaded); refresh the projection pointer.  Cheap when
  * nothing was reloaded. */
 void app_sync(struct app *a);
+/* Between keystrokes: step the analyses for about budget_ms; true while
+ * some are still running (the loop then keeps calling without waiting). */
+bool app_background(struct app *a, double budget_ms);
 /* The state of view `v` (view.h), allocated at start. */
 void *app_state(const struct app *a, const struct view *v);
 /* views.c: hand the view table to `a`, allocate and initialise every

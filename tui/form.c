@@ -11,12 +11,59 @@
 
 #define LABEL_W 23
 
+static const struct field_desc *beside(const struct form_spec *s, const struct field_desc *fd,
+				       int end)
+{
+	return s->beside != NULL ? s->beside(fd, end) : NULL;
+}
+
 void form_clamp(struct form *f, const struct form_spec *s)
 {
 	if (f->field >= (int)s->count)
 		f->field = (int)s->count - 1;
 	if (f->field < 0)
 		f->field = 0;
+	if (f->col < 0 || f->col > 2 || (f->col > 0 && beside(s, &s->fields[f->field], 0) == NULL))
+		f->col = 0;
+}
+
+const struct field_desc *form_selected(const struct form *f, const struct form_spec *s)
+{
+	const struct field_desc *fd = &s->fields[f->field];
+	const struct field_desc *b = f->col > 0 ? beside(s, fd, f->col - 1) : NULL;
+	return b != NULL ? b : fd;
+}
+
+/* Width of each cell beside a value, or 0 when they do not fit. */
+static int beside_width(int vw)
+{
+	return vw >= 44 ? 12 : vw >= 22 ? 7 : 0;
+}
+
+/* The value and its two cells: value, then "lav" and "høy" after a gap. */
+static void draw_with_beside(struct app *a, int y, int x, int vw, const struct form *f,
+			     const struct form_spec *s, int i, bool focused)
+{
+	const struct field_desc *fd = &s->fields[i];
+	int bw = beside_width(vw), w0 = vw - 2 * bw - 2;
+	bool row_sel = focused && i == f->field;
+	/* The unit only where it fits whole ("7 500 kr per år", not "7 500 k…"). */
+	(w0 >= 16 ? draw_form_field : draw_field)(a, y, x, w0, s->target, fd, s->obj, s->index,
+						  s->sub, row_sel && f->col == 0);
+	for (int end = 0; end < 2; end++) {
+		const struct field_desc *b = beside(s, fd, end);
+		int bx = x + w0 + 1 + end * (bw + 1);
+		bool sel = row_sel && f->col == end + 1;
+		char buf[64];
+		field_format(b, s->obj, a->wb, true, app_thousands(a), buf, sizeof buf);
+		if (buf[0] == '\0' && !draft_is(a, s->target, b, s->index, s->sub)) {
+			/* No range yet: the cell names what goes there. */
+			field_format(b, s->obj, a->wb, false, app_thousands(a), buf, sizeof buf);
+			draw_text(a, y, bx, bw, sel ? a->attrs[ROLE_SELECTED] : a->attrs[ROLE_DIM], buf);
+			continue;
+		}
+		draw_field(a, y, bx, bw, s->target, b, s->obj, s->index, s->sub, sel);
+	}
 }
 
 void form_draw(struct app *a, const struct rect *r, const struct form *f,
@@ -37,6 +84,11 @@ void form_draw(struct app *a, const struct rect *r, const struct form *f,
 		draw_text(a, y, r->x, lw - 1, sel ? a->attrs[ROLE_TITLE] : a->attrs[ROLE_LABEL],
 			  _(fd->label));
 		int vw = r->w - lw;
+		if (beside(s, fd, 0) != NULL && beside_width(vw) > 0 &&
+		    !draft_is(a, s->target, fd, s->index, s->sub)) {
+			draw_with_beside(a, y, r->x + lw, vw, f, s, i, focused);
+			continue;
+		}
 		const char *note = s->note != NULL ? s->note(a, fd) : NULL;
 		if (draft_is(a, s->target, fd, s->index, s->sub)) {
 			/* The reading ("leser: 25 %") is in the status line; beside
@@ -59,27 +111,41 @@ void form_draw(struct app *a, const struct rect *r, const struct form *f,
 bool form_key(struct app *a, struct form *f, const struct form_spec *s, enum action act)
 {
 	int count = (int)s->count;
-	const struct field_desc *fd = &s->fields[f->field];
+	const struct field_desc *fd = form_selected(f, s);
+	bool has_beside = beside(s, &s->fields[f->field], 0) != NULL;
+	if (act == ACTION_RIGHT && has_beside && f->col < 2) {
+		f->col++;
+		return true;
+	}
+	if (act == ACTION_LEFT && f->col > 0) {
+		f->col--;
+		return true;
+	}
+	if ((act == ACTION_LEFT || act == ACTION_RIGHT) && has_beside)
+		return act == ACTION_RIGHT; /* the last cell: stay; the value: the view decides */
 	int page = a->layout.body.h > 4 ? a->layout.body.h - 4 : 1;
 	switch (act) {
 	case ACTION_UP:
 		f->field = f->field > 0 ? f->field - 1 : s->wrap ? count - 1 : 0;
-		return true;
+		break;
 	case ACTION_DOWN:
 		f->field = f->field < count - 1 ? f->field + 1 : s->wrap ? 0 : count - 1;
-		return true;
+		break;
 	case ACTION_PAGE_UP: f->field -= page; break;
 	case ACTION_PAGE_DOWN: f->field += page; break;
-	case ACTION_HOME: f->field = 0; return true;
-	case ACTION_END: f->field = count - 1; return true;
+	case ACTION_HOME: f->field = 0; break;
+	case ACTION_END: f->field = count - 1; break;
 	case ACTION_NEXT_FIELD:
 		f->field = (f->field + 1) % count;
-		return true;
+		break;
 	case ACTION_PREV_FIELD:
-		if (f->field == 0)
-			return s->wrap ? (f->field = count - 1, true) : false;
+		if (f->field == 0) {
+			if (!s->wrap)
+				return false;
+			f->field = count;
+		}
 		f->field--;
-		return true;
+		break;
 	case ACTION_EDIT:
 		draft_begin(a, (enum edit_target)s->target, fd, s->index, s->sub);
 		return true;
@@ -100,7 +166,7 @@ bool form_key(struct app *a, struct form *f, const struct form_spec *s, enum act
 
 bool form_type(struct app *a, const struct form *f, const struct form_spec *s, int key)
 {
-	return view_type_number(a, (enum edit_target)s->target, &s->fields[f->field], s->index,
+	return view_type_number(a, (enum edit_target)s->target, form_selected(f, s), s->index,
 				s->sub, key);
 }
 

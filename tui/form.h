@@ -25,6 +25,7 @@ enum edit_target;
 
 struct form {
 	int field;
+	int col; /* 0 the value; 1, 2 the cells beside it (form_spec.beside) */
 };
 
 struct form_spec {
@@ -37,7 +38,13 @@ struct form_spec {
 	bool wrap;   /* ↑ above the first goes to the last */
 	/* Optional: a note after the value ("(brukes bare ved fast rente)"). */
 	const char *(*note)(const struct app *a, const struct field_desc *f);
+	/* Optional: two more fields typed beside a field (a measure's "lav"
+	 * and "høy", end 0 and 1), reached with ← →; NULL where none. */
+	const struct field_desc *(*beside)(const struct field_desc *f, int end);
 };
+
+/* The field the selection is on: the value or a cell beside it. */
+const struct field_desc *form_selected(const struct form *f, const struct form_spec *s);
 
 void form_draw(struct app *a, const struct rect *r, const struct form *f,
 	       const struct form_spec *s, bool focused);

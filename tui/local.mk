@@ -16,6 +16,7 @@ libtui_a_SOURCES = \
 	tui/view_overview.c tui/view_measures.c tui/view_groups.c \
 	tui/view_projection.c tui/view_settings.c tui/view_help.c tui/view_estimate.c \
 	tui/view_plan.c \
+	tui/view_uncertainty.c \
 	tui/report_key.c
 libtui_a_CPPFLAGS = $(AM_CPPFLAGS)
 libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)

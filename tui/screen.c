@@ -179,44 +179,47 @@ static void paint_tabs(struct app *a)
 {
 	const struct rect *r = &a->layout.tabs;
 	draw_text(a, r->y, r->x, r->w, a->attrs[ROLE_TAB], "");
-	/* Full labels when they fit; otherwise only the current view is
-	 * named and the others show their key.  A visited view without a
-	 * key (the estimate) shows only while it is on screen. */
-	char labels[VIEW_MAX][64];
+	/* Full labels when they fit; otherwise the current view and, from
+	 * the left, as many others as fit are named, the rest show their key.
+	 * A visited view without a key (the estimate) shows only while it is
+	 * on screen.  Help is a key everyone sees in the bottom line: its
+	 * tab is named only while it is open. */
+	char labels[VIEW_MAX][64], names[VIEW_MAX][64];
 	bool shown[VIEW_MAX];
-	int total = 0;
-	for (int pass = 0; pass < 2; pass++) {
-		total = 0;
-		for (size_t v = 0; v < a->view_count; v++) {
-			const struct view *vw = a->views[v];
-			char key[8];
-			tab_key(a, vw, key, sizeof key);
-			bool current = a->view == vw;
-			shown[v] = key[0] != '\0' || current || vw == &view_help;
-			/* Help is a key everyone sees in the bottom line: its tab
-			 * is named only while it is open, so the views fit. */
-			bool named = (pass == 0 && vw != &view_help) || current;
-			if (vw == &view_help) {
-				int hk[1];
-				if (keymap_keys_for(&a->keys, ACTION_HELP, hk, 1) > 0 && hk[0] > ' ' &&
-				    hk[0] < 127)
-					snprintf(key, sizeof key, "%c", hk[0]);
-			}
-			if (key[0] == '\0')
-				snprintf(labels[v], sizeof labels[v], " %s ", _(vw->title));
-			else if (named)
-				snprintf(labels[v], sizeof labels[v], " %s %s ", key, _(vw->title));
-			else
-				snprintf(labels[v], sizeof labels[v], " %s ", key);
-			if (shown[v])
-				total += draw_width(a, labels[v]);
+	int total = 0, extra[VIEW_MAX];
+	for (size_t v = 0; v < a->view_count; v++) {
+		const struct view *vw = a->views[v];
+		char key[8];
+		tab_key(a, vw, key, sizeof key);
+		bool current = a->view == vw;
+		shown[v] = key[0] != '\0' || current || vw == &view_help;
+		if (vw == &view_help) {
+			int hk[1];
+			if (keymap_keys_for(&a->keys, ACTION_HELP, hk, 1) > 0 && hk[0] > ' ' &&
+			    hk[0] < 127)
+				snprintf(key, sizeof key, "%c", hk[0]);
 		}
-		/* Room for the workbook's name, and always for the read-only
-		 * marker: it matters more than the tab names. */
-		int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 12;
-		if (total <= r->w - keep)
-			break;
+		if (key[0] == '\0') {
+			snprintf(labels[v], sizeof labels[v], " %s ", _(vw->title));
+			snprintf(names[v], sizeof names[v], "%s", labels[v]);
+		} else {
+			snprintf(names[v], sizeof names[v], " %s %s ", key, _(vw->title));
+			snprintf(labels[v], sizeof labels[v], " %s ", key);
+		}
+		if (current)
+			snprintf(labels[v], sizeof labels[v], "%s", names[v]);
+		extra[v] = vw == &view_help || current ? 0 : draw_width(a, names[v]) - draw_width(a, labels[v]);
+		if (shown[v])
+			total += draw_width(a, labels[v]);
 	}
+	/* Room for the workbook's name, and always for the read-only
+	 * marker: it matters more than the tab names. */
+	int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 12;
+	for (size_t v = 0; v < a->view_count; v++)
+		if (shown[v] && extra[v] > 0 && total + extra[v] <= r->w - keep) {
+			snprintf(labels[v], sizeof labels[v], "%s", names[v]);
+			total += extra[v];
+		}
 	int x = 0;
 	for (size_t v = 0; v < a->view_count; v++) {
 		a->tab_x0[v] = a->tab_x1[v] = -1;

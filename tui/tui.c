@@ -124,14 +124,21 @@ static bool terminal_gone(void)
 	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
+/* A slice of background work between two looks at the keyboard: short
+ * enough that a key waits at most this long (issue 13: ≤ 4 ms). */
+#define BACKGROUND_SLICE_MS 3.0
+/* How often the screen shows a simulation's progress. */
+#define PROGRESS_PAINT_MS 250
+
 static void run_loop(struct app *a)
 {
-	bool dirty = true;
+	bool dirty = true, busy = true;
 	double last_paint = 0, last_poll = now_ms();
 	while (!a->quit && !tui_signal_pending()) {
-		/* Wait only when nothing needs painting: a queued key is read
-		 * at once, and an idle wait doubles as the poll interval. */
-		timeout(dirty ? 0 : 1000);
+		/* Wait only when nothing needs painting or computing: a queued
+		 * key is read at once, and an idle wait doubles as the poll
+		 * interval. */
+		timeout(dirty || busy ? 0 : 1000);
 		wint_t wch;
 		int r = get_wch(&wch);
 		double t = now_ms();
@@ -147,18 +154,23 @@ static void run_loop(struct app *a)
 				screen_paint(a);
 				last_paint = t;
 				dirty = false;
+			} else if (busy) {
+				busy = app_background(a, BACKGROUND_SLICE_MS);
+				/* The result when it is done, the progress now and then. */
+				if (!busy || t - last_paint >= PROGRESS_PAINT_MS)
+					dirty = true;
 			}
 			if (t - last_poll >= 1000) {
 				last_poll = t;
 				/* Every reload repaints, even when the status text
 				 * is the same as after the last one. */
 				if (poll_store(a))
-					dirty = true;
+					dirty = busy = true;
 			}
 			continue;
 		}
 		handle_key(a, r == KEY_CODE_YES, (int)wch);
-		dirty = true;
+		dirty = busy = true;
 		if (t - last_paint >= 100) {
 			screen_paint(a);
 			last_paint = now_ms();
@@ -266,7 +278,8 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 	}
 	session_set_undo_steps(a->session, a->undo_steps);
 	if (session_add_analysis(a->session, &analysis_portfolio, &d) != DIAG_OK ||
-	    session_add_analysis(a->session, &analysis_estimate, &d) != DIAG_OK) {
+	    session_add_analysis(a->session, &analysis_estimate, &d) != DIAG_OK ||
+	    session_add_analysis(a->session, &analysis_uncertainty, &d) != DIAG_OK) {
 		snprintf(err, err_size, "utenfor: %s", d.message);
 		goto out;
 	}

@@ -59,6 +59,7 @@ extern const struct view *const views[];
 extern const size_t view_count;
 
 extern const struct view view_overview, view_measures, view_groups, view_projection,
-	view_settings, view_help, view_estimate, view_plan;
+	view_settings, view_help, view_estimate, view_plan,
+	view_uncertainty;
 
 #endif

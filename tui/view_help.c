@@ -23,6 +23,7 @@ static const struct {
 	{ACTION_VIEW_PROJECTION, N_("Framskriving år for år")},
 	{ACTION_VIEW_SETTINGS, N_("Innstillinger for arbeidsboka")},
 	{ACTION_VIEW_PLAN, N_("Økonomiplan: planårene per sektor og budsjett")},
+	{ACTION_VIEW_UNCERTAINTY, N_("Usikkerhet: sjansen for at det lønner seg, fordeling, tornado og brytningsverdier")},
 	{ACTION_TOGGLE_SOCIETY, N_("Resultatene som Budsjett eller Samfunn (samfunnsøkonomisk)")},
 	{ACTION_HELP, N_("Denne hjelpen (trykk igjen for å gå tilbake)")},
 	{ACTION_ESTIMATE, N_("Raskt overslag: ett skjema, svar mens du skriver")},

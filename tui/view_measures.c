@@ -27,7 +27,8 @@ struct measures_state {
 static struct form_spec spec_for(struct app *a, int mi)
 {
 	return (struct form_spec){EDIT_MEASURE, measure_fields, measure_field_count,
-				  &a->wb->measures[mi], (size_t)mi, 0, 0, false, NULL};
+				  &a->wb->measures[mi], (size_t)mi, 0, 0, false, NULL,
+				  field_range_end};
 }
 
 /* The table follows the current measure (set elsewhere: the overview, a
@@ -42,11 +43,13 @@ static void draw_table(struct app *a, struct measures_state *st, const struct re
 	static const struct table_col cols[] = {
 		{"", 1, 9, false, false},
 		{N_("Tiltak"), 12, 9, false, true},
-		{N_("Nåverdi"), 12, 8, true, false},
+		{N_("Nåverdi"), 11, 8, true, false},
+		/* The simulation's share of draws with NPV > 0 (doc/glossary.md). */
+		{N_("Pluss"), 5, 7, true, false},
 	};
-	int widths[3], xs[3];
-	layout_table(cols, 3, r->w, widths);
-	table_header(a, r->y, r->x, cols, 3, widths, xs);
+	int widths[4], xs[4];
+	layout_table(cols, 4, r->w, widths);
+	table_header(a, r->y, r->x, cols, 4, widths, xs);
 	int rows = r->h - 1, count = (int)a->wb->measure_count;
 	int top = list_scroll(&st->list, rows, count);
 	if (count == 0) {
@@ -67,6 +70,16 @@ static void draw_table(struct app *a, struct measures_state *st, const struct re
 		if (xs[2] >= 0) {
 			draw_text(a, y, xs[1] + widths[1], 1, at, "");
 			draw_money(a, y, xs[2], widths[2], a->proj->measures[i].npv, true, at);
+		}
+		if (xs[3] >= 0) {
+			double c = uncertainty_chance(a->unc, a->wb, (size_t)i);
+			char p[32] = "…";
+			if (c >= 0)
+				percent_format(p, sizeof p, c, 0, app_thousands(a));
+			/* Dim while a new simulation runs: it is the last one's. */
+			draw_text(a, y, xs[2] + widths[2], 1, at, "");
+			draw_text_right(a, y, xs[3], widths[3],
+					a->unc->portfolio.current || sel ? at : at | a->attrs[ROLE_DIM], p);
 		}
 	}
 }
@@ -203,13 +216,14 @@ static bool view_key(struct app *a, void *state, enum action act)
 		st->in_form = false;
 		return true;
 	case ACTION_LEFT:
-		if (!field_is_choice(f)) {
+		if (!field_is_choice(f) && st->form.col == 0) {
 			st->in_form = false;
 			return true;
 		}
 		break;
 	case ACTION_RIGHT:
-		if (!field_is_choice(f))
+		/* → on a ranged value goes to its "lav" and "høy". */
+		if (!field_is_choice(f) && field_range_end(f, 0) == NULL)
 			return true;
 		break;
 	case ACTION_TOGGLE_ENABLED:
@@ -271,6 +285,7 @@ static void view_click(struct app *a, void *state, int y, int x)
 		if (row >= 0 && (size_t)row < measure_field_count && app_measure_index(a) >= 0) {
 			st->in_form = true;
 			st->form.field = row;
+			st->form.col = 0;
 		}
 	}
 }
@@ -291,6 +306,8 @@ static const char *view_hints(const struct app *a, const void *state)
 	const struct field_desc *f = &measure_fields[st->form.field];
 	if (field_is_choice(f))
 		return _("{up}{down}:felt  {left}{right}:bytt  {edit}:skriv  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
+	if (field_range_end(f, 0) != NULL)
+		return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {right}:lav, høy  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
 	return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {cancel}:tabellen  {undo}:angre  {help}:hjelp  {add}:ny  {delete}:slett");
 }
 

@@ -17,6 +17,7 @@ const struct view *const views[] = {
 	&view_projection,
 	&view_settings,
 	&view_plan,
+	&view_uncertainty,
 	&view_help,
 	&view_estimate,
 };
