@@ -111,9 +111,9 @@ void app_sync(struct app *a)
 {
 	/* Drafts patch the projection; parameters and reloads need a step.
 	 * The projection always gets its step; the simulation only what is
-	 * left of the millisecond, and the rest between keystrokes
+	 * left of half a millisecond, and the rest between keystrokes
 	 * (app_background), so typing never waits for it. */
-	session_step(a->session, 1.0);
+	session_step(a->session, 0.5);
 	a->proj = session_result(a->session, &analysis_portfolio, NULL);
 	a->unc = session_result(a->session, &analysis_uncertainty, NULL);
 	if (a->generation == session_generation(a->session)) {

@@ -218,6 +218,8 @@ void draw_form_field(struct app *a, int y, int x, int w, enum edit_target target
  * lines inside r; `measure` adds the per-measure lines.  Returns the rows
  * used. */
 int draw_results(struct app *a, const struct rect *r, const struct result *res, bool measure);
+/* "Sannsynlighet for pluss  78 %" of measure mi (the simulation's). */
+void draw_chance(struct app *a, int y, const struct rect *r, int mi);
 /* The yearly table of `res` from year index `top`; per_bearer widens it
  * to cost and saving per bearer (columns drop when narrow). */
 void draw_year_table(struct app *a, const struct rect *r, const struct result *res, int top,

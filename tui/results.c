@@ -254,3 +254,18 @@ void draw_year_table(struct app *a, const struct rect *r, const struct result *r
 	}
 }
 
+
+/* The simulated chance that measure mi pays, all budgets together: the
+ * analysis simulates the current measure as one types (dim until the
+ * run for this very input is done). */
+void draw_chance(struct app *a, int y, const struct rect *r, int mi)
+{
+	const struct unc_subject *u = &a->unc->measure;
+	char v[32] = "…";
+	bool mine = u->ready && u->measure_id == a->wb->measures[mi].row.id;
+	if (mine)
+		percent_format(v, sizeof v, u->summary.line[UNC_TOTAL].prob_positive, 0,
+			       app_thousands(a));
+	result_line(a, y, r, _("Sannsynlighet for pluss"), v,
+		    a->attrs[mine && u->current ? ROLE_NORMAL : ROLE_DIM]);
+}

@@ -126,7 +126,7 @@ static bool terminal_gone(void)
 
 /* A slice of background work between two looks at the keyboard: short
  * enough that a key waits at most this long (issue 13: ≤ 4 ms). */
-#define BACKGROUND_SLICE_MS 3.0
+#define BACKGROUND_SLICE_MS 2.0
 /* How often the screen shows a simulation's progress. */
 #define PROGRESS_PAINT_MS 250
 

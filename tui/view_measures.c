@@ -102,7 +102,7 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	layout_split_rows(body, form_rows, body->h >= 20 ? 7 : 0, &top, &bottom);
 	layout_split_columns(&top, 40, 24, 36, &left, &right);
 	int mi = app_measure_index(a);
-	int res_rows = mi >= 0 ? 8 : 0;
+	int res_rows = mi >= 0 ? 9 : 0;
 	layout_split_rows(&left, left.h - res_rows, 0, &table, &results);
 	if (table.h < 3) {
 		/* Short screen: the table wins over the results. */
@@ -118,7 +118,9 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 		draw_hline(a, results.y, results.x, results.w,
 			   a->society ? _("Resultat: Samfunn (s: Budsjett)") : _("Resultat"));
 		struct rect rr = {results.y + 1, results.x, results.h - 1, results.w};
-		draw_results(a, &rr, res, true);
+		int used = draw_results(a, &rr, res, true);
+		if (used < rr.h && !a->society)
+			draw_chance(a, rr.y + used, &rr, mi);
 	}
 	draw_form(a, st, &right, mi);
 	if (bottom.h >= 4) {
