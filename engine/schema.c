@@ -94,13 +94,11 @@ const struct field_desc item_fields[] = {
 	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0, "to_age", NULL},
 	{N_("Kilde"), FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE, "source", NULL},
 	{N_("Sikkerhet"), FT_CONFIDENCE, -1, I(confidence), 0, "confidence", NULL},
+	/* Version 2 (issues 12, 14): last, so the older columns keep their place. */
+	{N_("Type"), FT_ITEM_KIND, -1, I(kind), 0, "kind", NULL},
+	{N_("Sektor"), FT_SECTOR, -1, I(sector), TEXT_ID_SIZE, "sector", NULL},
 };
 const size_t item_field_count = sizeof item_fields / sizeof item_fields[0];
-
-static const struct field_desc item_more[] = {
-	{N_("Type"), FT_ITEM_KIND, -1, I(kind), 0, "kind", NULL},
-	{N_("Sektor"), FT_TEXT, -1, I(sector), TEXT_ID_SIZE, "sector", NULL},
-};
 
 /* ---- measures -------------------------------------------------------- */
 
@@ -154,7 +152,7 @@ static const struct row_table rows[SCHEMA_ROW_COUNT] = {
 	[SCHEMA_WORKBOOK] = {"workbook", params_fields, &params_field_count, MORE(params_more)},
 	[SCHEMA_SECTOR] = {"sectors", sector_fields, &sector_field_count, NULL, 0},
 	[SCHEMA_GROUP] = {"groups", group_fields, &group_field_count, NULL, 0},
-	[SCHEMA_ITEM] = {"items", item_fields, &item_field_count, MORE(item_more)},
+	[SCHEMA_ITEM] = {"items", item_fields, &item_field_count, NULL, 0},
 	[SCHEMA_MEASURE] = {"measures", measure_fields, &measure_field_count, MORE(measure_more)},
 };
 

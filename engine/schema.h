@@ -43,6 +43,8 @@ enum field_type {
 	FT_GROUP,      /* char[TEXT_ID_SIZE] naming a target group */
 	FT_ITEM_KIND,  /* enum item_kind */
 	FT_SEED,       /* uint64_t, a whole number 0 … 2^53 */
+	FT_SECTOR,     /* char[TEXT_ID_SIZE] in a struct cost_item: a declared sector
+			* of the item's bearer, "" its implicit one; a choice */
 	FT_RANGE_LOW,  /* the low end of a measure's struct value_range at offset
 			* (vid: the ranged field's id); typed empty: no range */
 	FT_RANGE_HIGH, /* its high end */

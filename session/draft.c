@@ -200,14 +200,27 @@ enum diag_code session_draft_begin(struct session *s, struct row_key row,
 /*
  * A declared sector belongs to one bearer: an item moved to another bearer
  * goes to that bearer's own ("øvrig") sector rather than keeping a sector
- * that validation would refuse.
+ * that validation would refuse.  Production and quality of life are in no
+ * budget (MODEL.md): an item turned into one loses bearer and sector, and
+ * one turned back into a public cost starts in the kommune.
  */
 static void item_follow_bearer(struct session *s, struct row_key row, const struct field_desc *f,
 			       void *obj)
 {
-	if (row.kind != ROW_ITEM || f->type != FT_BEARER)
+	if (row.kind != ROW_ITEM)
 		return;
 	struct cost_item *it = obj;
+	if (f->type == FT_ITEM_KIND) {
+		if (!item_kind_has_bearer(it->kind)) {
+			it->bearer = BEARER_NONE;
+			it->sector[0] = '\0';
+		} else if (it->bearer == BEARER_NONE) {
+			it->bearer = BEARER_KOMMUNE;
+		}
+		return;
+	}
+	if (f->type != FT_BEARER)
+		return;
 	long si = workbook_sector_index(&s->wb, it->sector);
 	if (si >= 0 && workbook_sector_bearer(&s->wb, (size_t)si) != it->bearer)
 		it->sector[0] = '\0';

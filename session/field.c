@@ -24,9 +24,11 @@ static const char *const unit_names[] = {"kr", "G"};
 static const char *const confidence_names[] = {"A", "B", "C", "D"};
 static const char *const discount_names[] = {N_("R-109"), N_("fast rente"), N_("ingen")};
 static const char *const bool_names[] = {N_("nei"), N_("ja")};
-/* The file's keys: a cost item's kind is named alike in every language. */
-static const char *const kind_names[ITEM_KIND_COUNT] = {"service", "transfer", "tax",
-							 "production", "welfare"};
+/* A cost item's kind in the users' words; the file's keys ("transfer")
+ * are read too (parse_choice). */
+static const char *const kind_names[ITEM_KIND_COUNT] = {N_("tjeneste"), N_("overføring"),
+							 N_("skatt"), N_("produksjon"),
+							 N_("livskvalitet")};
 
 #define FIELD_AT(type, obj, f) ((type *)(void *)((char *)(obj) + (f)->offset))
 #define CFIELD_AT(type, obj, f) ((const type *)(const void *)((const char *)(obj) + (f)->offset))
@@ -41,6 +43,7 @@ bool field_is_choice(const struct field_desc *f)
 	case FT_BOOL:
 	case FT_GROUP:
 	case FT_ITEM_KIND:
+	case FT_SECTOR:
 		return true;
 	default:
 		return false;
@@ -135,6 +138,37 @@ static const char *group_name(const struct workbook *wb, const char *id)
 	return g >= 0 ? wb->groups[g].name : id;
 }
 
+/* The sectors an item may be in: its bearer's implicit one (index =
+ * bearer) and the declared ones of that bearer, by sector index. */
+static size_t item_sectors(const struct cost_item *it, const struct workbook *wb, size_t *out,
+			   size_t max)
+{
+	size_t n = 0;
+	if ((unsigned)it->bearer >= BEARER_COUNT || max == 0)
+		return 0;
+	out[n++] = (size_t)it->bearer;
+	for (size_t x = SECTOR_IMPLICIT_COUNT; wb != NULL && x < workbook_sector_total(wb) && n < max;
+	     x++)
+		if (workbook_sector_bearer(wb, x) == it->bearer)
+			out[n++] = x;
+	return n;
+}
+
+static const char *sector_shown(const struct field_desc *f, const void *obj,
+				const struct workbook *wb, bool for_editing)
+{
+	const struct cost_item *it = obj;
+	const char *id = CFIELD_AT(char, obj, f);
+	if ((unsigned)it->bearer >= BEARER_COUNT)
+		return for_editing ? "" : "–";
+	long x = id[0] != '\0' && wb != NULL ? workbook_sector_index(wb, id) : -1;
+	if (x < 0)
+		x = id[0] != '\0' ? -1 : (long)it->bearer;
+	if (x < 0)
+		return id; /* a sector the workbook lacks: validation names it */
+	return wb != NULL ? workbook_sector_name(wb, (size_t)x) : id;
+}
+
 void field_format(const struct field_desc *f, const void *obj, const struct workbook *wb,
 		  bool for_editing, const char *thousands, char *buf, size_t size)
 {
@@ -171,6 +205,9 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 	case FT_RANGE_HIGH:
 		range_end_format(f, obj, for_editing, thousands, buf, size);
 		break;
+	case FT_SECTOR:
+		snprintf(buf, size, "%s", sector_shown(f, obj, wb, for_editing));
+		break;
 	case FT_MAP:
 		/* Entries are shown and typed one by one, never as one value. */
 		snprintf(buf, size, "…");
@@ -189,6 +226,11 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 	default:
 		names = choice_names(f, &count);
 		int i = choice_index(f, obj);
+		if (f->type == FT_BEARER && i < 0) {
+			/* Production and quality of life are in no budget. */
+			snprintf(buf, size, "%s", for_editing ? "" : "–");
+			break;
+		}
 		snprintf(buf, size, "%s", (i >= 0 && i < count) ? _(names[i]) : "?");
 		break;
 	}
@@ -247,6 +289,10 @@ static bool parse_choice(const struct field_desc *f, const char *text, void *obj
 			i = (int)m;
 		else if (strcasecmp(text, "r109") == 0 || strcasecmp(text, "flat") == 0)
 			i = strcasecmp(text, "flat") == 0 ? DISCOUNT_FLAT : DISCOUNT_R109;
+	} else if (i < 0 && f->type == FT_ITEM_KIND) {
+		enum item_kind k;
+		if (item_kind_from_key(text, &k))
+			i = (int)k;
 	} else if (i < 0 && f->type == FT_UNIT && strcasecmp(text, "nok") == 0) {
 		i = UNIT_NOK;
 	} else if (i < 0 && f->type == FT_BOOL) {
@@ -292,6 +338,44 @@ static bool parse_group(const struct field_desc *f, const char *text, void *obj,
 	return true;
 }
 
+static bool parse_sector(const struct field_desc *f, const char *text, void *obj,
+			 const struct workbook *wb, char *reading, size_t rsize, char *error,
+			 size_t esize)
+{
+	struct cost_item *it = obj;
+	size_t xs[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
+	size_t n = item_sectors(it, wb, xs, sizeof xs / sizeof xs[0]);
+	if (n == 0) {
+		say(error, esize, _("%s: en post av denne typen hører ikke til noe budsjett"),
+		    _(f->label));
+		return false;
+	}
+	long found = -1;
+	for (size_t k = 0; k < n && found < 0; k++) {
+		const char *name = workbook_sector_name(wb, xs[k]);
+		const char *id = workbook_sector_id(wb, xs[k]);
+		if (strcasecmp(text, name) == 0 || strcasecmp(text, id) == 0)
+			found = (long)xs[k];
+	}
+	for (size_t k = 0; k < n && found < 0; k++)
+		if (text[0] != '\0' && text_contains_fold(workbook_sector_name(wb, xs[k]), text))
+			found = (long)xs[k];
+	if (found < 0) {
+		char list[256] = "";
+		for (size_t k = 0; k < n; k++) {
+			if (k > 0)
+				strncat(list, ", ", sizeof list - strlen(list) - 1);
+			strncat(list, workbook_sector_name(wb, xs[k]), sizeof list - strlen(list) - 1);
+		}
+		say(error, esize, _("%s: skriv en sektor i budsjettet: %s"), _(f->label), list);
+		return false;
+	}
+	snprintf(FIELD_AT(char, obj, f), f->size, "%s",
+		 found < SECTOR_IMPLICIT_COUNT ? "" : workbook_sector_id(wb, (size_t)found));
+	say(reading, rsize, "%s", workbook_sector_name(wb, (size_t)found));
+	return true;
+}
+
 bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		 const struct workbook *wb, char *reading, size_t reading_size, char *error,
 		 size_t error_size)
@@ -313,6 +397,8 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 	}
 	if (f->type == FT_GROUP)
 		return parse_group(f, text, obj, wb, reading, reading_size, error, error_size);
+	if (f->type == FT_SECTOR)
+		return parse_sector(f, text, obj, wb, reading, reading_size, error, error_size);
 	if (f->type == FT_RANGE_LOW || f->type == FT_RANGE_HIGH)
 		return range_end_parse(f, text, obj, reading, reading_size, error, error_size);
 	if (field_is_choice(f)) {
@@ -322,6 +408,11 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		snprintf(t, sizeof t, "%s", text + b);
 		for (size_t n = strlen(t); n > 0 && t[n - 1] == ' '; n--)
 			t[n - 1] = '\0';
+		if (f->type == FT_BEARER && *CFIELD_AT(enum bearer, obj, f) == BEARER_NONE) {
+			say(error, error_size, _("%s: produksjon og livskvalitet hører ikke til noe budsjett"),
+			    _(f->label));
+			return false;
+		}
 		return parse_choice(f, t, obj, reading, reading_size, error, error_size);
 	}
 
@@ -407,6 +498,23 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 
 void field_cycle(const struct field_desc *f, void *obj, const struct workbook *wb, int step)
 {
+	if (f->type == FT_SECTOR) {
+		size_t xs[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
+		size_t n = item_sectors(obj, wb, xs, sizeof xs / sizeof xs[0]);
+		if (n == 0)
+			return;
+		const char *id = CFIELD_AT(char, obj, f);
+		long at = 0;
+		for (size_t k = 1; k < n; k++)
+			if (strcmp(workbook_sector_id(wb, xs[k]), id) == 0)
+				at = (long)k;
+		at = ((at + step) % (long)n + (long)n) % (long)n;
+		snprintf(FIELD_AT(char, obj, f), f->size, "%s",
+			 at == 0 ? "" : workbook_sector_id(wb, xs[at]));
+		return;
+	}
+	if (f->type == FT_BEARER && *CFIELD_AT(enum bearer, obj, f) == BEARER_NONE)
+		return; /* production, quality of life: no budget to step to */
 	if (f->type == FT_GROUP) {
 		if (wb == NULL || wb->group_count == 0)
 			return;

@@ -28,7 +28,7 @@ TESTS += $(TUI_E2E)
 
 # tests/session_*.c: the session layer without a terminal.
 if HAVE_CRITERION
-SESSION_TESTS = tests/session_edit tests/session_uncertainty
+SESSION_TESTS = tests/session_edit tests/session_uncertainty tests/session_items
 check_PROGRAMS += $(SESSION_TESTS)
 TESTS += $(SESSION_TESTS)
 tests_session_edit_SOURCES = tests/session_edit.c tests/store_util.c tests/store_util.h \
@@ -40,4 +40,8 @@ tests_session_uncertainty_SOURCES = tests/session_uncertainty.c tests/store_util
 	tests/store_util.h tests/testutil_workbook.c tests/testutil_workbook.h
 tests_session_uncertainty_CFLAGS = $(tests_session_edit_CFLAGS)
 tests_session_uncertainty_LDADD = $(tests_session_edit_LDADD) -lm
+tests_session_items_SOURCES = tests/session_items.c tests/store_util.c tests/store_util.h \
+	tests/testutil_workbook.c tests/testutil_workbook.h
+tests_session_items_CFLAGS = $(tests_session_edit_CFLAGS)
+tests_session_items_LDADD = $(tests_session_edit_LDADD)
 endif

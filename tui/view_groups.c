@@ -30,8 +30,11 @@ static const struct table_col item_cols[] = {
 	{N_("Til"), 3, 7, true, false},
 	{N_("Kilde"), 10, 2, false, true},
 	{N_("Sikk."), 5, 3, false, false},
+	{N_("Type"), 11, 5, false, false},
+	{N_("Sektor"), 14, 4, false, false},
 };
-#define ITEM_COLS 8
+#define ITEM_COLS 10
+_Static_assert(sizeof item_cols / sizeof item_cols[0] == ITEM_COLS, "one column per item field");
 
 struct groups_state {
 	struct list groups;
