@@ -113,13 +113,13 @@ const struct field_desc measure_fields[] = {
 	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0, "start_year", NULL},
 	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0, "start_age", NULL},
 	{N_("Varighet (år)"), FT_INT, FIELD_DURATION, M(duration), 0, "duration", NULL},
-	/* The form's three bearer payers are the measure's first three shares
-	 * (session/draft.c keeps them summing to 100 %). */
-	{N_("Betaler kommune"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE].share), 0,
+	/* The form's three payers are the bearers' shares, each the sum over
+	 * its sectors (session/payer.c; draft.c keeps them at 100 %). */
+	{N_("Betaler kommune"), FT_PAYER, FIELD_PAYER_SHARE, M(payer[BEARER_KOMMUNE].share), 0,
 	 "payer.kommune", NULL},
-	{N_("Betaler fylkeskommune"), FT_PERCENT, FIELD_PAYER_SHARE,
+	{N_("Betaler fylkeskommune"), FT_PAYER, FIELD_PAYER_SHARE,
 	 M(payer[BEARER_FYLKESKOMMUNE].share), 0, "payer.fylkeskommune", NULL},
-	{N_("Betaler stat"), FT_PERCENT, FIELD_PAYER_SHARE, M(payer[BEARER_STAT].share), 0,
+	{N_("Betaler stat"), FT_PAYER, FIELD_PAYER_SHARE, M(payer[BEARER_STAT].share), 0,
 	 "payer.stat", NULL},
 	{N_("Dødvekt"), FT_PERCENT, FIELD_DEADWEIGHT, M(deadweight), 0, "deadweight", NULL},
 	{N_("Forsinkelse (år)"), FT_INT, FIELD_LAG, M(lag), 0, "lag", NULL},

@@ -45,6 +45,10 @@ enum field_type {
 	FT_SEED,       /* uint64_t, a whole number 0 … 2^53 */
 	FT_SECTOR,     /* char[TEXT_ID_SIZE] in a struct cost_item: a declared sector
 			* of the item's bearer, "" its implicit one; a choice */
+	FT_PAYER,      /* double: a bearer's payer share, the sum over its sectors
+			* (offset: payer[b].share names bearer b) */
+	FT_PAYER_SECTOR, /* the sector paying bearer b's share (offset:
+			  * payer[b].sector); a choice */
 	FT_RANGE_LOW,  /* the low end of a measure's struct value_range at offset
 			* (vid: the ranged field's id); typed empty: no range */
 	FT_RANGE_HIGH, /* its high end */

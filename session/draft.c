@@ -88,25 +88,22 @@ static void restore_backup(struct session *s)
 
 static int payer_of(const struct field_desc *f)
 {
-	for (int b = 0; b < BEARER_COUNT; b++)
-		if (f->vid == FIELD_PAYER_SHARE &&
-		    f->offset == offsetof(struct measure, payer) + (size_t)b * sizeof(struct payer_share) +
-				     offsetof(struct payer_share, share))
-			return b;
-	return -1;
+	return f->type == FT_PAYER ? payer_row_bearer(f) : -1;
 }
 
 /*
- * Payer shares must sum to 100 %: when one is typed, the difference is
- * taken from (or given to) the other payers in list order after it, each
- * down to 0 %, except that the share saved just before in the same
- * measure is touched last.  So a split between any two payers takes at
- * most two edits: 50 on «Betaler kommune» of 0/100/0 gives 50/50/0, then
- * 50 on «Betaler stat» gives 50/0/50.
+ * Payer shares must sum to 100 %: when one bearer's share is typed, the
+ * difference is taken from (or given to) the other bearers in list order
+ * after it, each down to 0 %, except that the share saved just before in
+ * the same measure is touched last.  So a split between any two payers
+ * takes at most two edits: 50 on «Betaler kommune» of 0/100/0 gives
+ * 50/50/0, then 50 on «Betaler stat» gives 50/0/50.  A bearer's share is
+ * the sum over its sectors (payer.c), which keep their proportions.
  */
 static void rebalance_payers(const struct session *s, struct measure *m,
 			     const struct measure *before, int typed, char *reading, size_t size)
 {
+	const struct workbook *wb = &s->wb;
 	int keep = s->payer_row == m->row.id && s->payer_last != typed ? s->payer_last : -1;
 	int order[BEARER_COUNT], n = 0;
 	for (int k = 1; k < BEARER_COUNT; k++) {
@@ -116,31 +113,32 @@ static void rebalance_payers(const struct session *s, struct measure *m,
 	}
 	if (keep >= 0)
 		order[n++] = keep;
+	double share[BEARER_COUNT];
 	for (int b = 0; b < BEARER_COUNT; b++)
-		if (b != typed)
-			m->payer[b].share = before->payer[b].share;
-	double sum = 0;
-	for (int b = 0; b < BEARER_COUNT; b++)
-		sum += m->payer[b].share;
+		share[b] = payer_bearer_share(b == typed ? m : before, wb, b);
+	double sum = share[0] + share[1] + share[2];
 	double excess = sum - 1.0; /* > 0: take from the others; < 0: give */
 	for (int k = 0; k < n && excess != 0; k++) {
 		int b = order[k];
 		if (excess < 0) {
-			m->payer[b].share -= excess; /* the whole rest to the first other */
+			share[b] -= excess; /* the whole rest to the first other */
 			excess = 0;
 		} else {
-			double take = m->payer[b].share < excess ? m->payer[b].share : excess;
-			m->payer[b].share -= take;
+			double take = share[b] < excess ? share[b] : excess;
+			share[b] -= take;
 			excess -= take;
 		}
 	}
-	for (int b = 0; b < BEARER_COUNT; b++)
-		if (m->payer[b].share < 1e-12)
-			m->payer[b].share = 0;
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		if (share[b] < 1e-12)
+			share[b] = 0;
+		if (b != typed)
+			payer_set_bearer_share(m, wb, b, share[b]);
+	}
 	size_t used = strlen(reading);
 	snprintf(reading + used, size - used,
-		 _(" (resten: kommune %.0f %%, fylke %.0f %%, stat %.0f %%)"), m->payer[0].share * 100,
-		 m->payer[1].share * 100, m->payer[2].share * 100);
+		 _(" (resten: kommune %.0f %%, fylke %.0f %%, stat %.0f %%)"), share[0] * 100,
+		 share[1] * 100, share[2] * 100);
 }
 
 bool session_draft_active(const struct session *s)

@@ -44,6 +44,7 @@ bool field_is_choice(const struct field_desc *f)
 	case FT_GROUP:
 	case FT_ITEM_KIND:
 	case FT_SECTOR:
+	case FT_PAYER_SECTOR:
 		return true;
 	default:
 		return false;
@@ -207,6 +208,16 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 		break;
 	case FT_SECTOR:
 		snprintf(buf, size, "%s", sector_shown(f, obj, wb, for_editing));
+		break;
+	case FT_PAYER_SECTOR:
+		payer_sector_format(f, obj, wb, for_editing, buf, size);
+		break;
+	case FT_PAYER:
+		v = payer_bearer_share(obj, wb, payer_row_bearer(f));
+		if (for_editing)
+			number_format(buf, size, v * 100.0, decimals_for(v * 100.0, 4), sep);
+		else
+			percent_format(buf, size, v, decimals_for(v * 100.0, 2), sep);
 		break;
 	case FT_MAP:
 		/* Entries are shown and typed one by one, never as one value. */
@@ -399,6 +410,20 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		return parse_group(f, text, obj, wb, reading, reading_size, error, error_size);
 	if (f->type == FT_SECTOR)
 		return parse_sector(f, text, obj, wb, reading, reading_size, error, error_size);
+	if (f->type == FT_PAYER_SECTOR)
+		return payer_sector_parse(f, text, obj, wb, reading, reading_size, error, error_size);
+	if (f->type == FT_PAYER) {
+		/* Read as a percent into one double, then spread over the
+		 * bearer's sectors. */
+		struct field_desc d = *f;
+		double v;
+		d.type = FT_PERCENT;
+		d.offset = 0;
+		if (!field_parse(&d, text, &v, wb, reading, reading_size, error, error_size))
+			return false;
+		payer_set_bearer_share(obj, wb, payer_row_bearer(f), v);
+		return true;
+	}
 	if (f->type == FT_RANGE_LOW || f->type == FT_RANGE_HIGH)
 		return range_end_parse(f, text, obj, reading, reading_size, error, error_size);
 	if (field_is_choice(f)) {
@@ -498,6 +523,10 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 
 void field_cycle(const struct field_desc *f, void *obj, const struct workbook *wb, int step)
 {
+	if (f->type == FT_PAYER_SECTOR) {
+		payer_sector_cycle(f, obj, wb, step);
+		return;
+	}
 	if (f->type == FT_SECTOR) {
 		size_t xs[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
 		size_t n = item_sectors(obj, wb, xs, sizeof xs / sizeof xs[0]);

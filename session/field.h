@@ -64,6 +64,21 @@ const struct field_desc *field_range_ends(size_t *count);
 bool field_range_encloses(const struct measure *m, const struct field_desc *f, char *error,
 			  size_t error_size);
 
+/* The cells beside a field of the measure form: a ranged field's "lav"
+ * and "høy" (end 0, 1), or a payer share's sector (end 0); else NULL. */
+const struct field_desc *field_beside(const struct field_desc *value, int end);
+
+/* payer.c: a bearer's payer share is the sum over its sectors. */
+int payer_row_bearer(const struct field_desc *f);
+double payer_bearer_share(const struct measure *m, const struct workbook *wb, int b);
+void payer_set_bearer_share(struct measure *m, const struct workbook *wb, int b, double v);
+void payer_sector_format(const struct field_desc *f, const void *obj, const struct workbook *wb,
+			 bool for_editing, char *buf, size_t size);
+void payer_sector_cycle(const struct field_desc *f, void *obj, const struct workbook *wb, int step);
+bool payer_sector_parse(const struct field_desc *f, const char *text, void *obj,
+			const struct workbook *wb, char *reading, size_t rsize, char *error,
+			size_t esize);
+
 /* For field.c: how field_format() and field_parse() treat a range end. */
 void range_end_format(const struct field_desc *f, const void *obj, bool for_editing,
 		      const char *thousands, char *buf, size_t size);

@@ -17,13 +17,18 @@ static const struct field_desc *beside(const struct form_spec *s, const struct f
 	return s->beside != NULL ? s->beside(fd, end) : NULL;
 }
 
+static int beside_count(const struct form_spec *s, const struct field_desc *fd)
+{
+	return beside(s, fd, 0) == NULL ? 0 : beside(s, fd, 1) == NULL ? 1 : 2;
+}
+
 void form_clamp(struct form *f, const struct form_spec *s)
 {
 	if (f->field >= (int)s->count)
 		f->field = (int)s->count - 1;
 	if (f->field < 0)
 		f->field = 0;
-	if (f->col < 0 || f->col > 2 || (f->col > 0 && beside(s, &s->fields[f->field], 0) == NULL))
+	if (f->col < 0 || f->col > beside_count(s, &s->fields[f->field]))
 		f->col = 0;
 }
 
@@ -40,17 +45,19 @@ static int beside_width(int vw)
 	return vw >= 44 ? 12 : vw >= 22 ? 7 : 0;
 }
 
-/* The value and its two cells: value, then "lav" and "høy" after a gap. */
+/* The value and the cells beside it: "lav" and "høy" after a gap, or one
+ * wide cell (a payer's sector). */
 static void draw_with_beside(struct app *a, int y, int x, int vw, const struct form *f,
 			     const struct form_spec *s, int i, bool focused)
 {
 	const struct field_desc *fd = &s->fields[i];
-	int bw = beside_width(vw), w0 = vw - 2 * bw - 2;
+	int cells = beside_count(s, fd);
+	int bw = cells == 2 ? beside_width(vw) : vw - 9, w0 = vw - cells * (bw + 1);
 	bool row_sel = focused && i == f->field;
 	/* The unit only where it fits whole ("7 500 kr per år", not "7 500 k…"). */
 	(w0 >= 16 ? draw_form_field : draw_field)(a, y, x, w0, s->target, fd, s->obj, s->index,
 						  s->sub, row_sel && f->col == 0);
-	for (int end = 0; end < 2; end++) {
+	for (int end = 0; end < cells; end++) {
 		const struct field_desc *b = beside(s, fd, end);
 		int bx = x + w0 + 1 + end * (bw + 1);
 		bool sel = row_sel && f->col == end + 1;
@@ -112,8 +119,9 @@ bool form_key(struct app *a, struct form *f, const struct form_spec *s, enum act
 {
 	int count = (int)s->count;
 	const struct field_desc *fd = form_selected(f, s);
-	bool has_beside = beside(s, &s->fields[f->field], 0) != NULL;
-	if (act == ACTION_RIGHT && has_beside && f->col < 2) {
+	int cells = beside_count(s, &s->fields[f->field]);
+	bool has_beside = cells > 0;
+	if (act == ACTION_RIGHT && has_beside && f->col < cells) {
 		f->col++;
 		return true;
 	}

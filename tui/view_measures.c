@@ -28,7 +28,7 @@ static struct form_spec spec_for(struct app *a, int mi)
 {
 	return (struct form_spec){EDIT_MEASURE, measure_fields, measure_field_count,
 				  &a->wb->measures[mi], (size_t)mi, 0, 0, false, NULL,
-				  field_range_end};
+				  field_beside};
 }
 
 /* The table follows the current measure (set elsewhere: the overview, a
@@ -206,7 +206,7 @@ static bool view_key(struct app *a, void *state, enum action act)
 		return key_table(a, st, act, mi);
 	}
 	struct form_spec spec = spec_for(a, mi);
-	const struct field_desc *f = &measure_fields[st->form.field];
+	const struct field_desc *f = form_selected(&st->form, &spec);
 	switch (act) {
 	case ACTION_PREV_FIELD:
 		if (st->form.field == 0) {
@@ -224,8 +224,9 @@ static bool view_key(struct app *a, void *state, enum action act)
 		}
 		break;
 	case ACTION_RIGHT:
-		/* → on a ranged value goes to its "lav" and "høy". */
-		if (!field_is_choice(f) && field_range_end(f, 0) == NULL)
+		/* → on a ranged value goes to its "lav" and "høy", on a payer
+		 * share to its sector. */
+		if (!field_is_choice(f) && field_beside(&measure_fields[st->form.field], 0) == NULL)
 			return true;
 		break;
 	case ACTION_TOGGLE_ENABLED:
@@ -306,9 +307,14 @@ static const char *view_hints(const struct app *a, const void *state)
 	if (!st->in_form)
 		return _("{up}{down}:velg  {right}:skjema  {add}:ny  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt  {toggle_enabled}:av/på  {search}:søk  {estimate}:overslag");
 	const struct field_desc *f = &measure_fields[st->form.field];
+	const struct field_desc *cell = st->form.col > 0 ? field_beside(f, st->form.col - 1) : NULL;
+	if (cell != NULL && field_is_choice(cell))
+		return _("{toggle_enabled}:neste sektor  {edit}:skriv sektoren  {left}:andelen  {up}{down}:felt  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
 	if (field_is_choice(f))
 		return _("{up}{down}:felt  {left}{right}:bytt  {edit}:skriv  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
-	if (field_range_end(f, 0) != NULL)
+	if (field_beside(f, 0) != NULL && f->type == FT_PAYER)
+		return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {right}:sektoren  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
+	if (field_beside(f, 0) != NULL)
 		return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {right}:lav, høy  {cancel}:tabellen  {undo}:angre  {help}:hjelp");
 	return _("{up}{down}/{next_field}:felt  {edit}:rediger  0-9:ny verdi  {cancel}:tabellen  {undo}:angre  {help}:hjelp  {add}:ny  {delete}:slett");
 }

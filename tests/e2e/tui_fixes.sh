@@ -55,12 +55,24 @@ keys 2 Escape Home
 wait_for "─ Oppfølgingslos"
 wait_re "Kostnad per deltaker +7 500 kr per år"
 
-# 0/100/0 to 50/0/50 between municipality and state (the payer split in
-# two edits) is not checked here any more: the 2025 example measures are
-# paid by declared sectors (videregående, barnevern, helse og omsorg), and
-# the payer form over sectors is still to come (issue 12 item 4); the
-# split rule itself is tested in tests/session_edit.c.
-echo "note: payer split over sectors in the form not yet tested on screen" >&2
+# The payer form by bearer over sectors (issue 12 item 4): the example's
+# Oppfølgingslos is paid by Videregående opplæring, which the
+# fylkeskommune row shows; 50 on «Betaler kommune» takes the other half
+# from it (one edit), 50 on «Betaler stat» then gives 50/0/50 (the share
+# saved just before is kept); → and Space move the state's half to its
+# next sector.
+keys Tab Home Down Down Down Down Down Down Down Down
+wait_re "Betaler fylkeskommune +100 % +Videregående opplæring"
+keys 5 0 Enter
+wait_for "Lagret: Betaler kommune = 50 %"
+wait_re "Betaler fylkeskommune +50 % +Videregående opplæring"
+keys Down Down 5 0 Enter
+wait_for "Lagret: Betaler stat = 50 %"
+wait_re "Betaler kommune +50 %"
+wait_re "Betaler fylkeskommune +0 %"
+keys Right Space
+wait_for "Lagret: Betalende sektor, stat ="
+keys Escape
 
 # Pasted text while typing a name: typed, line breaks as blanks, not saved
 # until Enter; pasted outside a field: not run (no delete question).
