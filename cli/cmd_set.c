@@ -166,6 +166,7 @@ static const void *row_of(const struct session *s, struct row_key k)
 	case ROW_MEASURE: return i >= 0 ? &wb->measures[i] : NULL;
 	case ROW_GROUP: return i >= 0 ? &wb->groups[i] : NULL;
 	case ROW_ITEM: return i >= 0 ? &wb->groups[g].items[i] : NULL;
+	case ROW_SECTOR: return i >= 0 ? &wb->sectors[i] : NULL;
 	case ROW_PARAMS: return &wb->params;
 	case ROW_ESTIMATE: return NULL;
 	}

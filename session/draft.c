@@ -23,6 +23,7 @@ static unsigned change_bits(enum row_kind k)
 	case ROW_ITEM: return SC_ITEMS;
 	case ROW_MEASURE: return SC_MEASURES;
 	case ROW_ESTIMATE: return SC_ESTIMATE;
+	case ROW_SECTOR: return SC_PARAMS; /* names and bearers of every result */
 	}
 	return 0;
 }
@@ -59,6 +60,7 @@ static void take_backup(struct session *s, enum row_kind k, const void *row)
 	case ROW_PARAMS: e->backup.params = *(const struct workbook_params *)row; break;
 	case ROW_ESTIMATE: e->backup.est = *(const struct estimate_inputs *)row; break;
 	case ROW_GROUP: e->backup.group = *(const struct target_group *)row; break;
+	case ROW_SECTOR: e->backup.sector = *(const struct sector *)row; break;
 	}
 }
 
@@ -73,6 +75,7 @@ static void restore_backup(struct session *s)
 	case ROW_ITEM: *(struct cost_item *)row = e->backup.item; break;
 	case ROW_PARAMS: *(struct workbook_params *)row = e->backup.params; break;
 	case ROW_ESTIMATE: *(struct estimate_inputs *)row = e->backup.est; break;
+	case ROW_SECTOR: *(struct sector *)row = e->backup.sector; break;
 	case ROW_GROUP: {
 		struct target_group *g = row;
 		const struct target_group *b = &e->backup.group;
@@ -269,6 +272,20 @@ enum diag_code session_draft_set_text(struct session *s, const char *text, struc
 	return DIAG_OK;
 }
 
+/* A sector's id names it in items and payers: two sectors, or a sector
+ * and a bearer, may not share one. */
+static bool sector_id_free(const struct session *s, const struct sector *sec,
+			   struct problems *probs)
+{
+	for (size_t i = 0; i < s->wb.sector_count; i++)
+		if (&s->wb.sectors[i] != sec && strcmp(s->wb.sectors[i].id, sec->id) == 0) {
+			problems_add(probs, "id", _("Id-en «%s» er allerede brukt av sektoren «%s»"),
+				     sec->id, s->wb.sectors[i].name);
+			return false;
+		}
+	return true;
+}
+
 static bool validate_row(struct session *s, struct row_key row, const void *obj, char *msg,
 			 size_t size)
 {
@@ -280,6 +297,7 @@ static bool validate_row(struct session *s, struct row_key row, const void *obj,
 	case ROW_ITEM: ok = validate_item(obj, &s->wb, "", &probs); break;
 	case ROW_PARAMS: ok = validate_params(obj, "", &probs); break;
 	case ROW_GROUP: ok = validate_group(obj, &s->wb, "", &probs); break;
+	case ROW_SECTOR: ok = validate_sector(obj, "", &probs) && sector_id_free(s, obj, &probs); break;
 	case ROW_ESTIMATE: break;
 	}
 	if (!ok && probs.count > 0)
@@ -298,6 +316,7 @@ static enum store_status save_row(struct session *s, struct row_key row, void *o
 		return store_update_item(s->store, &s->wb.groups[g], obj, label, err);
 	case ROW_PARAMS: return store_update_params(s->store, obj, label, err);
 	case ROW_GROUP: return store_update_group(s->store, obj, label, err);
+	case ROW_SECTOR: return store_update_sector(s->store, obj, label, err);
 	case ROW_ESTIMATE: return STORE_OK;
 	}
 	return STORE_OK;

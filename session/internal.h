@@ -28,6 +28,7 @@ struct session_draft {
 		struct workbook_params params;
 		struct estimate_inputs est;
 		struct target_group group; /* own fields only; items stay put */
+		struct sector sector;
 	} backup;
 };
 

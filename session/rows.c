@@ -26,6 +26,7 @@ const char *session_row_name(const struct session *s, struct row_key row)
 	case ROW_ITEM: return s->wb.groups[g].items[i].name;
 	case ROW_PARAMS: return s->wb.params.name;
 	case ROW_ESTIMATE: return "";
+	case ROW_SECTOR: return s->wb.sectors[i].name;
 	}
 	return "";
 }
@@ -109,6 +110,35 @@ static enum diag_code insert_item(struct session *s, struct row_key near, struct
 	return c;
 }
 
+/* A new declared sector of the kommune, with a free id ("ny-sektor-2"). */
+static enum diag_code insert_sector(struct session *s, struct row_key *made, struct diag *d)
+{
+	if (s->wb.sector_count + SECTOR_IMPLICIT_COUNT >= SECTORS_MAX)
+		return diag_set(d, DIAG_INVALID, _("Ikke lagt til: høyst %d sektorer"), SECTORS_MAX);
+	struct sector sec;
+	memset(&sec, 0, sizeof sec);
+	text_set(sec.name, sizeof sec.name, _("Ny sektor"));
+	sec.bearer = BEARER_KOMMUNE;
+	for (int n = 1; n < 1000; n++) {
+		if (n == 1)
+			snprintf(sec.id, sizeof sec.id, "ny-sektor");
+		else
+			snprintf(sec.id, sizeof sec.id, "ny-sektor-%d", n);
+		if (workbook_sector_index(&s->wb, sec.id) < 0)
+			break;
+	}
+	struct store_error err = {0};
+	enum store_status st = store_insert_sector(s->store, &sec, _("Legge til sektor"), &err);
+	if (st != STORE_OK)
+		return session_store_diag(s, st, &err, _("Ikke lagt til: "), d);
+	if (made != NULL)
+		*made = (struct row_key){ROW_SECTOR, sec.row.id};
+	enum diag_code c = reload_after(s, d);
+	if (c == DIAG_OK)
+		diag_set(d, DIAG_OK, "%s", _("La til «Ny sektor»: skriv et navn og trykk Enter"));
+	return c;
+}
+
 enum diag_code session_insert(struct session *s, enum row_kind kind, struct row_key near,
 			      struct row_key *made, struct diag *d)
 {
@@ -121,6 +151,8 @@ enum diag_code session_insert(struct session *s, enum row_kind kind, struct row_
 		return insert_group(s, made, d);
 	if (kind == ROW_ITEM)
 		return insert_item(s, near, made, d);
+	if (kind == ROW_SECTOR)
+		return insert_sector(s, made, d);
 	if (kind != ROW_MEASURE)
 		return diag_set(d, DIAG_INVALID, "%s", _("Denne raden kan ikke legges til"));
 	if (s->wb.group_count == 0)
@@ -166,6 +198,9 @@ enum diag_code session_delete(struct session *s, struct row_key row, struct diag
 	} else if (row.kind == ROW_ITEM) {
 		snprintf(label, sizeof label, _("Slette kostnadsposten «%s»"), name);
 		st = store_delete_item(s->store, &s->wb.groups[g].items[i], label, &err);
+	} else if (row.kind == ROW_SECTOR) {
+		snprintf(label, sizeof label, _("Slette sektoren «%s»"), name);
+		st = store_delete_sector(s->store, &s->wb.sectors[i], label, &err);
 	} else {
 		snprintf(label, sizeof label, _("Slette målgruppen «%s»"), name);
 		st = store_delete_group(s->store, &s->wb.groups[i], label, &err);

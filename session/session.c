@@ -187,6 +187,11 @@ long session_index(const struct session *s, struct row_key key, long *group)
 			if (key.id != 0 && wb->groups[i].row.id == key.id)
 				return (long)i;
 		return -1;
+	case ROW_SECTOR:
+		for (size_t i = 0; i < wb->sector_count; i++)
+			if (key.id != 0 && wb->sectors[i].row.id == key.id)
+				return (long)i;
+		return -1;
 	case ROW_ITEM:
 		for (size_t g = 0; g < wb->group_count; g++)
 			for (size_t i = 0; i < wb->groups[g].item_count; i++)
@@ -212,8 +217,17 @@ void *session_row(struct session *s, struct row_key key)
 	case ROW_MEASURE: return &s->wb.measures[i];
 	case ROW_GROUP: return &s->wb.groups[i];
 	case ROW_ITEM: return &s->wb.groups[g].items[i];
+	case ROW_SECTOR: return &s->wb.sectors[i];
 	}
 	return NULL;
+}
+
+struct row_key session_sector_key(const struct session *s, size_t i)
+{
+	struct row_key k = {ROW_SECTOR, 0};
+	if (i < s->wb.sector_count)
+		k.id = s->wb.sectors[i].row.id;
+	return k;
 }
 
 struct row_key session_measure_key(const struct session *s, size_t i)
@@ -245,6 +259,7 @@ const struct field_desc *session_fields(enum row_kind kind, size_t *count)
 	switch (kind) {
 	case ROW_PARAMS: *count = params_field_count; return params_fields;
 	case ROW_GROUP: *count = group_field_count; return group_fields;
+	case ROW_SECTOR: *count = sector_field_count; return sector_fields;
 	case ROW_ITEM: *count = item_field_count; return item_fields;
 	case ROW_MEASURE: *count = measure_field_count; return measure_fields;
 	case ROW_ESTIMATE: *count = estimate_field_count; return estimate_fields;

@@ -30,7 +30,7 @@
 #include "session/diag.h"
 #include "session/field.h"
 
-enum row_kind { ROW_PARAMS, ROW_GROUP, ROW_ITEM, ROW_MEASURE, ROW_ESTIMATE };
+enum row_kind { ROW_PARAMS, ROW_GROUP, ROW_ITEM, ROW_MEASURE, ROW_ESTIMATE, ROW_SECTOR };
 
 struct row_key {
 	enum row_kind kind;
@@ -113,6 +113,8 @@ long session_index(const struct session *s, struct row_key key, long *group);
 struct row_key session_measure_key(const struct session *s, size_t i);
 struct row_key session_group_key(const struct session *s, size_t i);
 struct row_key session_item_key(const struct session *s, size_t g, size_t i);
+/* The key of wb->sectors[i] (a declared sector). */
+struct row_key session_sector_key(const struct session *s, size_t i);
 /* The field table of a row kind. */
 const struct field_desc *session_fields(enum row_kind kind, size_t *count);
 /* The field of `kind` whose key or label (in either language) is `name`, or NULL. */

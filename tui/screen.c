@@ -201,13 +201,13 @@ static void paint_tabs(struct app *a)
 		}
 		if (key[0] == '\0') {
 			snprintf(labels[v], sizeof labels[v], " %s ", _(vw->title));
-			snprintf(names[v], sizeof names[v], "%s", labels[v]);
+			memcpy(names[v], labels[v], sizeof names[v]);
 		} else {
 			snprintf(names[v], sizeof names[v], " %s %s ", key, _(vw->title));
 			snprintf(labels[v], sizeof labels[v], " %s ", key);
 		}
 		if (current)
-			snprintf(labels[v], sizeof labels[v], "%s", names[v]);
+			memcpy(labels[v], names[v], sizeof labels[v]);
 		extra[v] = vw == &view_help || current ? 0 : draw_width(a, names[v]) - draw_width(a, labels[v]);
 		if (shown[v])
 			total += draw_width(a, labels[v]);
@@ -217,7 +217,7 @@ static void paint_tabs(struct app *a)
 	int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 12;
 	for (size_t v = 0; v < a->view_count; v++)
 		if (shown[v] && extra[v] > 0 && total + extra[v] <= r->w - keep) {
-			snprintf(labels[v], sizeof labels[v], "%s", names[v]);
+			memcpy(labels[v], names[v], sizeof labels[v]);
 			total += extra[v];
 		}
 	int x = 0;
