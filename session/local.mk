@@ -11,7 +11,7 @@ libsession_a_SOURCES = \
 	session/field.c session/field.h \
 	session/text.c session/text.h \
 	session/naming.c session/naming.h \
-	session/example.c
+	session/example.c session/copy_group.c
 libsession_a_CPPFLAGS = $(AM_CPPFLAGS)
 libsession_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS)
 utenfor_LDADD += libsession.a
