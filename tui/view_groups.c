@@ -343,6 +343,8 @@ static void open_pick(struct app *a, struct groups_state *st)
 	if (!st->have_example) {
 		workbook_init(&st->example);
 		st->have_example = session_example_workbook(&st->example) == 0;
+		if (!st->have_example)
+			workbook_free(&st->example); /* whatever a failed read left */
 	}
 	st->picking = st->have_example && st->example.group_count > 0;
 	st->pick.sel = st->pick.top = 0;
