@@ -16,6 +16,7 @@
 #include "cli/calc_table.h"
 #include "engine/numbers.h"
 #include "i18n/i18n.h"
+#include "report/example.h"
 
 #define CELL 128
 #define NUM 48 /* a formatted figure: 10^20 kr with separators fits */
@@ -156,7 +157,25 @@ static void print_measure(FILE *out, size_t index, const struct measure *m,
 	print_by_bearer(out, r);
 }
 
-int calc_print_summary(FILE *out, const struct workbook *wb, const struct projection *p)
+/* The overview's "Eksempeldata: …" line, in the overview's words, so that
+ * a council member who ran calc reads the same warning as on screen. */
+static void print_example_notice(FILE *out, const struct workbook *wb,
+				 const struct workbook *example)
+{
+	struct example_use u;
+	example_use_compute(wb, example, &u);
+	if (u.items_example == 0 && u.measures_example == 0)
+		return;
+	fputc('\n', out);
+	fprintf(out,
+		_("Eksempeldata: %zu av %zu tiltak og %zu av %zu kostnadsposter er uendret fra "
+		  "eksempelarbeidsboka. Bytt inn kommunens egne tall før resultatene brukes."),
+		u.measures_example, u.measures_enabled, u.items_example, u.items_used);
+	fputc('\n', out);
+}
+
+int calc_print_summary(FILE *out, const struct workbook *wb, const struct projection *p,
+		       const struct workbook *example)
 {
 	const struct workbook_params *params = &wb->params;
 	struct text_table t;
@@ -185,6 +204,7 @@ int calc_print_summary(FILE *out, const struct workbook *wb, const struct projec
 	for (int r = 0; r < t.rows; r++)
 		fprintf(out, "%s%*s  %s\n", t.cell[r][0],
 			(int)(label_width - table_text_width(t.cell[r][0])), "", t.cell[r][1]);
+	print_example_notice(out, wb, example);
 
 	for (size_t i = 0; i < wb->measure_count; i++)
 		enabled += wb->measures[i].enabled;

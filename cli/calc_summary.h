@@ -12,8 +12,12 @@
 
 #include "engine/projection.h"
 
-/* `p` must be a successful projection_compute() of `wb`.  Returns 0, or -1
- * when writing failed. */
-int calc_print_summary(FILE *out, const struct workbook *wb, const struct projection *p);
+/* `p` must be a successful projection_compute() of `wb`.  `example` is the
+ * example workbook that ships with utenfor (store_default_workbook()), or
+ * NULL: when enabled measures rest on its unchanged figures the summary
+ * says so, counted as the overview counts (report/example.h).  Returns 0,
+ * or -1 when writing failed. */
+int calc_print_summary(FILE *out, const struct workbook *wb, const struct projection *p,
+		       const struct workbook *example);
 
 #endif

@@ -204,7 +204,12 @@ static int compute_and_print(const struct workbook *wb, bool json)
 		}
 		fputc('\n', stdout);
 	} else {
-		calc_print_summary(stdout, wb, p);
+		/* The example data, to say which figures are still its. */
+		struct workbook example;
+		workbook_init(&example);
+		bool have_example = store_default_workbook(&example) == 0;
+		calc_print_summary(stdout, wb, p, have_example ? &example : NULL);
+		workbook_free(&example);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, _("utenfor calc: kunne ikke skrive resultatet: %s\n"), strerror(errno));

@@ -38,5 +38,7 @@ int cmd_config(int argc, char **argv);
 
 /* cli/cmd_set.c: `utenfor set WORKBOOK KIND NAME FIELD VALUE` (and --undo/--redo). */
 int cmd_set(int argc, char **argv);
+/* cli/cmd_copy_group.c: `utenfor copy-group WORKBOOK [NAME]`. */
+int cmd_copy_group(int argc, char **argv);
 
 #endif

@@ -17,4 +17,4 @@ utenfor-build-tree: Makefile
 	$(AM_V_GEN){ echo "# Written by make: ./utenfor here runs as if installed (cli/build_tree.h)."; \
 	  echo "srcdir=$(abs_top_srcdir)"; } >$@
 CLEANFILES += utenfor-build-tree
-utenfor_SOURCES += cli/cmd_set.c
+utenfor_SOURCES += cli/cmd_set.c cli/cmd_copy_group.c

@@ -90,6 +90,8 @@ static const struct command commands[] = {
 	 cmd_compact},
 	{"config", N_("sjekk innstillingene, vis temaer og taster, endre én verdi"), cmd_config},
 	{"set", N_("endre ett felt i arbeidsboka (SORT NAVN FELT VERDI, --undo)"), cmd_set},
+	{"copy-group", N_("kopier en målgruppe fra eksempeldataene (ARBEIDSBOK [NAVN])"),
+	 cmd_copy_group},
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])

@@ -44,6 +44,7 @@ static const char *const names[ACTION_COUNT] = {
 	[ACTION_TOGGLE_LANGUAGE] = "toggle_language",
 	[ACTION_REFRESH] = "refresh",
 	[ACTION_TOGGLE_SOCIETY] = "toggle_society",
+	[ACTION_COPY_GROUP] = "copy_group",
 };
 
 const char *action_name(enum action a)

@@ -49,6 +49,7 @@ enum action {
 	ACTION_TOGGLE_LANGUAGE,
 	ACTION_REFRESH,
 	ACTION_TOGGLE_SOCIETY,
+	ACTION_COPY_GROUP, /* Målgrupper: copy a group of the example data */
 	ACTION_COUNT
 };
 

@@ -29,7 +29,8 @@
 #define PRESET_COMMON_KEYS                                                                 \
 	{ACTION_TOGGLE_ENABLED, "Space"}, {ACTION_ESTIMATE, "e"}, {ACTION_KEEP_ESTIMATE, "b"},  \
 	{ACTION_REPORT, "r"}, {ACTION_NEXT_THEME, "t"}, {ACTION_TOGGLE_LANGUAGE, "L"},         \
-	{ACTION_REFRESH, "C-l"}, {ACTION_TOGGLE_SOCIETY, "s"}, {ACTION_NONE, NULL}
+	{ACTION_REFRESH, "C-l"}, {ACTION_TOGGLE_SOCIETY, "s"}, {ACTION_COPY_GROUP, "c"},   \
+	{ACTION_NONE, NULL}
 
 static const struct preset_line default_keys[] = {
 	{ACTION_QUIT, "q"},

@@ -64,5 +64,8 @@ enum diag_code session_store_diag(const struct session *s, enum store_status st,
 				  const struct store_error *err, const char *prefix,
 				  struct diag *d);
 enum diag_code session_refuse_read_only(const struct session *s, struct diag *d);
+/* Before an edit that is not the draft's: DIAG_OK (and d cleared), or the
+ * refusal while read-only or while a field is being typed. */
+enum diag_code session_may_write(const struct session *s, struct diag *d);
 
 #endif

@@ -12,7 +12,7 @@ libsession_a_SOURCES = \
 	session/field.c session/field.h session/field_range.c session/payer.c \
 	session/text.c session/text.h \
 	session/naming.c session/naming.h \
-	session/example.c
+	session/example.c session/copy_group.c
 libsession_a_CPPFLAGS = $(AM_CPPFLAGS)
 libsession_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS)
 utenfor_LDADD += libsession.a

@@ -142,11 +142,9 @@ static enum diag_code insert_sector(struct session *s, struct row_key *made, str
 enum diag_code session_insert(struct session *s, enum row_kind kind, struct row_key near,
 			      struct row_key *made, struct diag *d)
 {
-	diag_clear(d);
-	if (s->read_only)
-		return session_refuse_read_only(s, d);
-	if (s->draft.active)
-		return diag_set(d, DIAG_INVALID, "%s", _("Et felt er under redigering"));
+	enum diag_code allowed = session_may_write(s, d);
+	if (allowed != DIAG_OK)
+		return allowed;
 	if (kind == ROW_GROUP)
 		return insert_group(s, made, d);
 	if (kind == ROW_ITEM)
@@ -218,11 +216,9 @@ enum diag_code session_delete(struct session *s, struct row_key row, struct diag
 
 enum diag_code session_undo(struct session *s, bool redo, struct diag *d)
 {
-	diag_clear(d);
-	if (s->read_only)
-		return session_refuse_read_only(s, d);
-	if (s->draft.active)
-		return diag_set(d, DIAG_INVALID, "%s", _("Et felt er under redigering"));
+	enum diag_code allowed = session_may_write(s, d);
+	if (allowed != DIAG_OK)
+		return allowed;
 	const char *label = redo ? store_redo_label(s->store) : store_undo_label(s->store);
 	char what[300];
 	snprintf(what, sizeof what, "%s", label ? label : "");

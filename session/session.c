@@ -47,6 +47,16 @@ enum diag_code session_refuse_read_only(const struct session *s, struct diag *d)
 			why ? ": " : "", why ? why : "");
 }
 
+enum diag_code session_may_write(const struct session *s, struct diag *d)
+{
+	diag_clear(d);
+	if (s->read_only)
+		return session_refuse_read_only(s, d);
+	if (s->draft.active)
+		return diag_set(d, DIAG_INVALID, "%s", _("Et felt er under redigering"));
+	return DIAG_OK;
+}
+
 void session_changed(struct session *s, unsigned bits, struct row_key row)
 {
 	s->changes |= bits;

@@ -186,4 +186,25 @@ const char *session_row_name(const struct session *s, struct row_key row);
 /* Undo (redo) this user's last edit and reload.  d->message says what. */
 enum diag_code session_undo(struct session *s, bool redo, struct diag *d);
 
+/* --- the example workbook's target groups (copy_group.c) --------------- */
+/* The index of the group of `defaults` (session_example_workbook()) whose
+ * id or name is `name` (either in any letter case), or -1. */
+long session_default_group_find(const struct workbook *defaults, const char *name);
+/* The ages a group covers: from the lowest of its entry age and its items'
+ * first ages to the highest of its items' last ages. */
+void session_group_ages(const struct target_group *g, int *from, int *to);
+/*
+ * Copy the example workbook's target group `name` (id or name) with all its
+ * cost items (sources, grades, kinds, sectors) into the open workbook, and
+ * the declared sectors they need that the workbook lacks: one edit, so one
+ * undo takes it all back.  When a group of the workbook already has that
+ * name or id, the copy is «NAVN (kopi)» (id ID-kopi), then «NAVN (kopi 2)»
+ * …; d->message says so.  *made (may be NULL) gets the new group's key.
+ * DIAG_NOT_FOUND, listing the example groups, when there is no such group;
+ * DIAG_INVALID when the workbook has a sector of that id under another
+ * bearer.
+ */
+enum diag_code session_copy_default_group(struct session *s, const char *name,
+					  struct row_key *made, struct diag *d);
+
 #endif

@@ -316,16 +316,48 @@ static enum store_status unique_gid(struct store *s, const char *gid, int64_t se
 enum store_status store_insert_group(struct store *s, struct target_group *g, const char *label,
 				     struct store_error *err)
 {
+	return store_insert_group_sectors(s, NULL, 0, g, label, err);
+}
+
+/* The sectors first, so that the items' sector references resolve to
+ * them inside the same transaction. */
+static enum store_status insert_sectors(struct edit_tx *tx, struct sector *secs, size_t n,
+					int64_t *ids, struct store_error *err)
+{
+	enum store_status status = STORE_OK;
+	for (size_t i = 0; status == STORE_OK && i < n; i++) {
+		const struct edit_row r = {.table = TABLE_SECTORS, .u.sector = &secs[i]};
+		status = edit_unique_sid(tx->s, secs[i].id, 0, err);
+		if (status == STORE_OK)
+			status = edit_insert_row(tx, &r, &ids[i], err);
+	}
+	return status;
+}
+
+enum store_status store_insert_group_sectors(struct store *s, struct sector *secs, size_t n,
+					     struct target_group *g, const char *label,
+					     struct store_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct problems pr;
+		problems_clear(&pr);
+		if (!validate_sector(&secs[i], store_table_name(TABLE_SECTORS), &pr))
+			return store_fail_problems(err, STORE_REFUSED, s->path, "", &pr);
+	}
 	const struct edit_row r = {.table = TABLE_GROUPS, .u.group = g};
 	struct edit_tx tx;
 	enum store_status status = edit_open(s, &r, label, &tx, err, _("Ny målgruppe «%s»"), g->name);
 	if (status != STORE_OK)
 		return status;
-	status = unique_gid(s, g->id, 0, err);
 	int64_t gref = 0;
-	int64_t *item_ids = calloc(g->item_count + 1, sizeof *item_ids);
-	if (status == STORE_OK && item_ids == NULL)
+	int64_t *item_ids = calloc(g->item_count + n + 1, sizeof *item_ids);
+	int64_t *sector_ids = item_ids + g->item_count;
+	if (item_ids == NULL)
 		status = store_fail(err, STORE_NOMEM, s->path, _("ikke nok minne"));
+	if (status == STORE_OK)
+		status = insert_sectors(&tx, secs, n, sector_ids, err);
+	if (status == STORE_OK)
+		status = unique_gid(s, g->id, 0, err);
 	if (status == STORE_OK)
 		status = edit_insert_row(&tx, &r, &gref, err);
 	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++) {
@@ -337,6 +369,8 @@ enum store_status store_insert_group(struct store *s, struct target_group *g, co
 	status = edit_close(&tx, status, &g->row, (struct row_ref){gref, 1}, err);
 	for (size_t i = 0; status == STORE_OK && i < g->item_count; i++)
 		g->items[i].row = (struct row_ref){item_ids[i], 1};
+	for (size_t i = 0; status == STORE_OK && i < n; i++)
+		secs[i].row = (struct row_ref){sector_ids[i], 1};
 	free(item_ids);
 	return status;
 }

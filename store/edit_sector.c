@@ -18,8 +18,8 @@
 #include <string.h>
 
 /* REFUSED when another sector than row `self` already has this text id. */
-static enum store_status unique_sid(struct store *s, const char *sid, int64_t self,
-				    struct store_error *err)
+enum store_status edit_unique_sid(struct store *s, const char *sid, int64_t self,
+				  struct store_error *err)
 {
 	int64_t other = 0;
 	enum bearer b;
@@ -107,7 +107,7 @@ enum store_status store_insert_sector(struct store *s, struct sector *sec, const
 	if (status != STORE_OK)
 		return status;
 	int64_t id = 0;
-	status = unique_sid(s, sec->id, 0, err);
+	status = edit_unique_sid(s, sec->id, 0, err);
 	if (status == STORE_OK)
 		status = edit_insert_row(&tx, &r, &id, err);
 	return edit_close(&tx, status, &sec->row, (struct row_ref){id, 1}, err);
@@ -141,7 +141,7 @@ enum store_status store_update_sector(struct store *s, struct sector *sec, const
 		edit_open(s, &r, label, &tx, err, _("Endre sektoren «%s»"), sec->name);
 	if (status != STORE_OK)
 		return status;
-	status = unique_sid(s, sec->id, sec->row.id, err);
+	status = edit_unique_sid(s, sec->id, sec->row.id, err);
 	enum bearer now = BEARER_NONE;
 	int rc = SQLITE_OK;
 	if (status == STORE_OK)

@@ -186,6 +186,10 @@ enum store_status edit_update_row(struct edit_tx *tx, const struct edit_row *r, 
 /* A whole edit deleting one row at the caller's version. */
 enum store_status edit_delete(struct edit_tx *tx, enum store_table t, const struct row_ref *row,
 			      const char *name, struct store_error *err);
+/* REFUSED when another sector than row `self` already has this text id
+ * (edit_sector.c). */
+enum store_status edit_unique_sid(struct store *s, const char *sid, int64_t self,
+				  struct store_error *err);
 /* One step of a statement with at most one row: SQLITE_OK or the error;
  * *found whether there was a row (may be NULL). */
 int edit_step_once(sqlite3_stmt *st, bool *found);

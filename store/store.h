@@ -131,6 +131,16 @@ enum store_status store_delete_sector(struct store *s, const struct sector *sec,
 
 enum store_status store_insert_group(struct store *s, struct target_group *g,
 				     const char *label, struct store_error *err);
+/*
+ * Insert the `n` sectors `secs` (may be NULL when n is 0) and then the group
+ * `g` with its items, as ONE edit: one transaction, one undo step (copying
+ * a default target group that needs sectors the workbook lacks).  A sector
+ * or group id already used is REFUSED and nothing is written.  On STORE_OK
+ * every sector's, the group's and its items' row_ref is set.
+ */
+enum store_status store_insert_group_sectors(struct store *s, struct sector *secs, size_t n,
+					     struct target_group *g, const char *label,
+					     struct store_error *err);
 /* Name, id, description, entry age; not the items. */
 enum store_status store_update_group(struct store *s, struct target_group *g,
 				     const char *label, struct store_error *err);

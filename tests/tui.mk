@@ -22,13 +22,15 @@ endif
 TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh \
 	tests/e2e/tui_groups.sh tests/e2e/tui_set.sh \
 	tests/e2e/tui_fixes.sh tests/e2e/tui_layering.sh tests/e2e/tui_example_notice.sh \
-	tests/e2e/tui_plan.sh tests/e2e/tui_society.sh tests/e2e/tui_uncertainty.sh
+	tests/e2e/tui_plan.sh tests/e2e/tui_society.sh tests/e2e/tui_uncertainty.sh \
+	tests/e2e/tui_copy_group.sh
 dist_check_SCRIPTS += $(TUI_E2E) tests/e2e/tui_lib.sh
 TESTS += $(TUI_E2E)
 
 # tests/session_*.c: the session layer without a terminal.
 if HAVE_CRITERION
-SESSION_TESTS = tests/session_edit tests/session_uncertainty tests/session_items
+SESSION_TESTS = tests/session_edit tests/session_uncertainty tests/session_items \
+	tests/session_copy_group
 check_PROGRAMS += $(SESSION_TESTS)
 TESTS += $(SESSION_TESTS)
 tests_session_edit_SOURCES = tests/session_edit.c tests/store_util.c tests/store_util.h \
@@ -44,4 +46,8 @@ tests_session_items_SOURCES = tests/session_items.c tests/store_util.c tests/sto
 	tests/testutil_workbook.c tests/testutil_workbook.h
 tests_session_items_CFLAGS = $(tests_session_edit_CFLAGS)
 tests_session_items_LDADD = $(tests_session_edit_LDADD)
+tests_session_copy_group_SOURCES = tests/session_copy_group.c tests/store_util.c \
+	tests/store_util.h tests/testutil_workbook.c tests/testutil_workbook.h
+tests_session_copy_group_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
+tests_session_copy_group_LDADD = $(tests_session_edit_LDADD)
 endif

@@ -45,6 +45,12 @@ struct groups_state {
 	int item_col;
 	int64_t item_id; /* the selected item's id across a reload */
 	struct rect list_rect; /* the group list of the last frame, for clicks */
+	/* The example data's groups to copy one from (copy_group key): shown
+	 * in place of the items while `picking`; read when first opened. */
+	bool picking;
+	struct list pick;
+	struct workbook example;
+	bool have_example;
 };
 
 static struct form_spec group_spec(struct app *a, size_t gi)
@@ -226,6 +232,40 @@ static void draw_profile(struct app *a, struct groups_state *st, const struct re
 	}
 }
 
+/* The example groups, for the copy key: name, items, ages. */
+static void draw_pick(struct app *a, struct groups_state *st, const struct rect *r)
+{
+	static const struct table_col cols[] = {
+		{N_("Målgruppe"), 20, 9, false, true},
+		{N_("Poster"), 6, 4, true, false},
+		{N_("Alder"), 5, 5, true, false},
+	};
+	draw_hline(a, r->y, r->x, r->w, _("Kopier fra eksempeldataene (Enter kopierer)"));
+	int widths[3], xs[3];
+	layout_table(cols, 3, r->w, widths);
+	table_header(a, r->y + 1, r->x, cols, 3, widths, xs);
+	int rows = r->h - 2, count = (int)st->example.group_count;
+	st->pick.top = layout_scroll(st->pick.top, st->pick.sel, rows, count);
+	for (int row = 0; row < rows && st->pick.top + row < count; row++) {
+		int i = st->pick.top + row;
+		const struct target_group *g = &st->example.groups[i];
+		attr_t at = table_row_attr(a, i == st->pick.sel, true);
+		int y = r->y + 2 + row, from, to;
+		char buf[32];
+		session_group_ages(g, &from, &to);
+		table_cell(a, y, &cols[0], xs[0], widths[0], at, g->name);
+		snprintf(buf, sizeof buf, "%zu", g->item_count);
+		for (int c = 1; c < 3; c++) {
+			if (c == 2)
+				snprintf(buf, sizeof buf, "%d–%d", from, to);
+			if (xs[c] < 0)
+				continue;
+			draw_text(a, y, xs[c] - 1, 1, at, "");
+			table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
+		}
+	}
+}
+
 static void view_draw(struct app *a, void *state, const struct rect *body)
 {
 	struct groups_state *st = state;
@@ -242,6 +282,10 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	layout_split_rows(&left, list_rows, 0, &list, &form);
 	draw_groups(a, st, &list);
 	st->list_rect = list;
+	if (st->picking) {
+		draw_pick(a, st, &right);
+		return;
+	}
 	struct target_group *g = current_group(a, st);
 	if (g == NULL) {
 		draw_text(a, right.y, right.x, right.w, a->attrs[ROLE_DIM],
@@ -295,6 +339,56 @@ static void add_row(struct app *a, struct groups_state *st)
 	app_diag(a, &d);
 }
 
+static void open_pick(struct app *a, struct groups_state *st)
+{
+	if (app_refuse_read_only(a))
+		return;
+	if (!st->have_example) {
+		workbook_init(&st->example);
+		st->have_example = session_example_workbook(&st->example) == 0;
+		if (!st->have_example)
+			workbook_free(&st->example); /* whatever a failed read left */
+	}
+	st->picking = st->have_example && st->example.group_count > 0;
+	st->pick.sel = st->pick.top = 0;
+}
+
+/* Enter in the list of example groups: one undoable edit, saved at once. */
+static void copy_picked(struct app *a, struct groups_state *st)
+{
+	if ((size_t)st->pick.sel >= st->example.group_count)
+		return;
+	struct row_key made;
+	struct diag d;
+	app_remember(a);
+	enum diag_code c = session_copy_default_group(
+		a->session, st->example.groups[st->pick.sel].id, &made, &d);
+	app_sync(a);
+	app_diag(a, &d);
+	if (c != DIAG_OK)
+		return;
+	st->picking = false;
+	long i = session_index(a->session, made, NULL);
+	if (i >= 0) {
+		st->groups.sel = (int)i;
+		st->items.sel = st->items.top = 0;
+		st->in_items = st->in_form = false;
+	}
+}
+
+static bool handle_pick(struct app *a, struct groups_state *st, enum action act, int page)
+{
+	if (list_move(&st->pick, (int)st->example.group_count, page, act))
+		return true;
+	switch (act) {
+	case ACTION_EDIT: copy_picked(a, st); return true;
+	case ACTION_CANCEL:
+	case ACTION_LEFT:
+	case ACTION_COPY_GROUP: st->picking = false; return true;
+	default: return false;
+	}
+}
+
 static void ask_delete(struct app *a, struct groups_state *st)
 {
 	if (current_group(a, st) == NULL)
@@ -336,6 +430,12 @@ static bool view_key(struct app *a, void *state, enum action act)
 	struct groups_state *st = state;
 	struct target_group *g = current_group(a, st);
 	int page = a->layout.body.h > 12 ? a->layout.body.h - 12 : 1;
+	if (st->picking)
+		return handle_pick(a, st, act, page);
+	if (act == ACTION_COPY_GROUP && !session_draft_active(a->session)) {
+		open_pick(a, st);
+		return true;
+	}
 	if (st->in_form && g != NULL)
 		return handle_form(a, st, act);
 	st->in_form = false;
@@ -403,6 +503,8 @@ static bool view_type(struct app *a, void *state, int key)
 {
 	struct groups_state *st = state;
 	struct target_group *g = current_group(a, st);
+	if (st->picking)
+		return false;
 	if (st->in_form && g != NULL) {
 		struct form_spec spec = group_spec(a, (size_t)st->groups.sel);
 		return form_type(a, &st->form, &spec, key);
@@ -417,10 +519,12 @@ static const char *view_hints(const struct app *a, const void *state)
 {
 	(void)a;
 	const struct groups_state *st = state;
+	if (st->picking)
+		return _("{up}{down}:målgruppe  {edit}:kopier inn i arbeidsboka  {cancel}:tilbake");
 	if (st->in_form)
 		return _("{up}{down}/{next_field}:felt  {edit}:rediger  {left}:grupper  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre");
 	if (!st->in_items)
-		return _("{up}{down}:gruppe  {edit}:rediger gruppen  {right}:poster  {add}:ny gruppe  {delete}:slett  {undo}:angre  {help}:hjelp  {quit}:avslutt");
+		return _("{up}{down}:gruppe  {edit}:rediger gruppen  {right}:poster  {add}:ny gruppe  {copy_group}:kopier fra eksempeldata  {delete}:slett  {undo}:angre  {help}:hjelp");
 	return _("{up}{down}:post  {left}{right}/{next_field}:kolonne  {edit}:rediger  {cancel}:grupper  {add}:ny post  {delete}:slett  0-9:ny verdi  {toggle_enabled}:bytt");
 }
 
@@ -499,10 +603,19 @@ static void view_reloaded(struct app *a, void *state)
 		list_clamp(&st->items, (int)wb->groups[st->groups.sel].item_count);
 }
 
+static void view_fini(struct app *a, void *state)
+{
+	(void)a;
+	struct groups_state *st = state;
+	if (st->have_example)
+		workbook_free(&st->example);
+}
+
 const struct view view_groups = {
 	.title = N_("Målgrupper"),
 	.action = ACTION_VIEW_GROUPS,
 	.state_size = sizeof(struct groups_state),
+	.fini = view_fini,
 	.draw = view_draw,
 	.key = view_key,
 	.hints = view_hints,

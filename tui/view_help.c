@@ -43,6 +43,7 @@ static const struct {
 	{ACTION_SEARCH, N_("Søk i tabellen etter navn")},
 	{ACTION_SEARCH_NEXT, N_("Neste treff")},
 	{ACTION_ADD, N_("Legg til tiltak, målgruppe eller kostnadspost")},
+	{ACTION_COPY_GROUP, N_("Målgrupper: kopier en målgruppe fra eksempeldataene")},
 	{ACTION_DELETE, N_("Slett raden (spør først, med navnet)")},
 	{ACTION_TOGGLE_ENABLED, N_("Tiltak med/ikke med i porteføljen; bytt valg i valgfelt")},
 	{ACTION_UNDO, N_("Angre siste endring (også etter omstart)")},
