@@ -115,3 +115,44 @@ Test(session_items, production_has_no_bearer_and_a_public_kind_gets_one_back)
 	cr_assert_eq(item(s, i)->bearer, BEARER_KOMMUNE);
 	session_close(s);
 }
+
+static const struct field_desc *sector_field(const char *key)
+{
+	const struct field_desc *f = session_field_named(ROW_SECTOR, key);
+	cr_assert_not_null(f, "no sector field %s", key);
+	return f;
+}
+
+Test(session_items, sectors_are_added_edited_and_deleted_as_rows)
+{
+	struct session *s = open_example();
+	struct diag d;
+	size_t before = session_workbook(s)->sector_count;
+	struct row_key k;
+	cr_assert_eq(session_insert(s, ROW_SECTOR, (struct row_key){ROW_SECTOR, 0}, &k, &d), DIAG_OK,
+		     "%s", d.message);
+	cr_assert_eq(session_workbook(s)->sector_count, before + 1);
+	cr_assert_eq(session_set_field(s, k, sector_field("name"), "Kultur og fritid", &d), DIAG_OK,
+		     "%s", d.message);
+	cr_assert_eq(session_set_field(s, k, sector_field("kostra"), "370, 385", &d), DIAG_OK);
+	/* An id another sector has is refused, naming it. */
+	cr_assert_eq(session_set_field(s, k, sector_field("id"), "barnevern", &d), DIAG_INVALID);
+	cr_assert(strstr(d.message, "Barnevern") != NULL, "%s", d.message);
+	cr_assert_eq(session_cycle(s, k, sector_field("bearer"), 1, &d), DIAG_OK, "%s", d.message);
+	long i = session_index(s, k, NULL);
+	cr_assert_eq(session_workbook(s)->sectors[i].bearer, BEARER_FYLKESKOMMUNE);
+	cr_assert_str_eq(session_workbook(s)->sectors[i].name, "Kultur og fritid");
+
+	/* A sector in use cannot go; the message names what uses it. */
+	struct row_key used = {ROW_SECTOR, 0};
+	for (size_t x = 0; x < session_workbook(s)->sector_count; x++)
+		if (strcmp(session_workbook(s)->sectors[x].id, "barnevern") == 0)
+			used = session_sector_key(s, x);
+	cr_assert_eq(session_delete(s, used, &d), DIAG_INVALID, "%s", d.message);
+	cr_assert(strstr(d.message, "brukes") != NULL, "%s", d.message);
+	cr_assert_eq(session_delete(s, k, &d), DIAG_OK, "%s", d.message);
+	cr_assert_eq(session_workbook(s)->sector_count, before);
+	cr_assert_eq(session_undo(s, false, &d), DIAG_OK, "%s", d.message);
+	cr_assert_eq(session_workbook(s)->sector_count, before + 1);
+	session_close(s);
+}

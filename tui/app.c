@@ -80,6 +80,7 @@ struct row_key app_key(const struct app *a, enum edit_target t, size_t index, si
 	switch (t) {
 	case EDIT_MEASURE: return session_measure_key(a->session, index);
 	case EDIT_GROUP: return session_group_key(a->session, index);
+	case EDIT_SECTOR: return session_sector_key(a->session, index);
 	case EDIT_ITEM: return session_item_key(a->session, index, sub);
 	case EDIT_PARAMS: return (struct row_key){ROW_PARAMS, 0};
 	case EDIT_ESTIMATE: return (struct row_key){ROW_ESTIMATE, 0};

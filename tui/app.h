@@ -58,7 +58,7 @@ enum ui_role {
 
 struct app;
 
-enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE, EDIT_GROUP };
+enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE, EDIT_GROUP, EDIT_SECTOR };
 
 /* The line editor over the session's draft (session_draft_*). */
 struct edit_state {
@@ -256,6 +256,7 @@ void app_report(struct app *a);
 void ask_delete_measure(struct app *a, int i);
 void ask_delete_group(struct app *a, int g);
 void ask_delete_item(struct app *a, int g, int i);
+void ask_delete_sector(struct app *a, int i);
 
 /* --- global.c: the actions every view shares (views, undo, theme, …) -- */
 /* true when `act` was one of them. */

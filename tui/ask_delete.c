@@ -59,3 +59,12 @@ void ask_delete_item(struct app *a, int g, int i)
 		 a->wb->groups[g].items[i].name, a->wb->groups[g].name);
 	ask(a, q, session_item_key(a->session, (size_t)g, (size_t)i));
 }
+
+void ask_delete_sector(struct app *a, int i)
+{
+	if (app_refuse_read_only(a) || i < 0 || (size_t)i >= a->wb->sector_count)
+		return;
+	char q[300];
+	snprintf(q, sizeof q, _("Slette sektoren «%s»? (j/n)"), a->wb->sectors[i].name);
+	ask(a, q, session_sector_key(a->session, (size_t)i));
+}

@@ -12,9 +12,12 @@
 #include "tui/app.h"
 #include "tui/form.h"
 #include "tui/i18n.h"
+#include "tui/sectors.h"
 
 struct settings_state {
 	struct form form;
+	bool in_sectors; /* focus in the sectors' table below the form */
+	struct sectors_table sectors;
 };
 
 /* The rate is unused unless the mode is a flat rate: say so right after
@@ -41,6 +44,13 @@ static struct form_spec spec_for(struct app *a)
 static void view_draw(struct app *a, void *state, const struct rect *body)
 {
 	struct settings_state *st = state;
+	if (st->in_sectors) {
+		/* The table gets the page; the form is a ↑ away. */
+		draw_hline(a, body->y, body->x, body->w, _("Arbeidsboka (↑ fra første sektor)"));
+		struct rect tr = {body->y + 1, body->x, body->h - 1, body->w};
+		sectors_draw(a, &st->sectors, &tr, true);
+		return;
+	}
 	draw_hline(a, body->y, body->x, body->w, _("Arbeidsboka"));
 	int lw = label_width(a);
 	int vw = body->w - lw > 50 ? 50 : body->w - lw;
@@ -49,6 +59,19 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	struct form_spec spec = spec_for(a);
 	form_draw(a, &fr, &st->form, &spec, true);
 	int y = body->y + 1 + rows;
+	/* The sectors under the form when there is room, else a pointer. */
+	int left = body->y + body->h - y;
+	int srows = (int)a->wb->sector_count + SECTOR_IMPLICIT_COUNT + 2;
+	if (left >= 6 + 4) {
+		int h = srows < left - 6 ? srows : left - 6;
+		struct rect tr = {y, body->x, h, body->w};
+		sectors_draw(a, &st->sectors, &tr, false);
+		y += h;
+	} else if (left > 1) {
+		draw_text(a, y, body->x, body->w, a->attrs[ROLE_DIM],
+			  _("Sektorer: ↓ forbi siste felt"));
+		y++;
+	}
 	y++;
 	if (y < body->y + body->h)
 		draw_hline(a, y++, body->x, body->w, _("Om økta"));
@@ -77,6 +100,22 @@ static bool view_key(struct app *a, void *state, enum action act)
 		act = ACTION_DOWN;
 	if (act == ACTION_PREV_FIELD)
 		act = ACTION_UP;
+	if (st->in_sectors) {
+		if (sectors_key(a, &st->sectors, act))
+			return true;
+		if (act == ACTION_UP || act == ACTION_CANCEL) {
+			st->in_sectors = false;
+			st->form.field = (int)params_field_count - 1;
+			return true;
+		}
+		return false;
+	}
+	if ((act == ACTION_DOWN && st->form.field == (int)params_field_count - 1) ||
+	    act == ACTION_ADD) {
+		st->in_sectors = true;
+		st->sectors.list.sel = 0;
+		return act == ACTION_ADD ? sectors_key(a, &st->sectors, act) : true;
+	}
 	return form_key(a, &st->form, &spec, act);
 }
 
@@ -84,6 +123,8 @@ static const char *view_hints(const struct app *a, const void *state)
 {
 	(void)a;
 	const struct settings_state *st = state;
+	if (st->in_sectors)
+		return sectors_hints(&st->sectors);
 	if (field_is_choice(&params_fields[st->form.field]))
 		return _("{up}{down}:felt  {left}{right}/{toggle_enabled}:bytt  {edit}:skriv  {undo}:angre  {help}:hjelp  {quit}:avslutt");
 	return _("{up}{down}:felt  {edit}:rediger  {undo}:angre  {help}:hjelp  {quit}:avslutt");
