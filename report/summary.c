@@ -101,10 +101,15 @@ void fmt_kr_short(char *buf, size_t size, double value)
 
 void fmt_pct(char *buf, size_t size, double fraction)
 {
+	fmt_pct_dec(buf, size, fraction, 1);
+}
+
+void fmt_pct_dec(char *buf, size_t size, double fraction, int decimals)
+{
 	/* percent_format() writes "12,5 %"; a no-break space before the sign
 	 * keeps "%" from wrapping onto the next line of a sentence or cell. */
 	char plain[64];
-	percent_format(plain, sizeof plain, fraction, 1, REPORT_THOUSANDS);
+	percent_format(plain, sizeof plain, fraction, decimals, REPORT_THOUSANDS);
 	size_t n = strlen(plain);
 	if (n >= 2 && strcmp(plain + n - 2, " %") == 0)
 		snprintf(buf, size, "%.*s%s%%", (int)(n - 2), plain, REPORT_THOUSANDS);

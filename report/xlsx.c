@@ -313,6 +313,7 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	xlsx_sheet_flows(&x);
 	xlsx_sheet_plan(&x);
 	xlsx_sheet_society(&x);
+	xlsx_sheet_uncertainty(&x);
 	xlsx_sheet_chart(&x);
 
 	errno = 0;

@@ -46,6 +46,7 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 #define XLSX_SHEET_FLOWS "Hvem betaler"
 #define XLSX_SHEET_PLAN "Økonomiplan"
 #define XLSX_SHEET_SOCIETY "Samfunn"
+#define XLSX_SHEET_UNCERTAINTY "Usikkerhet"
 #define XLSX_SHEET_CHART "Diagram"
 
 /* Framskriving: first year row (0-based) of the portfolio's years, the
@@ -59,5 +60,13 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 /* Kostnad×3, Innsparing×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom
  * herfra, Har kostnad */
 #define XLSX_PORT_COLS 12
+
+/* Usikkerhet (0-based rows): the "does not re-simulate" line, the draws
+ * (column B; the seed below it), and the first row of the summary (all
+ * budgets, then kommune, fylkeskommune, stat; columns B anslag, C mean,
+ * D–F P10/P50/P90, G the chance of a plus). */
+#define XLSX_UNC_NOTE_ROW 0
+#define XLSX_UNC_DRAWS_ROW 1
+#define XLSX_UNC_SUMMARY_ROW 5
 
 #endif
