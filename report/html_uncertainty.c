@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "report/render.h"
 #include "report/svg_uncertainty.h"
@@ -73,11 +72,8 @@ static void grades(const struct workbook *wb, struct buf *b)
 void render_html_uncertainty(const struct workbook *wb, const struct projection *p,
 			     struct buf *b)
 {
-	struct report_unc *u = malloc(sizeof *u);
-	if (u == NULL || report_unc_compute(u, wb, p) != 0) {
-		if (u != NULL)
-			report_unc_free(u);
-		free(u);
+	struct report_unc *u = report_unc_new(wb, p);
+	if (u == NULL) {
 		b->failed = true;
 		return;
 	}
@@ -106,6 +102,5 @@ void render_html_uncertainty(const struct workbook *wb, const struct projection 
 	report_unc_reproduce(wb, u, text, sizeof text);
 	sentence(b, text);
 	buf_put(b, "</section>\n");
-	report_unc_free(u);
-	free(u);
+	report_unc_delete(u);
 }

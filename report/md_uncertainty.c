@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "report/render.h"
 #include "report/uncertainty.h"
@@ -50,11 +49,8 @@ static void grades(const struct workbook *wb, struct buf *b)
 
 void render_md_uncertainty(const struct workbook *wb, const struct projection *p, struct buf *b)
 {
-	struct report_unc *u = malloc(sizeof *u);
-	if (u == NULL || report_unc_compute(u, wb, p) != 0) {
-		if (u != NULL)
-			report_unc_free(u);
-		free(u);
+	struct report_unc *u = report_unc_new(wb, p);
+	if (u == NULL) {
 		b->failed = true;
 		return;
 	}
@@ -91,6 +87,5 @@ void render_md_uncertainty(const struct workbook *wb, const struct projection *p
 	buf_put(b, "### Slik kan tallene regnes ut på nytt\n\n");
 	report_unc_reproduce(wb, u, text, sizeof text);
 	text_paragraph(b, text);
-	report_unc_free(u);
-	free(u);
+	report_unc_delete(u);
 }

@@ -106,6 +106,26 @@ void report_unc_free(struct report_unc *u)
 	unc_results_free(&u->r);
 }
 
+struct report_unc *report_unc_new(const struct workbook *wb, const struct projection *p)
+{
+	struct report_unc *u = malloc(sizeof *u);
+	if (u == NULL)
+		return NULL;
+	if (report_unc_compute(u, wb, p) != 0) {
+		report_unc_delete(u);
+		return NULL;
+	}
+	return u;
+}
+
+void report_unc_delete(struct report_unc *u)
+{
+	if (u == NULL)
+		return;
+	report_unc_free(u);
+	free(u);
+}
+
 /* "netto nåverdi", or the plain sum's name when nothing is discounted. */
 static const char *npv_words(const struct workbook *wb)
 {

@@ -52,6 +52,10 @@ struct unc_histogram {
 int report_unc_compute(struct report_unc *u, const struct workbook *wb,
 		       const struct projection *p);
 void report_unc_free(struct report_unc *u);
+/* The same on the heap (the struct is large for a stack); NULL when out
+ * of memory.  report_unc_delete() accepts NULL. */
+struct report_unc *report_unc_new(const struct workbook *wb, const struct projection *p);
+void report_unc_delete(struct report_unc *u);
 
 /* |npv_high − npv_low| in total: what the tornado sorts by. */
 double report_unc_swing(const struct tornado_entry *e);

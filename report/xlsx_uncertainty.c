@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "report/summary.h"
 #include "report/uncertainty.h"
@@ -108,11 +107,8 @@ void xlsx_sheet_uncertainty(struct xctx *x)
 {
 	const struct workbook *wb = x->wb;
 	lxw_worksheet *ws = workbook_add_worksheet(x->book, XLSX_SHEET_UNCERTAINTY);
-	struct report_unc *u = malloc(sizeof *u);
-	if (ws == NULL || u == NULL || report_unc_compute(u, wb, x->p) != 0) {
-		if (u != NULL)
-			report_unc_free(u);
-		free(u);
+	struct report_unc *u = ws ? report_unc_new(wb, x->p) : NULL;
+	if (u == NULL) {
 		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
@@ -148,6 +144,5 @@ void xlsx_sheet_uncertainty(struct xctx *x)
 				  &u->r.measure_mc[m].line[UNC_TOTAL]);
 	row = tornado(x, ws, row + 1, u);
 	switching(x, ws, row + 1, u);
-	report_unc_free(u);
-	free(u);
+	report_unc_delete(u);
 }
