@@ -155,7 +155,7 @@ static void sector_sentences(const struct workbook *wb, const struct result *r, 
 	if (n == 0)
 		return;
 	buf_put(b, "<h3>Per tjenesteområde</h3>\n<p>Hvem som betaler, og hvor det de betaler "
-		   "for, gir innsparing:</p>\n");
+		   "for, gir gevinst:</p>\n");
 	html_paragraphs(b, sentences, n, true);
 }
 
@@ -190,9 +190,9 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	html_put_table(b, &t, false, true);
 	rtable_free(&t);
 	svg_bearers(b, &p->portfolio, disc);
-	buf_printf(b, "<h3>Hvor innsparingen havner</h3>\n<p>Radene er den som betaler, kolonnene "
-		      "budsjettet som sparer: av innsparingen hver betalers penger gir, så mye "
-		      "havner i hvert budsjett (%s, kr). Hvert tiltaks innsparing følger det "
+	buf_printf(b, "<h3>Hvor gevinsten havner</h3>\n<p>Radene er den som betaler, kolonnene "
+		      "budsjettet som sparer: av gevinsten hver betalers penger gir, så mye "
+		      "havner i hvert budsjett (%s, kr). Hvert tiltaks gevinst følger det "
 		      "tiltakets egne betalere.</p>\n",
 		   report_pv_word(wb));
 	table_flows(p, &t);
@@ -206,7 +206,7 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "<section id=\"okonomiplan\">\n<h2>Økonomiplanen</h2>\n<p>");
 	buf_put_html(b, caption);
 	buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
-		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller gevinst i "
 		   "disse årene er utelatt.</p>\n");
 	if (p->portfolio.plan_count > 0) {
 		table_plan(wb, &p->portfolio, &t);
@@ -224,8 +224,8 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "</section>\n");
 
 	buf_put(b, "<section id=\"utvikling\">\n<h2>Utvikling over tid</h2>\n<p>Kumulativt "
-		   "netto (innsparing minus kostnad) år for år. Når linjen krysser null og blir "
-		   "over, er investeringen tjent inn.</p>\n");
+		   "netto (gevinst minus kostnad) år for år. Når linjen krysser null og blir "
+		   "over, er investeringen lønnsom fra det året.</p>\n");
 	svg_cumulative(b, &p->portfolio, disc);
 	buf_put(b, "</section>\n");
 	society(wb, p, b);

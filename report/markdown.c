@@ -58,7 +58,7 @@ static void bearer_chart(const struct workbook *wb, const struct result *r, stru
 		rtable_row(&t, bearer_label((enum bearer)k), "Kostnad", v, bar);
 		fmt_kr(v, sizeof v, r->by_bearer[k].pv_saving, false);
 		text_bar(bar, sizeof bar, r->by_bearer[k].pv_saving, scale, BAR_WIDTH);
-		rtable_row(&t, bearer_label((enum bearer)k), "Innsparing", v, bar);
+		rtable_row(&t, bearer_label((enum bearer)k), "Gevinst", v, bar);
 	}
 	md_put_table(b, &t);
 	rtable_free(&t);
@@ -153,10 +153,10 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		table_by_bearer(wb, &p->portfolio, &t);
 		md_put_table(b, &t);
 		rtable_free(&t);
-		buf_put(b, "### Diagram: kostnad og innsparing per budsjett\n\n");
+		buf_put(b, "### Diagram: kostnad og gevinst per budsjett\n\n");
 		bearer_chart(wb, &p->portfolio, b);
-		buf_printf(b, "### Hvor innsparingen havner\n\nRadene er den som betaler, kolonnene "
-			      "budsjettet som sparer (%s, kr). Hvert tiltaks innsparing følger det "
+		buf_printf(b, "### Hvor gevinsten havner\n\nRadene er den som betaler, kolonnene "
+			      "budsjettet som sparer (%s, kr). Hvert tiltaks gevinst følger det "
 			      "tiltakets egne betalere.\n\n",
 			   report_pv_word(wb));
 		table_flows(p, &t);
@@ -165,7 +165,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		n = report_sector_sentences(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
 		if (n > 0) {
 			buf_put(b, "### Per tjenesteområde\n\nHvem som betaler, og hvor det de betaler "
-				   "for, gir innsparing:\n\n");
+				   "for, gir gevinst:\n\n");
 			md_put_list(b, sentences, n);
 		}
 
@@ -174,7 +174,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		buf_put(b, "## Økonomiplanen\n\n");
 		buf_put_md(b, caption);
 		buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
-			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller gevinst i "
 			   "disse årene er utelatt.\n\n");
 		if (p->portfolio.plan_count > 0) {
 			table_plan(wb, &p->portfolio, &t);
@@ -188,11 +188,11 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		md_put_table(b, &t);
 		rtable_free(&t);
 
-		buf_put(b, disc ? "## Utvikling over tid\n\nKumulativt netto (innsparing minus "
-				  "kostnad) år for år; investeringen er tjent inn når nåverdien blir "
+		buf_put(b, disc ? "## Utvikling over tid\n\nKumulativt netto (gevinst minus "
+				  "kostnad) år for år; investeringen er lønnsom fra året da nåverdien blir "
 				  "positiv og forblir det.\n\n"
-				: "## Utvikling over tid\n\nKumulativt netto (innsparing minus "
-				  "kostnad) år for år, ikke diskontert; investeringen er tjent inn når "
+				: "## Utvikling over tid\n\nKumulativt netto (gevinst minus "
+				  "kostnad) år for år, ikke diskontert; investeringen er lønnsom fra året da "
 				  "summen blir positiv og forblir det.\n\n");
 		cumulative_chart(wb, &p->portfolio, b);
 

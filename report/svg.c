@@ -144,8 +144,8 @@ void svg_bearers(struct buf *b, const struct result *r, bool discounted)
 	double pw = W - left - right;
 #define XV(v) (left + ((v) - min) / (max - min) * pw)
 	svg_chart_open(b, "bearer-title",
-		   discounted ? "Kostnad og innsparing i nåverdi per budsjett"
-			      : "Kostnad og innsparing per budsjett (ikke diskontert)",
+		   discounted ? "Kostnad og gevinst i nåverdi per budsjett"
+			      : "Kostnad og gevinst per budsjett (ikke diskontert)",
 		   height);
 	for (double v = min; v <= max + step / 2; v += step)
 		svg_gridline(b, v, step, XV(v), top, XV(v), top + row * BEARER_COUNT, XV(v),
@@ -163,14 +163,14 @@ void svg_bearers(struct buf *b, const struct result *r, bool discounted)
 				   "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 				   "height=\"%.1f\"><title>%s: %s</title></rect>\n",
 				   j == 0 ? "cost" : "saving", x0, y + j * bar, fmax(x1 - x0, 0.5), bar - 2,
-				   j == 0 ? "Kostnad" : "Innsparing", label);
+				   j == 0 ? "Kostnad" : "Gevinst", label);
 		}
 	}
 	buf_printf(b,
 		   "<rect class=\"cost\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>"
 		   "<text x=\"%.1f\" y=\"%.1f\">Kostnad</text>\n"
 		   "<rect class=\"saving\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>"
-		   "<text x=\"%.1f\" y=\"%.1f\">Innsparing</text>\n</svg>\n",
+		   "<text x=\"%.1f\" y=\"%.1f\">Gevinst</text>\n</svg>\n",
 		   left, height - 14, left + 20, height - 5, left + 120, height - 14, left + 140,
 		   height - 5);
 #undef XV

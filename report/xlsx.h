@@ -54,10 +54,10 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
  * and the portfolio's columns after the fixed ones. */
 #define XLSX_PROJ_FIRST_ROW 2
 #define XLSX_PROJ_FIXED_COLS 3 /* t, År, Diskonteringsfaktor */
-/* Alder, k, Vellykkede, Kostnad×3, Innsparing×3, Netto, Kum. nåverdi,
+/* Alder, k, Vellykkede, Kostnad×3, Gevinst×3, Netto, Kum. nåverdi,
  * Lønnsom herfra, Tjenester, Produksjon, Livskvalitet */
 #define XLSX_MEASURE_COLS 15
-/* Kostnad×3, Innsparing×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom
+/* Kostnad×3, Gevinst×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom
  * herfra, Har kostnad */
 #define XLSX_PORT_COLS 12
 
