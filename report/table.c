@@ -353,7 +353,7 @@ void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 {
 	rtable_init(t, 13, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
 		    "Kostnad per deltaker per år (kr)", "Betalere", "Suksessrate", "Dødvekt",
-		    "Forsinkelse (år)", "Effekt varer (år)", "Avtakende effekt per år");
+		    "Forsinkelse (år)", "Effektvarighet (år)", "Avtaking per år");
 	numeric_from(t, 2);
 	t->numeric[7] = false;
 	for (size_t i = 0; i < wb->measure_count; i++) {

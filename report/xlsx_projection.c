@@ -149,8 +149,8 @@ void xlsx_sheet_measures(struct xctx *x)
 	static const char *const h[TC_COUNT] = {
 		"Tiltak", "Målgruppe-id", "Deltakere", "Startår", "Startalder", "Varighet (år)",
 		"Kostnad per deltaker per år", "Andel kommune", "Andel fylkeskommune", "Andel stat",
-		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år, 0 = ut perioden)",
-		"Avtakende effekt per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
+		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effektvarighet (år, 0 = ut perioden)",
+		"Avtaking per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
 		"Nåverdi kostnad", "Nåverdi gevinst", "Netto nåverdi", "Nytte per krone",
 		"Netto nåverdi per deltaker", "Første år med kostnad (0 = ingen)",
 		"Lønnsomt fra år (0 = ikke innen perioden)",
