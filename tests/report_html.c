@@ -142,7 +142,7 @@ Test(report_html, well_formed_and_self_contained)
 {
 	char why[256];
 	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
-				  "report-edges.json", "report-v2.json"};
+				  "report-edges.json", "report-v2.json", "report-uncertainty.json"};
 	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *html = render(&f, fixtures[i]);

@@ -82,7 +82,7 @@ Test(report_md, checker_catches_ragged_rows)
 Test(report_md, tables_are_rectangular)
 {
 	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
-				  "report-edges.json", "report-v2.json"};
+				  "report-edges.json", "report-v2.json", "report-uncertainty.json"};
 	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *md = render(&f, fixtures[i]);
