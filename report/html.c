@@ -36,6 +36,9 @@ static const char style[] =
 	"svg .disc{fill:none;stroke:#2b5d8a;stroke-width:2.5}\n"
 	"svg .undisc{fill:none;stroke:#c0612b;stroke-width:2;stroke-dasharray:6 4}\n"
 	"svg .cost{fill:#c0612b}svg .saving{fill:#2b7a4b}\n"
+	"svg .low{fill:#c0612b}svg .high{fill:#2b7a4b}svg .bin{fill:#2b5d8a}\n"
+	"svg .point{stroke:#1b1b1b;stroke-width:1.5}svg .pct{stroke:#1b1b1b;stroke-width:1.2;"
+	"stroke-dasharray:4 3}\n"
 	".limits li{margin:.3rem 0}\n"
 	".notice{border:2px solid #c0612b;background:#fdf3ec;padding:.5rem .8rem;margin:1rem 0}\n"
 	"@page{size:A4;margin:18mm 15mm}\n"
@@ -45,7 +48,7 @@ static const char style[] =
 	"break-inside:avoid}thead{display:table-header-group}}\n"
 	"</style>\n";
 
-static void put_table(struct buf *b, const struct rtable *t, bool wide, bool last_is_sum)
+void html_put_table(struct buf *b, const struct rtable *t, bool wide, bool last_is_sum)
 {
 	buf_put(b, wide ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>");
 	for (size_t c = 0; c < t->cols; c++) {
@@ -132,8 +135,7 @@ static void summary(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "</section>\n");
 }
 
-static void paragraphs(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n,
-		       bool list)
+void html_paragraphs(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n, bool list)
 {
 	if (list)
 		buf_put(b, "<ul>\n");
@@ -153,8 +155,8 @@ static void sector_sentences(const struct workbook *wb, const struct result *r, 
 	if (n == 0)
 		return;
 	buf_put(b, "<h3>Per tjenesteområde</h3>\n<p>Hvem som betaler, og hvor det de betaler "
-		   "for, gir innsparing:</p>\n");
-	paragraphs(b, sentences, n, true);
+		   "for, gir gevinst:</p>\n");
+	html_paragraphs(b, sentences, n, true);
 }
 
 static void society(const struct workbook *wb, const struct projection *p, struct buf *b)
@@ -163,17 +165,17 @@ static void society(const struct workbook *wb, const struct projection *p, struc
 	char sentences[SUMMARY_SENTENCES_MAX][SUMMARY_SENTENCE_SIZE];
 	buf_put(b, "<section id=\"samfunn\">\n<h2>Samfunnsøkonomisk perspektiv</h2>\n");
 	size_t n = report_society_text(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
-	paragraphs(b, sentences, 1, false);
+	html_paragraphs(b, sentences, 1, false);
 	table_society(wb, &p->portfolio, &t);
-	put_table(b, &t, false, true);
+	html_put_table(b, &t, false, true);
 	rtable_free(&t);
-	paragraphs(b, sentences + 1, n - 1, false);
+	html_paragraphs(b, sentences + 1, n - 1, false);
 	table_society_measures(wb, p, &t);
-	put_table(b, &t, false, false);
+	html_put_table(b, &t, false, false);
 	rtable_free(&t);
 	buf_put(b, "<h3>Forbehold</h3>\n");
 	n = report_society_caveats(wb, sentences, SUMMARY_SENTENCES_MAX);
-	paragraphs(b, sentences, n, true);
+	html_paragraphs(b, sentences, n, true);
 	buf_put(b, "</section>\n");
 }
 
@@ -185,16 +187,16 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, disc ? "Nåverdi" : "Sum (ikke diskontert)");
 	buf_put(b, " over hele perioden for tiltakene som er med (aktive tiltak).</p>\n");
 	table_by_bearer(wb, &p->portfolio, &t);
-	put_table(b, &t, false, true);
+	html_put_table(b, &t, false, true);
 	rtable_free(&t);
 	svg_bearers(b, &p->portfolio, disc);
-	buf_printf(b, "<h3>Hvor innsparingen havner</h3>\n<p>Radene er den som betaler, kolonnene "
-		      "budsjettet som sparer: av innsparingen hver betalers penger gir, så mye "
-		      "havner i hvert budsjett (%s, kr). Hvert tiltaks innsparing følger det "
+	buf_printf(b, "<h3>Hvor gevinsten havner</h3>\n<p>Radene er den som betaler, kolonnene "
+		      "budsjettet som sparer: av gevinsten hver betalers penger gir, så mye "
+		      "havner i hvert budsjett (%s, kr). Hvert tiltaks gevinst følger det "
 		      "tiltakets egne betalere.</p>\n",
 		   report_pv_word(wb));
 	table_flows(p, &t);
-	put_table(b, &t, false, false);
+	html_put_table(b, &t, false, false);
 	rtable_free(&t);
 	sector_sentences(wb, &p->portfolio, b);
 	buf_put(b, "</section>\n");
@@ -204,11 +206,11 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "<section id=\"okonomiplan\">\n<h2>Økonomiplanen</h2>\n<p>");
 	buf_put_html(b, caption);
 	buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
-		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller gevinst i "
 		   "disse årene er utelatt.</p>\n");
 	if (p->portfolio.plan_count > 0) {
 		table_plan(wb, &p->portfolio, &t);
-		put_table(b, &t, true, false);
+		html_put_table(b, &t, true, false);
 		rtable_free(&t);
 	}
 	buf_put(b, "</section>\n");
@@ -217,13 +219,13 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 		   "<p>Tiltak merket «nei» i kolonnen «Med» er slått av og er ikke med i "
 		   "summene.</p>\n");
 	table_measures(wb, p, &t);
-	put_table(b, &t, true, false);
+	html_put_table(b, &t, true, false);
 	rtable_free(&t);
 	buf_put(b, "</section>\n");
 
 	buf_put(b, "<section id=\"utvikling\">\n<h2>Utvikling over tid</h2>\n<p>Kumulativt "
-		   "netto (innsparing minus kostnad) år for år. Når linjen krysser null og blir "
-		   "over, er investeringen tjent inn.</p>\n");
+		   "netto (gevinst minus kostnad) år for år. Når linjen krysser null og blir "
+		   "over, er investeringen lønnsom fra det året.</p>\n");
 	svg_cumulative(b, &p->portfolio, disc);
 	buf_put(b, "</section>\n");
 	society(wb, p, b);
@@ -249,19 +251,19 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 	buf_put(b, "<section id=\"vedlegg\" class=\"newpage\">\n<h2>Vedlegg: alle "
 		   "forutsetninger</h2>\n<h3>Parametre</h3>\n");
 	table_params(wb, &t);
-	put_table(b, &t, false, false);
+	html_put_table(b, &t, false, false);
 	rtable_free(&t);
 
 	if (wb->sector_count > 0) {
 		buf_put(b, "<h3>Tjenesteområder</h3>\n<p>Hvert budsjett har i tillegg «øvrig»: "
 			   "resten av det budsjettet.</p>\n");
 		table_sectors(wb, &t);
-		put_table(b, &t, false, false);
+		html_put_table(b, &t, false, false);
 		rtable_free(&t);
 	}
 	buf_put(b, "<h3>Målgrupper</h3>\n");
 	table_groups(wb, &t);
-	put_table(b, &t, false, false);
+	html_put_table(b, &t, false, false);
 	rtable_free(&t);
 	for (size_t g = 0; g < wb->group_count; g++) {
 		buf_put(b, "<h3>Merkostnader per person og år: ");
@@ -272,7 +274,7 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 			continue;
 		}
 		table_items(wb, &wb->groups[g], &t);
-		put_table(b, &t, false, false);
+		html_put_table(b, &t, false, false);
 		rtable_free(&t);
 	}
 	buf_put(b, "<h3>Sikkerhetsgrader</h3>\n<dl>\n");
@@ -284,13 +286,13 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 	if (wb->measure_count > 0) {
 		buf_put(b, "<h3>Tiltakenes forutsetninger</h3>\n");
 		table_measure_inputs(wb, &t);
-		put_table(b, &t, true, false);
+		html_put_table(b, &t, true, false);
 		rtable_free(&t);
 	}
 	if (any) {
 		buf_put(b, "<h3>Årstabell for tiltakene som er med</h3>\n");
 		table_years(wb, &p->portfolio, &t);
-		put_table(b, &t, false, false);
+		html_put_table(b, &t, false, false);
 		rtable_free(&t);
 	}
 	buf_put(b, "</section>\n");
@@ -306,6 +308,7 @@ void render_html(const struct workbook *wb, const struct projection *p,
 	if (any) {
 		outside(wb, p, out);
 		results(wb, p, out);
+		render_html_uncertainty(wb, p, out);
 	}
 	limits(wb, out);
 	appendix(wb, p, any, out);

@@ -9,11 +9,14 @@ libreport_a_SOURCES = \
 	report/plan.c report/plan.h \
 	report/society.c report/society.h \
 	report/table.c report/table.h \
-	report/svg.c report/svg.h \
+	report/svg.c report/svg.h report/svg_internal.h \
+	report/uncertainty.c report/uncertainty.h \
+	report/svg_uncertainty.c report/svg_uncertainty.h \
 	report/render.h report/html.c report/markdown.c \
+	report/html_uncertainty.c report/md_uncertainty.c \
 	report/report.c report/report.h \
 	report/xlsx.c report/xlsx.h report/xlsx_internal.h report/xlsx_projection.c \
-	report/xlsx_flows.c \
+	report/xlsx_flows.c report/xlsx_uncertainty.c \
 	report/xlsx_error.c report/xlsx_error.h
 libreport_a_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
 utenfor_LDADD += libreport.a $(XLSXWRITER_LIBS)

@@ -20,7 +20,7 @@
 
 #define BAR_WIDTH 20
 
-static void put_table(struct buf *b, const struct rtable *t)
+void md_put_table(struct buf *b, const struct rtable *t)
 {
 	for (size_t r = 0; r < t->rows; r++) {
 		buf_put(b, "|");
@@ -58,14 +58,14 @@ static void bearer_chart(const struct workbook *wb, const struct result *r, stru
 		rtable_row(&t, bearer_label((enum bearer)k), "Kostnad", v, bar);
 		fmt_kr(v, sizeof v, r->by_bearer[k].pv_saving, false);
 		text_bar(bar, sizeof bar, r->by_bearer[k].pv_saving, scale, BAR_WIDTH);
-		rtable_row(&t, bearer_label((enum bearer)k), "Innsparing", v, bar);
+		rtable_row(&t, bearer_label((enum bearer)k), "Gevinst", v, bar);
 	}
-	put_table(b, &t);
+	md_put_table(b, &t);
 	rtable_free(&t);
 }
 
 /* Sentences as one paragraph. */
-static void put_paragraph(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
+void md_put_paragraph(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		buf_put_md(b, sentences[i]);
@@ -73,7 +73,7 @@ static void put_paragraph(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE]
 	}
 }
 
-static void put_list(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
+void md_put_list(struct buf *b, char sentences[][SUMMARY_SENTENCE_SIZE], size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		buf_put(b, "- ");
@@ -109,7 +109,7 @@ static void cumulative_chart(const struct workbook *wb, const struct result *r, 
 		else
 			rtable_row(&t, yr, cum, bar);
 	}
-	put_table(b, &t);
+	md_put_table(b, &t);
 	rtable_free(&t);
 }
 
@@ -140,33 +140,33 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 	}
 	size_t n = report_summary(wb, p, sentences, SUMMARY_SENTENCES_MAX);
 	buf_put(b, "## Sammendrag\n\n");
-	put_paragraph(b, sentences, n);
+	md_put_paragraph(b, sentences, n);
 
 	if (any) {
 		bool disc = report_discounted(wb);
 		buf_put(b, "## Utenfor beregningen\n\n");
 		n = report_outside(wb, p, sentences, SUMMARY_SENTENCES_MAX);
-		put_paragraph(b, sentences, n);
+		md_put_paragraph(b, sentences, n);
 		buf_printf(b, "## Hvem betaler, og hvem sparer\n\n%s over hele perioden for "
 			      "tiltakene som er med (aktive tiltak).\n\n",
 			   disc ? "Nåverdi" : "Sum (ikke diskontert)");
 		table_by_bearer(wb, &p->portfolio, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
-		buf_put(b, "### Diagram: kostnad og innsparing per budsjett\n\n");
+		buf_put(b, "### Diagram: kostnad og gevinst per budsjett\n\n");
 		bearer_chart(wb, &p->portfolio, b);
-		buf_printf(b, "### Hvor innsparingen havner\n\nRadene er den som betaler, kolonnene "
-			      "budsjettet som sparer (%s, kr). Hvert tiltaks innsparing følger det "
+		buf_printf(b, "### Hvor gevinsten havner\n\nRadene er den som betaler, kolonnene "
+			      "budsjettet som sparer (%s, kr). Hvert tiltaks gevinst følger det "
 			      "tiltakets egne betalere.\n\n",
 			   report_pv_word(wb));
 		table_flows(p, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 		n = report_sector_sentences(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
 		if (n > 0) {
 			buf_put(b, "### Per tjenesteområde\n\nHvem som betaler, og hvor det de betaler "
-				   "for, gir innsparing:\n\n");
-			put_list(b, sentences, n);
+				   "for, gir gevinst:\n\n");
+			md_put_list(b, sentences, n);
 		}
 
 		char caption[SUMMARY_SENTENCE_SIZE];
@@ -174,42 +174,43 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		buf_put(b, "## Økonomiplanen\n\n");
 		buf_put_md(b, caption);
 		buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
-			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller innsparing i "
+			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller gevinst i "
 			   "disse årene er utelatt.\n\n");
 		if (p->portfolio.plan_count > 0) {
 			table_plan(wb, &p->portfolio, &t);
-			put_table(b, &t);
+			md_put_table(b, &t);
 			rtable_free(&t);
 		}
 
 		buf_put(b, "## Tiltakene\n\nTiltak merket «nei» i kolonnen «Med» er slått av og er "
 			   "ikke med i summene.\n\n");
 		table_measures(wb, p, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 
-		buf_put(b, disc ? "## Utvikling over tid\n\nKumulativt netto (innsparing minus "
-				  "kostnad) år for år; investeringen er tjent inn når nåverdien blir "
+		buf_put(b, disc ? "## Utvikling over tid\n\nKumulativt netto (gevinst minus "
+				  "kostnad) år for år; investeringen er lønnsom fra året da nåverdien blir "
 				  "positiv og forblir det.\n\n"
-				: "## Utvikling over tid\n\nKumulativt netto (innsparing minus "
-				  "kostnad) år for år, ikke diskontert; investeringen er tjent inn når "
+				: "## Utvikling over tid\n\nKumulativt netto (gevinst minus "
+				  "kostnad) år for år, ikke diskontert; investeringen er lønnsom fra året da "
 				  "summen blir positiv og forblir det.\n\n");
 		cumulative_chart(wb, &p->portfolio, b);
 
 		buf_put(b, "## Samfunnsøkonomisk perspektiv\n\n");
 		n = report_society_text(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
-		put_paragraph(b, sentences, 1);
+		md_put_paragraph(b, sentences, 1);
 		table_society(wb, &p->portfolio, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 		for (size_t i = 1; i < n; i++)
-			put_paragraph(b, sentences + i, 1);
+			md_put_paragraph(b, sentences + i, 1);
 		table_society_measures(wb, p, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 		buf_put(b, "### Forbehold\n\n");
 		n = report_society_caveats(wb, sentences, SUMMARY_SENTENCES_MAX);
-		put_list(b, sentences, n);
+		md_put_list(b, sentences, n);
+		render_md_uncertainty(wb, p, b);
 	}
 
 	size_t nl = report_limits(wb, sentences, SUMMARY_SENTENCES_MAX);
@@ -221,18 +222,18 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 	}
 	buf_put(b, "\n## Vedlegg: alle forutsetninger\n\n### Parametre\n\n");
 	table_params(wb, &t);
-	put_table(b, &t);
+	md_put_table(b, &t);
 	rtable_free(&t);
 	if (wb->sector_count > 0) {
 		buf_put(b, "### Tjenesteområder\n\nHvert budsjett har i tillegg «øvrig»: resten av "
 			   "det budsjettet.\n\n");
 		table_sectors(wb, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 	}
 	buf_put(b, "### Målgrupper\n\n");
 	table_groups(wb, &t);
-	put_table(b, &t);
+	md_put_table(b, &t);
 	rtable_free(&t);
 	for (size_t g = 0; g < wb->group_count; g++) {
 		buf_put(b, "#### Merkostnader per person og år: ");
@@ -243,7 +244,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 			continue;
 		}
 		table_items(wb, &wb->groups[g], &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 	}
 	buf_put(b, "### Sikkerhetsgrader\n\n");
@@ -254,13 +255,13 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 	if (wb->measure_count > 0) {
 		buf_put(b, "### Tiltakenes forutsetninger\n\n");
 		table_measure_inputs(wb, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 	}
 	if (any) {
 		buf_put(b, "### Årstabell for tiltakene som er med\n\n");
 		table_years(wb, &p->portfolio, &t);
-		put_table(b, &t);
+		md_put_table(b, &t);
 		rtable_free(&t);
 	}
 	buf_put(b, "_Laget med utenfor " PACKAGE_VERSION

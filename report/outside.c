@@ -66,7 +66,7 @@ size_t report_outside(const struct workbook *wb, const struct projection *p,
 	if (max == 0)
 		return 0;
 	snprintf(sentences[n++], SUMMARY_SENTENCE_SIZE,
-		 "Beregningen dekker %d–%d. Kostnader og innsparing før %d og etter %d er ikke med "
+		 "Beregningen dekker %d–%d. Kostnader og gevinst før %d og etter %d er ikke med "
 		 "i noen av tallene.",
 		 first, last, first, last);
 	/* The økonomiplan window may reach past either end of the horizon. */
@@ -136,7 +136,7 @@ size_t report_outside(const struct workbook *wb, const struct projection *p,
 				name_list(names, sizeof names, &count, beyond_total,
 					  wb->measures[i].name);
 		snprintf(sentences[n++], SUMMARY_SENTENCE_SIZE,
-			 "Virkningen av %s varer fortsatt i %d; innsparingen etter %d er ikke med, så "
+			 "Virkningen av %s varer fortsatt i %d; gevinsten etter %d er ikke med, så "
 			 "den samlede gevinsten er større enn tallene viser.",
 			 names, last, last);
 	}

@@ -26,7 +26,7 @@ static bool sector_in_plan(const struct result *r, size_t x)
 static void triple(struct rtable *t, int years, const char *label, const double *cost,
 		   const double *saving)
 {
-	static const char *const what[3] = {"Kostnad", "Innsparing", "Netto"};
+	static const char *const what[3] = {"Kostnad", "Gevinst", "Netto"};
 	for (int k = 0; k < 3; k++) {
 		char cell[RTABLE_COLS_MAX][64];
 		const char *cells[RTABLE_COLS_MAX];

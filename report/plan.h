@@ -21,7 +21,7 @@
 
 /*
  * The plan table of `r`: a row per sector with a cost or a saving in the
- * window (Kostnad, Innsparing, Netto), a subtotal per bearer, and the
+ * window (Kostnad, Gevinst, Netto), a subtotal per bearer, and the
  * total; a column per plan year and the window's sum.  The caller frees
  * t.  With no plan year inside the horizon the table has its header only.
  */

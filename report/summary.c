@@ -101,10 +101,15 @@ void fmt_kr_short(char *buf, size_t size, double value)
 
 void fmt_pct(char *buf, size_t size, double fraction)
 {
+	fmt_pct_dec(buf, size, fraction, 1);
+}
+
+void fmt_pct_dec(char *buf, size_t size, double fraction, int decimals)
+{
 	/* percent_format() writes "12,5 %"; a no-break space before the sign
 	 * keeps "%" from wrapping onto the next line of a sentence or cell. */
 	char plain[64];
-	percent_format(plain, sizeof plain, fraction, 1, REPORT_THOUSANDS);
+	percent_format(plain, sizeof plain, fraction, decimals, REPORT_THOUSANDS);
 	size_t n = strlen(plain);
 	if (n >= 2 && strcmp(plain + n - 2, " %") == 0)
 		snprintf(buf, size, "%.*s%s%%", (int)(n - 2), plain, REPORT_THOUSANDS);
@@ -309,7 +314,7 @@ static void sentence_saved(const struct workbook *wb, const struct result *r, ch
 			n += (size_t)snprintf(out + n, size - n, ", selv om %s sparer", gain_plain);
 	} else {
 		n = (size_t)snprintf(out, size,
-				     "Tiltakene gir ingen beregnet innsparing for offentlige budsjetter over %d år",
+				     "Tiltakene gir ingen beregnet gevinst for offentlige budsjetter over %d år",
 				     horizon);
 	}
 	/* A budget whose costs go up is never listed among the savers: it is
@@ -324,7 +329,7 @@ static void sentence_net(const struct workbook *wb, const struct result *r, char
 			 size_t size)
 {
 	char amount[64];
-	const char *what = report_discounted(wb) ? "Netto nåverdi" : "Netto (innsparing minus kostnad)";
+	const char *what = report_discounted(wb) ? "Netto nåverdi" : "Netto (gevinst minus kostnad)";
 	fmt_kr_short(amount, sizeof amount, r->npv);
 	if (r->has_bcr && r->npv >= 0) {
 		char ratio[32];
@@ -386,21 +391,21 @@ static void sentence_payback(const struct workbook *wb, const struct result *r, 
 	int first = 0, last = 0, year = 0, undisc = 0;
 	if (!result_cost_years(r, &first, &last)) {
 		snprintf(out, size,
-			 "Tiltakene koster ingenting innen perioden, så det er ingen investering å tjene inn.");
+			 "Tiltakene koster ingenting innen perioden, så det er ingen investering som må bli lønnsom.");
 		return;
 	}
 	if (!result_break_even(r, true, &year)) {
-		snprintf(out, size, "Investeringen er ikke tjent inn innen %d, slutten av perioden.",
+		snprintf(out, size, "Investeringen er ikke lønnsom innen %d, slutten av perioden.",
 			 last_year);
 		return;
 	}
 	size_t n;
 	if (year == first)
 		n = (size_t)snprintf(out, size,
-				     "Investeringen er tjent inn samme år som pengene brukes første gang, i %d",
+				     "Investeringen er lønnsom fra %d, samme år som pengene brukes første gang",
 				     year);
 	else
-		n = (size_t)snprintf(out, size, "Investeringen er tjent inn i %d", year);
+		n = (size_t)snprintf(out, size, "Investeringen er lønnsom fra %d", year);
 	if (report_discounted(wb) && result_break_even(r, false, &undisc) && undisc != year)
 		snprintf(out + n, size - n, " (%d uten diskontering).", undisc);
 	else
@@ -474,7 +479,7 @@ size_t report_limits(const struct workbook *wb, char out[][SUMMARY_SENTENCE_SIZE
 			char pct[32];
 			fmt_pct(pct, sizeof pct, pa->real_growth);
 			snprintf(growth, sizeof growth,
-				 "innsparingene er regnet med en realvekst på %s per år", pct);
+				 "gevinstene er regnet med en realvekst på %s per år", pct);
 		}
 		if (report_discounted(wb))
 			snprintf(out[n++], SUMMARY_SENTENCE_SIZE,

@@ -50,6 +50,8 @@ void fmt_kr(char *buf, size_t size, double value, bool unit);
 void fmt_kr_short(char *buf, size_t size, double value);
 /* "12,5 %" with one decimal. */
 void fmt_pct(char *buf, size_t size, double fraction);
+/* The same with `decimals` places ("34 %" with 0). */
+void fmt_pct_dec(char *buf, size_t size, double fraction, int decimals);
 /* A ratio with two decimals ("4,20"). */
 void fmt_ratio(char *buf, size_t size, double value);
 

@@ -15,16 +15,16 @@
 
 #include "report/summary.h"
 #include "report/svg.h"
+#include "report/svg_internal.h"
 
-#define W 680.0
+#define W SVG_W
 #define H 280.0
 #define LEFT 90.0
 #define RIGHT 20.0
 #define TOP 20.0
 #define BOTTOM 40.0
 
-/* A "nice" step (1, 2 or 5 × 10^k) giving about `n` ticks over span. */
-static double nice_step(double span, int n)
+double svg_nice_step(double span, int n)
 {
 	if (!(span > 0))
 		return 1;
@@ -40,9 +40,7 @@ static void axis_label(char *buf, size_t size, double v)
 	fmt_kr_short(buf, size, v);
 }
 
-/* Open a chart `height` high, titled for screen readers; id and title
- * are our own fixed text, never user text, so they are not escaped. */
-static void chart_open(struct buf *b, const char *id, const char *title, double height)
+void svg_chart_open(struct buf *b, const char *id, const char *title, double height)
 {
 	buf_printf(b,
 		   "<svg class=\"chart\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
@@ -55,8 +53,8 @@ static void chart_open(struct buf *b, const char *id, const char *title, double 
  * with class `label_class`; the line at zero (within half a step) is drawn
  * as the zero line and labelled 0 exactly.
  */
-static void gridline(struct buf *b, double v, double step, double x1, double y1, double x2,
-		     double y2, double tx, double ty, const char *label_class)
+void svg_gridline(struct buf *b, double v, double step, double x1, double y1, double x2,
+		  double y2, double tx, double ty, const char *label_class)
 {
 	bool zero = fabs(v) < step / 2;
 	char label[64];
@@ -67,8 +65,7 @@ static void gridline(struct buf *b, double v, double step, double x1, double y1,
 		   x1, y1, x2, y2, zero ? "zero" : "grid", tx, ty, label_class, label);
 }
 
-/* Value range including zero, widened to whole steps. */
-static void value_range(double lo, double hi, double *min, double *max, double *step)
+void svg_value_range(double lo, double hi, double *min, double *max, double *step)
 {
 	if (lo > 0)
 		lo = 0;
@@ -76,7 +73,7 @@ static void value_range(double lo, double hi, double *min, double *max, double *
 		hi = 0;
 	if (hi - lo < 1)
 		hi = lo + 1;
-	*step = nice_step(hi - lo, 5);
+	*step = svg_nice_step(hi - lo, 5);
 	*min = floor(lo / *step) * *step;
 	*max = ceil(hi / *step) * *step;
 }
@@ -92,16 +89,16 @@ void svg_cumulative(struct buf *b, const struct result *r, bool discounted)
 		hi = fmax(hi, fmax(r->years[i].cum_net, r->years[i].cum_net_discounted));
 	}
 	double min, max, step;
-	value_range(lo, hi, &min, &max, &step);
+	svg_value_range(lo, hi, &min, &max, &step);
 	double pw = W - LEFT - RIGHT, ph = H - TOP - BOTTOM;
 #define X(i) (LEFT + (n > 1 ? (double)(i) / (n - 1) : 0.5) * pw)
 #define Y(v) (TOP + (max - (v)) / (max - min) * ph)
-	chart_open(b, "cum-title",
+	svg_chart_open(b, "cum-title",
 		   discounted ? "Kumulativt netto per år, med og uten diskontering"
 			      : "Kumulativt netto per år (ikke diskontert)",
 		   H);
 	for (double v = min; v <= max + step / 2; v += step)
-		gridline(b, v, step, LEFT, Y(v), W - RIGHT, Y(v), LEFT - 6, Y(v) + 4, "ylab");
+		svg_gridline(b, v, step, LEFT, Y(v), W - RIGHT, Y(v), LEFT - 6, Y(v) + 4, "ylab");
 	int every = n <= 12 ? 1 : n <= 30 ? 5 : 10;
 	for (int i = 0; i < n; i++)
 		if (i % every == 0 || i == n - 1)
@@ -141,17 +138,17 @@ void svg_bearers(struct buf *b, const struct result *r, bool discounted)
 		hi = fmax(hi, fmax(r->by_bearer[k].pv_cost, r->by_bearer[k].pv_saving));
 	}
 	double min, max, step;
-	value_range(lo, hi, &min, &max, &step);
+	svg_value_range(lo, hi, &min, &max, &step);
 	const double left = 130, right = 20, top = 10, row = 56, bar = 20;
 	double height = top + row * BEARER_COUNT + 40;
 	double pw = W - left - right;
 #define XV(v) (left + ((v) - min) / (max - min) * pw)
-	chart_open(b, "bearer-title",
-		   discounted ? "Kostnad og innsparing i nåverdi per budsjett"
-			      : "Kostnad og innsparing per budsjett (ikke diskontert)",
+	svg_chart_open(b, "bearer-title",
+		   discounted ? "Kostnad og gevinst i nåverdi per budsjett"
+			      : "Kostnad og gevinst per budsjett (ikke diskontert)",
 		   height);
 	for (double v = min; v <= max + step / 2; v += step)
-		gridline(b, v, step, XV(v), top, XV(v), top + row * BEARER_COUNT, XV(v),
+		svg_gridline(b, v, step, XV(v), top, XV(v), top + row * BEARER_COUNT, XV(v),
 			 top + row * BEARER_COUNT + 16, "xlab");
 	for (int k = 0; k < BEARER_COUNT; k++) {
 		double y = top + row * k + 6;
@@ -166,14 +163,14 @@ void svg_bearers(struct buf *b, const struct result *r, bool discounted)
 				   "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 				   "height=\"%.1f\"><title>%s: %s</title></rect>\n",
 				   j == 0 ? "cost" : "saving", x0, y + j * bar, fmax(x1 - x0, 0.5), bar - 2,
-				   j == 0 ? "Kostnad" : "Innsparing", label);
+				   j == 0 ? "Kostnad" : "Gevinst", label);
 		}
 	}
 	buf_printf(b,
 		   "<rect class=\"cost\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>"
 		   "<text x=\"%.1f\" y=\"%.1f\">Kostnad</text>\n"
 		   "<rect class=\"saving\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>"
-		   "<text x=\"%.1f\" y=\"%.1f\">Innsparing</text>\n</svg>\n",
+		   "<text x=\"%.1f\" y=\"%.1f\">Gevinst</text>\n</svg>\n",
 		   left, height - 14, left + 20, height - 5, left + 120, height - 14, left + 140,
 		   height - 5);
 #undef XV

@@ -167,11 +167,11 @@ void table_measures(const struct workbook *wb, const struct projection *p, struc
 {
 	char hc[64], hs[64], hn[64];
 	heading(hc, sizeof hc, wb, "Kostnad");
-	heading(hs, sizeof hs, wb, "Innsparing");
+	heading(hs, sizeof hs, wb, "Gevinst");
 	heading(hn, sizeof hn, wb, "Netto");
 	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", hc, hs, hn,
-		    "Per deltaker (kr)", "Nytte per krone", "Tjent inn (år)",
-		    "Suksessrate for å gå i null");
+		    "Per deltaker (kr)", "Nytte per krone", "Lønnsomt fra år",
+		    "Balanse-suksessrate");
 	numeric_from(t, 3);
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++) {
 		const struct measure *m = &wb->measures[i];
@@ -211,7 +211,7 @@ void table_measures(const struct workbook *wb, const struct projection *p, struc
 void table_years(const struct workbook *wb, const struct result *r, struct rtable *t)
 {
 	bool disc = report_discounted(wb);
-	rtable_init(t, disc ? 7 : 5, "År", "Kostnad (kr)", "Innsparing (kr)", "Netto (kr)",
+	rtable_init(t, disc ? 7 : 5, "År", "Kostnad (kr)", "Gevinst (kr)", "Netto (kr)",
 		    "Kumulativt netto (kr)", "Diskonteringsfaktor", "Kumulativt, nåverdi (kr)");
 	numeric_from(t, 1);
 	for (int i = 0; i < r->year_count; i++) {
@@ -265,14 +265,14 @@ void table_params(const struct workbook *wb, struct rtable *t)
 	rtable_row(t, "Arbeidsbok", pa->name);
 	rtable_row(t, "Kommune", pa->municipality);
 	rtable_row(t, "Første år", year);
-	rtable_row(t, "Tidshorisont", horizon);
+	rtable_row(t, "Horisont (år)", horizon);
 	rtable_row(t, "Diskontering", disc);
 	rtable_row(t, "Grunnbeløpet (G)", g);
 	char price[16], growth[64], plan[64], tax[64];
 	snprintf(price, sizeof price, "%d", pa->price_year);
 	rtable_row(t, "Kroneår (alle beløp er i faste kroner fra dette året)", price);
 	fmt_pct(growth, sizeof growth, pa->real_growth);
-	rtable_row(t, "Realvekst i innsparingene per år", growth);
+	rtable_row(t, "Realvekst i gevinstene per år", growth);
 	if (pa->plan.years == 1)
 		snprintf(plan, sizeof plan, "%d (1 år)", pa->plan.start_year);
 	else
@@ -353,7 +353,7 @@ void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 {
 	rtable_init(t, 13, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
 		    "Kostnad per deltaker per år (kr)", "Betalere", "Suksessrate", "Dødvekt",
-		    "Forsinkelse (år)", "Effekt varer (år)", "Avtakende effekt per år");
+		    "Forsinkelse (år)", "Effektvarighet (år)", "Avtaking per år");
 	numeric_from(t, 2);
 	t->numeric[7] = false;
 	for (size_t i = 0; i < wb->measure_count; i++) {

@@ -79,7 +79,7 @@ void xlsx_sheet_params(struct xctx *x)
 	x_string(x, ws, 3, 0, "Første år (t = 0)", NULL);
 	x_number(x, ws, 3, 1, pa->base_year, x->integer);
 	x_string(x, ws, 3, 2, "Navn i formlene: Basisaar", NULL);
-	x_string(x, ws, 4, 0, "Tidshorisont (år)", NULL);
+	x_string(x, ws, 4, 0, "Horisont (år)", NULL);
 	x_number(x, ws, 4, 1, pa->horizon, x->integer);
 	x_string(x, ws, 4, 2,
 		 "Antall år i Framskriving; endres her ikke antall rader (eksporter på nytt).", NULL);
@@ -95,9 +95,9 @@ void xlsx_sheet_params(struct xctx *x)
 	x_string(x, ws, 7, 0, "Grunnbeløpet G (kr)", NULL);
 	x_number(x, ws, 7, 1, pa->g_amount, x->kr);
 	x_string(x, ws, 7, 2, "Poster oppgitt i G regnes om med dette. Navn: Grunnbelop", NULL);
-	x_string(x, ws, 8, 0, "Realvekst i innsparingene per år", NULL);
+	x_string(x, ws, 8, 0, "Realvekst i gevinstene per år", NULL);
 	x_number(x, ws, 8, 1, pa->real_growth, x->pct);
-	x_string(x, ws, 8, 2, "Innsparingen i år t ganges med (1 + realvekst)^t. Navn: Realvekst",
+	x_string(x, ws, 8, 2, "Gevinsten i år t ganges med (1 + realvekst)^t. Navn: Realvekst",
 		 NULL);
 	x_string(x, ws, 9, 0, "Kroneår", NULL);
 	x_number(x, ws, 9, 1, pa->price_year, x->integer);
@@ -313,6 +313,7 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 	xlsx_sheet_flows(&x);
 	xlsx_sheet_plan(&x);
 	xlsx_sheet_society(&x);
+	xlsx_sheet_uncertainty(&x);
 	xlsx_sheet_chart(&x);
 
 	errno = 0;

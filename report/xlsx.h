@@ -46,6 +46,7 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
 #define XLSX_SHEET_FLOWS "Hvem betaler"
 #define XLSX_SHEET_PLAN "Økonomiplan"
 #define XLSX_SHEET_SOCIETY "Samfunn"
+#define XLSX_SHEET_UNCERTAINTY "Usikkerhet"
 #define XLSX_SHEET_CHART "Diagram"
 
 /* Framskriving: first year row (0-based) of the portfolio's years, the
@@ -53,11 +54,19 @@ int export_xlsx_opt(const struct workbook *wb, const struct projection *p, const
  * and the portfolio's columns after the fixed ones. */
 #define XLSX_PROJ_FIRST_ROW 2
 #define XLSX_PROJ_FIXED_COLS 3 /* t, År, Diskonteringsfaktor */
-/* Alder, k, Vellykkede, Kostnad×3, Innsparing×3, Netto, Kum. nåverdi,
+/* Alder, k, Vellykkede, Kostnad×3, Gevinst×3, Netto, Kum. nåverdi,
  * Lønnsom herfra, Tjenester, Produksjon, Livskvalitet */
 #define XLSX_MEASURE_COLS 15
-/* Kostnad×3, Innsparing×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom
+/* Kostnad×3, Gevinst×3, Netto, Kum., DF·netto, Kum. nåverdi, Lønnsom
  * herfra, Har kostnad */
 #define XLSX_PORT_COLS 12
+
+/* Usikkerhet (0-based rows): the "does not re-simulate" line, the draws
+ * (column B; the seed below it), and the first row of the summary (all
+ * budgets, then kommune, fylkeskommune, stat; columns B anslag, C mean,
+ * D–F P10/P50/P90, G the chance of a plus). */
+#define XLSX_UNC_NOTE_ROW 0
+#define XLSX_UNC_DRAWS_ROW 1
+#define XLSX_UNC_SUMMARY_ROW 5
 
 #endif

@@ -70,7 +70,7 @@ void xlsx_sheet_flows(struct xctx *x)
 	/* 1-based rows of the measure block's first and last measure. */
 	int first = block_top + 3, last = block_top + 2 + (int)(n ? n : 1);
 
-	x_string(x, ws, 0, 0, "Hvem betaler, og hvem sparer (nåverdi, kr): av innsparingen hver "
+	x_string(x, ws, 0, 0, "Hvem betaler, og hvem sparer (nåverdi, kr): av gevinsten hver "
 			      "betalers penger gir, så mye havner i hvert budsjett",
 		 x->header);
 	static const char *const bh[] = {"Betaler ↓ / sparer →", "Kommune", "Fylkeskommune", "Stat",
@@ -140,7 +140,7 @@ void xlsx_sheet_flows(struct xctx *x)
 	/* The measures' present values by bearer, which the matrix sums. */
 	static const char *const mh[FL_COLS] = {
 		"Tiltak", "Med (1/0)", "Kostnad kommune", "Kostnad fylkeskommune", "Kostnad stat",
-		"Innsparing kommune", "Innsparing fylkeskommune", "Innsparing stat",
+		"Gevinst kommune", "Gevinst fylkeskommune", "Gevinst stat",
 		"1 / kostnad (0 uten kostnad)"};
 	x_string(x, ws, block_top, 0, "Tiltakenes nåverdier per budsjett (grunnlaget for tabellen)",
 		 x->header);
@@ -173,7 +173,7 @@ typedef void (*plan_formula_fn)(const struct xctx *x, int kind, int year_col, ch
 static void plan_rows(struct xctx *x, lxw_worksheet *ws, int top, const char *label, int years,
 		      double v[3][PLAN_YEARS_MAX], plan_formula_fn formula, const void *arg)
 {
-	static const char *const what[3] = {"Kostnad", "Innsparing", "Netto"};
+	static const char *const what[3] = {"Kostnad", "Gevinst", "Netto"};
 	for (int k = 0; k < 3; k++) {
 		int row = top + k;
 		x_string(x, ws, row, 0, k == 0 ? label : "", k == 0 ? x->header : NULL);

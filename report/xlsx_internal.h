@@ -90,5 +90,7 @@ void xlsx_measure_pv(const struct xctx *x, size_t measure, int field, char *buf,
 void xlsx_sheet_flows(struct xctx *x);
 void xlsx_sheet_plan(struct xctx *x);
 void xlsx_sheet_society(struct xctx *x);
+/* The simulation's results as values (xlsx_uncertainty.c). */
+void xlsx_sheet_uncertainty(struct xctx *x);
 
 #endif

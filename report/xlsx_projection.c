@@ -149,12 +149,12 @@ void xlsx_sheet_measures(struct xctx *x)
 	static const char *const h[TC_COUNT] = {
 		"Tiltak", "Målgruppe-id", "Deltakere", "Startår", "Startalder", "Varighet (år)",
 		"Kostnad per deltaker per år", "Andel kommune", "Andel fylkeskommune", "Andel stat",
-		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effekt varer (år, 0 = ut perioden)",
-		"Avtakende effekt per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
-		"Nåverdi kostnad", "Nåverdi innsparing", "Netto nåverdi", "Nytte per krone",
+		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effektvarighet (år, 0 = ut perioden)",
+		"Avtaking per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
+		"Nåverdi kostnad", "Nåverdi gevinst", "Netto nåverdi", "Nytte per krone",
 		"Netto nåverdi per deltaker", "Første år med kostnad (0 = ingen)",
-		"Tjent inn (år; 0 = ikke innen perioden)",
-		"Suksessrate for å gå i null (tom når suksessraten er 0)"};
+		"Lønnsomt fra år (0 = ikke innen perioden)",
+		"Balanse-suksessrate (tom når suksessraten er 0)"};
 	for (int c = 0; c < TC_COUNT; c++)
 		x_string(x, ws, 0, c, h[c], x->header);
 	worksheet_set_row(ws, 0, 45, NULL);
@@ -222,7 +222,7 @@ void xlsx_sheet_measures(struct xctx *x)
 	const struct result *pr = &x->p->portfolio;
 	int top = (int)wb->measure_count + 2;
 	x_string(x, ws, top, 0, "Porteføljen (tiltak med «Med» = 1), nåverdi", x->header);
-	static const char *const ph[] = {"Budsjett", "Kostnad", "Innsparing", "Netto"};
+	static const char *const ph[] = {"Budsjett", "Kostnad", "Gevinst", "Netto"};
 	for (int c = 0; c < 4; c++)
 		x_string(x, ws, top + 1, c, ph[c], x->header);
 	for (int b = 0; b < BEARER_COUNT; b++) {
@@ -256,7 +256,7 @@ void xlsx_sheet_measures(struct xctx *x)
 	x_string(x, ws, sum + 1, 0, "Nytte per krone", NULL);
 	snprintf(f, sizeof f, "=IF(B%d=0,0,C%d/B%d)", S, S, S);
 	x_formula(x, ws, sum + 1, 1, f, x->g2, pr->has_bcr ? pr->bcr : 0);
-	x_string(x, ws, sum + 2, 0, "Tjent inn (år; 0 = ikke innen perioden)", NULL);
+	x_string(x, ws, sum + 2, 0, "Lønnsomt fra år (0 = ikke innen perioden)", NULL);
 	char years[64], ok[64];
 	xlsx_proj_range(x, 1, years, sizeof years);
 	xlsx_proj_range(x, xlsx_port_col(wb, PF_OK), ok, sizeof ok);
@@ -284,7 +284,7 @@ static double successes(const struct measure *m, int base_year, int t, int *k_ou
 
 static const char *const field_title[XLSX_MEASURE_COLS] = {
 	"Alder", "År siden effekt (k)", "Vellykkede", "Kostnad kommune", "Kostnad fylkeskommune",
-	"Kostnad stat", "Innsparing kommune", "Innsparing fylkeskommune", "Innsparing stat",
+	"Kostnad stat", "Gevinst kommune", "Gevinst fylkeskommune", "Gevinst stat",
 	"Netto", "Kumulativt, nåverdi", "Lønnsom herfra (1/0)", "Sparte tjenester (samfunn)",
 	"Økt produksjon (samfunn)", "Livskvalitet (samfunn)"};
 
@@ -426,8 +426,8 @@ static void portfolio_block(struct xctx *x, lxw_worksheet *ws)
 	const struct workbook *wb = x->wb;
 	const struct result *pr = &x->p->portfolio;
 	static const char *const h[XLSX_PORT_COLS] = {
-		"Kostnad kommune", "Kostnad fylkeskommune", "Kostnad stat", "Innsparing kommune",
-		"Innsparing fylkeskommune", "Innsparing stat", "Netto", "Kumulativt netto",
+		"Kostnad kommune", "Kostnad fylkeskommune", "Kostnad stat", "Gevinst kommune",
+		"Gevinst fylkeskommune", "Gevinst stat", "Netto", "Kumulativt netto",
 		"Netto, nåverdi", "Kumulativt, nåverdi", "Lønnsom herfra (1/0)",
 		"Har kostnad (1/0)"};
 	x_string(x, ws, 0, xlsx_port_col(wb, 0), "Porteføljen (tiltak med «Med» = 1)", x->header);

@@ -4,7 +4,8 @@ REPORT_FIXTURES = \
 	tests/fixtures/report-rich.json \
 	tests/fixtures/report-empty.json \
 	tests/fixtures/report-edges.json \
-	tests/fixtures/report-v2.json
+	tests/fixtures/report-v2.json \
+	tests/fixtures/report-uncertainty.json
 dist_check_DATA += $(REPORT_FIXTURES) tests/e2e/report_recalc.js
 REPORT_E2E = tests/e2e/report_cli.sh tests/e2e/report_soffice.sh tests/e2e/report_soffice_big.sh \
 	tests/e2e/report_hyperformula.sh
@@ -22,7 +23,7 @@ tests_report_xlsx_probe_LDADD = libreport.a libinterchange.a libengine.a \
 
 if HAVE_CRITERION
 REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx \
-	tests/report_edges tests/report_v2
+	tests/report_edges tests/report_v2 tests/report_uncertainty
 check_PROGRAMS += $(REPORT_TESTS)
 TESTS += $(REPORT_TESTS)
 REPORT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
@@ -55,6 +56,12 @@ tests_report_write_SOURCES = tests/report_write.c $(REPORT_TEST_HELPERS)
 tests_report_write_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_write_CFLAGS = $(REPORT_TEST_CFLAGS)
 tests_report_write_LDADD = $(REPORT_TEST_LDADD)
+
+tests_report_uncertainty_SOURCES = tests/report_uncertainty.c tests/report_zip.c \
+	tests/report_zip.h $(REPORT_TEST_HELPERS)
+tests_report_uncertainty_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
+tests_report_uncertainty_CFLAGS = $(REPORT_TEST_CFLAGS)
+tests_report_uncertainty_LDADD = $(REPORT_TEST_LDADD) -lz -lm
 
 # The zip reader inflates with zlib, which libxlsxwriter itself requires.
 tests_report_xlsx_SOURCES = tests/report_xlsx.c tests/report_zip.c tests/report_zip.h \

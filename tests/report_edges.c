@@ -90,7 +90,7 @@ Test(report_edges, no_present_value_without_discounting)
 Test(report_edges, not_earned_back_before_anything_is_spent)
 {
 	/* Sen start's row: benefit per krone 11,00, then the break-even year. */
-	static const char *const md[] = {"| 11,00 | 2032 |", "Investeringen er tjent inn i 2028.",
+	static const char *const md[] = {"| 11,00 | 2032 |", "Investeringen er lønnsom fra 2028.",
 					 NULL};
 	static const char *const md_not[] = {"| 11,00 | 2027 |", NULL};
 	expect_report("report-edges.json", REPORT_MARKDOWN, md, md_not);
@@ -105,7 +105,7 @@ Test(report_edges, says_what_is_outside_the_calculation)
 		"Beregningen dekker 2027–2036.",
 		"«Tidlig start» startet i 2025, før første år i beregningen: kostnadene for "
 		"2025–2026 (200" NB "000" NB "kr)",
-		"Virkningen av «Sen start» og «Tidlig start» varer fortsatt i 2036; innsparingen "
+		"Virkningen av «Sen start» og «Tidlig start» varer fortsatt i 2036; gevinsten "
 		"etter 2036 er ikke med",
 		NULL,
 	};

@@ -142,7 +142,7 @@ Test(report_html, well_formed_and_self_contained)
 {
 	char why[256];
 	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
-				  "report-edges.json", "report-v2.json"};
+				  "report-edges.json", "report-v2.json", "report-uncertainty.json"};
 	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *html = render(&f, fixtures[i]);
@@ -193,7 +193,7 @@ Test(report_html, hand_computed_summary)
 		"kr over 10 år (summert uten diskontering), alt for staten.",
 		"gir 4,80 kr tilbake",
 		"Av det tiltakene sparer, havner 100,0" NB "% i et annet budsjett",
-		"Investeringen er tjent inn i 2032.",
+		"Investeringen er lønnsom fra 2032.",
 		/* Who pays, who gains: the fylkeskommune pays, the stat saves. */
 		"<td>Fylkeskommune</td><td class=\"num\">600" NB
 		"000</td><td class=\"num\">0</td><td class=\"num\">-600" NB "000</td>",
@@ -232,7 +232,7 @@ Test(report_html, figures_are_the_engines)
 		cr_expect_not_null(strstr(html, cell), "year %d: %s", t, cell);
 	}
 	char be[32];
-	snprintf(be, sizeof be, "tjent inn i %d", f.p.portfolio.break_even_year);
+	snprintf(be, sizeof be, "lønnsom fra %d", f.p.portfolio.break_even_year);
 	cr_expect(f.p.portfolio.has_break_even_year);
 	cr_expect_not_null(strstr(html, be));
 	/* The disabled measure is listed but marked. */

@@ -82,7 +82,7 @@ Test(report_md, checker_catches_ragged_rows)
 Test(report_md, tables_are_rectangular)
 {
 	const char *fixtures[] = {"report-simple.json", "report-rich.json", "report-empty.json",
-				  "report-edges.json", "report-v2.json"};
+				  "report-edges.json", "report-v2.json", "report-uncertainty.json"};
 	for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
 		struct fixture f;
 		char *md = render(&f, fixtures[i]);
@@ -110,7 +110,7 @@ Test(report_md, hand_computed_figures)
 {
 	static const char *const want[] = {
 		"Fylkeskommunen investerer 600" NB "000" NB "kr i 2027.",
-		"Investeringen er tjent inn i 2032.",
+		"Investeringen er lønnsom fra 2032.",
 		"| Sum | 600" NB "000 | 2" NB "880" NB "000 | 2" NB "280" NB "000 |",
 		/* The text chart of the cumulative net: 2031 is −120 000, 2032 +360 000. */
 		/* Not discounted: one cumulative column, not two equal ones. */

@@ -152,14 +152,14 @@ Test(report_v2, economic_plan_table)
 		"Økonomiplanen 2027–2030 i faste 2025-kroner, ikke diskontert.",
 		"| Budsjett og tjenesteområde |  | 2027 | 2028 | 2029 | 2030 | Sum |",
 		"| Oppvekst | Kostnad | 100" NB "000 | 0 | 0 | 0 | 100" NB "000 |",
-		"| Barnevern | Kostnad | 0 | 0 | 0 | 0 | 0 |\n|  | Innsparing | 150" NB "000 | 150" NB
+		"| Barnevern | Kostnad | 0 | 0 | 0 | 0 | 0 |\n|  | Gevinst | 150" NB "000 | 150" NB
 		"000 | 0 | 0 | 300" NB "000 |",
 		"| Kommune, øvrig | Kostnad |",
 		"| Kommune i alt | Kostnad | 100" NB "000 | 0 | 0 | 0 | 100" NB "000 |\n"
-		"|  | Innsparing | 150" NB "000 | 150" NB "000 | 50" NB "000 | 50" NB "000 | 400" NB
+		"|  | Gevinst | 150" NB "000 | 150" NB "000 | 50" NB "000 | 50" NB "000 | 400" NB
 		"000 |\n|  | Netto | 50" NB "000 | 150" NB "000 | 50" NB "000 | 50" NB "000 | 300" NB
 		"000 |",
-		"| Stat i alt | Kostnad | 0 | 0 | 0 | 0 | 0 |\n|  | Innsparing | 0 | 0 | 175" NB
+		"| Stat i alt | Kostnad | 0 | 0 | 0 | 0 | 0 |\n|  | Gevinst | 0 | 0 | 175" NB
 		"000 | 175" NB "000 | 350" NB "000 |",
 		"| Alle budsjetter | Kostnad |",
 		"|  | Netto | 50" NB "000 | 150" NB "000 | 225" NB "000 | 225" NB "000 | 650" NB "000 |",

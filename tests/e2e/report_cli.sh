@@ -23,7 +23,7 @@ err_has() {
 # Without -o: HTML on stdout, nothing on stderr.
 run 0 "$fx/report-simple.json"
 head -n 1 "$tmp/out" | grep -Fxq '<!DOCTYPE html>' || fail "stdout is not HTML"
-grep -Fq 'Investeringen er tjent inn i 2032.' "$tmp/out" || fail "summary sentence missing"
+grep -Fq 'Investeringen er lønnsom fra 2032.' "$tmp/out" || fail "summary sentence missing"
 [ -s "$tmp/err" ] && fail "stderr not empty: $(cat "$tmp/err")"
 
 run 0 "$fx/report-simple.json" --format md
