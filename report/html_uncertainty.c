@@ -34,7 +34,7 @@ static void sentence(struct buf *b, const char *text)
 static void switching(const struct workbook *wb, const struct report_unc *u, struct buf *b)
 {
 	char text[SUMMARY_SENTENCE_SIZE];
-	buf_put(b, "<h3>Balanseverdier</h3>\n");
+	buf_put(b, "<h3>Brytningsverdier</h3>\n");
 	report_unc_switching_intro(wb, text, sizeof text);
 	sentence(b, text);
 	buf_put(b, "<ul>\n");

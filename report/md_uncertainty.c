@@ -71,7 +71,7 @@ void render_md_uncertainty(const struct workbook *wb, const struct projection *p
 	buf_put(b, "### Per tiltak\n\n");
 	table(b, table_unc_measures, wb, u);
 
-	buf_put(b, "### Balanseverdier\n\n");
+	buf_put(b, "### Brytningsverdier\n\n");
 	report_unc_switching_intro(wb, text, sizeof text);
 	text_paragraph(b, text);
 	for (size_t m = 0; m < wb->measure_count; m++) {

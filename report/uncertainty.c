@@ -357,8 +357,8 @@ void table_unc_histogram(const struct workbook *wb, const struct report_unc *u,
 void report_unc_switching_intro(const struct workbook *wb, char *out, size_t size)
 {
 	snprintf(out, size,
-		 "En balanseverdi er den verdien av én forutsetning, med alt annet som i "
-		 "anslaget, der tiltakets %s blir null. Ligger anslaget nær balanseverdien, "
+		 "En brytningsverdi er den verdien av én forutsetning, med alt annet som i "
+		 "anslaget, der tiltakets %s blir null. Ligger anslaget nær brytningsverdien, "
 		 "skal det lite til før tiltaket ikke lenger lønner seg for de offentlige "
 		 "budsjettene. Der det ikke står noen verdi, finnes den ikke innenfor det "
 		 "tillatte (0–100 %% for rater, 0 eller mer for kostnad og kostnadsnivå).",

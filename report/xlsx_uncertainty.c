@@ -83,7 +83,7 @@ static int switching(struct xctx *x, lxw_worksheet *ws, int row, const struct re
 				    RANGE_DEADWEIGHT, UNC_PROFILE};
 	static const char *const h[] = {"Tiltak", "Suksessrate", "Kostnad per deltaker (kr)",
 					"Dødvekt", "Kostnadsnivå i målgruppen"};
-	x_string(x, ws, row++, 0, "Balanseverdier: verdien av én forutsetning, alt annet som i "
+	x_string(x, ws, row++, 0, "Brytningsverdier: verdien av én forutsetning, alt annet som i "
 				  "anslaget, der tiltakets netto nåverdi blir null (tom: finnes ikke)",
 		 x->note);
 	for (int c = 0; c < 5; c++)

@@ -266,7 +266,7 @@ static const char *view_hints(const struct app *a, const void *state)
 {
 	(void)a;
 	(void)state;
-	return _("{view_overview}-{view_settings}:visning  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
+	return _("{view_overview}-{view_uncertainty}:visning  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
 }
 
 static const char *enabled_name(const void *ctx, int nth, int which)
