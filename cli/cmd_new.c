@@ -41,16 +41,14 @@ static void usage(FILE *out)
 	      out);
 }
 
-/* [workbook] shared from config.ini (--config FILE or the default); problems
+/* [workbook] from config.ini (--config FILE or the default); problems
  * with the file are left to `utenfor config check`. */
-static bool configured_shared(void)
+static void configured(struct settings *set)
 {
-	struct settings set;
 	struct config_messages msgs;
 	config_messages_init(&msgs);
-	settings_load(cli_config_path, &set, &msgs);
+	settings_load(cli_config_path, set, &msgs);
 	config_messages_free(&msgs);
-	return set.shared;
 }
 
 /* The group a shared workbook got, and a warning when that is probably not
@@ -121,11 +119,19 @@ int cmd_new(int argc, char **argv)
 		fprintf(stderr, _("%s: tomt for minne\n"), path);
 		return EXIT_REFUSED;
 	}
-	struct store_error err = {0};
+	struct settings set;
+	configured(&set);
 	if (shared < 0)
-		shared = configured_shared();
-	enum store_status st = store_create_with(path, with_default ? &wb : NULL,
-						 shared ? STORE_CREATE_SHARED : 0, &err);
+		shared = set.shared;
+	/* A new workbook takes its horizon and discounting from [workbook]
+	 * (the defaults when config.ini says nothing), the example data's
+	 * too: those are the municipality's choices, not the example's. */
+	if (!with_default)
+		snprintf(wb.params.name, sizeof wb.params.name, "%s", "Ny arbeidsbok"); /* as the store names one */
+	wb.params.horizon = set.horizon;
+	wb.params.discount = set.discount;
+	struct store_error err = {0};
+	enum store_status st = store_create_with(path, &wb, shared ? STORE_CREATE_SHARED : 0, &err);
 	workbook_free(&wb);
 	if (st != STORE_OK) {
 		fprintf(stderr, "%s\n", err.message);

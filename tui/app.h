@@ -119,6 +119,9 @@ struct app {
 	bool ascii;      /* no UTF-8: ASCII borders and charts */
 	bool mouse;      /* UTENFOR_MOUSE=1 */
 	int undo_steps;  /* [workbook] undo_steps, given to the session at open; -1 = default */
+	/* [workbook] horizon and discount: what a workbook made at start gets */
+	int new_horizon;
+	struct discount new_discount;
 	bool frame_mark; /* UTENFOR_FRAME_MARK=1: OSC marker after each frame */
 	FILE *out;       /* the terminal, for the frame marker */
 	SCREEN *screen;  /* from newterm(); released by screen_close() */

@@ -185,6 +185,32 @@ static void run_loop(struct app *a)
 	}
 }
 
+/* A workbook made at this start takes [workbook] horizon and discount
+ * from config.ini, as `utenfor new` does: saved as ordinary (undoable)
+ * edits, and only where they differ from the example's. */
+static void apply_new_workbook_settings(struct app *a)
+{
+	const struct workbook_params *p = &a->wb->params;
+	struct row_key wk = {ROW_PARAMS, 0};
+	struct diag d;
+	char text[64];
+	if (p->horizon != a->new_horizon) {
+		snprintf(text, sizeof text, "%d", a->new_horizon);
+		session_set_field(a->session, wk, session_field_named(ROW_PARAMS, "horizon"), text, &d);
+	}
+	if (p->discount.mode != a->new_discount.mode)
+		session_set_field(a->session, wk, session_field_named(ROW_PARAMS, "discount.mode"),
+				  discount_mode_key(a->new_discount.mode), &d);
+	if (p->discount.rate != a->new_discount.rate) {
+		snprintf(text, sizeof text, "%.10g", a->new_discount.rate * 100.0);
+		for (char *c = text; *c != '\0'; c++)
+			if (*c == '.')
+				*c = ','; /* typed as a Norwegian number */
+		session_set_field(a->session, wk, session_field_named(ROW_PARAMS, "discount.rate"), text,
+				  &d);
+	}
+}
+
 /* Keys, mouse, thousands separator and default workbook from config.ini;
  * the first problem (if any) is returned for the status line. */
 static void load_config(struct app *a, char *note, size_t note_size, char *workbook,
@@ -195,6 +221,8 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	config_messages_init(&msgs);
 	workbook[0] = '\0';
 	a->undo_steps = -1; /* the store's own default until the settings say */
+	a->new_horizon = HORIZON_DEFAULT;
+	a->new_discount = (struct discount){DISCOUNT_R109, 0.04};
 	if (cfg == NULL) {
 		keymap_preset(&a->keys, KEY_SCHEME_DEFAULT);
 		theme_builtin(&a->theme);
@@ -208,6 +236,8 @@ static void load_config(struct app *a, char *note, size_t note_size, char *workb
 	a->confirm_delete = cfg->settings.confirm_delete;
 	a->decimals = cfg->settings.decimals;
 	a->undo_steps = cfg->settings.undo_steps;
+	a->new_horizon = cfg->settings.horizon;
+	a->new_discount = cfg->settings.discount;
 	snprintf(a->thousands, sizeof a->thousands, "%s",
 		 thousands_style_separator(cfg->settings.thousands));
 	snprintf(workbook, workbook_size, "%s", cfg->settings.workbook);
@@ -286,6 +316,8 @@ int tui_run(const struct tui_options *opt, char *err, size_t err_size)
 	}
 	a->wb = session_workbook(a->session);
 	a->read_only = session_read_only(a->session);
+	if (created)
+		apply_new_workbook_settings(a);
 	if (!views_init(a)) {
 		snprintf(err, err_size, "%s", _("utenfor: tomt for minne"));
 		goto out;
