@@ -221,6 +221,8 @@ void draw_form_field(struct app *a, int y, int x, int w, enum edit_target target
  * lines inside r; `measure` adds the per-measure lines.  Returns the rows
  * used. */
 int draw_results(struct app *a, const struct rect *r, const struct result *res, bool measure);
+/* flows_sectors.c: the overview's who-pays-who-gains pane by sector. */
+void draw_sector_flows(struct app *a, const struct rect *r, const struct result *res);
 /* "Sannsynlighet for pluss  78 %" of measure mi (the simulation's). */
 void draw_chance(struct app *a, int y, const struct rect *r, int mi);
 /* The yearly table of `res` from year index `top`; per_bearer widens it

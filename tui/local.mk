@@ -17,7 +17,7 @@ libtui_a_SOURCES = \
 	tui/view_projection.c tui/view_settings.c tui/view_help.c tui/view_estimate.c \
 	tui/view_plan.c \
 	tui/view_uncertainty.c \
-	tui/sectors.c tui/sectors.h \
+	tui/sectors.c tui/sectors.h tui/flows_sectors.c \
 	tui/report_key.c
 libtui_a_CPPFLAGS = $(AM_CPPFLAGS)
 libtui_a_CFLAGS = $(AM_CFLAGS) $(NCURSESW_CFLAGS)

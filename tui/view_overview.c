@@ -52,7 +52,7 @@ static void draw_flows(struct app *a, const struct rect *r, const struct result 
 		{N_("Stat"), 10, 7, true, false},
 	};
 	int widths[4], xs[4];
-	draw_hline(a, r->y, r->x, r->w, _("Hvem betaler → hvem vinner (nåverdi)"));
+	draw_hline(a, r->y, r->x, r->w, _("Hvem betaler → hvem vinner (nåverdi; Mellomrom: per sektor)"));
 	if (!res->has_flows) {
 		draw_text(a, r->y + 1, r->x, r->w, a->attrs[ROLE_DIM], _("Ingen kostnader ennå"));
 		return;
@@ -93,6 +93,7 @@ struct overview_state {
 	 * (loaded once; compared on every frame: microseconds). */
 	struct workbook example;
 	bool have_example;
+	bool by_sector; /* the flows pane per sector (Space), else per bearer */
 };
 
 static void view_init(struct app *a, void *state)
@@ -228,7 +229,10 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 			cum[t] = res->years[t].cum_net_discounted;
 		draw_chart(a, &chart, cum, res->year_count, _("Kumulert nåverdi, porteføljen"),
 			   a->wb->params.base_year, 1);
-		draw_flows(a, &flows, res);
+		if (st->by_sector)
+			draw_sector_flows(a, &flows, res);
+		else
+			draw_flows(a, &flows, res);
 	}
 	char note[400];
 	if (example_line(a, st, body->w, note, sizeof note)) {
@@ -251,6 +255,10 @@ static bool view_key(struct app *a, void *state, enum action act)
 	int page = a->layout.body.h > 16 ? a->layout.body.h - 16 : 1;
 	if (list_move(&st->list, enabled_count(a), page, act))
 		return true;
+	if (act == ACTION_TOGGLE_ENABLED) {
+		st->by_sector = !st->by_sector;
+		return true;
+	}
 	if (act == ACTION_EDIT) {
 		int i = enabled_measure(a, st->list.sel);
 		if (i >= 0) {
@@ -265,8 +273,10 @@ static bool view_key(struct app *a, void *state, enum action act)
 static const char *view_hints(const struct app *a, const void *state)
 {
 	(void)a;
-	(void)state;
-	return _("{view_overview}-{view_uncertainty}:visning  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
+	const struct overview_state *st = state;
+	if (st->by_sector)
+		return _("{view_overview}-{view_uncertainty}:visning  {toggle_enabled}:per budsjett  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre");
+	return _("{view_overview}-{view_uncertainty}:visning  {toggle_enabled}:per sektor  {up}{down}:velg  {edit}:åpne  {estimate}:overslag  {help}:hjelp  {quit}:avslutt  {undo}:angre  {search}:søk");
 }
 
 static const char *enabled_name(const void *ctx, int nth, int which)

@@ -23,6 +23,13 @@ command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 not found"; exit 77;
 
 start "$book"
 wait_for "1 Oversikt"
+# The overview's who-pays-who-gains by sector (Space), and back.
+keys Space
+wait_for "Hvem betaler → hvem vinner, per sektor"
+wait_for "NAV (folketrygden)"
+wait_for "Videregåen"
+keys Space
+wait_for "Hvem betaler → hvem vinner (nåverdi"
 keys 6
 wait_for "Økonomiplan 2027–2030: netto"
 wait_for "Sum kommune"
