@@ -51,15 +51,6 @@ bool field_is_choice(const struct field_desc *f)
 	}
 }
 
-/* Fewest decimals (≤ max) that show v exactly: 7500 → 0, 0.255 → … */
-static int decimals_for(double v, int max)
-{
-	for (int d = 0; d < max; d++)
-		if (fabs(number_round(v, d) - v) < 1e-9 * (1.0 + fabs(v)))
-			return d;
-	return max;
-}
-
 static int choice_index(const struct field_desc *f, const void *obj)
 {
 	switch (f->type) {
@@ -215,9 +206,9 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 	case FT_PAYER:
 		v = payer_bearer_share(obj, wb, payer_row_bearer(f));
 		if (for_editing)
-			number_format(buf, size, v * 100.0, decimals_for(v * 100.0, 4), sep);
+			number_format(buf, size, v * 100.0, field_decimals_for(v * 100.0, 4), sep);
 		else
-			percent_format(buf, size, v, decimals_for(v * 100.0, 2), sep);
+			percent_format(buf, size, v, field_decimals_for(v * 100.0, 2), sep);
 		break;
 	case FT_MAP:
 		/* Entries are shown and typed one by one, never as one value. */
@@ -225,14 +216,14 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 		break;
 	case FT_NUMBER:
 		v = *CFIELD_AT(double, obj, f);
-		number_format(buf, size, v, decimals_for(v, 2), sep);
+		number_format(buf, size, v, field_decimals_for(v, 2), sep);
 		break;
 	case FT_PERCENT:
 		v = *CFIELD_AT(double, obj, f);
 		if (for_editing)
-			number_format(buf, size, v * 100.0, decimals_for(v * 100.0, 4), sep);
+			number_format(buf, size, v * 100.0, field_decimals_for(v * 100.0, 4), sep);
 		else
-			percent_format(buf, size, v, decimals_for(v * 100.0, 2), sep);
+			percent_format(buf, size, v, field_decimals_for(v * 100.0, 2), sep);
 		break;
 	default:
 		names = choice_names(f, &count);
@@ -446,40 +437,16 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		return false;
 	}
 
-	double v;
+	double v = 0;
 	enum number_status st =
-		f->type == FT_PERCENT ? percent_parse(text, &v) : number_parse(text, &v);
+		field_value_read(f, f->type == FT_PERCENT, text, &v, error, error_size);
 	if (st == NUMBER_EMPTY && f->type == FT_EFFECT) {
 		*FIELD_AT(int, obj, f) = 0;
 		say(reading, reading_size, "%s", _("til horisonten"));
 		return true;
 	}
-	if (st != NUMBER_OK) {
-		/* The hint already says "skriv et tall, f.eks. …". */
-		say(error, error_size, "%s: %s", _(f->label), number_input_hint());
+	if (st != NUMBER_OK)
 		return false;
-	}
-	if (f->vid >= 0) {
-		struct problems probs;
-		problems_clear(&probs);
-		if (!field_check((enum field_id)f->vid, v, NULL, &probs)) {
-			if (f->type == FT_PERCENT) {
-				/* The engine speaks in fractions; the screen in percent. */
-				const struct field_range *r = field_range((enum field_id)f->vid);
-				char lo[32], hi[32], got[48];
-				percent_format(lo, sizeof lo, r->min, 0, THOUSANDS_SPACE);
-				percent_format(hi, sizeof hi, r->max, 0, THOUSANDS_SPACE);
-				percent_format(got, sizeof got, v, decimals_for(v * 100.0, 2),
-					       THOUSANDS_SPACE);
-				snprintf(error, error_size, _("%s må være fra %s til %s, fikk %s"),
-					 _(f->label), lo, hi, got);
-			} else {
-				say(error, error_size, "%s",
-				    probs.count > 0 ? probs.list[0].message : _("ugyldig verdi"));
-			}
-			return false;
-		}
-	}
 	char shown[64];
 	switch (f->type) {
 	case FT_INT:
@@ -508,13 +475,9 @@ bool field_parse(const struct field_desc *f, const char *text, void *obj,
 		*FIELD_AT(uint64_t, obj, f) = (uint64_t)v;
 		snprintf(shown, sizeof shown, "%" PRIu64, (uint64_t)v);
 		break;
-	case FT_PERCENT:
-		*FIELD_AT(double, obj, f) = v;
-		percent_format(shown, sizeof shown, v, decimals_for(v * 100.0, 4), THOUSANDS_SPACE);
-		break;
 	default:
 		*FIELD_AT(double, obj, f) = v;
-		number_format(shown, sizeof shown, v, decimals_for(v, 4), THOUSANDS_SPACE);
+		field_value_reading(v, f->type == FT_PERCENT, shown, sizeof shown);
 		break;
 	}
 	say(reading, reading_size, "%s", shown);

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "engine/numbers.h"
 #include "engine/schema.h"
 #include "engine/validate.h"
 #include "engine/workbook.h"
@@ -78,6 +79,17 @@ void payer_sector_cycle(const struct field_desc *f, void *obj, const struct work
 bool payer_sector_parse(const struct field_desc *f, const char *text, void *obj,
 			const struct workbook *wb, char *reading, size_t rsize, char *error,
 			size_t esize);
+
+/* field_value.c: one number read and shown as its field is, for field.c
+ * and the range ends.  A failed read puts the field's message into error
+ * (NUMBER_EMPTY: the input hint; NUMBER_INVALID: not a number or outside
+ * the field's range). */
+int field_decimals_for(double v, int max);
+void field_value_format(double v, bool percent, bool for_editing, const char *sep, char *buf,
+			size_t size);
+void field_value_reading(double v, bool percent, char *buf, size_t size);
+enum number_status field_value_read(const struct field_desc *f, bool percent, const char *text,
+				    double *out, char *error, size_t error_size);
 
 /* For field.c: how field_format() and field_parse() treat a range end. */
 void range_end_format(const struct field_desc *f, const void *obj, bool for_editing,

@@ -72,16 +72,11 @@ const struct field_desc *field_range_ends(size_t *count)
 	return ends;
 }
 
-/* The one double of an end, described as its field's type. */
-static struct field_desc end_as_value(const struct field_desc *f)
+/* Rates are shown and typed as percent, the cost as kroner. */
+static bool is_percent(const struct field_desc *f)
 {
-	struct field_desc d = *f;
 	const struct field_range *r = field_range((enum field_id)f->vid);
-	d.type = r != NULL && r->kind == FIELD_FRACTION ? FT_PERCENT : FT_NUMBER;
-	d.offset = f->type == FT_RANGE_LOW ? offsetof(struct value_range, low)
-					   : offsetof(struct value_range, high);
-	d.unit = NULL;
-	return d;
+	return r != NULL && r->kind == FIELD_FRACTION;
 }
 
 void range_end_format(const struct field_desc *f, const void *obj, bool for_editing,
@@ -93,16 +88,8 @@ void range_end_format(const struct field_desc *f, const void *obj, bool for_edit
 		snprintf(buf, size, "%s", for_editing ? "" : f->type == FT_RANGE_LOW ? _("lav") : _("høy"));
 		return;
 	}
-	struct field_desc d = end_as_value(f);
-	field_format(&d, r, NULL, for_editing, thousands, buf, size);
-}
-
-static void shown(const struct field_desc *d, double v, char *buf, size_t size)
-{
-	struct value_range r = {true, v, v};
-	struct field_desc low = *d;
-	low.offset = offsetof(struct value_range, low);
-	field_format(&low, &r, NULL, false, THOUSANDS_SPACE, buf, size);
+	field_value_format(f->type == FT_RANGE_LOW ? r->low : r->high, is_percent(f), for_editing,
+			   thousands, buf, size);
 }
 
 bool range_end_parse(const struct field_desc *f, const char *text, void *obj, char *reading,
@@ -116,23 +103,24 @@ bool range_end_parse(const struct field_desc *f, const char *text, void *obj, ch
 		snprintf(reading, reading_size, "%s", _("ikke noe spenn"));
 		return true;
 	}
-	struct value_range r = *slot;
-	struct field_desc d = end_as_value(f);
-	if (!field_parse(&d, text, &r, NULL, reading, reading_size, error, error_size))
+	bool percent = is_percent(f);
+	double end;
+	if (field_value_read(f, percent, text, &end, error, error_size) != NUMBER_OK)
 		return false;
+	struct value_range r = *slot;
 	double point = measure_range_value(m, rf);
 	if (!slot->set) {
 		/* The first end typed: the other end is the value itself. */
-		if (f->type == FT_RANGE_LOW)
-			r.high = point;
-		else
-			r.low = point;
+		r.low = r.high = point;
 		r.set = true;
 	}
-	double end = f->type == FT_RANGE_LOW ? r.low : r.high;
+	if (f->type == FT_RANGE_LOW)
+		r.low = end;
+	else
+		r.high = end;
 	char got[64], value[64];
-	shown(&d, end, got, sizeof got);
-	shown(&d, point, value, sizeof value);
+	field_value_reading(end, percent, got, sizeof got);
+	field_value_reading(point, percent, value, sizeof value);
 	if (f->type == FT_RANGE_LOW && end > point) {
 		snprintf(error, error_size, _("%s må være høyst verdien (%s), fikk %s"), _(f->label),
 			 value, got);
@@ -144,6 +132,7 @@ bool range_end_parse(const struct field_desc *f, const char *text, void *obj, ch
 		return false;
 	}
 	*slot = r;
+	snprintf(reading, reading_size, "%s", got);
 	return true;
 }
 
@@ -158,11 +147,11 @@ bool field_range_encloses(const struct measure *m, const struct field_desc *f, c
 	double v = measure_range_value(m, rf);
 	if (!r->set || (r->low <= v && v <= r->high))
 		return true;
-	struct field_desc d = end_as_value(low);
+	bool percent = is_percent(low);
 	char lo[64], hi[64], got[64];
-	shown(&d, r->low, lo, sizeof lo);
-	shown(&d, r->high, hi, sizeof hi);
-	shown(&d, v, got, sizeof got);
+	field_value_reading(r->low, percent, lo, sizeof lo);
+	field_value_reading(r->high, percent, hi, sizeof hi);
+	field_value_reading(v, percent, got, sizeof got);
 	snprintf(error, error_size,
 		 _("%s %s ligger utenfor spennet %s–%s: endre lav eller høy først, eller tøm dem"),
 		 _(f->label), got, lo, hi);

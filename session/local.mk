@@ -9,7 +9,7 @@ libsession_a_SOURCES = \
 	session/analysis.c session/analysis.h \
 	session/analysis_portfolio.c session/analysis_estimate.c \
 	session/analysis_uncertainty.c \
-	session/field.c session/field.h session/field_range.c session/payer.c \
+	session/field.c session/field.h session/field_value.c session/field_range.c session/payer.c \
 	session/text.c session/text.h \
 	session/naming.c session/naming.h \
 	session/example.c session/copy_group.c
