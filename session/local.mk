@@ -7,7 +7,8 @@ libsession_a_SOURCES = \
 	session/session.c session/session.h session/internal.h \
 	session/draft.c session/rows.c \
 	session/analysis.c session/analysis.h \
-	session/analysis_portfolio.c session/analysis_estimate.c \
+	session/analysis_portfolio.c session/analysis_estimate.c session/estimate.c \
+	session/changes.c \
 	session/analysis_uncertainty.c \
 	session/field.c session/field.h session/field_value.c session/field_range.c session/payer.c \
 	session/text.c session/text.h \

@@ -57,18 +57,6 @@ enum diag_code session_may_write(const struct session *s, struct diag *d)
 	return DIAG_OK;
 }
 
-void session_changed(struct session *s, unsigned bits, struct row_key row)
-{
-	s->changes |= bits;
-	for (size_t i = 0; i < s->analysis_count; i++) {
-		unsigned mine = bits & s->analyses[i].c->depends;
-		if (mine == 0)
-			continue;
-		s->analyses[i].c->invalidate(s->analyses[i].self, s, mine, row);
-		s->analyses[i].current = false;
-	}
-}
-
 enum diag_code session_open(const char *path, unsigned flags, struct session **out,
 			    bool *created, struct diag *d)
 {
@@ -169,13 +157,6 @@ const struct estimate_inputs *session_estimate(const struct session *s)
 unsigned session_generation(const struct session *s)
 {
 	return s->generation;
-}
-
-unsigned session_take_changes(struct session *s)
-{
-	unsigned c = s->changes;
-	s->changes = 0;
-	return c;
 }
 
 long session_index(const struct session *s, struct row_key key, long *group)
