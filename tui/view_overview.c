@@ -210,8 +210,27 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	/* The society view has seven terms to the budget view's five. */
 	layout_split_rows(body, a->society && body->h >= 20 ? 8 : 6, 6, &top, &rest);
 	layout_split_columns(&top, 45, 30, 40, &left, &right);
-	draw_hline(a, left.y, left.x, left.w,
-		   a->society ? _("Porteføljen: Samfunn (s: Budsjett)") : _("Porteføljen"));
+	char title[200];
+	const struct unc_subject *u = &a->unc->portfolio;
+	if (a->society) {
+		snprintf(title, sizeof title, "%s", _("Porteføljen: Samfunn (s: Budsjett)"));
+	} else if (u->ready && left.w >= 30) {
+		/* The simulation's answer where the point answer is (budget view:
+		 * the simulation varies the budgets' NPV); "Pluss" as in Tiltak's
+		 * column when narrow. */
+		char p[32];
+		percent_format(p, sizeof p, u->summary.line[UNC_TOTAL].prob_positive, 0,
+			       app_thousands(a));
+		if (left.w >= 50)
+			snprintf(title, sizeof title, _("Porteføljen · sannsynlighet for pluss %s%s"), p,
+				 u->current ? "" : "…");
+		else
+			snprintf(title, sizeof title, _("Porteføljen · pluss %s%s"), p,
+				 u->current ? "" : "…");
+	} else {
+		snprintf(title, sizeof title, "%s", _("Porteføljen"));
+	}
+	draw_hline(a, left.y, left.x, left.w, title);
 	struct rect rr = {left.y + 1, left.x, left.h - 1, left.w};
 	draw_results(a, &rr, res, false);
 	draw_bearers(a, &right, res);

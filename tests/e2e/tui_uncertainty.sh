@@ -23,12 +23,16 @@ what = sys.argv[1]
 if what == "p50":
     v = round(mc["p50"])
     print(("-" if v < 0 else "") + "{:,}".format(abs(v)).replace(",", " "))
+elif what == "total":
+    print("%d %%" % round(100 * mc["prob_positive"]))
 else:
     print("%d %%" % round(100 * mc["by_bearer"][what]["prob_positive"]))' "$1"
 }
 
 start "$book"
 wait_for "1 Oversikt"
+# The overview names the portfolio's chance beside its point answer.
+wait_for "Porteføljen · pluss $(sim total)"
 keys 7
 wait_for "Porteføljen"
 wait_for "10 000 trekninger, frø"
