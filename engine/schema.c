@@ -104,11 +104,11 @@ const size_t item_field_count = sizeof item_fields / sizeof item_fields[0];
 
 const struct field_desc measure_fields[] = {
 	{N_("Navn"), FT_TEXT, -1, M(name), TEXT_NAME_SIZE, "name", NULL},
-	{N_("Målgruppe"), FT_GROUP, -1, M(group_id), TEXT_ID_SIZE, "group", NULL},
-	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, M(participants), 0, "participants", NULL},
-	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT,
-	 M(cost_per_participant), 0, "cost_per_participant", N_("kr per år")},
-	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0, "success_rate",
+	{LABEL_GROUP, FT_GROUP, -1, M(group_id), TEXT_ID_SIZE, "group", NULL},
+	{LABEL_PARTICIPANTS, FT_LONG, FIELD_PARTICIPANTS, M(participants), 0, "participants", NULL},
+	{LABEL_COST_PER_PARTICIPANT, FT_NUMBER, FIELD_COST_PER_PARTICIPANT,
+	 M(cost_per_participant), 0, "cost_per_participant", UNIT_COST_PER_PARTICIPANT},
+	{LABEL_SUCCESS_RATE, FT_PERCENT, FIELD_SUCCESS_RATE, M(success_rate), 0, "success_rate",
 	 NULL},
 	{N_("Startår"), FT_INT, FIELD_START_YEAR, M(start_year), 0, "start_year", NULL},
 	{N_("Startalder"), FT_INT, FIELD_START_AGE, M(start_age), 0, "start_age", NULL},

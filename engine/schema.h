@@ -76,6 +76,14 @@ enum schema_row {
 	SCHEMA_ROW_COUNT
 };
 
+/* Labels another form shares with a measure's (the quick estimate's):
+ * one string, so the two can never drift apart. */
+#define LABEL_GROUP N_("Målgruppe")
+#define LABEL_PARTICIPANTS N_("Deltakere")
+#define LABEL_COST_PER_PARTICIPANT N_("Kostnad per deltaker")
+#define UNIT_COST_PER_PARTICIPANT N_("kr per år")
+#define LABEL_SUCCESS_RATE N_("Suksessrate")
+
 /* The form part of each table (the whole table for sectors). */
 extern const struct field_desc params_fields[];
 extern const size_t params_field_count;

@@ -22,11 +22,11 @@
 #define E(member) offsetof(struct estimate_inputs, member)
 
 const struct field_desc estimate_fields[] = {
-	{N_("Målgruppe"), FT_GROUP, -1, E(group_id), TEXT_ID_SIZE, "group"},
-	{N_("Deltakere"), FT_LONG, FIELD_PARTICIPANTS, E(participants), 0, "participants"},
-	{N_("Kostnad per deltaker"), FT_NUMBER, FIELD_COST_PER_PARTICIPANT,
-	 E(cost_per_participant), 0, "cost_per_participant", N_("kr per år")},
-	{N_("Suksessrate"), FT_PERCENT, FIELD_SUCCESS_RATE, E(success_rate), 0, "success_rate"},
+	{LABEL_GROUP, FT_GROUP, -1, E(group_id), TEXT_ID_SIZE, "group"},
+	{LABEL_PARTICIPANTS, FT_LONG, FIELD_PARTICIPANTS, E(participants), 0, "participants"},
+	{LABEL_COST_PER_PARTICIPANT, FT_NUMBER, FIELD_COST_PER_PARTICIPANT,
+	 E(cost_per_participant), 0, "cost_per_participant", UNIT_COST_PER_PARTICIPANT},
+	{LABEL_SUCCESS_RATE, FT_PERCENT, FIELD_SUCCESS_RATE, E(success_rate), 0, "success_rate"},
 	{N_("Betaler"), FT_BEARER, -1, E(payer), 0, "payer"},
 };
 const size_t estimate_field_count = sizeof estimate_fields / sizeof estimate_fields[0];
