@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "engine/projection.h"
+#include "engine/schema.h"
 #include "engine/validate.h"
 #include "engine/workbook.h"
 
@@ -29,6 +30,13 @@ int json_read_workbook(const char *text, size_t length, struct workbook *out,
 		       struct problems *problems);
 /* The same from a file; an unreadable file is one problem naming it. */
 int json_read_workbook_file(const char *path, struct workbook *out, struct problems *problems);
+/*
+ * The members the reader accepts in an object of a row kind
+ * (engine/schema.h; version 2's list) or, with `within` a member such as
+ * "discount", in that nested object.  NULL for anything else.  For the
+ * test that keeps the reader and the schema one list of fields.
+ */
+const char *const *json_read_members(enum schema_row row, const char *within, size_t *count);
 
 /*
  * The workbook as a document (two-space indent, fields in the order of

@@ -62,6 +62,35 @@ static const char *const measure_members[] = {
 	"duration", "cost_per_participant", "payer",	 "success_rate", "deadweight",
 	"lag",	    "effect_years",	    "decay",	 "enabled",	 "ranges"};
 #define MEASURE_V1 14
+const char *const *json_read_members(enum schema_row row, const char *within, size_t *count)
+{
+	static const struct {
+		enum schema_row row;
+		const char *within;
+		const char *const *list;
+		size_t count;
+	} lists[] = {
+		{SCHEMA_WORKBOOK, NULL, workbook_fields, COUNT(workbook_fields)},
+		{SCHEMA_WORKBOOK, "discount", discount_fields, COUNT(discount_fields)},
+		{SCHEMA_WORKBOOK, "plan", plan_fields, COUNT(plan_fields)},
+		{SCHEMA_WORKBOOK, "uncertainty", uncertainty_fields, COUNT(uncertainty_fields)},
+		{SCHEMA_WORKBOOK, "society", society_fields, COUNT(society_fields)},
+		{SCHEMA_SECTOR, NULL, sector_members, COUNT(sector_members)},
+		{SCHEMA_GROUP, NULL, group_members, COUNT(group_members)},
+		{SCHEMA_ITEM, NULL, item_members, COUNT(item_members)},
+		{SCHEMA_MEASURE, NULL, measure_members, COUNT(measure_members)},
+	};
+	for (size_t i = 0; i < COUNT(lists); i++)
+		if (lists[i].row == row && ((within == NULL && lists[i].within == NULL) ||
+					    (within != NULL && lists[i].within != NULL &&
+					     strcmp(within, lists[i].within) == 0))) {
+			*count = lists[i].count;
+			return lists[i].list;
+		}
+	*count = 0;
+	return NULL;
+}
+
 static const char *const kind_keys[] = {"service", "transfer", "tax", "production", "welfare"};
 static const char *const bearer_keys[] = {"kommune", "fylkeskommune", "stat"};
 static const char *const unit_keys[] = {"nok", "g"};

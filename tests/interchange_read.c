@@ -516,3 +516,61 @@ Test(read, version_2_mistakes)
 	cr_assert_eq(refused(HEAD "'sectors':[]}"), 1);
 	expect("sectors", "ukjent felt");
 }
+
+/* The member of `key` at depth `depth` ("discount.rate": 0 "discount",
+ * 1 "rate") into buf; false when the key is not that deep. */
+static bool key_part(const char *key, int depth, char *buf, size_t size)
+{
+	for (int d = 0; d < depth; d++) {
+		key = strchr(key, '.');
+		if (key == NULL)
+			return false;
+		key++;
+	}
+	size_t n = strcspn(key, ".");
+	snprintf(buf, size, "%.*s", (int)n, key);
+	return true;
+}
+
+static bool listed(const char *const *list, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* One list of fields (issue 11): every schema field is a member the
+ * reader accepts, and every member the reader accepts is a schema field
+ * (or a group's items), so a field added to engine/schema.c and not to
+ * the reader, or the other way round, fails here. */
+Test(read, members_are_the_schemas_fields)
+{
+	for (int row = 0; row < SCHEMA_ROW_COUNT; row++) {
+		size_t n, count = schema_count((enum schema_row)row);
+		const char *const *members = json_read_members((enum schema_row)row, NULL, &n);
+		cr_assert_not_null(members, "no member list for %s", schema_row_key((enum schema_row)row));
+		for (size_t i = 0; i < count; i++) {
+			const struct field_desc *f = schema_field((enum schema_row)row, i);
+			char top[64], sub[64];
+			key_part(f->key, 0, top, sizeof top);
+			cr_assert(listed(members, n, top), "%s.%s is not read from JSON",
+				  schema_row_key((enum schema_row)row), f->key);
+			size_t sn;
+			const char *const *nested = json_read_members((enum schema_row)row, top, &sn);
+			if (nested != NULL && key_part(f->key, 1, sub, sizeof sub))
+				cr_assert(listed(nested, sn, sub), "%s.%s is not read from JSON",
+					  schema_row_key((enum schema_row)row), f->key);
+		}
+		for (size_t m = 0; m < n; m++) {
+			bool known = row == SCHEMA_GROUP && strcmp(members[m], "items") == 0;
+			for (size_t i = 0; i < count && !known; i++) {
+				char top[64];
+				key_part(schema_field((enum schema_row)row, i)->key, 0, top, sizeof top);
+				known = strcmp(top, members[m]) == 0;
+			}
+			cr_assert(known, "the reader accepts %s.%s, which the schema does not describe",
+				  schema_row_key((enum schema_row)row), members[m]);
+		}
+	}
+}
