@@ -52,13 +52,15 @@ const struct field_desc params_fields[] = {
 	 "uncertainty.spread.D", NULL},
 	{N_("Skattefinansieringskostnad"), FT_PERCENT, FIELD_TAX_COST, P(tax_cost), 0,
 	 "society.tax_cost", NULL},
+	/* Last, so the fields above keep their place on the form. */
+	{N_("Startverdi for trekningene (frø)"), FT_SEED, FIELD_SEED, P(uncertainty.seed), 0,
+	 "uncertainty.seed", NULL},
 };
 const size_t params_field_count = sizeof params_fields / sizeof params_fields[0];
 
-/* In the file and the JSON, not (yet) on the settings form. */
+/* In the file and the JSON, not on the settings form: the spreads are
+ * typed one by one above. */
 static const struct field_desc params_more[] = {
-	{N_("Startverdi for trekningene (frø)"), FT_SEED, FIELD_SEED, P(uncertainty.seed), 0,
-	 "uncertainty.seed", NULL},
 	{N_("Usikkerhetsspenn"), FT_MAP, FIELD_SPREAD, P(uncertainty.spread), 0,
 	 "uncertainty.spread", NULL},
 };

@@ -325,7 +325,7 @@ Test(schema, form_fields_are_the_schema_and_speak_its_label)
 			const char *prefix;
 			void *obj = row_of(&wb, forms[t].row, &prefix);
 			char reading[64], error[400];
-			cr_assert_not(field_parse(f, "123 456 789 012 345", obj, &wb, reading,
+			cr_assert_not(field_parse(f, "123 456 789 012 345 678", obj, &wb, reading,
 						  sizeof reading, error, sizeof error),
 				      "%s accepted", f->key);
 			cr_assert(strstr(error, f->label) == error, "%s: «%s»", f->key, error);
