@@ -266,6 +266,10 @@ void draw_chance(struct app *a, int y, const struct rect *r, int mi)
 	if (mine)
 		percent_format(v, sizeof v, u->summary.line[UNC_TOTAL].prob_positive, 0,
 			       app_thousands(a));
-	result_line(a, y, r, _("Sannsynlighet for pluss"), v,
+	/* The glossary's short form, as in Tiltak's column, when narrow. */
+	const char *label = _("Sannsynlighet for pluss");
+	if (draw_width(a, label) > r->w - 13)
+		label = _("Pluss");
+	result_line(a, y, r, label, v,
 		    a->attrs[mine && u->current ? ROLE_NORMAL : ROLE_DIM]);
 }
