@@ -118,7 +118,7 @@ static void rebalance_payers(const struct session *s, struct measure *m,
 		order[n++] = keep;
 	double share[BEARER_COUNT];
 	for (int b = 0; b < BEARER_COUNT; b++)
-		share[b] = payer_bearer_share(b == typed ? m : before, wb, b);
+		share[b] = measure_bearer_share(wb, b == typed ? m : before, (enum bearer)(b));
 	double sum = share[0] + share[1] + share[2];
 	double excess = sum - 1.0; /* > 0: take from the others; < 0: give */
 	for (int k = 0; k < n && excess != 0; k++) {

@@ -130,35 +130,15 @@ static const char *group_name(const struct workbook *wb, const char *id)
 	return g >= 0 ? wb->groups[g].name : id;
 }
 
-/* The sectors an item may be in: its bearer's implicit one (index =
- * bearer) and the declared ones of that bearer, by sector index. */
-static size_t item_sectors(const struct cost_item *it, const struct workbook *wb, size_t *out,
-			   size_t max)
-{
-	size_t n = 0;
-	if ((unsigned)it->bearer >= BEARER_COUNT || max == 0)
-		return 0;
-	out[n++] = (size_t)it->bearer;
-	for (size_t x = SECTOR_IMPLICIT_COUNT; wb != NULL && x < workbook_sector_total(wb) && n < max;
-	     x++)
-		if (workbook_sector_bearer(wb, x) == it->bearer)
-			out[n++] = x;
-	return n;
-}
-
 static const char *sector_shown(const struct field_desc *f, const void *obj,
 				const struct workbook *wb, bool for_editing)
 {
 	const struct cost_item *it = obj;
-	const char *id = CFIELD_AT(char, obj, f);
 	if ((unsigned)it->bearer >= BEARER_COUNT)
 		return for_editing ? "" : "–";
-	long x = id[0] != '\0' && wb != NULL ? workbook_sector_index(wb, id) : -1;
-	if (x < 0)
-		x = id[0] != '\0' ? -1 : (long)it->bearer;
-	if (x < 0)
-		return id; /* a sector the workbook lacks: validation names it */
-	return wb != NULL ? workbook_sector_name(wb, (size_t)x) : id;
+	long x = wb != NULL ? workbook_item_sector(wb, it) : -1;
+	/* A sector the workbook lacks shows its id: validation names it. */
+	return x >= 0 ? workbook_sector_name(wb, (size_t)x) : CFIELD_AT(char, obj, f);
 }
 
 void field_format(const struct field_desc *f, const void *obj, const struct workbook *wb,
@@ -204,7 +184,7 @@ void field_format(const struct field_desc *f, const void *obj, const struct work
 		payer_sector_format(f, obj, wb, for_editing, buf, size);
 		break;
 	case FT_PAYER:
-		v = payer_bearer_share(obj, wb, payer_row_bearer(f));
+		v = measure_bearer_share(wb, obj, (enum bearer)payer_row_bearer(f));
 		if (for_editing)
 			number_format(buf, size, v * 100.0, field_decimals_for(v * 100.0, 4), sep);
 		else
@@ -345,30 +325,18 @@ static bool parse_sector(const struct field_desc *f, const char *text, void *obj
 			 size_t esize)
 {
 	struct cost_item *it = obj;
-	size_t xs[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
-	size_t n = item_sectors(it, wb, xs, sizeof xs / sizeof xs[0]);
+	size_t xs[SECTOR_CHOICES_MAX];
+	size_t n = sector_choices(wb, (int)it->bearer, xs, SECTOR_CHOICES_MAX);
 	if (n == 0) {
 		say(error, esize, _("%s: en post av denne typen hører ikke til noe budsjett"),
 		    _(f->label));
 		return false;
 	}
-	long found = -1;
-	for (size_t k = 0; k < n && found < 0; k++) {
-		const char *name = workbook_sector_name(wb, xs[k]);
-		const char *id = workbook_sector_id(wb, xs[k]);
-		if (strcasecmp(text, name) == 0 || strcasecmp(text, id) == 0)
-			found = (long)xs[k];
-	}
-	for (size_t k = 0; k < n && found < 0; k++)
-		if (text[0] != '\0' && text_contains_fold(workbook_sector_name(wb, xs[k]), text))
-			found = (long)xs[k];
+	long found = wb != NULL ? sector_choice_read(wb, xs, n, text) : -1;
 	if (found < 0) {
 		char list[256] = "";
-		for (size_t k = 0; k < n; k++) {
-			if (k > 0)
-				strncat(list, ", ", sizeof list - strlen(list) - 1);
-			strncat(list, workbook_sector_name(wb, xs[k]), sizeof list - strlen(list) - 1);
-		}
+		if (wb != NULL)
+			sector_choice_list(wb, xs, n, list, sizeof list);
 		say(error, esize, _("%s: skriv en sektor i budsjettet: %s"), _(f->label), list);
 		return false;
 	}
@@ -491,18 +459,14 @@ void field_cycle(const struct field_desc *f, void *obj, const struct workbook *w
 		return;
 	}
 	if (f->type == FT_SECTOR) {
-		size_t xs[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
-		size_t n = item_sectors(obj, wb, xs, sizeof xs / sizeof xs[0]);
-		if (n == 0)
+		struct cost_item *it = obj;
+		size_t xs[SECTOR_CHOICES_MAX];
+		size_t n = sector_choices(wb, (int)it->bearer, xs, SECTOR_CHOICES_MAX);
+		if (n == 0 || wb == NULL)
 			return;
-		const char *id = CFIELD_AT(char, obj, f);
-		long at = 0;
-		for (size_t k = 1; k < n; k++)
-			if (strcmp(workbook_sector_id(wb, xs[k]), id) == 0)
-				at = (long)k;
-		at = ((at + step) % (long)n + (long)n) % (long)n;
+		size_t x = sector_choice_step(xs, n, workbook_item_sector(wb, it), step);
 		snprintf(FIELD_AT(char, obj, f), f->size, "%s",
-			 at == 0 ? "" : workbook_sector_id(wb, xs[at]));
+			 x < SECTOR_IMPLICIT_COUNT ? "" : workbook_sector_id(wb, x));
 		return;
 	}
 	if (f->type == FT_BEARER && *CFIELD_AT(enum bearer, obj, f) == BEARER_NONE)

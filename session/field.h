@@ -69,9 +69,22 @@ bool field_range_encloses(const struct measure *m, const struct field_desc *f, c
  * and "høy" (end 0, 1), or a payer share's sector (end 0); else NULL. */
 const struct field_desc *field_beside(const struct field_desc *value, int end);
 
-/* payer.c: a bearer's payer share is the sum over its sectors. */
+/* sector_choice.c: the sectors of one bearer as choices (an item's
+ * sector, a payer's): its own sector first, then its declared ones, by
+ * sector index (engine/workbook.h).  n must be ≥ 1 for the step. */
+#define SECTOR_CHOICES_MAX (SECTORS_MAX + SECTOR_IMPLICIT_COUNT)
+size_t sector_choices(const struct workbook *wb, int bearer, size_t *out, size_t max);
+/* The choice typed as an id or a name (or part of one), or -1. */
+long sector_choice_read(const struct workbook *wb, const size_t *xs, size_t n, const char *text);
+/* "Barnevern, Helse og omsorg, …" for a message naming what is allowed. */
+void sector_choice_list(const struct workbook *wb, const size_t *xs, size_t n, char *buf,
+			size_t size);
+/* The choice `step` places from `now` (a sector index), round. */
+size_t sector_choice_step(const size_t *xs, size_t n, long now, int step);
+
+/* payer.c: a bearer's payer share is the sum over its sectors
+ * (measure_bearer_share() in engine/workbook.h reads it). */
 int payer_row_bearer(const struct field_desc *f);
-double payer_bearer_share(const struct measure *m, const struct workbook *wb, int b);
 void payer_set_bearer_share(struct measure *m, const struct workbook *wb, int b, double v);
 void payer_sector_format(const struct field_desc *f, const void *obj, const struct workbook *wb,
 			 bool for_editing, char *buf, size_t size);

@@ -11,6 +11,7 @@ libsession_a_SOURCES = \
 	session/changes.c \
 	session/analysis_uncertainty.c \
 	session/field.c session/field.h session/field_value.c session/field_range.c session/payer.c \
+	session/sector_choice.c \
 	session/text.c session/text.h \
 	session/naming.c session/naming.h \
 	session/example.c session/copy_group.c

@@ -13,11 +13,9 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "i18n/i18n.h"
 #include "session/field.h"
-#include "session/text.h"
 
 /* The bearer of a payer row or sector cell: its offset names entry b. */
 int payer_row_bearer(const struct field_desc *f)
@@ -31,20 +29,11 @@ int payer_row_bearer(const struct field_desc *f)
 
 static int sector_bearer(const struct workbook *wb, const char *id)
 {
-	for (int b = 0; b < BEARER_COUNT; b++)
-		if (strcmp(id, bearer_key((enum bearer)b)) == 0)
-			return b;
-	long x = wb != NULL ? workbook_sector_index(wb, id) : -1;
+	enum bearer b;
+	if (wb == NULL)
+		return bearer_from_key(id, &b) ? (int)b : -1;
+	long x = workbook_sector_index(wb, id);
 	return x >= 0 ? (int)workbook_sector_bearer(wb, (size_t)x) : -1;
-}
-
-double payer_bearer_share(const struct measure *m, const struct workbook *wb, int b)
-{
-	double sum = 0;
-	for (int i = 0; i < m->payer_count; i++)
-		if (sector_bearer(wb, m->payer[i].sector) == b)
-			sum += m->payer[i].share;
-	return sum;
 }
 
 /* Drop entries of 0 % (but keep one), so the list stays what is paid. */
@@ -59,7 +48,7 @@ static void compact(struct measure *m)
 
 void payer_set_bearer_share(struct measure *m, const struct workbook *wb, int b, double v)
 {
-	double now = payer_bearer_share(m, wb, b);
+	double now = measure_bearer_share(wb, m, (enum bearer)b);
 	if (now > 0) {
 		for (int i = 0; i < m->payer_count; i++)
 			if (sector_bearer(wb, m->payer[i].sector) == b)
@@ -91,10 +80,7 @@ static const char *paying_sector(const struct measure *m, const struct workbook 
 static const char *sector_name(const struct workbook *wb, const char *id)
 {
 	long x = wb != NULL ? workbook_sector_index(wb, id) : -1;
-	for (int b = 0; x < 0 && b < BEARER_COUNT; b++)
-		if (strcmp(id, bearer_key((enum bearer)b)) == 0)
-			x = b;
-	return x >= 0 && wb != NULL ? workbook_sector_name(wb, (size_t)x) : id;
+	return x >= 0 ? workbook_sector_name(wb, (size_t)x) : id;
 }
 
 void payer_sector_format(const struct field_desc *f, const void *obj, const struct workbook *wb,
@@ -111,7 +97,7 @@ void payer_sector_format(const struct field_desc *f, const void *obj, const stru
 /* Move all of bearer b's share to sector `id` (one of b's). */
 static void move_share(struct measure *m, const struct workbook *wb, int b, const char *id)
 {
-	double total = payer_bearer_share(m, wb, b);
+	double total = measure_bearer_share(wb, m, (enum bearer)b);
 	for (int i = 0; i < m->payer_count; i++)
 		if (sector_bearer(wb, m->payer[i].sector) == b)
 			m->payer[i].share = 0;
@@ -119,33 +105,23 @@ static void move_share(struct measure *m, const struct workbook *wb, int b, cons
 	compact(m);
 }
 
-/* b's sectors: its implicit one, then the declared ones, as ids. */
-static int bearer_sectors(const struct workbook *wb, int b, const char **ids, int max)
+/* Move bearer b's share to the sector of index x (one of b's). */
+static void move_share_to(struct measure *m, const struct workbook *wb, int b, size_t x)
 {
-	int n = 0;
-	ids[n++] = bearer_key((enum bearer)b);
-	for (size_t x = SECTOR_IMPLICIT_COUNT; wb != NULL && x < workbook_sector_total(wb) && n < max;
-	     x++)
-		if ((int)workbook_sector_bearer(wb, x) == b)
-			ids[n++] = workbook_sector_id(wb, x);
-	return n;
+	char id[TEXT_ID_SIZE];
+	snprintf(id, sizeof id, "%s", workbook_sector_id(wb, x));
+	move_share(m, wb, b, id);
 }
 
 void payer_sector_cycle(const struct field_desc *f, void *obj, const struct workbook *wb, int step)
 {
-	struct measure *m = obj;
 	int b = payer_row_bearer(f), count;
-	const char *ids[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
-	int n = bearer_sectors(wb, b, ids, (int)(sizeof ids / sizeof ids[0]));
-	const char *now = paying_sector(m, wb, b, &count);
-	int at = 0;
-	for (int k = 0; k < n; k++)
-		if (strcmp(ids[k], now) == 0)
-			at = k;
-	at = ((at + step) % n + n) % n;
-	char id[TEXT_ID_SIZE];
-	snprintf(id, sizeof id, "%s", ids[at]);
-	move_share(m, wb, b, id);
+	size_t xs[SECTOR_CHOICES_MAX];
+	size_t n = sector_choices(wb, b, xs, SECTOR_CHOICES_MAX);
+	if (n == 0)
+		return;
+	long now = wb != NULL ? workbook_sector_index(wb, paying_sector(obj, wb, b, &count)) : b;
+	move_share_to(obj, wb, b, sector_choice_step(xs, n, now, step));
 }
 
 bool payer_sector_parse(const struct field_desc *f, const char *text, void *obj,
@@ -153,29 +129,17 @@ bool payer_sector_parse(const struct field_desc *f, const char *text, void *obj,
 			size_t esize)
 {
 	int b = payer_row_bearer(f);
-	const char *ids[SECTORS_MAX + SECTOR_IMPLICIT_COUNT];
-	int n = bearer_sectors(wb, b, ids, (int)(sizeof ids / sizeof ids[0]));
-	int found = -1;
-	for (int k = 0; k < n && found < 0; k++)
-		if (strcasecmp(text, ids[k]) == 0 || strcasecmp(text, sector_name(wb, ids[k])) == 0)
-			found = k;
-	for (int k = 0; k < n && found < 0; k++)
-		if (text[0] != '\0' && text_contains_fold(sector_name(wb, ids[k]), text))
-			found = k;
+	size_t xs[SECTOR_CHOICES_MAX];
+	size_t n = sector_choices(wb, b, xs, SECTOR_CHOICES_MAX);
+	long found = sector_choice_read(wb, xs, n, text);
 	if (found < 0) {
-		char list[256] = "";
-		for (int k = 0; k < n; k++) {
-			if (k > 0)
-				strncat(list, ", ", sizeof list - strlen(list) - 1);
-			strncat(list, sector_name(wb, ids[k]), sizeof list - strlen(list) - 1);
-		}
+		char list[256];
+		sector_choice_list(wb, xs, n, list, sizeof list);
 		snprintf(error, esize, _("%s: skriv en av budsjettets sektorer: %s"), _(f->label), list);
 		return false;
 	}
-	char id[TEXT_ID_SIZE];
-	snprintf(id, sizeof id, "%s", ids[found]);
-	move_share(obj, wb, b, id);
-	snprintf(reading, rsize, "%s", sector_name(wb, id));
+	move_share_to(obj, wb, b, (size_t)found);
+	snprintf(reading, rsize, "%s", workbook_sector_name(wb, (size_t)found));
 	return true;
 }
 

@@ -121,23 +121,23 @@ Test(session, a_split_between_two_payers_takes_two_edits_at_most)
 	cr_assert_eq(session_set_field(s, session_measure_key(s, 0), field(ROW_MEASURE, "payer.kommune"),
 				       "50", &d), DIAG_OK, "%s", d.message);
 	const struct measure *m = &session_workbook(s)->measures[0];
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_KOMMUNE), 0.5, 1e-12);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_FYLKESKOMMUNE), 0.5, 1e-12);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_STAT), 0.0, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_KOMMUNE), 0.5, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_FYLKESKOMMUNE), 0.5, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_STAT), 0.0, 1e-12);
 
 	/* 0/100/0 to 50/0/50: the municipality's half, then the state's; the
 	 * share typed just before stays. */
 	struct row_key k = session_measure_key(s, 0);
 	cr_assert_eq(session_set_field(s, k, field(ROW_MEASURE, "payer.fylkeskommune"), "100", &d),
 		     DIAG_OK);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_KOMMUNE), 0.0, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_KOMMUNE), 0.0, 1e-12);
 	cr_assert_eq(session_set_field(s, k, field(ROW_MEASURE, "payer.kommune"), "50", &d), DIAG_OK);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_FYLKESKOMMUNE), 0.5, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_FYLKESKOMMUNE), 0.5, 1e-12);
 	cr_assert_eq(session_set_field(s, k, field(ROW_MEASURE, "payer.stat"), "50", &d), DIAG_OK,
 		     "%s", d.message);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_KOMMUNE), 0.5, 1e-12);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_FYLKESKOMMUNE), 0.0, 1e-12);
-	cr_assert_float_eq(payer_bearer_share(m, session_workbook(s), BEARER_STAT), 0.5, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_KOMMUNE), 0.5, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_FYLKESKOMMUNE), 0.0, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(session_workbook(s), m, BEARER_STAT), 0.5, 1e-12);
 	session_close(s);
 }
 

@@ -134,6 +134,22 @@ void app_sync(struct app *a)
 			a->views[i]->reloaded(a, a->state[i]);
 }
 
+long app_insert(struct app *a, enum row_kind kind, struct row_key near, long *group,
+		struct diag *d)
+{
+	if (app_refuse_read_only(a))
+		return -1;
+	struct row_key made;
+	app_remember(a);
+	enum diag_code c = session_insert(a->session, kind, near, &made, d);
+	app_sync(a);
+	if (c != DIAG_OK) {
+		app_diag(a, d);
+		return -1;
+	}
+	return session_index(a->session, made, group);
+}
+
 bool app_background(struct app *a, double budget_ms)
 {
 	bool done = session_step(a->session, budget_ms);

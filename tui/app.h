@@ -151,6 +151,13 @@ void app_sync(struct app *a);
 /* Between keystrokes: step the analyses for about budget_ms; true while
  * some are still running (the loop then keeps calling without waiting). */
 bool app_background(struct app *a, double budget_ms);
+/* Insert a new row of `kind` next to `near` (session_insert), keeping the
+ * views' selections across the reload.  Its index (and *group's, for an
+ * item; group may be NULL), or -1 when refused (read-only, invalid, the
+ * store), which is then on the status line.  On success `d` holds the
+ * message to show once the caller has started its name's editor. */
+long app_insert(struct app *a, enum row_kind kind, struct row_key near, long *group,
+		struct diag *d);
 /* The state of view `v` (view.h), allocated at start. */
 void *app_state(const struct app *a, const struct view *v);
 /* views.c: hand the view table to `a`, allocate and initialise every

@@ -19,12 +19,17 @@
 
 #define PAYERS_SHOWN 3
 
-static double paid_by(const struct result *r, size_t p)
+/* The index of the largest |v[i]| not yet taken and not 0, or -1; marks
+ * it taken.  n ≤ SECTORS_MAX, so picking in turn costs nothing. */
+static long take_largest(const double *v, size_t n, bool *taken)
 {
-	double sum = 0;
-	for (size_t x = 0; x < r->sector_count; x++)
-		sum += fabs(result_sector_flow(r, p, x));
-	return sum;
+	long best = -1;
+	for (size_t i = 0; i < n; i++)
+		if (!taken[i] && v[i] != 0 && (best < 0 || fabs(v[i]) > fabs(v[best])))
+			best = (long)i;
+	if (best >= 0)
+		taken[best] = true;
+	return best;
 }
 
 void draw_sector_flows(struct app *a, const struct rect *r, const struct result *res)
@@ -35,27 +40,24 @@ void draw_sector_flows(struct app *a, const struct rect *r, const struct result 
 		draw_text(a, r->y + 1, r->x, r->w, a->attrs[ROLE_DIM], _("Ingen kostnader ennå"));
 		return;
 	}
+	if (n > SECTORS_MAX)
+		n = SECTORS_MAX;
+	/* What each sector's money buys, and what each gains, once. */
+	double paid[SECTORS_MAX] = {0}, gained[SECTORS_MAX] = {0};
+	for (size_t p = 0; p < n; p++)
+		for (size_t x = 0; x < n; x++) {
+			double v = result_sector_flow(res, p, x);
+			paid[p] += fabs(v);
+			gained[x] += v;
+		}
 	/* The paying sectors, most money first. */
+	bool paid_taken[SECTORS_MAX] = {false};
 	size_t payers[PAYERS_SHOWN];
 	int np = 0;
-	bool others = false;
-	for (int k = 0; k < PAYERS_SHOWN + 1; k++) {
-		long best = -1;
-		for (size_t p = 0; p < n; p++) {
-			bool taken = false;
-			for (int j = 0; j < np; j++)
-				taken |= payers[j] == p;
-			if (!taken && paid_by(res, p) > 0 && (best < 0 || paid_by(res, p) > paid_by(res, (size_t)best)))
-				best = (long)p;
-		}
-		if (best < 0)
-			break;
-		if (k == PAYERS_SHOWN) {
-			others = true;
-			break;
-		}
-		payers[np++] = (size_t)best;
-	}
+	long next;
+	while (np < PAYERS_SHOWN && (next = take_largest(paid, n, paid_taken)) >= 0)
+		payers[np++] = (size_t)next;
+	bool others = take_largest(paid, n, paid_taken) >= 0;
 	struct table_col cols[2 + PAYERS_SHOWN];
 	int ncol = 0;
 	cols[ncol++] = (struct table_col){N_("Gevinst i"), 14, 9, false, true};
@@ -86,23 +88,10 @@ void draw_sector_flows(struct app *a, const struct rect *r, const struct result 
 	/* Gaining sectors, largest total first; as many as fit. */
 	bool shown[SECTORS_MAX] = {false};
 	int rows = r->h - 2, drawn = 0, left = 0;
-	for (size_t k = 0; k < n && k < SECTORS_MAX; k++) {
-		long best = -1;
-		double best_v = 0;
-		for (size_t x = 0; x < n && x < SECTORS_MAX; x++) {
-			if (shown[x])
-				continue;
-			double v = 0;
-			for (size_t p = 0; p < n; p++)
-				v += result_sector_flow(res, p, x);
-			if (v != 0 && (best < 0 || fabs(v) > fabs(best_v))) {
-				best = (long)x;
-				best_v = v;
-			}
-		}
+	for (size_t k = 0; k < n; k++) {
+		long best = take_largest(gained, n, shown);
 		if (best < 0)
 			break;
-		shown[best] = true;
 		if (drawn >= rows - 1 && k + 1 < n) {
 			left++;
 			continue;

@@ -79,19 +79,8 @@ void sectors_draw(struct app *a, struct sectors_table *t, const struct rect *r, 
 
 static void add_sector(struct app *a, struct sectors_table *t)
 {
-	if (app_refuse_read_only(a))
-		return;
-	struct row_key made;
 	struct diag d;
-	app_remember(a);
-	enum diag_code c = session_insert(a->session, ROW_SECTOR, (struct row_key){ROW_SECTOR, 0},
-					  &made, &d);
-	app_sync(a);
-	if (c != DIAG_OK) {
-		app_diag(a, &d);
-		return;
-	}
-	long i = session_index(a->session, made, NULL);
+	long i = app_insert(a, ROW_SECTOR, (struct row_key){ROW_SECTOR, 0}, NULL, &d);
 	if (i < 0)
 		return;
 	t->list.sel = (int)i;

@@ -303,25 +303,15 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 
 static void add_row(struct app *a, struct groups_state *st)
 {
-	if (app_refuse_read_only(a))
-		return;
 	struct target_group *g = current_group(a, st);
 	bool item = st->in_items;
 	if (item && g == NULL)
 		return;
 	struct row_key near = g != NULL ? session_group_key(a->session, (size_t)st->groups.sel)
 					: (struct row_key){ROW_GROUP, 0};
-	struct row_key made;
 	struct diag d;
-	app_remember(a);
-	enum diag_code c = session_insert(a->session, item ? ROW_ITEM : ROW_GROUP, near, &made, &d);
-	app_sync(a);
-	if (c != DIAG_OK) {
-		app_diag(a, &d);
-		return;
-	}
 	long gi = -1;
-	long i = session_index(a->session, made, &gi);
+	long i = app_insert(a, item ? ROW_ITEM : ROW_GROUP, near, &gi, &d);
 	if (i < 0)
 		return;
 	/* Straight into the name, as for a new measure; Esc takes it back. */

@@ -139,23 +139,13 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 
 static void add_measure(struct app *a, struct measures_state *st)
 {
-	if (app_refuse_read_only(a))
-		return;
 	int mi = app_measure_index(a);
 	struct row_key near = mi >= 0 ? session_measure_key(a->session, (size_t)mi)
 				      : (struct row_key){ROW_MEASURE, 0};
-	struct row_key made;
 	struct diag d;
-	app_remember(a);
-	enum diag_code c = session_insert(a->session, ROW_MEASURE, near, &made, &d);
-	app_sync(a);
-	if (c != DIAG_OK) {
-		app_diag(a, &d);
-		return;
-	}
 	/* Select the new row by its id, then let the user name it at once;
 	 * Esc takes the new row back. */
-	long i = session_index(a->session, made, NULL);
+	long i = app_insert(a, ROW_MEASURE, near, NULL, &d);
 	if (i < 0)
 		return;
 	app_set_subject(a, (int)i);
