@@ -259,22 +259,29 @@ const struct field_desc *session_fields(enum row_kind kind, size_t *count)
 	return NULL;
 }
 
-const struct field_desc *session_field_named(enum row_kind kind, const char *name)
+/* The field of fs[0 … n-1] whose key or label (either language) is `name`. */
+static const struct field_desc *named_exactly(const struct field_desc *fs, size_t n,
+					      const char *name)
 {
-	size_t n;
-	const struct field_desc *fs = session_fields(kind, &n);
 	for (size_t i = 0; i < n; i++)
 		if ((fs[i].key != NULL && strcasecmp(fs[i].key, name) == 0) ||
 		    strcasecmp(fs[i].label, name) == 0 || strcasecmp(_(fs[i].label), name) == 0)
 			return &fs[i];
-	if (kind == ROW_MEASURE) {
-		const struct field_desc *ends = field_range_ends(&n);
-		for (size_t i = 0; i < n; i++)
-			if (strcasecmp(ends[i].key, name) == 0 || strcasecmp(ends[i].label, name) == 0 ||
-			    strcasecmp(_(ends[i].label), name) == 0)
-				return &ends[i];
-		fs = session_fields(kind, &n);
+	return NULL;
+}
+
+const struct field_desc *session_field_named(enum row_kind kind, const char *name)
+{
+	size_t n, ends_n;
+	const struct field_desc *fs = session_fields(kind, &n);
+	const struct field_desc *f = named_exactly(fs, n, name);
+	/* A measure's range ends are named too ("ranges.success_rate.low"). */
+	if (f == NULL && kind == ROW_MEASURE) {
+		const struct field_desc *ends = field_range_ends(&ends_n);
+		f = named_exactly(ends, ends_n, name);
 	}
+	if (f != NULL)
+		return f;
 	/* "Horisont" for "Horisont (år)": the label without its unit. */
 	size_t len = strlen(name);
 	for (size_t i = 0; i < n; i++) {
