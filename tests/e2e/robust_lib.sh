@@ -117,11 +117,28 @@ keys() {
 	tmx send-keys -t "$R_TARGET" "$@"
 }
 
+# The default deadline is generous because CI runs these beside the
+# LibreOffice tests and the sanitizer build on two cores; a passing run
+# never waits for it.
+R_WAIT=${R_WAIT:-30}
+
 # wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
 wait_for() {
-	_deadline=$(( $(date +%s) + ${2:-15} ))
+	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
 	until screen | grep -F -q -- "$1"; do
 		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for «$1»"
+		sleep 0.05
+	done
+}
+
+# wait_match REGEX [SECONDS]: as wait_for, for an extended regular
+# expression (a value beside its label, whatever the padding).  Checking
+# such a line with one capture right after waiting for another string of
+# the same frame can catch the frame half drawn.
+wait_match() {
+	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
+	until screen | grep -E -q -- "$1"; do
+		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for /$1/"
 		sleep 0.05
 	done
 }
@@ -129,7 +146,7 @@ wait_for() {
 # wait_exit NAME [SECONDS]: wait until the wrapper recorded utenfor's exit
 # status, and print it.
 wait_exit() {
-	_deadline=$(( $(date +%s) + ${2:-15} ))
+	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
 	until [ -s "$R_DIR/exit.$1" ]; do
 		[ "$(date +%s)" -lt "$_deadline" ] || fail "utenfor in window $1 did not exit"
 		sleep 0.05
@@ -139,7 +156,7 @@ wait_exit() {
 
 # wait_pid_gone PID [SECONDS]
 wait_pid_gone() {
-	_deadline=$(( $(date +%s) + ${2:-15} ))
+	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
 	while kill -0 "$1" 2>/dev/null; do
 		[ "$(date +%s)" -lt "$_deadline" ] || fail "process $1 is still running"
 		sleep 0.05

@@ -55,7 +55,7 @@ R_TARGET=":again"
 wait_for "1 Oversikt"
 keys 2 Down Tab Down Down
 wait_for "─ $measure"
-screen | grep -q "Deltakere *41" || fail "the TUI does not show the saved 41 after SIGKILL"
+wait_match "Deltakere *41"
 keys Escape q
 [ "$(wait_exit again)" = 0 ] || fail "quit after reopening: exit $(cat "$R_DIR/exit.again")"
 
@@ -82,6 +82,6 @@ R_HANGUP=real start_tui gone "$book"
 edit_then_type gone 44 66
 pid=$(pid_of gone)
 tmx kill-server
-wait_pid_gone "$pid" 15
+wait_pid_gone "$pid"
 after_stop 44
 echo "ok"
