@@ -122,25 +122,26 @@ keys() {
 # never waits for it.
 R_WAIT=${R_WAIT:-30}
 
-# wait_for TEXT [SECONDS]: poll the screen until it shows TEXT.
-wait_for() {
-	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
-	until screen | grep -F -q -- "$1"; do
-		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for «$1»"
+# wait_screen GREP-FLAG PATTERN SECONDS: poll the screen until it matches.
+wait_screen() {
+	_deadline=$(( $(date +%s) + $3 ))
+	until screen | grep "$1" -q -- "$2"; do
+		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for «$2»"
 		sleep 0.05
 	done
 }
 
-# wait_match REGEX [SECONDS]: as wait_for, for an extended regular
+# wait_for TEXT [SECONDS]: until the screen shows TEXT.
+wait_for() {
+	wait_screen -F "$1" "${2:-$R_WAIT}"
+}
+
+# wait_match REGEX [SECONDS]: until the screen matches an extended regular
 # expression (a value beside its label, whatever the padding).  Checking
 # such a line with one capture right after waiting for another string of
 # the same frame can catch the frame half drawn.
 wait_match() {
-	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
-	until screen | grep -E -q -- "$1"; do
-		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for /$1/"
-		sleep 0.05
-	done
+	wait_screen -E "$1" "${2:-$R_WAIT}"
 }
 
 # wait_exit NAME [SECONDS]: wait until the wrapper recorded utenfor's exit
