@@ -214,7 +214,9 @@ static void entry_label(struct app *a, const struct tornado_entry *e, bool portf
 		const char *g = e->group >= 0 && (size_t)e->group < a->wb->group_count
 					? a->wb->groups[e->group].name
 					: "?";
-		snprintf(buf, size, _("Kostnadsanslagene for %s"), g);
+		/* The report's words ("kostnadene i målgruppen …") made short:
+		 * a narrow column must still show which group it is. */
+		snprintf(buf, size, _("Kostnadene i %s"), g);
 		return;
 	}
 	char lo[32], hi[32];
@@ -250,7 +252,7 @@ static int draw_tornado(struct app *a, struct uncertainty_state *st, int y, int 
 	if (st->top < 0)
 		st->top = 0;
 	int num_w = w >= 70 ? 12 : 10;
-	int label_w = w - 2 * num_w - 2 - (w >= 70 ? 20 : 10);
+	int label_w = w - 2 * num_w - 2 - (w >= 70 ? 16 : 10);
 	if (label_w < 12)
 		label_w = 12;
 	int bar_x = x + label_w + num_w + 1, bar_w = w - label_w - 2 * num_w - 2;
@@ -349,7 +351,9 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 		return;
 	}
 	bool wide = body->w >= WIDE;
-	int lw = wide ? (body->w * 9 / 20 > 56 ? body->w * 9 / 20 : 56) : body->w;
+	/* The left column needs 56 for the longest chance sentence; the rest
+	 * goes to the tornado, whose labels name measures and groups. */
+	int lw = wide ? (body->w * 2 / 5 > 56 ? body->w * 2 / 5 : 56) : body->w;
 	int rx = wide ? body->x + lw + 2 : body->x, rw = wide ? body->w - lw - 2 : body->w;
 	draw_status(a, y++, body->x, lw, u);
 	draw_percentiles(a, y++, body->x, lw, &u->summary.line[UNC_TOTAL]);

@@ -40,7 +40,7 @@ kommune=$(sim kommune)
 wait_for "Sannsynlighet for at kommunen går i pluss: $kommune"
 wait_for "P50 $(sim p50)"
 wait_for "Fordeling av netto nåverdi"
-wait_for "Kostnadsanslagene for"
+wait_for "Kostnadene i Unge som har falt ut"
 screen | grep -q "Suksessrate" && fail "a tornado entry for a range nobody typed"
 
 # Ranges beside the success rate: → to "lav", type, → to "høy", type.
