@@ -114,6 +114,9 @@ enum { MEASURE_COLUMNS(COLUMN_ENUM_) MEASURE_COLUMN_COUNT };
  * INSERT and UPDATE texts (the list's, from ?1). */
 #define SEL(t, c) (2 + COL_##t##_##c)
 #define BIND(t, c) (1 + COL_##t##_##c)
+/* Index and name, the two arguments a typed read (store/column.c) takes
+ * for a column: col_text(r, COL(MEAS, name), …). */
+#define COL(t, c) SEL(t, c), #c
 
 /* rows.c binds and load.c reads these by the first column and an offset. */
 _Static_assert(COL_WB_spread_d - COL_WB_spread_a == CONFIDENCE_D - CONFIDENCE_A,

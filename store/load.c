@@ -95,12 +95,12 @@ static enum store_status params_row(struct col_reader *r, struct workbook *wb)
 	int64_t id = 0, seed = 0;
 	double draws = 0;
 	bool ok = col_int(r, 0, "id", 1, 1, &id) && col_version(r, 1, &p->row) &&
-		  col_text(r, SEL(WB, name), "name", p->name, sizeof p->name) &&
-		  col_text(r, SEL(WB, municipality), "municipality", p->municipality,
+		  col_text(r, COL(WB, name), p->name, sizeof p->name) &&
+		  col_text(r, COL(WB, municipality), p->municipality,
 			   sizeof p->municipality) &&
 		  col_field_int(r, SEL(WB, base_year), FIELD_BASE_YEAR, &p->base_year) &&
 		  col_field_int(r, SEL(WB, horizon), FIELD_HORIZON, &p->horizon) &&
-		  col_key(r, SEL(WB, discount_mode), "discount_mode", discount_key_cb,
+		  col_key(r, COL(WB, discount_mode), discount_key_cb,
 			  &p->discount.mode, _("«r109», «flat» eller «none»")) &&
 		  col_field(r, SEL(WB, discount_rate), FIELD_DISCOUNT_RATE, &p->discount.rate) &&
 		  col_field(r, SEL(WB, g_amount), FIELD_G_AMOUNT, &p->g_amount) &&
@@ -110,7 +110,7 @@ static enum store_status params_row(struct col_reader *r, struct workbook *wb)
 				&p->plan.start_year) &&
 		  col_field_int(r, SEL(WB, plan_years), FIELD_PLAN_YEARS, &p->plan.years) &&
 		  col_field(r, SEL(WB, draws), FIELD_DRAWS, &draws) &&
-		  col_int(r, SEL(WB, seed), "seed", 0, (int64_t)SEED_MAX, &seed);
+		  col_int(r, COL(WB, seed), 0, (int64_t)SEED_MAX, &seed);
 	for (int c = CONFIDENCE_A; ok && c <= CONFIDENCE_D; c++)
 		ok = col_field(r, SEL(WB, spread_a) + c - CONFIDENCE_A, FIELD_SPREAD,
 			       &p->uncertainty.spread[c]);
@@ -139,13 +139,13 @@ static enum store_status sector_row(struct col_reader *r, struct workbook *wb)
 	struct sector sec;
 	memset(&sec, 0, sizeof sec);
 	bool ok = col_version(r, 1, &sec.row) &&
-		  col_text(r, SEL(SEC, name), "name", sec.name, sizeof sec.name);
+		  col_text(r, COL(SEC, name), sec.name, sizeof sec.name);
 	if (ok)
 		col_owner(r, _("sektoren"), sec.name);
-	ok = ok && col_text(r, SEL(SEC, sid), "sid", sec.id, sizeof sec.id) &&
-	     col_key(r, SEL(SEC, bearer), "bearer", bearer_key_cb, &sec.bearer,
+	ok = ok && col_text(r, COL(SEC, sid), sec.id, sizeof sec.id) &&
+	     col_key(r, COL(SEC, bearer), bearer_key_cb, &sec.bearer,
 		     _("«kommune», «fylkeskommune» eller «stat»")) &&
-	     col_text(r, SEL(SEC, kostra), "kostra", sec.kostra, sizeof sec.kostra);
+	     col_text(r, COL(SEC, kostra), sec.kostra, sizeof sec.kostra);
 	return row_done(r, ok, ok ? workbook_add_sector(wb, &sec) : 0);
 }
 
@@ -163,11 +163,11 @@ static enum store_status group_row(struct col_reader *r, struct workbook *wb)
 	struct target_group g;
 	memset(&g, 0, sizeof g);
 	bool ok = col_version(r, 1, &g.row) &&
-		  col_text(r, SEL(GRP, name), "name", g.name, sizeof g.name);
+		  col_text(r, COL(GRP, name), g.name, sizeof g.name);
 	if (ok)
 		col_owner(r, _("målgruppen"), g.name);
-	ok = ok && col_text(r, SEL(GRP, gid), "gid", g.id, sizeof g.id) &&
-	     col_text(r, SEL(GRP, description), "description", g.description,
+	ok = ok && col_text(r, COL(GRP, gid), g.id, sizeof g.id) &&
+	     col_text(r, COL(GRP, description), g.description,
 		      sizeof g.description) &&
 	     col_field_int(r, SEL(GRP, entry_age), FIELD_ENTRY_AGE, &g.entry_age);
 	return row_done(r, ok, ok ? workbook_add_group(wb, &g) : 0);
@@ -199,29 +199,29 @@ static enum store_status item_row(struct col_reader *r, struct workbook *wb)
 	int64_t sref = 0;
 	size_t gi = 0;
 	bool ok = col_version(r, 1, &it.row) &&
-		  col_text(r, SEL(ITEM, name), "name", it.name, sizeof it.name);
+		  col_text(r, COL(ITEM, name), it.name, sizeof it.name);
 	if (ok)
 		col_owner(r, _("kostnadsposten"), it.name);
 	ok = ok && col_group(r, SEL(ITEM, group_ref), wb, &gi) &&
-	     col_key(r, SEL(ITEM, kind), "kind", item_kind_cb, &it.kind,
+	     col_key(r, COL(ITEM, kind), item_kind_cb, &it.kind,
 		     _("«service», «transfer», «tax», «production» eller «welfare»"));
 	it.bearer = BEARER_NONE;
 	if (ok && sqlite3_column_type(r->st, SEL(ITEM, bearer)) != SQLITE_NULL)
-		ok = col_key(r, SEL(ITEM, bearer), "bearer", bearer_key_cb, &it.bearer,
+		ok = col_key(r, COL(ITEM, bearer), bearer_key_cb, &it.bearer,
 			     _("«kommune», «fylkeskommune», «stat» eller ingen verdi"));
-	ok = ok && col_int_or_null(r, SEL(ITEM, sector_ref), "sector_ref", 1, INT64_MAX, 0, &sref);
+	ok = ok && col_int_or_null(r, COL(ITEM, sector_ref), 1, INT64_MAX, 0, &sref);
 	const struct sector *sec = ok && sref ? sector_by_row(wb, sref) : NULL;
 	if (ok && sref && sec == NULL)
-		ok = col_fail(r, SEL(ITEM, sector_ref), "sector_ref", "%s",
+		ok = col_fail(r, COL(ITEM, sector_ref), "%s",
 			      _("ingen verdi eller id-en til en sektor som finnes"));
 	if (ok && sec)
 		snprintf(it.sector, sizeof it.sector, "%s", sec->id);
 	ok = ok && col_field(r, SEL(ITEM, amount), FIELD_ITEM_AMOUNT, &it.amount) &&
-	     col_key(r, SEL(ITEM, unit), "unit", unit_key_cb, &it.unit, _("«nok» eller «g»")) &&
+	     col_key(r, COL(ITEM, unit), unit_key_cb, &it.unit, _("«nok» eller «g»")) &&
 	     col_field_int(r, SEL(ITEM, from_age), FIELD_ITEM_FROM_AGE, &it.from_age) &&
 	     col_field_int(r, SEL(ITEM, to_age), FIELD_ITEM_TO_AGE, &it.to_age) &&
-	     col_text(r, SEL(ITEM, source), "source", it.source, sizeof it.source) &&
-	     col_key(r, SEL(ITEM, confidence), "confidence", confidence_key_cb, &it.confidence,
+	     col_text(r, COL(ITEM, source), it.source, sizeof it.source) &&
+	     col_key(r, COL(ITEM, confidence), confidence_key_cb, &it.confidence,
 		     _("«A», «B», «C» eller «D»"));
 	return row_done(r, ok, ok ? target_group_add_item(&wb->groups[gi], &it) : 0);
 }
@@ -293,7 +293,7 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	int64_t participants = 0, effect = 0, enabled = 0;
 	size_t gi = 0;
 	bool ok = col_version(r, 1, &m.row) &&
-		  col_text(r, SEL(MEAS, name), "name", m.name, sizeof m.name);
+		  col_text(r, COL(MEAS, name), m.name, sizeof m.name);
 	if (ok)
 		col_owner(r, _("tiltaket"), m.name);
 	ok = ok && col_group(r, SEL(MEAS, group_ref), wb, &gi);
@@ -304,7 +304,7 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	const struct field_range *pr = field_range(FIELD_PARTICIPANTS);
 	const struct field_range *er = field_range(FIELD_EFFECT_YEARS);
 	ok = ok &&
-	     col_int(r, SEL(MEAS, participants), pr->key, (int64_t)pr->min, (int64_t)pr->max,
+	     col_int(r, COL(MEAS, participants), (int64_t)pr->min, (int64_t)pr->max,
 		     &participants) &&
 	     col_field_int(r, SEL(MEAS, start_year), FIELD_START_YEAR, &m.start_year) &&
 	     col_field_int(r, SEL(MEAS, start_age), FIELD_START_AGE, &m.start_age) &&
@@ -315,10 +315,10 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	     col_field(r, SEL(MEAS, success_rate), FIELD_SUCCESS_RATE, &m.success_rate) &&
 	     col_field(r, SEL(MEAS, deadweight), FIELD_DEADWEIGHT, &m.deadweight) &&
 	     col_field_int(r, SEL(MEAS, lag), FIELD_LAG, &m.lag) &&
-	     col_int_or_null(r, SEL(MEAS, effect_years), er->key, (int64_t)er->min,
+	     col_int_or_null(r, COL(MEAS, effect_years), (int64_t)er->min,
 			     (int64_t)er->max, 0, &effect) &&
 	     col_field(r, SEL(MEAS, decay), FIELD_DECAY, &m.decay) &&
-	     col_int(r, SEL(MEAS, enabled), "enabled", 0, 1, &enabled) &&
+	     col_int(r, COL(MEAS, enabled), 0, 1, &enabled) &&
 	     col_range(r, SEL(MEAS, success_rate_low), RANGE_SUCCESS_RATE, 1,
 		       &m.ranges[RANGE_SUCCESS_RATE]) &&
 	     col_range(r, SEL(MEAS, deadweight_low), RANGE_DEADWEIGHT, 1,
