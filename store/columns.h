@@ -44,9 +44,9 @@
 	X(WB, spread_d, "uncertainty.spread.D")      \
 	X(WB, tax_cost, "society.tax_cost")
 
-#define SECTOR_COLUMNS(X)      \
-	X(SEC, sid, "id")      \
-	X(SEC, name, "name")   \
+#define SECTOR_COLUMNS(X)        \
+	X(SEC, sid, "id")        \
+	X(SEC, name, "name")     \
 	X(SEC, bearer, "bearer") \
 	X(SEC, kostra, "kostra")
 
