@@ -9,6 +9,7 @@ libreport_a_SOURCES = \
 	report/plan.c report/plan.h \
 	report/society.c report/society.h \
 	report/table.c report/table.h \
+	report/label.c report/label.h \
 	report/svg.c report/svg.h report/svg_internal.h \
 	report/uncertainty.c report/uncertainty.h \
 	report/svg_uncertainty.c report/svg_uncertainty.h \

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report/label.h"
 #include "report/society.h"
 
 static void row(struct rtable *t, const char *label, double value)
@@ -30,7 +31,8 @@ void table_society(const struct workbook *wb, const struct result *r, struct rta
 	row(t, "Bedre livskvalitet", s->pv_welfare);
 	row(t, "Tiltakenes kostnad", -r->pv_cost);
 	fmt_pct(pct, sizeof pct, wb->params.tax_cost);
-	snprintf(tax, sizeof tax, "Skattefinansieringskostnad (%s av budsjettvirkningen)", pct);
+	snprintf(tax, sizeof tax, "%s (%s av budsjettvirkningen)", PARAM_LABEL("society.tax_cost"),
+		 pct);
 	row(t, tax, wb->params.tax_cost * r->npv);
 	row(t, "Samfunnsøkonomisk netto", s->npv_society);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/numbers.h"
+#include "report/label.h"
 #include "report/summary.h"
 #include "report/table.h"
 
@@ -169,7 +170,8 @@ void table_measures(const struct workbook *wb, const struct projection *p, struc
 	heading(hc, sizeof hc, wb, "Kostnad");
 	heading(hs, sizeof hs, wb, "Gevinst");
 	heading(hn, sizeof hn, wb, "Netto");
-	rtable_init(t, 11, "Tiltak", "Målgruppe", "Med", "Deltakere", hc, hs, hn,
+	rtable_init(t, 11, "Tiltak", MEASURE_LABEL("group"), MEASURE_LABEL("enabled"),
+		    MEASURE_LABEL("participants"), hc, hs, hn,
 		    "Per deltaker (kr)", "Nytte per krone", "Lønnsomt fra år",
 		    "Balanse-suksessrate");
 	numeric_from(t, 3);
@@ -263,16 +265,20 @@ void table_params(const struct workbook *wb, struct rtable *t)
 	discount_text(&pa->discount, disc, sizeof disc);
 	fmt_kr(g, sizeof g, pa->g_amount, true);
 	rtable_row(t, "Arbeidsbok", pa->name);
-	rtable_row(t, "Kommune", pa->municipality);
-	rtable_row(t, "Første år", year);
-	rtable_row(t, "Horisont (år)", horizon);
-	rtable_row(t, "Diskontering", disc);
-	rtable_row(t, "Grunnbeløpet (G)", g);
+	rtable_row(t, PARAM_LABEL("municipality"), pa->municipality);
+	rtable_row(t, PARAM_LABEL("base_year"), year);
+	rtable_row(t, PARAM_LABEL("horizon"), horizon);
+	rtable_row(t, PARAM_LABEL("discount.mode"), disc);
+	rtable_row(t, PARAM_LABEL("g_amount"), g);
 	char price[16], growth[64], plan[64], tax[64];
 	snprintf(price, sizeof price, "%d", pa->price_year);
-	rtable_row(t, "Kroneår (alle beløp er i faste kroner fra dette året)", price);
+	char head[128];
+	rtable_row(t,
+		   report_head(head, sizeof head, SCHEMA_WORKBOOK, "price_year",
+			       " (alle beløp er i faste kroner fra dette året)"),
+		   price);
 	fmt_pct(growth, sizeof growth, pa->real_growth);
-	rtable_row(t, "Realvekst i gevinstene per år", growth);
+	rtable_row(t, PARAM_LABEL("real_growth"), growth);
 	if (pa->plan.years == 1)
 		snprintf(plan, sizeof plan, "%d (1 år)", pa->plan.start_year);
 	else
@@ -280,12 +286,13 @@ void table_params(const struct workbook *wb, struct rtable *t)
 			 pa->plan.start_year + pa->plan.years - 1, pa->plan.years);
 	rtable_row(t, "Økonomiplan", plan);
 	fmt_pct(tax, sizeof tax, pa->tax_cost);
-	rtable_row(t, "Skattefinansieringskostnad", tax);
+	rtable_row(t, PARAM_LABEL("society.tax_cost"), tax);
 }
 
 void table_sectors(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 4, "Tjenesteområde", "Id", "Budsjett", "KOSTRA-funksjoner");
+	rtable_init(t, 4, "Tjenesteområde", SECTOR_LABEL("id"),
+		    SECTOR_LABEL("bearer"), SECTOR_LABEL("kostra"));
 	for (size_t i = 0; i < wb->sector_count; i++) {
 		const struct sector *s = &wb->sectors[i];
 		rtable_row(t, s->name, s->id, bearer_label(s->bearer), s->kostra);
@@ -294,7 +301,8 @@ void table_sectors(const struct workbook *wb, struct rtable *t)
 
 void table_groups(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 4, "Målgruppe", "Id", "Vanlig startalder", "Beskrivelse");
+	rtable_init(t, 4, "Målgruppe", GROUP_LABEL("id"),
+		    GROUP_LABEL("entry_age"), GROUP_LABEL("description"));
 	for (size_t i = 0; i < wb->group_count; i++) {
 		const struct target_group *g = &wb->groups[i];
 		char age[16];
@@ -305,8 +313,11 @@ void table_groups(const struct workbook *wb, struct rtable *t)
 
 void table_items(const struct workbook *wb, const struct target_group *g, struct rtable *t)
 {
-	rtable_init(t, 9, "Kostnadspost", "Type", "Budsjett", "Tjenesteområde", "Beløp per år",
-		    "Enhet", "Alder", "Kilde", "Sikkerhet");
+	char amount_head[64];
+	rtable_init(t, 9, "Kostnadspost", ITEM_LABEL("kind"), ITEM_LABEL("bearer"),
+		    ITEM_LABEL("sector"),
+		    report_head(amount_head, sizeof amount_head, SCHEMA_ITEM, "amount", " per år"),
+		    ITEM_LABEL("unit"), "Alder", ITEM_LABEL("source"), ITEM_LABEL("confidence"));
 	t->numeric[4] = true;
 	for (size_t i = 0; i < g->item_count; i++) {
 		const struct cost_item *it = &g->items[i];
@@ -351,9 +362,15 @@ static void payer_text(const struct workbook *wb, const struct measure *m, char 
 
 void table_measure_inputs(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 13, "Tiltak", "Målgruppe", "Deltakere", "Startår", "Startalder", "Varighet (år)",
-		    "Kostnad per deltaker per år (kr)", "Betalere", "Suksessrate", "Dødvekt",
-		    "Forsinkelse (år)", "Effektvarighet (år)", "Avtaking per år");
+	char cost_head[64];
+	rtable_init(t, 13, "Tiltak", MEASURE_LABEL("group"), MEASURE_LABEL("participants"),
+		    MEASURE_LABEL("start_year"), MEASURE_LABEL("start_age"),
+		    MEASURE_LABEL("duration"),
+		    report_head(cost_head, sizeof cost_head, SCHEMA_MEASURE, "cost_per_participant",
+				" per år (kr)"),
+		    MEASURE_LABEL("payer"), MEASURE_LABEL("success_rate"),
+		    MEASURE_LABEL("deadweight"), MEASURE_LABEL("lag"), MEASURE_LABEL("effect_years"),
+		    MEASURE_LABEL("decay"));
 	numeric_from(t, 2);
 	t->numeric[7] = false;
 	for (size_t i = 0; i < wb->measure_count; i++) {

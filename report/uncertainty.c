@@ -12,6 +12,7 @@
 
 #include "engine/numbers.h"
 #include "engine/schema.h"
+#include "report/label.h"
 #include "report/uncertainty.h"
 
 static void reset(struct report_unc *u)
@@ -237,9 +238,7 @@ void table_unc_measures(const struct workbook *wb, const struct report_unc *u, s
 
 static const char *range_label(int input)
 {
-	const struct field_desc *d =
-		schema_find(SCHEMA_MEASURE, range_field_key((enum range_field)input));
-	return d ? d->label : range_field_key((enum range_field)input);
+	return MEASURE_LABEL(range_field_key((enum range_field)input));
 }
 
 void report_unc_input_label(const struct workbook *wb, const struct tornado_entry *e,
@@ -439,7 +438,9 @@ size_t report_unc_grades_text(const struct workbook *wb, char sentences[][SUMMAR
 
 void table_unc_grades(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 3, "Sikkerhetsgrad", "Betydning", "Usikkerhetsspenn (±)");
+	char spread[64];
+	rtable_init(t, 3, "Sikkerhetsgrad", "Betydning",
+		    report_head(spread, sizeof spread, SCHEMA_WORKBOOK, "uncertainty.spread", " (±)"));
 	t->numeric[2] = true;
 	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++) {
 		char w[32];

@@ -17,6 +17,7 @@
 
 #include "i18n/i18n.h"
 #include "report/atomic.h"
+#include "report/label.h"
 #include "report/xlsx_error.h"
 #include "report/xlsx_internal.h"
 
@@ -74,47 +75,50 @@ void xlsx_sheet_params(struct xctx *x)
 	worksheet_set_column(ws, 2, 2, 70, NULL);
 	x_string(x, ws, 1, 0, "Arbeidsbok", NULL);
 	x_string(x, ws, 1, 1, pa->name, NULL);
-	x_string(x, ws, 2, 0, "Kommune", NULL);
+	char head[96];
+	x_string(x, ws, 2, 0, PARAM_LABEL("municipality"), NULL);
 	x_string(x, ws, 2, 1, pa->municipality, NULL);
-	x_string(x, ws, 3, 0, "Første år (t = 0)", NULL);
+	x_string(x, ws, 3, 0, report_head(head, sizeof head, SCHEMA_WORKBOOK, "base_year", " (t = 0)"),
+		 NULL);
 	x_number(x, ws, 3, 1, pa->base_year, x->integer);
 	x_string(x, ws, 3, 2, "Navn i formlene: Basisaar", NULL);
-	x_string(x, ws, 4, 0, "Horisont (år)", NULL);
+	x_string(x, ws, 4, 0, PARAM_LABEL("horizon"), NULL);
 	x_number(x, ws, 4, 1, pa->horizon, x->integer);
 	x_string(x, ws, 4, 2,
 		 "Antall år i Framskriving; endres her ikke antall rader (eksporter på nytt).", NULL);
-	x_string(x, ws, 5, 0, "Diskontering", NULL);
+	x_string(x, ws, 5, 0, PARAM_LABEL("discount.mode"), NULL);
 	x_string(x, ws, 5, 1, discount_mode_key(pa->discount.mode), NULL);
 	x_string(x, ws, 5, 2,
 		 "r109 (4 % år 1–40, 3 % år 41–75, 2 % deretter), flat (renten under) eller none. "
 		 "Navn: Diskontering",
 		 NULL);
-	x_string(x, ws, 6, 0, "Rente ved flat diskontering", NULL);
+	x_string(x, ws, 6, 0, PARAM_LABEL("discount.rate"), NULL);
 	x_number(x, ws, 6, 1, pa->discount.rate, x->pct);
-	x_string(x, ws, 6, 2, "Navn i formlene: Rente", NULL);
-	x_string(x, ws, 7, 0, "Grunnbeløpet G (kr)", NULL);
+	x_string(x, ws, 6, 2, "Brukes ved flat diskontering. Navn i formlene: Rente", NULL);
+	x_string(x, ws, 7, 0, report_head(head, sizeof head, SCHEMA_WORKBOOK, "g_amount", ", kr"),
+		 NULL);
 	x_number(x, ws, 7, 1, pa->g_amount, x->kr);
 	x_string(x, ws, 7, 2, "Poster oppgitt i G regnes om med dette. Navn: Grunnbelop", NULL);
-	x_string(x, ws, 8, 0, "Realvekst i gevinstene per år", NULL);
+	x_string(x, ws, 8, 0, PARAM_LABEL("real_growth"), NULL);
 	x_number(x, ws, 8, 1, pa->real_growth, x->pct);
 	x_string(x, ws, 8, 2, "Gevinsten i år t ganges med (1 + realvekst)^t. Navn: Realvekst",
 		 NULL);
-	x_string(x, ws, 9, 0, "Kroneår", NULL);
+	x_string(x, ws, 9, 0, PARAM_LABEL("price_year"), NULL);
 	x_number(x, ws, 9, 1, pa->price_year, x->integer);
 	x_string(x, ws, 9, 2, "Alle beløp er i faste kroner fra dette året (brukes ikke i formlene).",
 		 NULL);
-	x_string(x, ws, 10, 0, "Skattefinansieringskostnad", NULL);
+	x_string(x, ws, 10, 0, PARAM_LABEL("society.tax_cost"), NULL);
 	x_number(x, ws, 10, 1, pa->tax_cost, x->pct);
 	x_string(x, ws, 10, 2,
 		 "R-109: 20 øre per offentlig krone. Brukes i arket Samfunn. Navn: Skattekostnad",
 		 NULL);
-	x_string(x, ws, 11, 0, "Økonomiplanens første år", NULL);
+	x_string(x, ws, 11, 0, PARAM_LABEL("plan.start_year"), NULL);
 	x_number(x, ws, 11, 1, pa->plan.start_year, x->integer);
 	x_string(x, ws, 11, 2,
 		 "Arket Økonomiplan. Antall år er fast ved eksporten (eksporter på nytt). Navn: "
 		 "Planstart",
 		 NULL);
-	x_string(x, ws, 12, 0, "Økonomiplanens antall år", NULL);
+	x_string(x, ws, 12, 0, PARAM_LABEL("plan.years"), NULL);
 	x_number(x, ws, 12, 1, pa->plan.years, x->integer);
 	x_note(x, workbook_define_name(x->book, "Basisaar", "=Parametre!$B$4"));
 	x_note(x, workbook_define_name(x->book, "Realvekst", "=Parametre!$B$9"));
@@ -133,10 +137,13 @@ void xlsx_sheet_groups(struct xctx *x)
 		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	static const char *const h[] = {"Målgruppe-id", "Kostnadspost", "Budsjett", "Beløp per år",
-					"Enhet (nok/g)", "Fra alder", "Til alder",
-					"Beløp i kr (formel)", "Kilde", "Sikkerhet", "Type",
-					"Tjenesteområde"};
+	char amount[64], unit[64];
+	const char *const h[] = {"Målgruppe-id", "Kostnadspost", ITEM_LABEL("bearer"),
+				 report_head(amount, sizeof amount, SCHEMA_ITEM, "amount", " per år"),
+				 report_head(unit, sizeof unit, SCHEMA_ITEM, "unit", " (nok/g)"),
+				 ITEM_LABEL("from_age"), ITEM_LABEL("to_age"), "Beløp i kr (formel)",
+				 ITEM_LABEL("source"), ITEM_LABEL("confidence"), ITEM_LABEL("kind"),
+				 ITEM_LABEL("sector")};
 	headers(x, ws, 0, h, 12);
 	worksheet_set_column(ws, 0, 0, 16, NULL);
 	worksheet_set_column(ws, 1, 1, 36, NULL);
@@ -177,8 +184,8 @@ void xlsx_sheet_groups(struct xctx *x)
 	x->item_last = row > 1 ? row : 2;
 
 	int top = x->item_last + 1; /* 0-based: one blank row after the items */
-	static const char *const gh[] = {"Målgruppe-id", "Navn", "Vanlig startalder",
-					 "Beskrivelse"};
+	const char *const gh[] = {"Målgruppe-id", GROUP_LABEL("name"), GROUP_LABEL("entry_age"),
+				  GROUP_LABEL("description")};
 	for (int c = 0; c < 4; c++)
 		x_string(x, ws, top, c, gh[c], x->header);
 	for (size_t g = 0; g < wb->group_count; g++) {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "report/buf.h"
+#include "report/label.h"
 #include "report/summary.h"
 #include "report/xlsx_internal.h"
 
@@ -313,10 +314,12 @@ void xlsx_sheet_society(struct xctx *x)
 		 "livskvalitet − kostnad + skattekostnad × netto for offentlige budsjetter. Trygd og "
 		 "skatt er overføringer og går i null for samfunnet.",
 		 x->header);
-	static const char *const h[SC_COLS] = {
-		"Tiltak", "Med (1/0)", "Sparte offentlige tjenester", "Økt produksjon",
-		"Bedre livskvalitet", "Kostnad", "Skattefinansieringskostnad",
-		"Samfunnsøkonomisk netto", "Netto for offentlige budsjetter"};
+	char enabled[64];
+	const char *const h[SC_COLS] = {
+		"Tiltak", report_head(enabled, sizeof enabled, SCHEMA_MEASURE, "enabled", " (1/0)"),
+		"Sparte offentlige tjenester", "Økt produksjon", "Bedre livskvalitet", "Kostnad",
+		PARAM_LABEL("society.tax_cost"), "Samfunnsøkonomisk netto",
+		"Netto for offentlige budsjetter"};
 	for (int c = 0; c < SC_COLS; c++)
 		x_string(x, ws, 1, c, h[c], x->header);
 	size_t n = wb->measure_count;

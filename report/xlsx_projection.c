@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "report/buf.h"
+#include "report/label.h"
 #include "report/xlsx_internal.h"
 
 int xlsx_port_col(const struct workbook *wb, int field)
@@ -146,11 +147,20 @@ void xlsx_sheet_measures(struct xctx *x)
 		x_note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
-	static const char *const h[TC_COUNT] = {
-		"Tiltak", "Målgruppe-id", "Deltakere", "Startår", "Startalder", "Varighet (år)",
-		"Kostnad per deltaker per år", "Andel kommune", "Andel fylkeskommune", "Andel stat",
-		"Suksessrate", "Dødvekt", "Forsinkelse (år)", "Effektvarighet (år, 0 = ut perioden)",
-		"Avtaking per år", "Med i porteføljen (1/0)", "Målgruppe nr. (formel)",
+	char group[64], cost[64], effect[64], enabled[64];
+	const char *const h[TC_COUNT] = {
+		"Tiltak", report_head(group, sizeof group, SCHEMA_MEASURE, "group", " (id)"),
+		MEASURE_LABEL("participants"), MEASURE_LABEL("start_year"),
+		MEASURE_LABEL("start_age"), MEASURE_LABEL("duration"),
+		report_head(cost, sizeof cost, SCHEMA_MEASURE, "cost_per_participant", " per år"),
+		MEASURE_LABEL("payer.kommune"), MEASURE_LABEL("payer.fylkeskommune"),
+		MEASURE_LABEL("payer.stat"), MEASURE_LABEL("success_rate"),
+		MEASURE_LABEL("deadweight"), MEASURE_LABEL("lag"),
+		report_head(effect, sizeof effect, SCHEMA_MEASURE, "effect_years",
+			    ", 0 = ut perioden"),
+		MEASURE_LABEL("decay"),
+		report_head(enabled, sizeof enabled, SCHEMA_MEASURE, "enabled", " (1/0)"),
+		"Målgruppe nr. (formel)",
 		"Nåverdi kostnad", "Nåverdi gevinst", "Netto nåverdi", "Nytte per krone",
 		"Netto nåverdi per deltaker", "Første år med kostnad (0 = ingen)",
 		"Lønnsomt fra år (0 = ikke innen perioden)",

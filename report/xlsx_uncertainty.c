@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "report/label.h"
 #include "report/summary.h"
 #include "report/uncertainty.h"
 #include "report/xlsx_internal.h"
@@ -81,8 +82,11 @@ static int switching(struct xctx *x, lxw_worksheet *ws, int row, const struct re
 {
 	static const int input[] = {RANGE_SUCCESS_RATE, RANGE_COST_PER_PARTICIPANT,
 				    RANGE_DEADWEIGHT, UNC_PROFILE};
-	static const char *const h[] = {"Tiltak", "Suksessrate", "Kostnad per deltaker (kr)",
-					"Dødvekt", "Kostnadsnivå i målgruppen"};
+	char cost[64];
+	const char *const h[] = {
+		"Tiltak", MEASURE_LABEL("success_rate"),
+		report_head(cost, sizeof cost, SCHEMA_MEASURE, "cost_per_participant", " (kr)"),
+		MEASURE_LABEL("deadweight"), "Kostnadsnivå i målgruppen"};
 	x_string(x, ws, row++, 0, "Brytningsverdier: verdien av én forutsetning, alt annet som i "
 				  "anslaget, der tiltakets netto nåverdi blir null (tom: finnes ikke)",
 		 x->note);
@@ -123,9 +127,9 @@ void xlsx_sheet_uncertainty(struct xctx *x)
 		 u->r.portfolio_mc.draws, (unsigned long long)u->r.portfolio_mc.seed,
 		 u->r.portfolio_mc.draws, (unsigned long long)u->r.portfolio_mc.seed);
 	x_string(x, ws, XLSX_UNC_NOTE_ROW, 0, note, x->note);
-	x_string(x, ws, XLSX_UNC_DRAWS_ROW, 0, "Antall trekninger", NULL);
+	x_string(x, ws, XLSX_UNC_DRAWS_ROW, 0, PARAM_LABEL("uncertainty.draws"), NULL);
 	x_number(x, ws, XLSX_UNC_DRAWS_ROW, 1, (double)u->r.portfolio_mc.draws, x->integer);
-	x_string(x, ws, XLSX_UNC_DRAWS_ROW + 1, 0, "Startverdi for trekningene (frø)", NULL);
+	x_string(x, ws, XLSX_UNC_DRAWS_ROW + 1, 0, PARAM_LABEL("uncertainty.seed"), NULL);
 	x_number(x, ws, XLSX_UNC_DRAWS_ROW + 1, 1, (double)u->r.portfolio_mc.seed, x->integer);
 
 	int row = XLSX_UNC_SUMMARY_ROW - 1;

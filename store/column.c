@@ -180,13 +180,22 @@ bool col_real(struct col_reader *r, int i, const char *column, double min, doubl
 	return true;
 }
 
+/* The statement's own name for column i: a range's key is the last part
+ * of the field's path ("rate"), the file's column may say more
+ * ("discount_rate", "plan_start_year", "spread_a"). */
+static const char *column_name(const struct col_reader *r, int i, const struct field_range *f)
+{
+	const char *name = sqlite3_column_name(r->st, i);
+	return name != NULL ? name : f->key;
+}
+
 bool col_field(struct col_reader *r, int i, enum field_id id, double *out)
 {
 	const struct field_range *f = field_range(id);
 	if (f->kind != FIELD_INTEGER)
-		return col_real(r, i, f->key, f->min, f->max, out);
+		return col_real(r, i, column_name(r, i, f), f->min, f->max, out);
 	int64_t v = 0;
-	if (!col_int(r, i, f->key, (int64_t)f->min, (int64_t)f->max, &v))
+	if (!col_int(r, i, column_name(r, i, f), (int64_t)f->min, (int64_t)f->max, &v))
 		return false;
 	*out = (double)v;
 	return true;
@@ -196,7 +205,7 @@ bool col_field_int(struct col_reader *r, int i, enum field_id id, int *out)
 {
 	const struct field_range *f = field_range(id);
 	int64_t v = 0;
-	if (!col_int(r, i, f->key, (int64_t)f->min, (int64_t)f->max, &v))
+	if (!col_int(r, i, column_name(r, i, f), (int64_t)f->min, (int64_t)f->max, &v))
 		return false;
 	*out = (int)v;
 	return true;

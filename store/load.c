@@ -14,6 +14,7 @@
  * Must never: write to the file, print.
  */
 #include "i18n/i18n.h"
+#include "store/columns.h"
 #include "store/internal.h"
 
 #include <jansson.h>
@@ -88,45 +89,32 @@ static bool col_version(struct col_reader *r, int i, struct row_ref *ref)
 	return col_int(r, i, "version", 1, INT64_MAX, &ref->version);
 }
 
-/* A whole-number field read by the engine's range but stored under its own
- * column name (the plan's start_year is "plan_start_year" in the file). */
-static bool col_int_named(struct col_reader *r, int i, const char *column, enum field_id id,
-			  int *out)
-{
-	const struct field_range *f = field_range(id);
-	int64_t v = 0;
-	if (!col_int(r, i, column, (int64_t)f->min, (int64_t)f->max, &v))
-		return false;
-	*out = (int)v;
-	return true;
-}
-
 static enum store_status params_row(struct col_reader *r, struct workbook *wb)
 {
 	struct workbook_params *p = &wb->params;
 	int64_t id = 0, seed = 0;
 	double draws = 0;
 	bool ok = col_int(r, 0, "id", 1, 1, &id) && col_version(r, 1, &p->row) &&
-		  col_text(r, 2, "name", p->name, sizeof p->name) &&
-		  col_text(r, 3, "municipality", p->municipality, sizeof p->municipality) &&
-		  col_field_int(r, 4, FIELD_BASE_YEAR, &p->base_year) &&
-		  col_field_int(r, 5, FIELD_HORIZON, &p->horizon) &&
-		  col_key(r, 6, "discount_mode", discount_key_cb, &p->discount.mode,
-			  _("«r109», «flat» eller «none»")) &&
-		  col_field(r, 7, FIELD_DISCOUNT_RATE, &p->discount.rate) &&
-		  col_field(r, 8, FIELD_G_AMOUNT, &p->g_amount) &&
-		  col_field_int(r, 9, FIELD_PRICE_YEAR, &p->price_year) &&
-		  col_field(r, 10, FIELD_REAL_GROWTH, &p->real_growth) &&
-		  col_int_named(r, 11, "plan_start_year", FIELD_PLAN_START_YEAR,
+		  col_text(r, COL(WB, name), p->name, sizeof p->name) &&
+		  col_text(r, COL(WB, municipality), p->municipality,
+			   sizeof p->municipality) &&
+		  col_field_int(r, SEL(WB, base_year), FIELD_BASE_YEAR, &p->base_year) &&
+		  col_field_int(r, SEL(WB, horizon), FIELD_HORIZON, &p->horizon) &&
+		  col_key(r, COL(WB, discount_mode), discount_key_cb,
+			  &p->discount.mode, _("«r109», «flat» eller «none»")) &&
+		  col_field(r, SEL(WB, discount_rate), FIELD_DISCOUNT_RATE, &p->discount.rate) &&
+		  col_field(r, SEL(WB, g_amount), FIELD_G_AMOUNT, &p->g_amount) &&
+		  col_field_int(r, SEL(WB, price_year), FIELD_PRICE_YEAR, &p->price_year) &&
+		  col_field(r, SEL(WB, real_growth), FIELD_REAL_GROWTH, &p->real_growth) &&
+		  col_field_int(r, SEL(WB, plan_start_year), FIELD_PLAN_START_YEAR,
 				&p->plan.start_year) &&
-		  col_int_named(r, 12, "plan_years", FIELD_PLAN_YEARS, &p->plan.years) &&
-		  col_field(r, 13, FIELD_DRAWS, &draws) &&
-		  col_int(r, 14, "seed", 0, (int64_t)SEED_MAX, &seed) &&
-		  col_real(r, 15, "spread_a", 0, 1, &p->uncertainty.spread[CONFIDENCE_A]) &&
-		  col_real(r, 16, "spread_b", 0, 1, &p->uncertainty.spread[CONFIDENCE_B]) &&
-		  col_real(r, 17, "spread_c", 0, 1, &p->uncertainty.spread[CONFIDENCE_C]) &&
-		  col_real(r, 18, "spread_d", 0, 1, &p->uncertainty.spread[CONFIDENCE_D]) &&
-		  col_field(r, 19, FIELD_TAX_COST, &p->tax_cost);
+		  col_field_int(r, SEL(WB, plan_years), FIELD_PLAN_YEARS, &p->plan.years) &&
+		  col_field(r, SEL(WB, draws), FIELD_DRAWS, &draws) &&
+		  col_int(r, COL(WB, seed), 0, (int64_t)SEED_MAX, &seed);
+	for (int c = CONFIDENCE_A; ok && c <= CONFIDENCE_D; c++)
+		ok = col_field(r, SEL(WB, spread_a) + c - CONFIDENCE_A, FIELD_SPREAD,
+			       &p->uncertainty.spread[c]);
+	ok = ok && col_field(r, SEL(WB, tax_cost), FIELD_TAX_COST, &p->tax_cost);
 	p->uncertainty.draws = (long)draws;
 	p->uncertainty.seed = (uint64_t)seed;
 	return row_done(r, ok, 0);
@@ -138,10 +126,7 @@ static enum store_status load_params(struct store *s, struct workbook *wb,
 	wb->params.row.id = 0;
 	enum store_status status =
 		each_row(s, "workbook",
-			 "SELECT id, version, name, municipality, base_year, horizon,"
-			 " discount_mode, discount_rate, g_amount, price_year, real_growth,"
-			 " plan_start_year, plan_years, draws, seed, spread_a, spread_b, spread_c,"
-			 " spread_d, tax_cost FROM workbook",
+			 "SELECT id, version" COLUMN_NAMES(WORKBOOK_COLUMNS) " FROM workbook",
 			 wb, err, params_row);
 	if (status == STORE_OK && wb->params.row.id != 1)
 		status = store_fail(err, STORE_INVALID, s->path,
@@ -153,13 +138,14 @@ static enum store_status sector_row(struct col_reader *r, struct workbook *wb)
 {
 	struct sector sec;
 	memset(&sec, 0, sizeof sec);
-	bool ok = col_version(r, 1, &sec.row) && col_text(r, 3, "name", sec.name, sizeof sec.name);
+	bool ok = col_version(r, 1, &sec.row) &&
+		  col_text(r, COL(SEC, name), sec.name, sizeof sec.name);
 	if (ok)
 		col_owner(r, _("sektoren"), sec.name);
-	ok = ok && col_text(r, 2, "sid", sec.id, sizeof sec.id) &&
-	     col_key(r, 4, "bearer", bearer_key_cb, &sec.bearer,
+	ok = ok && col_text(r, COL(SEC, sid), sec.id, sizeof sec.id) &&
+	     col_key(r, COL(SEC, bearer), bearer_key_cb, &sec.bearer,
 		     _("«kommune», «fylkeskommune» eller «stat»")) &&
-	     col_text(r, 5, "kostra", sec.kostra, sizeof sec.kostra);
+	     col_text(r, COL(SEC, kostra), sec.kostra, sizeof sec.kostra);
 	return row_done(r, ok, ok ? workbook_add_sector(wb, &sec) : 0);
 }
 
@@ -176,12 +162,14 @@ static enum store_status group_row(struct col_reader *r, struct workbook *wb)
 {
 	struct target_group g;
 	memset(&g, 0, sizeof g);
-	bool ok = col_version(r, 1, &g.row) && col_text(r, 3, "name", g.name, sizeof g.name);
+	bool ok = col_version(r, 1, &g.row) &&
+		  col_text(r, COL(GRP, name), g.name, sizeof g.name);
 	if (ok)
 		col_owner(r, _("målgruppen"), g.name);
-	ok = ok && col_text(r, 2, "gid", g.id, sizeof g.id) &&
-	     col_text(r, 4, "description", g.description, sizeof g.description) &&
-	     col_field_int(r, 5, FIELD_ENTRY_AGE, &g.entry_age);
+	ok = ok && col_text(r, COL(GRP, gid), g.id, sizeof g.id) &&
+	     col_text(r, COL(GRP, description), g.description,
+		      sizeof g.description) &&
+	     col_field_int(r, SEL(GRP, entry_age), FIELD_ENTRY_AGE, &g.entry_age);
 	return row_done(r, ok, ok ? workbook_add_group(wb, &g) : 0);
 }
 
@@ -210,29 +198,30 @@ static enum store_status item_row(struct col_reader *r, struct workbook *wb)
 	memset(&it, 0, sizeof it);
 	int64_t sref = 0;
 	size_t gi = 0;
-	bool ok = col_version(r, 1, &it.row) && col_text(r, 3, "name", it.name, sizeof it.name);
+	bool ok = col_version(r, 1, &it.row) &&
+		  col_text(r, COL(ITEM, name), it.name, sizeof it.name);
 	if (ok)
 		col_owner(r, _("kostnadsposten"), it.name);
-	ok = ok && col_group(r, 2, wb, &gi) &&
-	     col_key(r, 4, "kind", item_kind_cb, &it.kind,
+	ok = ok && col_group(r, SEL(ITEM, group_ref), wb, &gi) &&
+	     col_key(r, COL(ITEM, kind), item_kind_cb, &it.kind,
 		     _("«service», «transfer», «tax», «production» eller «welfare»"));
 	it.bearer = BEARER_NONE;
-	if (ok && sqlite3_column_type(r->st, 5) != SQLITE_NULL)
-		ok = col_key(r, 5, "bearer", bearer_key_cb, &it.bearer,
+	if (ok && sqlite3_column_type(r->st, SEL(ITEM, bearer)) != SQLITE_NULL)
+		ok = col_key(r, COL(ITEM, bearer), bearer_key_cb, &it.bearer,
 			     _("«kommune», «fylkeskommune», «stat» eller ingen verdi"));
-	ok = ok && col_int_or_null(r, 6, "sector_ref", 1, INT64_MAX, 0, &sref);
+	ok = ok && col_int_or_null(r, COL(ITEM, sector_ref), 1, INT64_MAX, 0, &sref);
 	const struct sector *sec = ok && sref ? sector_by_row(wb, sref) : NULL;
 	if (ok && sref && sec == NULL)
-		ok = col_fail(r, 6, "sector_ref", "%s",
+		ok = col_fail(r, COL(ITEM, sector_ref), "%s",
 			      _("ingen verdi eller id-en til en sektor som finnes"));
 	if (ok && sec)
 		snprintf(it.sector, sizeof it.sector, "%s", sec->id);
-	ok = ok && col_field(r, 7, FIELD_ITEM_AMOUNT, &it.amount) &&
-	     col_key(r, 8, "unit", unit_key_cb, &it.unit, _("«nok» eller «g»")) &&
-	     col_field_int(r, 9, FIELD_ITEM_FROM_AGE, &it.from_age) &&
-	     col_field_int(r, 10, FIELD_ITEM_TO_AGE, &it.to_age) &&
-	     col_text(r, 11, "source", it.source, sizeof it.source) &&
-	     col_key(r, 12, "confidence", confidence_key_cb, &it.confidence,
+	ok = ok && col_field(r, SEL(ITEM, amount), FIELD_ITEM_AMOUNT, &it.amount) &&
+	     col_key(r, COL(ITEM, unit), unit_key_cb, &it.unit, _("«nok» eller «g»")) &&
+	     col_field_int(r, SEL(ITEM, from_age), FIELD_ITEM_FROM_AGE, &it.from_age) &&
+	     col_field_int(r, SEL(ITEM, to_age), FIELD_ITEM_TO_AGE, &it.to_age) &&
+	     col_text(r, COL(ITEM, source), it.source, sizeof it.source) &&
+	     col_key(r, COL(ITEM, confidence), confidence_key_cb, &it.confidence,
 		     _("«A», «B», «C» eller «D»"));
 	return row_done(r, ok, ok ? target_group_add_item(&wb->groups[gi], &it) : 0);
 }
@@ -303,36 +292,49 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 	measure_defaults(&m);
 	int64_t participants = 0, effect = 0, enabled = 0;
 	size_t gi = 0;
-	bool ok = col_version(r, 1, &m.row) && col_text(r, 2, "name", m.name, sizeof m.name);
+	bool ok = col_version(r, 1, &m.row) &&
+		  col_text(r, COL(MEAS, name), m.name, sizeof m.name);
 	if (ok)
 		col_owner(r, _("tiltaket"), m.name);
-	ok = ok && col_group(r, 3, wb, &gi);
+	ok = ok && col_group(r, SEL(MEAS, group_ref), wb, &gi);
 	if (ok) {
 		snprintf(m.group_id, sizeof m.group_id, "%s", wb->groups[gi].id);
 		m.group_row = wb->groups[gi].row;
 	}
 	const struct field_range *pr = field_range(FIELD_PARTICIPANTS);
 	const struct field_range *er = field_range(FIELD_EFFECT_YEARS);
-	ok = ok && col_int(r, 4, pr->key, (int64_t)pr->min, (int64_t)pr->max, &participants) &&
-	     col_field_int(r, 5, FIELD_START_YEAR, &m.start_year) &&
-	     col_field_int(r, 6, FIELD_START_AGE, &m.start_age) &&
-	     col_field_int(r, 7, FIELD_DURATION, &m.duration) &&
-	     col_field(r, 8, FIELD_COST_PER_PARTICIPANT, &m.cost_per_participant) &&
-	     col_payer(r, 9, wb, &m) && col_field(r, 10, FIELD_SUCCESS_RATE, &m.success_rate) &&
-	     col_field(r, 11, FIELD_DEADWEIGHT, &m.deadweight) &&
-	     col_field_int(r, 12, FIELD_LAG, &m.lag) &&
-	     col_int_or_null(r, 13, er->key, (int64_t)er->min, (int64_t)er->max, 0, &effect) &&
-	     col_field(r, 14, FIELD_DECAY, &m.decay) && col_int(r, 15, "enabled", 0, 1, &enabled) &&
-	     col_range(r, 16, RANGE_SUCCESS_RATE, 1, &m.ranges[RANGE_SUCCESS_RATE]) &&
-	     col_range(r, 18, RANGE_DEADWEIGHT, 1, &m.ranges[RANGE_DEADWEIGHT]) &&
-	     col_range(r, 20, RANGE_DECAY, 1, &m.ranges[RANGE_DECAY]) &&
-	     col_range(r, 22, RANGE_COST_PER_PARTICIPANT, AMOUNT_LIMIT,
-		       &m.ranges[RANGE_COST_PER_PARTICIPANT]);
+	ok = ok &&
+	     col_int(r, COL(MEAS, participants), (int64_t)pr->min, (int64_t)pr->max,
+		     &participants) &&
+	     col_field_int(r, SEL(MEAS, start_year), FIELD_START_YEAR, &m.start_year) &&
+	     col_field_int(r, SEL(MEAS, start_age), FIELD_START_AGE, &m.start_age) &&
+	     col_field_int(r, SEL(MEAS, duration), FIELD_DURATION, &m.duration) &&
+	     col_field(r, SEL(MEAS, cost_per_participant), FIELD_COST_PER_PARTICIPANT,
+		       &m.cost_per_participant) &&
+	     col_payer(r, SEL(MEAS, payer), wb, &m) &&
+	     col_field(r, SEL(MEAS, success_rate), FIELD_SUCCESS_RATE, &m.success_rate) &&
+	     col_field(r, SEL(MEAS, deadweight), FIELD_DEADWEIGHT, &m.deadweight) &&
+	     col_field_int(r, SEL(MEAS, lag), FIELD_LAG, &m.lag) &&
+	     col_int_or_null(r, COL(MEAS, effect_years), (int64_t)er->min,
+			     (int64_t)er->max, 0, &effect) &&
+	     col_field(r, SEL(MEAS, decay), FIELD_DECAY, &m.decay) &&
+	     col_int(r, COL(MEAS, enabled), 0, 1, &enabled) &&
+	     col_range(r, SEL(MEAS, success_rate_low), RANGE_SUCCESS_RATE, 1,
+		       &m.ranges[RANGE_SUCCESS_RATE]) &&
+	     col_range(r, SEL(MEAS, deadweight_low), RANGE_DEADWEIGHT, 1,
+		       &m.ranges[RANGE_DEADWEIGHT]) &&
+	     col_range(r, SEL(MEAS, decay_low), RANGE_DECAY, 1, &m.ranges[RANGE_DECAY]) &&
+	     col_range(r, SEL(MEAS, cost_per_participant_low), RANGE_COST_PER_PARTICIPANT,
+		       AMOUNT_LIMIT, &m.ranges[RANGE_COST_PER_PARTICIPANT]);
 	m.participants = (long)participants;
 	m.effect_years = (int)effect;
 	m.enabled = enabled != 0;
 	return row_done(r, ok, ok ? workbook_add_measure(wb, &m) : 0);
 }
+
+/* A table's rows in creation order, columns as columns.h lists them. */
+#define SELECT_SQL(table, LIST) \
+	"SELECT id, version" COLUMN_NAMES(LIST) " FROM " table " ORDER BY id"
 
 enum store_status rows_load(struct store *s, struct workbook *wb, struct store_error *err)
 {
@@ -341,22 +343,10 @@ enum store_status rows_load(struct store *s, struct workbook *wb, struct store_e
 		const char *sql;
 		enum store_status (*row)(struct col_reader *r, struct workbook *wb);
 	} tables[] = {
-		{"sectors", "SELECT id, version, sid, name, bearer, kostra FROM sectors ORDER BY id",
-		 sector_row},
-		{"groups",
-		 "SELECT id, version, gid, name, description, entry_age FROM groups ORDER BY id",
-		 group_row},
-		{"items",
-		 "SELECT id, version, group_ref, name, kind, bearer, sector_ref, amount, unit,"
-		 " from_age, to_age, source, confidence FROM items ORDER BY id",
-		 item_row},
-		{"measures",
-		 "SELECT id, version, name, group_ref, participants, start_year, start_age,"
-		 " duration, cost_per_participant, payer, success_rate, deadweight, lag,"
-		 " effect_years, decay, enabled, success_rate_low, success_rate_high,"
-		 " deadweight_low, deadweight_high, decay_low, decay_high,"
-		 " cost_per_participant_low, cost_per_participant_high FROM measures ORDER BY id",
-		 measure_row},
+		{"sectors", SELECT_SQL("sectors", SECTOR_COLUMNS), sector_row},
+		{"groups", SELECT_SQL("groups", GROUP_COLUMNS), group_row},
+		{"items", SELECT_SQL("items", ITEM_COLUMNS), item_row},
+		{"measures", SELECT_SQL("measures", MEASURE_COLUMNS), measure_row},
 	};
 	workbook_free(wb);
 	int rc = store_exec(s->db, "BEGIN");

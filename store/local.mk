@@ -8,6 +8,6 @@ libstore_a_SOURCES = \
 	store/open.c store/create.c store/identity.c store/identity.h store/errors.c \
 	store/load.c store/rows.c store/image.c \
 	store/edit.c store/edit_sector.c store/replace.c store/undo.c store/compact.c \
-	store/column.c store/defaults.c store/share.c store/share.h store/stmt.c
+	store/column.c store/columns.c store/columns.h store/defaults.c store/share.c store/share.h store/stmt.c
 libstore_a_CFLAGS = $(AM_CFLAGS) $(SQLITE3_CFLAGS) $(JANSSON_CFLAGS)
 utenfor_LDADD += libstore.a $(SQLITE3_LIBS) $(JANSSON_LIBS)

@@ -1,6 +1,6 @@
 /*
- * rows.c: engine structs to and from table rows.  The one place that knows
- * the column lists; edits, store_create and undo build on it.
+ * rows.c: engine structs to table rows (load.c reads them back); edits,
+ * store_create and undo build on it.  The column lists are columns.h's.
  *
  * Invariant: an update only matches the row at the version the caller
  * read (WHERE id = ? AND version = ?) and bumps it, so two processes can
@@ -9,6 +9,7 @@
  * Must never: validate (edit.c does that before calling), print.
  */
 #include "i18n/i18n.h"
+#include "store/columns.h"
 #include "store/internal.h"
 
 #include <stdio.h>
@@ -34,46 +35,58 @@ static int finish(struct store *s, sqlite3_stmt *st, bool *matched, int64_t *id)
 	return SQLITE_OK;
 }
 
+/* The INSERT and UPDATE texts of a table, from its column list: the
+ * list's values are parameters 1 … n, the row's id and version follow. */
+#define INSERT_SQL(table, LIST)                                         \
+	"INSERT INTO " table " (version" COLUMN_NAMES(LIST) ") VALUES (1" \
+	COLUMN_PARAMS(LIST) ")"
+#define UPDATE_SQL(table, LIST)                                                   \
+	"UPDATE " table " SET (version" COLUMN_NAMES(LIST) ") = (version + 1"        \
+	COLUMN_PARAMS(LIST) ") WHERE id = ? AND version = ?"
+
+/* Bind the row's id and version after the list's n values (updates). */
+static void bind_row(sqlite3_stmt *st, int n, const struct row_ref *row)
+{
+	sqlite3_bind_int64(st, n + 1, row->id);
+	sqlite3_bind_int64(st, n + 2, row->version);
+}
+
 int rows_write_params(sqlite3 *db, const struct workbook_params *p, bool insert, bool *matched)
 {
 	sqlite3_stmt *st = NULL;
+	/* One row, id 1, always (the CHECK says so). */
 	int rc = sqlite3_prepare_v2(
 		db,
-		insert ? "INSERT INTO workbook (name, municipality, base_year, horizon,"
-			 " discount_mode, discount_rate, g_amount, price_year, real_growth,"
-			 " plan_start_year, plan_years, draws, seed, spread_a, spread_b, spread_c,"
-			 " spread_d, tax_cost, id)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
-		       : "UPDATE workbook SET name = ?, municipality = ?, base_year = ?,"
-			 " horizon = ?, discount_mode = ?, discount_rate = ?, g_amount = ?,"
-			 " price_year = ?, real_growth = ?, plan_start_year = ?, plan_years = ?,"
-			 " draws = ?, seed = ?, spread_a = ?, spread_b = ?, spread_c = ?,"
-			 " spread_d = ?, tax_cost = ?,"
-			 " version = version + 1 WHERE id = 1 AND version = ?",
+		insert ? "INSERT INTO workbook (id" COLUMN_NAMES(WORKBOOK_COLUMNS) ") VALUES (1"
+			 COLUMN_PARAMS(WORKBOOK_COLUMNS) ")"
+		       : UPDATE_SQL("workbook", WORKBOOK_COLUMNS),
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, p->name);
-	bind_text(st, 2, p->municipality);
-	sqlite3_bind_int(st, 3, p->base_year);
-	sqlite3_bind_int(st, 4, p->horizon);
-	bind_text(st, 5, discount_mode_key(p->discount.mode));
-	sqlite3_bind_double(st, 6, p->discount.rate);
-	sqlite3_bind_double(st, 7, p->g_amount);
-	sqlite3_bind_int(st, 8, p->price_year);
-	sqlite3_bind_double(st, 9, p->real_growth);
-	sqlite3_bind_int(st, 10, p->plan.start_year);
-	sqlite3_bind_int(st, 11, p->plan.years);
-	sqlite3_bind_int64(st, 12, p->uncertainty.draws);
+	bind_text(st, BIND(WB, name), p->name);
+	bind_text(st, BIND(WB, municipality), p->municipality);
+	sqlite3_bind_int(st, BIND(WB, base_year), p->base_year);
+	sqlite3_bind_int(st, BIND(WB, horizon), p->horizon);
+	bind_text(st, BIND(WB, discount_mode), discount_mode_key(p->discount.mode));
+	sqlite3_bind_double(st, BIND(WB, discount_rate), p->discount.rate);
+	sqlite3_bind_double(st, BIND(WB, g_amount), p->g_amount);
+	sqlite3_bind_int(st, BIND(WB, price_year), p->price_year);
+	sqlite3_bind_double(st, BIND(WB, real_growth), p->real_growth);
+	sqlite3_bind_int(st, BIND(WB, plan_start_year), p->plan.start_year);
+	sqlite3_bind_int(st, BIND(WB, plan_years), p->plan.years);
+	sqlite3_bind_int64(st, BIND(WB, draws), p->uncertainty.draws);
 	/* Past INT64_MAX would wrap; the CHECK (≤ 2^53) refuses what is left. */
-	sqlite3_bind_int64(st, 13,
+	sqlite3_bind_int64(st, BIND(WB, seed),
 			   p->uncertainty.seed > (uint64_t)INT64_MAX ? INT64_MAX
 								   : (int64_t)p->uncertainty.seed);
 	for (int c = CONFIDENCE_A; c <= CONFIDENCE_D; c++)
-		sqlite3_bind_double(st, 14 + c, p->uncertainty.spread[c]);
-	sqlite3_bind_double(st, 18, p->tax_cost);
-	if (!insert)
-		sqlite3_bind_int64(st, 19, p->row.version);
+		sqlite3_bind_double(st, BIND(WB, spread_a) + c - CONFIDENCE_A, p->uncertainty.spread[c]);
+	sqlite3_bind_double(st, BIND(WB, tax_cost), p->tax_cost);
+	if (!insert) {
+		/* The row is always id 1. */
+		struct row_ref one = {1, p->row.version};
+		bind_row(st, WORKBOOK_COLUMN_COUNT, &one);
+	}
 	/* Once per edit, and store/create.c has no store: not kept. */
 	struct store once = {.db = db};
 	return finish(&once, st, matched, NULL);
@@ -83,22 +96,18 @@ int rows_write_sector(struct store *s, const struct sector *sec, bool insert, bo
 		      int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = store_prepare(
-		s,
-		insert ? "INSERT INTO sectors (sid, name, bearer, kostra) VALUES (?, ?, ?, ?)"
-		       : "UPDATE sectors SET sid = ?, name = ?, bearer = ?, kostra = ?,"
-			 " version = version + 1 WHERE id = ? AND version = ?",
-		&st);
+	int rc = store_prepare(s,
+			       insert ? INSERT_SQL("sectors", SECTOR_COLUMNS)
+				      : UPDATE_SQL("sectors", SECTOR_COLUMNS),
+			       &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, sec->id);
-	bind_text(st, 2, sec->name);
-	bind_text(st, 3, bearer_key(sec->bearer));
-	bind_text(st, 4, sec->kostra);
-	if (!insert) {
-		sqlite3_bind_int64(st, 5, sec->row.id);
-		sqlite3_bind_int64(st, 6, sec->row.version);
-	}
+	bind_text(st, BIND(SEC, sid), sec->id);
+	bind_text(st, BIND(SEC, name), sec->name);
+	bind_text(st, BIND(SEC, bearer), bearer_key(sec->bearer));
+	bind_text(st, BIND(SEC, kostra), sec->kostra);
+	if (!insert)
+		bind_row(st, SECTOR_COLUMN_COUNT, &sec->row);
 	return finish(s, st, matched, id);
 }
 
@@ -106,22 +115,18 @@ int rows_write_group(struct store *s, const struct target_group *g, bool insert,
 		     int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = store_prepare(
-		s,
-		insert ? "INSERT INTO groups (gid, name, description, entry_age) VALUES (?, ?, ?, ?)"
-		       : "UPDATE groups SET gid = ?, name = ?, description = ?, entry_age = ?,"
-			 " version = version + 1 WHERE id = ? AND version = ?",
-		&st);
+	int rc = store_prepare(s,
+			       insert ? INSERT_SQL("groups", GROUP_COLUMNS)
+				      : UPDATE_SQL("groups", GROUP_COLUMNS),
+			       &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, g->id);
-	bind_text(st, 2, g->name);
-	bind_text(st, 3, g->description);
-	sqlite3_bind_int(st, 4, g->entry_age);
-	if (!insert) {
-		sqlite3_bind_int64(st, 5, g->row.id);
-		sqlite3_bind_int64(st, 6, g->row.version);
-	}
+	bind_text(st, BIND(GRP, gid), g->id);
+	bind_text(st, BIND(GRP, name), g->name);
+	bind_text(st, BIND(GRP, description), g->description);
+	sqlite3_bind_int(st, BIND(GRP, entry_age), g->entry_age);
+	if (!insert)
+		bind_row(st, GROUP_COLUMN_COUNT, &g->row);
 	return finish(s, st, matched, id);
 }
 
@@ -129,96 +134,74 @@ int rows_write_item(struct store *s, int64_t group_ref, int64_t sector_ref,
 		    const struct cost_item *it, bool insert, bool *matched, int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = store_prepare(
-		s,
-		insert ? "INSERT INTO items (group_ref, name, kind, bearer, sector_ref, amount, unit,"
-			 " from_age, to_age, source, confidence)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-		       : "UPDATE items SET group_ref = ?, name = ?, kind = ?, bearer = ?,"
-			 " sector_ref = ?, amount = ?, unit = ?, from_age = ?, to_age = ?,"
-			 " source = ?, confidence = ?,"
-			 " version = version + 1 WHERE id = ? AND version = ?",
-		&st);
+	int rc = store_prepare(s,
+			       insert ? INSERT_SQL("items", ITEM_COLUMNS)
+				      : UPDATE_SQL("items", ITEM_COLUMNS),
+			       &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	sqlite3_bind_int64(st, 1, group_ref);
-	bind_text(st, 2, it->name);
-	bind_text(st, 3, item_kind_key(it->kind));
+	sqlite3_bind_int64(st, BIND(ITEM, group_ref), group_ref);
+	bind_text(st, BIND(ITEM, name), it->name);
+	bind_text(st, BIND(ITEM, kind), item_kind_key(it->kind));
 	if ((unsigned)it->bearer < BEARER_COUNT)
-		bind_text(st, 4, bearer_key(it->bearer));
+		bind_text(st, BIND(ITEM, bearer), bearer_key(it->bearer));
 	if (sector_ref > 0)
-		sqlite3_bind_int64(st, 5, sector_ref);
-	sqlite3_bind_double(st, 6, it->amount);
-	bind_text(st, 7, unit_key(it->unit));
-	sqlite3_bind_int(st, 8, it->from_age);
-	sqlite3_bind_int(st, 9, it->to_age);
-	bind_text(st, 10, it->source);
-	bind_text(st, 11, confidence_key(it->confidence));
-	if (!insert) {
-		sqlite3_bind_int64(st, 12, it->row.id);
-		sqlite3_bind_int64(st, 13, it->row.version);
-	}
+		sqlite3_bind_int64(st, BIND(ITEM, sector_ref), sector_ref);
+	sqlite3_bind_double(st, BIND(ITEM, amount), it->amount);
+	bind_text(st, BIND(ITEM, unit), unit_key(it->unit));
+	sqlite3_bind_int(st, BIND(ITEM, from_age), it->from_age);
+	sqlite3_bind_int(st, BIND(ITEM, to_age), it->to_age);
+	bind_text(st, BIND(ITEM, source), it->source);
+	bind_text(st, BIND(ITEM, confidence), confidence_key(it->confidence));
+	if (!insert)
+		bind_row(st, ITEM_COLUMN_COUNT, &it->row);
 	return finish(s, st, matched, id);
 }
 
-/* A range's two columns: both NULL when the field has no range. */
-static void bind_range(sqlite3_stmt *st, int i, const struct value_range *r)
+/* A range's two columns (low, then high): both NULL when the field has
+ * no range. */
+static void bind_range(sqlite3_stmt *st, int low, const struct value_range *r)
 {
 	if (!r->set)
 		return;
-	sqlite3_bind_double(st, i, r->low);
-	sqlite3_bind_double(st, i + 1, r->high);
+	sqlite3_bind_double(st, low, r->low);
+	sqlite3_bind_double(st, low + 1, r->high);
 }
 
 int rows_write_measure(struct store *s, int64_t group_ref, const char *payer,
 		       const struct measure *m, bool insert, bool *matched, int64_t *id)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = store_prepare(
-		s,
-		insert ? "INSERT INTO measures (name, group_ref, participants, start_year,"
-			 " start_age, duration, cost_per_participant, payer, success_rate,"
-			 " deadweight, lag, effect_years, decay, enabled,"
-			 " success_rate_low, success_rate_high, deadweight_low, deadweight_high,"
-			 " decay_low, decay_high, cost_per_participant_low,"
-			 " cost_per_participant_high)"
-			 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-			 " ?, ?, ?, ?, ?, ?, ?, ?)"
-		       : "UPDATE measures SET name = ?, group_ref = ?, participants = ?,"
-			 " start_year = ?, start_age = ?, duration = ?, cost_per_participant = ?,"
-			 " payer = ?, success_rate = ?, deadweight = ?, lag = ?, effect_years = ?,"
-			 " decay = ?, enabled = ?, success_rate_low = ?, success_rate_high = ?,"
-			 " deadweight_low = ?, deadweight_high = ?, decay_low = ?, decay_high = ?,"
-			 " cost_per_participant_low = ?, cost_per_participant_high = ?,"
-			 " version = version + 1 WHERE id = ? AND version = ?",
-		&st);
+	int rc = store_prepare(s,
+			       insert ? INSERT_SQL("measures", MEASURE_COLUMNS)
+				      : UPDATE_SQL("measures", MEASURE_COLUMNS),
+			       &st);
 	if (rc != SQLITE_OK)
 		return rc;
-	bind_text(st, 1, m->name);
-	sqlite3_bind_int64(st, 2, group_ref);
-	sqlite3_bind_int64(st, 3, m->participants);
-	sqlite3_bind_int(st, 4, m->start_year);
-	sqlite3_bind_int(st, 5, m->start_age);
-	sqlite3_bind_int(st, 6, m->duration);
-	sqlite3_bind_double(st, 7, m->cost_per_participant);
-	bind_text(st, 8, payer);
-	sqlite3_bind_double(st, 9, m->success_rate);
-	sqlite3_bind_double(st, 10, m->deadweight);
-	sqlite3_bind_int(st, 11, m->lag);
+	bind_text(st, BIND(MEAS, name), m->name);
+	sqlite3_bind_int64(st, BIND(MEAS, group_ref), group_ref);
+	sqlite3_bind_int64(st, BIND(MEAS, participants), m->participants);
+	sqlite3_bind_int(st, BIND(MEAS, start_year), m->start_year);
+	sqlite3_bind_int(st, BIND(MEAS, start_age), m->start_age);
+	sqlite3_bind_int(st, BIND(MEAS, duration), m->duration);
+	sqlite3_bind_double(st, BIND(MEAS, cost_per_participant), m->cost_per_participant);
+	bind_text(st, BIND(MEAS, payer), payer);
+	sqlite3_bind_double(st, BIND(MEAS, success_rate), m->success_rate);
+	sqlite3_bind_double(st, BIND(MEAS, deadweight), m->deadweight);
+	sqlite3_bind_int(st, BIND(MEAS, lag), m->lag);
 	if (m->effect_years > 0)
-		sqlite3_bind_int(st, 12, m->effect_years);
+		sqlite3_bind_int(st, BIND(MEAS, effect_years), m->effect_years);
 	else
-		sqlite3_bind_null(st, 12);
-	sqlite3_bind_double(st, 13, m->decay);
-	sqlite3_bind_int(st, 14, m->enabled ? 1 : 0);
-	bind_range(st, 15, &m->ranges[RANGE_SUCCESS_RATE]);
-	bind_range(st, 17, &m->ranges[RANGE_DEADWEIGHT]);
-	bind_range(st, 19, &m->ranges[RANGE_DECAY]);
-	bind_range(st, 21, &m->ranges[RANGE_COST_PER_PARTICIPANT]);
-	if (!insert) {
-		sqlite3_bind_int64(st, 23, m->row.id);
-		sqlite3_bind_int64(st, 24, m->row.version);
-	}
+		sqlite3_bind_null(st, BIND(MEAS, effect_years));
+	sqlite3_bind_double(st, BIND(MEAS, decay), m->decay);
+	sqlite3_bind_int(st, BIND(MEAS, enabled), m->enabled ? 1 : 0);
+	bind_range(st, BIND(MEAS, success_rate_low), &m->ranges[RANGE_SUCCESS_RATE]);
+	bind_range(st, BIND(MEAS, deadweight_low), &m->ranges[RANGE_DEADWEIGHT]);
+	bind_range(st, BIND(MEAS, decay_low), &m->ranges[RANGE_DECAY]);
+	bind_range(st, BIND(MEAS, cost_per_participant_low),
+		   &m->ranges[RANGE_COST_PER_PARTICIPANT]);
+	if (!insert)
+		bind_row(st, MEASURE_COLUMN_COUNT, &m->row);
 	return finish(s, st, matched, id);
 }
 

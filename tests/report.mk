@@ -23,7 +23,7 @@ tests_report_xlsx_probe_LDADD = libreport.a libinterchange.a libengine.a \
 
 if HAVE_CRITERION
 REPORT_TESTS = tests/report_html tests/report_md tests/report_write tests/report_xlsx \
-	tests/report_edges tests/report_v2 tests/report_uncertainty
+	tests/report_edges tests/report_v2 tests/report_uncertainty tests/report_labels
 check_PROGRAMS += $(REPORT_TESTS)
 TESTS += $(REPORT_TESTS)
 REPORT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(XLSXWRITER_CFLAGS)
@@ -56,6 +56,12 @@ tests_report_write_SOURCES = tests/report_write.c $(REPORT_TEST_HELPERS)
 tests_report_write_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
 tests_report_write_CFLAGS = $(REPORT_TEST_CFLAGS)
 tests_report_write_LDADD = $(REPORT_TEST_LDADD)
+
+tests_report_labels_SOURCES = tests/report_labels.c tests/report_zip.c \
+	tests/report_zip.h $(REPORT_TEST_HELPERS)
+tests_report_labels_CPPFLAGS = $(REPORT_TEST_CPPFLAGS)
+tests_report_labels_CFLAGS = $(REPORT_TEST_CFLAGS)
+tests_report_labels_LDADD = $(REPORT_TEST_LDADD) -lz -lm
 
 tests_report_uncertainty_SOURCES = tests/report_uncertainty.c tests/report_zip.c \
 	tests/report_zip.h $(REPORT_TEST_HELPERS)

@@ -10,7 +10,7 @@ if HAVE_CRITERION
 STORE_TESTS = tests/store_basic tests/store_undo tests/store_readonly \
 	tests/store_badfiles tests/store_migrate tests/store_crash tests/store_concurrent \
 	tests/store_json tests/store_schema tests/store_typed \
-	tests/store_sectors tests/store_prune
+	tests/store_sectors tests/store_prune tests/store_columns
 check_PROGRAMS += $(STORE_TESTS)
 TESTS += $(STORE_TESTS)
 STORE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
@@ -20,6 +20,9 @@ STORE_TEST_UTIL = tests/store_util.c tests/store_util.h \
 tests_store_basic_SOURCES = tests/store_basic.c $(STORE_TEST_UTIL)
 tests_store_basic_CFLAGS = $(STORE_TEST_CFLAGS)
 tests_store_basic_LDADD = $(STORE_TEST_LDADD)
+tests_store_columns_SOURCES = tests/store_columns.c $(STORE_TEST_UTIL)
+tests_store_columns_CFLAGS = $(STORE_TEST_CFLAGS)
+tests_store_columns_LDADD = $(STORE_TEST_LDADD)
 tests_store_prune_SOURCES = tests/store_prune.c $(STORE_TEST_UTIL)
 tests_store_prune_CFLAGS = $(STORE_TEST_CFLAGS)
 tests_store_prune_LDADD = $(STORE_TEST_LDADD)
