@@ -95,7 +95,7 @@ const struct field_desc item_fields[] = {
 	{N_("Fra alder"), FT_INT, FIELD_ITEM_FROM_AGE, I(from_age), 0, "from_age", NULL},
 	{N_("Til alder"), FT_INT, FIELD_ITEM_TO_AGE, I(to_age), 0, "to_age", NULL},
 	{N_("Kilde"), FT_TEXT, -1, I(source), TEXT_SOURCE_SIZE, "source", NULL},
-	{N_("Sikkerhet"), FT_CONFIDENCE, -1, I(confidence), 0, "confidence", NULL},
+	{N_("Sikkerhetsgrad"), FT_CONFIDENCE, -1, I(confidence), 0, "confidence", NULL},
 	/* Version 2 (issues 12, 14): last, so the older columns keep their place. */
 	{N_("Type"), FT_ITEM_KIND, -1, I(kind), 0, "kind", NULL},
 	{N_("Sektor"), FT_SECTOR, -1, I(sector), TEXT_ID_SIZE, "sector", NULL},

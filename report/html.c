@@ -206,7 +206,7 @@ static void results(const struct workbook *wb, const struct projection *p, struc
 	buf_put(b, "<section id=\"okonomiplan\">\n<h2>Økonomiplanen</h2>\n<p>");
 	buf_put_html(b, caption);
 	buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
-		   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller gevinst i "
+		   "økonomiplanen gjelder. Sektorer uten kostnad eller gevinst i "
 		   "disse årene er utelatt.</p>\n");
 	if (p->portfolio.plan_count > 0) {
 		table_plan(wb, &p->portfolio, &t);
@@ -255,7 +255,7 @@ static void appendix(const struct workbook *wb, const struct projection *p, bool
 	rtable_free(&t);
 
 	if (wb->sector_count > 0) {
-		buf_put(b, "<h3>Tjenesteområder</h3>\n<p>Hvert budsjett har i tillegg «øvrig»: "
+		buf_put(b, "<h3>Sektorer</h3>\n<p>Hvert budsjett har i tillegg «øvrig»: "
 			   "resten av det budsjettet.</p>\n");
 		table_sectors(wb, &t);
 		html_put_table(b, &t, false, false);

@@ -174,7 +174,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		buf_put(b, "## Økonomiplanen\n\n");
 		buf_put_md(b, caption);
 		buf_put(b, " Hva tiltakene som er med, gjør med hver budsjettlinje i årene "
-			   "økonomiplanen gjelder. Tjenesteområder uten kostnad eller gevinst i "
+			   "økonomiplanen gjelder. Sektorer uten kostnad eller gevinst i "
 			   "disse årene er utelatt.\n\n");
 		if (p->portfolio.plan_count > 0) {
 			table_plan(wb, &p->portfolio, &t);
@@ -225,7 +225,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 	md_put_table(b, &t);
 	rtable_free(&t);
 	if (wb->sector_count > 0) {
-		buf_put(b, "### Tjenesteområder\n\nHvert budsjett har i tillegg «øvrig»: resten av "
+		buf_put(b, "### Sektorer\n\nHvert budsjett har i tillegg «øvrig»: resten av "
 			   "det budsjettet.\n\n");
 		table_sectors(wb, &t);
 		md_put_table(b, &t);

@@ -291,7 +291,7 @@ void table_params(const struct workbook *wb, struct rtable *t)
 
 void table_sectors(const struct workbook *wb, struct rtable *t)
 {
-	rtable_init(t, 4, "Tjenesteområde", SECTOR_LABEL("id"),
+	rtable_init(t, 4, "Sektor", SECTOR_LABEL("id"),
 		    SECTOR_LABEL("bearer"), SECTOR_LABEL("kostra"));
 	for (size_t i = 0; i < wb->sector_count; i++) {
 		const struct sector *s = &wb->sectors[i];
