@@ -253,9 +253,17 @@ static void project_sectors(const struct projection_basis *basis,
 		out->by_sector[x].npv = out->by_sector[x].pv_saving - out->by_sector[x].pv_cost;
 }
 
-void measure_project(const struct projection_basis *basis, const struct workbook *wb,
-		     const struct group_profile *profile, const struct measure *m,
-		     struct result *out)
+/*
+ * measure_project() with rows before `first_row` left as they are: they are
+ * computed all the same (the totals and the cumulative nets run over every
+ * year, in year order, so the result has the same bits as a full
+ * projection) but not stored.  always_inline so that measure_project()'s
+ * copy, with first_row 0, has no store test per year.
+ */
+static inline __attribute__((always_inline)) void
+project_rows_from(const struct projection_basis *basis, const struct workbook *wb,
+		  const struct group_profile *profile, const struct measure *m, struct result *out,
+		  int first_row)
 {
 	const int horizon = basis->horizon;
 	const int base_year = basis->base_year;
@@ -321,7 +329,9 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 
 	out->year_count = horizon;
 	for (int t = 0; t < horizon; t++) {
-		struct year_row *row = &out->years[t];
+		/* Rows before first_row go to a scratch row nobody reads. */
+		struct year_row scratch;
+		struct year_row *row = t >= first_row ? &out->years[t] : &scratch;
 		const double f = df[t];
 		row->year = base_year + t;
 		row->df = f;
@@ -405,4 +415,40 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 				sector_pv_saving, plan_successes, plan_age, plan_paying, cost_unit, out);
 	else
 		out->sector_count = 0;
+}
+
+void measure_project(const struct projection_basis *basis, const struct workbook *wb,
+		     const struct group_profile *profile, const struct measure *m,
+		     struct result *out)
+{
+	project_rows_from(basis, wb, profile, m, out, 0);
+}
+
+void measure_reproject_from(const struct projection_basis *basis, const struct workbook *wb,
+			    const struct group_profile *profile, const struct measure *m,
+			    struct result *out, int first_row)
+{
+	project_rows_from(basis, wb, profile, m, out, first_row);
+}
+
+bool measure_effect_years(const struct projection_basis *basis, const struct measure *m,
+			  int from_age, int to_age, int *first, int *last)
+{
+	struct timing tm;
+	measure_timing(basis, m, &tm);
+	/* age(t) = age0 + t, so the ages give a range of t; intersect it with
+	 * the effect years and the horizon. */
+	long lo = tm.effect_start > (long)from_age - tm.age0 ? tm.effect_start
+							     : (long)from_age - tm.age0;
+	long hi = tm.effect_end - 1 < (long)to_age - tm.age0 ? tm.effect_end - 1
+							     : (long)to_age - tm.age0;
+	if (lo < 0)
+		lo = 0;
+	if (hi > basis->horizon - 1)
+		hi = basis->horizon - 1;
+	if (lo > hi)
+		return false;
+	*first = (int)lo;
+	*last = (int)hi;
+	return true;
 }
