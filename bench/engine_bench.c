@@ -7,8 +7,10 @@
  * Cases: a full projection_compute() of 20 measures × 40 years and of
  * 1 000 measures × 100 years (12 sectors), one-measure
  * projection_update_measure() in the 1 000 × 100 workbook (the cost of one
- * keystroke), and one cost-item edit (projection_update_group(): all
- * measures of the item's group, about 1/7 of them).  Each prints
+ * keystroke), and one cost-item edit (projection_update_group(): the
+ * measures of the item's group, about 1/7 of them, that reach its ages):
+ * a random item of a random group per sample (warm and fresh), and
+ * typing, 20 keys into one item.  Each prints
  * the median, p10, p90, min and max over SAMPLES samples; µs-scale work
  * is timed in batches so the clock's resolution does not dominate.
  *
@@ -140,6 +142,40 @@ static int bench_group_edit(const char *name, struct workbook *wb, struct rng *r
 	return 0;
 }
 
+/*
+ * Typing one amount: every key edits the same item of the same group, as
+ * the item form does (a digit appended, or erased when the number gets
+ * long), so the group's measures stay in the caches between keys as far as
+ * they fit.  One group at random per 20 keys.
+ */
+static int bench_group_typing(const char *name, struct workbook *wb, struct rng *r)
+{
+	static double ns[EDIT_SAMPLES];
+	struct projection p;
+	projection_init(&p);
+	if (projection_compute(&p, wb) < 0)
+		return -1;
+	struct cost_item *it = NULL;
+	size_t g = 0;
+	for (int s = -WARMUP; s < EDIT_SAMPLES; s++) {
+		if ((s + WARMUP) % 20 == 0) {
+			g = (size_t)rng_int(r, 0, (int)wb->group_count - 1);
+			it = &wb->groups[g].items[rng_int(r, 0, (int)wb->groups[g].item_count - 1)];
+			it->amount = rng_int(r, 1, 9);
+		}
+		double amount = it->amount < 1e6 ? it->amount * 10 + rng_int(r, 0, 9)
+						 : (double)(long)(it->amount / 10);
+		double t0 = now_ns();
+		it->amount = amount;
+		projection_update_group(&p, wb, g);
+		if (s >= 0)
+			ns[s] = now_ns() - t0;
+	}
+	report(name, ns, EDIT_SAMPLES, 1);
+	projection_free(&p);
+	return 0;
+}
+
 /* Evict the caches: read a buffer larger than the last-level cache. */
 static void evict(void)
 {
@@ -192,6 +228,8 @@ static int bench_size(struct rng *r, int measures)
 	rc |= bench_group_edit(name, &wb, r, 1);
 	snprintf(name, sizeof name, "cost-item edit, %d × 100, fresh", measures);
 	rc |= bench_group_edit_fresh(name, &wb, r);
+	snprintf(name, sizeof name, "cost-item edit, %d × 100, typing", measures);
+	rc |= bench_group_typing(name, &wb, r);
 	workbook_free(&wb);
 	return rc;
 }

@@ -253,9 +253,17 @@ static void project_sectors(const struct projection_basis *basis,
 		out->by_sector[x].npv = out->by_sector[x].pv_saving - out->by_sector[x].pv_cost;
 }
 
-void measure_project(const struct projection_basis *basis, const struct workbook *wb,
-		     const struct group_profile *profile, const struct measure *m,
-		     struct result *out)
+/*
+ * measure_project() with rows before `first_row` left as they are: they are
+ * computed all the same (the totals and the cumulative nets run over every
+ * year, in year order, so the result has the same bits as a full
+ * projection) but not stored.  always_inline so that measure_project()'s
+ * copy, with first_row 0, has no store test per year.
+ */
+static inline __attribute__((always_inline)) void
+project_rows_from(const struct projection_basis *basis, const struct workbook *wb,
+		  const struct group_profile *profile, const struct measure *m, struct result *out,
+		  int first_row)
 {
 	const int horizon = basis->horizon;
 	const int base_year = basis->base_year;
@@ -310,7 +318,6 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 	long plan_age[PLAN_YEARS_MAX] = {0};
 	bool plan_paying[PLAN_YEARS_MAX] = {false};
 	const int plan_first = basis->plan_first, plan_end = basis->plan_first + basis->plan_count;
-	double pv_kind[ITEM_KIND_COUNT] = {0};
 
 	/* Rows and their totals in one pass (see result_totals). */
 	struct result_totals tot = {.last_negative = -1, .last_negative_d = -1, .first_cost = -1};
@@ -319,9 +326,17 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 		cost_total += cost_year[b];
 	double cum = 0.0, cum_d = 0.0;
 
+	/* The running sums in locals, not in `tot` or an array: the stores to
+	 * `row` could alias those, which kept them in memory (a load and a
+	 * store per year and sum on the loop's critical path). */
+	double pv_cost_b[BEARER_COUNT] = {0}, pv_saving_b[BEARER_COUNT] = {0};
+	double pv_services = 0.0, pv_production = 0.0, pv_welfare = 0.0;
+	int first_cost = -1, last_negative = -1, last_negative_d = -1;
 	out->year_count = horizon;
 	for (int t = 0; t < horizon; t++) {
-		struct year_row *row = &out->years[t];
+		/* Rows before first_row go to a scratch row nobody reads. */
+		struct year_row scratch;
+		struct year_row *row = t >= first_row ? &out->years[t] : &scratch;
 		const double f = df[t];
 		row->year = base_year + t;
 		row->df = f;
@@ -330,12 +345,12 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 		if (paying) {
 			for (int b = 0; b < BEARER_COUNT; b++) {
 				row->cost[b] = cost_year[b];
-				tot.pv_cost[b] += f * cost_year[b];
+				pv_cost_b[b] += f * cost_year[b];
 			}
 			cost = cost_total;
 			pv_cost_unit += f * cost_unit;
-			if (cost_total > 0.0 && tot.first_cost < 0)
-				tot.first_cost = t;
+			if (cost_total > 0.0 && first_cost < 0)
+				first_cost = t;
 		} else {
 			for (int b = 0; b < BEARER_COUNT; b++)
 				row->cost[b] = 0.0;
@@ -350,15 +365,15 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 			for (int b = 0; b < BEARER_COUNT; b++) {
 				double v = successes * profile->extra[b][age];
 				row->saving[b] = v;
-				tot.pv_saving[b] += f * v;
+				pv_saving_b[b] += f * v;
 				saving += v;
 			}
 			p_star_sum += f * gw * profile->extra_total[age];
 			if (kinds) {
 				double fs = f * successes;
-				pv_kind[ITEM_SERVICE] += fs * profile->extra_kind[ITEM_SERVICE][age];
-				pv_kind[ITEM_PRODUCTION] += fs * profile->extra_kind[ITEM_PRODUCTION][age];
-				pv_kind[ITEM_WELFARE] += fs * profile->extra_kind[ITEM_WELFARE][age];
+				pv_services += fs * profile->extra_kind[ITEM_SERVICE][age];
+				pv_production += fs * profile->extra_kind[ITEM_PRODUCTION][age];
+				pv_welfare += fs * profile->extra_kind[ITEM_WELFARE][age];
 			}
 			for (int k = 0; k < split_count; k++) {
 				int x = split_sectors[k];
@@ -383,15 +398,22 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 		row->cum_net = cum;
 		row->cum_net_discounted = cum_d;
 		if (cum < 0.0)
-			tot.last_negative = t;
+			last_negative = t;
 		if (cum_d < 0.0)
-			tot.last_negative_d = t;
+			last_negative_d = t;
 	}
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		tot.pv_cost[b] = pv_cost_b[b];
+		tot.pv_saving[b] = pv_saving_b[b];
+	}
+	tot.first_cost = first_cost;
+	tot.last_negative = last_negative;
+	tot.last_negative_d = last_negative_d;
 	result_finish(out, &tot);
 
-	out->society.pv_services = pv_kind[ITEM_SERVICE];
-	out->society.pv_production = pv_kind[ITEM_PRODUCTION];
-	out->society.pv_welfare = pv_kind[ITEM_WELFARE];
+	out->society.pv_services = pv_services;
+	out->society.pv_production = pv_production;
+	out->society.pv_welfare = pv_welfare;
 	society_finish(&out->society, out, basis->tax_cost);
 
 	out->npv_per_participant = n > 0 ? out->npv / n : 0.0;
@@ -405,4 +427,40 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 				sector_pv_saving, plan_successes, plan_age, plan_paying, cost_unit, out);
 	else
 		out->sector_count = 0;
+}
+
+void measure_project(const struct projection_basis *basis, const struct workbook *wb,
+		     const struct group_profile *profile, const struct measure *m,
+		     struct result *out)
+{
+	project_rows_from(basis, wb, profile, m, out, 0);
+}
+
+void measure_reproject_from(const struct projection_basis *basis, const struct workbook *wb,
+			    const struct group_profile *profile, const struct measure *m,
+			    struct result *out, int first_row)
+{
+	project_rows_from(basis, wb, profile, m, out, first_row);
+}
+
+bool measure_effect_years(const struct projection_basis *basis, const struct measure *m,
+			  int from_age, int to_age, int *first, int *last)
+{
+	struct timing tm;
+	measure_timing(basis, m, &tm);
+	/* age(t) = age0 + t, so the ages give a range of t; intersect it with
+	 * the effect years and the horizon. */
+	long lo = tm.effect_start > (long)from_age - tm.age0 ? tm.effect_start
+							     : (long)from_age - tm.age0;
+	long hi = tm.effect_end - 1 < (long)to_age - tm.age0 ? tm.effect_end - 1
+							     : (long)to_age - tm.age0;
+	if (lo < 0)
+		lo = 0;
+	if (hi > basis->horizon - 1)
+		hi = basis->horizon - 1;
+	if (lo > hi)
+		return false;
+	*first = (int)lo;
+	*last = (int)hi;
+	return true;
 }

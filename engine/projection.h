@@ -181,6 +181,27 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 		     struct result *out);
 
 /*
+ * measure_project() for a measure whose cached result `out` is that of the
+ * same measure and basis with a profile that differs only at ages the
+ * measure reaches in its effect years from row first_row on (see
+ * measure_effect_years()): rows before first_row are left alone, since they
+ * would come out the same; everything else is written.  The result has the
+ * same bits as measure_project()'s.  Allocates nothing.
+ */
+void measure_reproject_from(const struct projection_basis *basis, const struct workbook *wb,
+			    const struct group_profile *profile, const struct measure *m,
+			    struct result *out, int first_row);
+
+/*
+ * The years t (first..last, inclusive) in which measure m is in effect, in
+ * the horizon and at an age in from_age..to_age: the only rows whose
+ * savings a change of its profile at those ages can touch.  false when
+ * there is none.
+ */
+bool measure_effect_years(const struct projection_basis *basis, const struct measure *m,
+			  int from_age, int to_age, int *first, int *last);
+
+/*
  * One measure's undiscounted yearly cost and saving per sector and saving
  * per item kind, *added* to cost[t · S + x], saving[t · S + x] and
  * kind_saving[t · ITEM_KIND_COUNT + q] (t < basis->horizon, S =
@@ -215,7 +236,8 @@ struct projection {
 	/*
 	 * The portfolio as sums of its measures' contributions, kept per
 	 * target group ("slots": one per group, then one for measures whose
-	 * group is missing, then the total, then the slice being rebuilt), so
+	 * group is missing, then the total, then the slice being rebuilt, then
+	 * the changes a cost-item edit gathers), so
 	 * that a cost-item edit re-sums one group's measures and patches the
 	 * total by that group alone.  Every summed cell counts its non-zero
 	 * contributors and a cell with none holds exactly 0, so patching never
@@ -267,10 +289,17 @@ int projection_compute(struct projection *p, const struct workbook *wb);
 void projection_update_measure(struct projection *p, const struct workbook *wb, size_t index);
 
 /*
- * One group's items changed: recompute its profile and its measures, re-sum
- * that group's sums from them and the portfolio's from the groups' (no
- * allocation).  O(the group's measures · horizon + groups · cells); when
- * the group's id changed, every measure is re-resolved and patched.
+ * One group's items changed: recompute its profile and compare it with the
+ * cached one.  When the edit left its sectors, split bearers and kinds as
+ * they were (an amount, an age range, a unit; most bearer, sector and kind
+ * changes within used sectors), only the measures that reach the changed
+ * ages in effect are re-projected, from their first such year on (the same
+ * bits as a full recompute), and the changes of their savings are patched
+ * into the group's sums and the portfolio's, which then drift as a measure
+ * patch does (the sliced rebuild advances here too).  Otherwise every
+ * measure of the group is re-projected into a fresh sum of the group and
+ * the portfolio re-summed from the groups'.  No allocation; when the
+ * group's id changed, every measure is re-resolved and patched.
  */
 void projection_update_group(struct projection *p, const struct workbook *wb, size_t index);
 

@@ -8,7 +8,7 @@
  *     measure_in_portfolio[i] whose profile is that group (the missing-
  *     group slot: those without one), the total slot those of all of
  *     them, give or take rounding that the sliced rebuild ("Drift" below)
- *     and every cost-item edit of a group reset;
+ *     and a cost-item edit that changes a group's sectors or kinds reset;
  *   - every summed cell counts its measures' non-zero contributions, and a
  *     cell with count 0 holds exactly 0;
  *   - the portfolio result's rows and sector cells are the total slot's,
@@ -47,8 +47,9 @@ struct portfolio_sums {
 	unsigned *sector_cells;
 };
 
-/* Slots after the groups': missing group, total, rebuild. */
-#define SLOT_EXTRA 3
+/* Slots after the groups': missing group, total, rebuild, changes (of a
+ * cost-item edit, see update_group_ages()). */
+#define SLOT_EXTRA 4
 
 static size_t sector_sum_count(size_t S, size_t P)
 {
@@ -87,11 +88,13 @@ static int grow(void **array, size_t need, size_t size)
 
 static int reserve(struct projection *p, size_t groups, size_t measures)
 {
-	if (groups > p->profile_capacity) {
-		if (grow((void **)&p->profiles, groups, sizeof *p->profiles) < 0 ||
-		    grow((void **)&p->group_ids, groups, sizeof *p->group_ids) < 0)
+	/* profiles[groups] is the scratch a cost-item edit computes the
+	 * group's new profile into, to compare it with the cached one. */
+	if (groups + 1 > p->profile_capacity) {
+		if (grow((void **)&p->profiles, groups + 1, sizeof *p->profiles) < 0 ||
+		    grow((void **)&p->group_ids, groups + 1, sizeof *p->group_ids) < 0)
 			return -1;
-		p->profile_capacity = groups;
+		p->profile_capacity = groups + 1;
 	}
 	if (groups + SLOT_EXTRA > p->sums_capacity) {
 		if (grow((void **)&p->sums, groups + SLOT_EXTRA, sizeof *p->sums) < 0)
@@ -113,7 +116,8 @@ static int reserve(struct projection *p, size_t groups, size_t measures)
 /*
  * The sector-sized block, for S sectors and P plan years, C =
  * sector_sum_count(S, P):
- *   sector_pool:    per group S·(AGE_MAX+1) profile rows, then per measure
+ *   sector_pool:    per group and for the scratch profile S·(AGE_MAX+1)
+ *                   profile rows, then per measure
  *                   2·P·S plan cells (cost, then saving), then the
  *                   portfolio's 2·P·S plan cells and S·S sector flows, then
  *                   C summed values per slot;
@@ -127,7 +131,7 @@ static int reserve_sectors(struct projection *p, size_t groups, size_t measures)
 	const size_t S = p->basis.sector_count, P = (size_t)p->basis.plan_count;
 	const size_t ages = AGE_MAX + 1;
 	const size_t C = sector_sum_count(S, P), slots = groups + SLOT_EXTRA;
-	size_t pool = groups * S * ages + (measures + 1) * 2 * P * S + S * S + slots * C;
+	size_t pool = (groups + 1) * S * ages + (measures + 1) * 2 * P * S + S * S + slots * C;
 	size_t results = (measures + 1) * S;
 	size_t cells = slots * C;
 	if (pool > p->sector_pool_size) {
@@ -146,7 +150,7 @@ static int reserve_sectors(struct projection *p, size_t groups, size_t measures)
 		p->sector_cells_size = cells;
 	}
 	double *next = p->sector_pool;
-	for (size_t g = 0; g < groups; g++) {
+	for (size_t g = 0; g <= groups; g++) {
 		p->profiles[g].sector_count = S;
 		p->profiles[g].sector_extra = (double (*)[AGE_MAX + 1])next;
 		next += S * ages;
@@ -182,6 +186,11 @@ static struct portfolio_sums *total_sums(struct projection *p)
 static struct portfolio_sums *rebuild_sums(struct projection *p)
 {
 	return &p->sums[p->profile_count + 2];
+}
+
+static struct portfolio_sums *change_sums(struct projection *p)
+{
+	return &p->sums[p->profile_count + 3];
 }
 
 /* The slot of a measure whose profile index is g. */
@@ -243,6 +252,41 @@ static inline __attribute__((always_inline)) void cell_apply(double *v, unsigned
 	}
 }
 
+/* A change of one summed cell, into a slot of changes: the count may wrap
+ * below 0 (unsigned), sums_apply_change() adds it back. */
+static inline void change_cell(double *v, unsigned *count, double before, double after)
+{
+	*v += after - before;
+	*count += (unsigned)(after != 0.0) - (unsigned)(before != 0.0);
+}
+
+/*
+ * A measure's sector matrix into the summed matrix `v` (counts `cells`):
+ * it follows from its by_sector (see result_sector_flow()) and only its
+ * paying sectors have rows.  Added or removed (`remove`), or, when
+ * `before` holds the sectors' pv_saving before a cost-item edit, the
+ * change since then (change_cell()).  `before` and `remove` are constants
+ * at every call.
+ */
+static inline __attribute__((always_inline)) void
+sector_flows_apply(const struct result *m, size_t S, const double *before, double *v,
+		   unsigned *cells, bool remove)
+{
+	for (size_t payer = 0; payer < S; payer++) {
+		if (m->by_sector[payer].pv_cost == 0.0)
+			continue;
+		const double part = m->by_sector[payer].pv_cost / m->pv_cost;
+		for (size_t x = 0; x < S; x++) {
+			double after = m->by_sector[x].pv_saving * part;
+			if (before != NULL)
+				change_cell(&v[payer * S + x], &cells[payer * S + x],
+					    before[x] * part, after);
+			else
+				cell_apply(&v[payer * S + x], &cells[payer * S + x], after, remove);
+		}
+	}
+}
+
 /*
  * Add (or remove) one measure's whole-horizon values other than its yearly
  * rows: bearer flows, society PVs, and the sector cells.  The values are
@@ -282,18 +326,8 @@ sums_apply_totals(const struct projection *p, struct portfolio_sums *s, const st
 	}
 	v += 2 * P * S;
 	cells += 2 * P * S;
-	if (!m->has_flows)
-		return;
-	/* A measure's sector matrix follows from its by_sector (see
-	 * result_sector_flow()); only its paying sectors have rows. */
-	for (size_t payer = 0; payer < S; payer++) {
-		if (m->by_sector[payer].pv_cost == 0.0)
-			continue;
-		const double part = m->by_sector[payer].pv_cost / m->pv_cost;
-		for (size_t x = 0; x < S; x++)
-			cell_apply(&v[payer * S + x], &cells[payer * S + x],
-				   m->by_sector[x].pv_saving * part, remove);
-	}
+	if (m->has_flows)
+		sector_flows_apply(m, S, NULL, v, cells, remove);
 }
 
 /*
@@ -519,9 +553,11 @@ const struct result *projection_measure_result(const struct projection *p,
  * slot into the rebuild slot; patches of measures already added are
  * applied to it too.  When the pass is through, the rebuild replaces the
  * group's sums, the total is re-summed from the slots, and the next slot
- * is rebuilt.  Every slot is thus rebuilt from its measures at least once
- * every ⌈N / REBUILD_ADDS⌉ + (slots · N / REBUILD_VISITS) patches, and a
- * cost-item edit rebuilds its group's slot at once.
+ * is rebuilt.  Cost-item edits patch too (update_group_ages()) and step
+ * the rebuild the same way.  Every slot is thus rebuilt from its measures
+ * at least once every ⌈N / REBUILD_ADDS⌉ + (slots · N / REBUILD_VISITS)
+ * patches, and a cost-item edit that changes its group's sectors or kinds
+ * rebuilds its group's slot at once.
  */
 #define REBUILD_ADDS 1
 #define REBUILD_VISITS 256
@@ -627,11 +663,267 @@ void projection_update_measure(struct projection *p, const struct workbook *wb, 
 	portfolio_derive(p);
 }
 
+/*
+ * What a cost-item edit can change of a measure's contribution to the
+ * sums, as it was before the edit: its savings in the rows that change and
+ * its savings totals.
+ */
+struct savings_before {
+	double saving[HORIZON_MAX][BEARER_COUNT];
+	double flows[BEARER_COUNT][BEARER_COUNT];
+	double society[3];
+	double sector[SECTORS_MAX];
+	double plan[PLAN_YEARS_MAX * SECTORS_MAX];
+};
+
+static void savings_keep(const struct projection *p, const struct result *m, int first, int last,
+			 struct savings_before *k)
+{
+	for (int t = first; t <= last; t++)
+		memcpy(k->saving[t], m->years[t].saving, sizeof k->saving[t]);
+	memcpy(k->flows, m->flows, sizeof k->flows);
+	k->society[0] = m->society.pv_services;
+	k->society[1] = m->society.pv_production;
+	k->society[2] = m->society.pv_welfare;
+	if (p->portfolio.by_sector == NULL || m->by_sector == NULL)
+		return;
+	const size_t S = p->basis.sector_count, P = (size_t)p->basis.plan_count;
+	for (size_t x = 0; x < S; x++)
+		k->sector[x] = m->by_sector[x].pv_saving;
+	memcpy(k->plan, m->plan_saving, P * S * sizeof *k->plan);
+}
+
+/*
+ * Add to the slot of changes `d` how measure m's contribution changed since
+ * `k` was kept (rows first..last and the savings totals, computed as
+ * sums_apply_totals() computes them, so the old values are exactly what
+ * was added).  Costs and has_flows cannot change in a cost-item edit.
+ */
+static void savings_change(const struct projection *p, struct portfolio_sums *d,
+			   const struct result *m, int first, int last,
+			   const struct savings_before *k)
+{
+	for (int t = first; t <= last; t++)
+		for (int b = 0; b < BEARER_COUNT; b++)
+			change_cell(&d->saving[t][b], &d->cells[1][t][b], k->saving[t][b],
+				    m->years[t].saving[b]);
+	if (m->has_flows)
+		for (int payer = 0; payer < BEARER_COUNT; payer++)
+			for (int b = 0; b < BEARER_COUNT; b++)
+				change_cell(&d->flow_sum[payer][b], &d->flow_cells[payer][b],
+					    k->flows[payer][b], m->flows[payer][b]);
+	change_cell(&d->society_sum[0], &d->society_cells[0], k->society[0],
+		    m->society.pv_services);
+	change_cell(&d->society_sum[1], &d->society_cells[1], k->society[1],
+		    m->society.pv_production);
+	change_cell(&d->society_sum[2], &d->society_cells[2], k->society[2],
+		    m->society.pv_welfare);
+	if (p->portfolio.by_sector == NULL || m->by_sector == NULL)
+		return;
+	const size_t S = p->basis.sector_count, P = (size_t)p->basis.plan_count;
+	double *v = d->sector;
+	unsigned *cells = d->sector_cells;
+	for (size_t x = 0; x < S; x++)
+		change_cell(&v[S + x], &cells[S + x], k->sector[x], m->by_sector[x].pv_saving);
+	v += 2 * S;
+	cells += 2 * S;
+	for (size_t i = 0; i < P * S; i++)
+		change_cell(&v[P * S + i], &cells[P * S + i], k->plan[i], m->plan_saving[i]);
+	v += 2 * P * S;
+	cells += 2 * P * S;
+	if (m->has_flows)
+		sector_flows_apply(m, S, k->sector, v, cells, false);
+}
+
+/* dst += the changes in d; a cell left with no contributor is exactly 0. */
+static inline void apply_cell(double *v, unsigned *count, double change, unsigned count_change)
+{
+	*count += count_change;
+	*v = *count ? *v + change : 0.0;
+}
+
+static void sums_apply_change(const struct projection *p, struct portfolio_sums *restrict dst,
+			      const struct portfolio_sums *restrict d)
+{
+	int n = p->basis.horizon;
+	for (int t = 0; t < n; t++)
+		for (int b = 0; b < BEARER_COUNT; b++)
+			apply_cell(&dst->saving[t][b], &dst->cells[1][t][b], d->saving[t][b],
+				   d->cells[1][t][b]);
+	for (int payer = 0; payer < BEARER_COUNT; payer++)
+		for (int b = 0; b < BEARER_COUNT; b++)
+			apply_cell(&dst->flow_sum[payer][b], &dst->flow_cells[payer][b],
+				   d->flow_sum[payer][b], d->flow_cells[payer][b]);
+	for (int k = 0; k < 3; k++)
+		apply_cell(&dst->society_sum[k], &dst->society_cells[k], d->society_sum[k],
+			   d->society_cells[k]);
+	size_t cells = sector_sum_count(p->basis.sector_count, (size_t)p->basis.plan_count);
+	for (size_t i = 0; i < cells; i++)
+		apply_cell(&dst->sector[i], &dst->sector_cells[i], d->sector[i], d->sector_cells[i]);
+}
+
+/*
+ * Whether two profiles of a group use the same sectors, split the same
+ * bearers and have the same kinds: a measure's result then depends on the
+ * profile only through its values at the ages the measure reaches.
+ */
+static bool profile_same_shape(const struct group_profile *a, const struct group_profile *b)
+{
+	return a->used_count == b->used_count && a->sector_count == b->sector_count &&
+	       memcmp(a->used, b->used, (size_t)a->used_count) == 0 &&
+	       memcmp(a->split, b->split, sizeof a->split) == 0 &&
+	       memcmp(a->has_kind, b->has_kind, sizeof a->has_kind) == 0;
+}
+
+static bool differ(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) != 0;
+}
+
+/* The ages from..to outside which two profiles of the same shape agree
+ * bit for bit; false when they agree everywhere. */
+static bool profile_changed_ages(const struct group_profile *a, const struct group_profile *b,
+				 int *from, int *to)
+{
+	int lo = AGE_MAX + 1, hi = AGE_MIN - 1;
+	const bool sectors = a->sector_extra != NULL && b->sector_extra != NULL;
+	for (int age = AGE_MIN; age <= AGE_MAX; age++) {
+		bool d = differ(a->extra_total[age], b->extra_total[age]);
+		for (int k = 0; k < BEARER_COUNT; k++)
+			d |= differ(a->extra[k][age], b->extra[k][age]);
+		for (int q = 0; q < ITEM_KIND_COUNT; q++)
+			d |= differ(a->extra_kind[q][age], b->extra_kind[q][age]);
+		for (size_t x = 0; sectors && x < a->sector_count; x++)
+			d |= differ(a->sector_extra[x][age], b->sector_extra[x][age]);
+		if (d) {
+			if (lo > age)
+				lo = age;
+			hi = age;
+		}
+	}
+	*from = lo;
+	*to = hi;
+	return lo <= hi;
+}
+
+/*
+ * A cost-item edit that changed group `index`'s profile only at ages
+ * from..to (from > to: nowhere): only its measures that reach those ages
+ * in effect are re-projected, their rows from the first such year on, and
+ * their savings are patched into the sums for the years that changed.
+ * Each re-projected measure gets the same bits as a full recompute; the
+ * sums drift as a measure patch does, and the sliced rebuild advances.
+ */
+/* The next measure of group g from i on, or the measure count. */
+static size_t next_of_group(const struct projection *p, size_t count, size_t g, size_t i)
+{
+	while (i < count && p->measure_group[i] != (long)g)
+		i++;
+	return i;
+}
+
+/* Ask for the bytes of `size` at `at` ahead of their use. */
+static void prefetch(const void *at, size_t size)
+{
+	for (size_t k = 0; k < size; k += 64)
+		__builtin_prefetch((const char *)at + k);
+}
+
+/* The fields of a measure that measure_project() reads (most measures
+ * have a few payers, and the rest of the entry is text). */
+static void prefetch_measure(const struct measure *m)
+{
+	const size_t payers = 4;
+	prefetch(&m->participants,
+		 offsetof(struct measure, payer) - offsetof(struct measure, participants) +
+			 payers * sizeof m->payer[0]);
+	prefetch(&m->payer_count,
+		 offsetof(struct measure, enabled) + 1 - offsetof(struct measure, payer_count));
+}
+
+static void update_group_ages(struct projection *p, const struct workbook *wb, size_t index,
+			      int from, int to)
+{
+	const struct group_profile *profile = &p->profiles[index];
+	struct portfolio_sums *d = change_sums(p);
+	sums_clear(p, d);
+	struct savings_before before;
+	/* The rebuild has the measures before its cursor: it takes the
+	 * changes of those, gathered until the loop passes the cursor. */
+	bool rebuilding = p->rebuild_slot == index;
+	const size_t count = p->measure_count < wb->measure_count ? p->measure_count
+								  : wb->measure_count;
+	/* The group's measures are a few among many, so each one's rows are a
+	 * cache miss: while measure i is re-projected, the rows of the next
+	 * one (from its first changed year) and the workbook entry of the one
+	 * after that are fetched. */
+	size_t i = next_of_group(p, count, index, 0);
+	size_t next = next_of_group(p, count, index, i + 1);
+	if (i < count)
+		prefetch_measure(&wb->measures[i]);
+	int first = 0, last = -1;
+	bool changed = i < count && from <= to &&
+		       measure_effect_years(&p->basis, &wb->measures[i], from, to, &first, &last);
+	for (; i < count; i = next, next = next_of_group(p, count, index, next + 1)) {
+		int next_first = 0, next_last = -1;
+		bool next_changed = false;
+		if (next < count) {
+			size_t after = next_of_group(p, count, index, next + 1);
+			if (after < count)
+				prefetch_measure(&wb->measures[after]);
+			next_changed = from <= to && measure_effect_years(&p->basis,
+									  &wb->measures[next], from,
+									  to, &next_first, &next_last);
+			if (next_changed)
+				prefetch(&p->measures[next].years[next_first],
+					 (size_t)(p->basis.horizon - next_first) *
+						 sizeof(struct year_row));
+		}
+		if (rebuilding && i >= p->rebuild_cursor) {
+			sums_apply_change(p, rebuild_sums(p), d);
+			rebuilding = false;
+		}
+		const struct measure *m = &wb->measures[i];
+		struct result *r = &p->measures[i];
+		const bool in = p->measure_in_portfolio[i];
+		if (in != m->enabled) {
+			/* Enabled or disabled without its own update: patched whole. */
+			if (in)
+				place(p, i, true);
+			measure_project(&p->basis, wb, profile, m, r);
+			p->measure_in_portfolio[i] = m->enabled;
+			if (m->enabled)
+				place(p, i, false);
+		} else if (changed) {
+			if (in)
+				savings_keep(p, r, first, last, &before);
+			measure_reproject_from(&p->basis, wb, profile, m, r, first);
+			if (in)
+				savings_change(p, d, r, first, last, &before);
+		}
+		first = next_first;
+		last = next_last;
+		changed = next_changed;
+	}
+	if (rebuilding)
+		sums_apply_change(p, rebuild_sums(p), d);
+	sums_apply_change(p, &p->sums[index], d);
+	sums_apply_change(p, total_sums(p), d);
+	rebuild_step(p);
+	portfolio_derive(p);
+}
+
 void projection_update_group(struct projection *p, const struct workbook *wb, size_t index)
 {
 	if (index >= p->profile_count || index >= wb->group_count)
 		return;
-	group_profile_compute(wb, &wb->groups[index], &p->profiles[index]);
+	/* The new profile is computed into the scratch and swapped in, so the
+	 * old one is there to compare it with. */
+	struct group_profile *scratch = &p->profiles[p->profile_count];
+	group_profile_compute(wb, &wb->groups[index], scratch);
+	struct group_profile old = p->profiles[index];
+	p->profiles[index] = *scratch;
+	*scratch = old;
 	if (strcmp(p->group_ids[index], wb->groups[index].id) != 0) {
 		/* A changed id can attach or detach measures: re-resolve them all. */
 		memcpy(p->group_ids[index], wb->groups[index].id, sizeof p->group_ids[index]);
@@ -643,8 +935,16 @@ void projection_update_group(struct projection *p, const struct workbook *wb, si
 		portfolio_derive(p);
 		return;
 	}
-	/* The same measures: re-project them into a fresh sum of the group,
-	 * then the total from the slots (no drift left in either). */
+	int from, to;
+	if (profile_same_shape(&p->profiles[index], scratch)) {
+		if (!profile_changed_ages(&p->profiles[index], scratch, &from, &to))
+			from = AGE_MAX + 1, to = AGE_MIN - 1;
+		update_group_ages(p, wb, index, from, to);
+		return;
+	}
+	/* Sectors or kinds changed: re-project every measure of the group into
+	 * a fresh sum of it, then the total from the slots (no drift left in
+	 * either). */
 	struct portfolio_sums *s = &p->sums[index];
 	sums_clear(p, s);
 	for (size_t i = 0; i < p->measure_count && i < wb->measure_count; i++) {
