@@ -71,6 +71,7 @@ void projection_free(struct projection *p)
 	free(p->sector_pool);
 	free(p->sector_results);
 	free(p->sector_cells);
+	free(p->year_pool);
 	free(p->sums);
 	free(p->group_ids);
 	projection_init(p);
@@ -173,6 +174,22 @@ static int reserve_sectors(struct projection *p, size_t groups, size_t measures)
 	return 0;
 }
 
+/* Horizon rows for each of `measures` results and the portfolio's. */
+static int reserve_years(struct projection *p, size_t measures)
+{
+	const size_t rows = p->basis.horizon > 0 ? (size_t)p->basis.horizon : 1;
+	const size_t need = (measures + 1) * rows;
+	if (need > p->year_pool_size) {
+		if (grow((void **)&p->year_pool, need, sizeof *p->year_pool) < 0)
+			return -1;
+		p->year_pool_size = need;
+	}
+	for (size_t i = 0; i < measures; i++)
+		p->measures[i].years = p->year_pool + i * rows;
+	p->portfolio.years = p->year_pool + measures * rows;
+	return 0;
+}
+
 static size_t slot_missing(const struct projection *p)
 {
 	return p->profile_count;
@@ -224,9 +241,13 @@ static void portfolio_clear(struct projection *p)
 	r->plan_cost = keep.plan_cost;
 	r->plan_saving = keep.plan_saving;
 	r->sector_flows = keep.sector_flows;
+	r->years = keep.years;
 	r->plan_count = p->basis.plan_count;
 	r->plan_first_year = p->basis.base_year + p->basis.plan_first;
 	r->year_count = p->basis.horizon;
+	/* Whole rows, padding too, so that two portfolios of the same bits
+	 * compare equal byte for byte as they did inside the struct. */
+	memset(r->years, 0, (size_t)r->year_count * sizeof *r->years);
 	for (int t = 0; t < r->year_count; t++) {
 		r->years[t].year = p->basis.base_year + t;
 		r->years[t].df = p->basis.df[t];
@@ -503,7 +524,7 @@ static int prepare(struct projection *p, const struct workbook *wb, size_t slots
 	p->params = wb->params;
 	projection_basis_compute(&p->basis, wb);
 	memcpy(p->df, p->basis.df, sizeof p->df);
-	if (reserve_sectors(p, wb->group_count, slots) < 0) {
+	if (reserve_sectors(p, wb->group_count, slots) < 0 || reserve_years(p, slots) < 0) {
 		projection_free(p);
 		return -1;
 	}

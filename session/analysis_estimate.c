@@ -48,6 +48,7 @@ static void invalidate(void *self, const struct session *s, unsigned changes, st
 		group_profile_compute(wb, &wb->groups[g], &e->r.profile);
 	struct projection_basis basis;
 	projection_basis_compute(&basis, wb);
+	e->r.result.years = e->r.years;
 	measure_project(&basis, wb, g >= 0 ? &e->r.profile : NULL, &m, &e->r.result);
 }
 

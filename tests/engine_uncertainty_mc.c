@@ -119,7 +119,9 @@ static void slow_draws(const struct workbook *wb, long draws, uint64_t seed, dou
 	/* Zeroed: no sector rows in the profiles, no sector results. */
 	struct group_profile *profile = calloc(wb->group_count, sizeof *profile);
 	struct result *res = calloc(1, sizeof *res);
-	cr_assert(profile != NULL && res != NULL);
+	struct year_row *rows = calloc(HORIZON_MAX, sizeof *rows);
+	cr_assert(profile != NULL && res != NULL && rows != NULL);
+	res->years = rows;
 	const size_t nm = wb->measure_count;
 	for (long d = 0; d < draws; d++) {
 		for (size_t g = 0; g < wb->group_count; g++) {
@@ -158,6 +160,7 @@ static void slow_draws(const struct workbook *wb, long draws, uint64_t seed, dou
 		}
 	}
 	free(profile);
+	free(rows);
 	free(res);
 	workbook_free(&w);
 }

@@ -172,7 +172,7 @@ Test(stream, portfolio_same_bits)
 	cr_assert_eq(projection_compute_streaming(&stream, &wb), 0);
 	cr_assert_eq(stream.measure_count, 0);
 	cr_assert_eq(memcmp(full.portfolio.years, stream.portfolio.years,
-			    sizeof full.portfolio.years),
+			    (size_t)full.portfolio.year_count * sizeof *full.portfolio.years),
 		     0);
 	cr_assert_eq(full.portfolio.npv, stream.portfolio.npv);
 	for (size_t i = 0; i < wb.measure_count; i++) {
