@@ -157,7 +157,7 @@ static size_t run_bytes(const struct mc_run *run)
 {
 	const struct unc_model *u = &run->model;
 	return run->cap_kept * sizeof(double) + run->cap_draws * sizeof(double) +
-	       run->cap_items * sizeof(double) +
+	       (run->cap_block_items + run->cap_block_values) * sizeof(double) +
 	       run->cap_measures * (sizeof(struct mc_accum) + sizeof(struct mc_summary)) +
 	       u->cap_groups * sizeof(size_t) + u->cap_items * 3 * sizeof(double) +
 	       u->cap_measures * sizeof(struct unc_measure_coef) +

@@ -20,6 +20,9 @@
 #include "engine/uncertainty.h"
 
 #include <math.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +38,8 @@ void mc_free(struct mc_run *run)
 	free(run->measures);
 	free(run->kept);
 	free(run->scratch);
-	free(run->factors);
+	free(run->block_factors);
+	free(run->block_values);
 	free(run->measure_summaries);
 	mc_init(run);
 }
@@ -78,6 +82,41 @@ static long measure_slot(const struct mc_run *run, size_t m)
 	return -1;
 }
 
+/* Uniforms a measure takes per draw. */
+static uint64_t ranged_count(const struct unc_measure_coef *mc)
+{
+	uint64_t n = 0;
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++)
+		n += mc->ranged[f];
+	return n;
+}
+
+/* For one measure: the jumps over the uniforms before its group's items,
+ * between those and its own, and after its own, to the next draw. */
+static void prepare_skips(struct mc_run *run)
+{
+	const struct unc_model *u = &run->model;
+	run->group_items[0] = run->group_items[1] = 0;
+	if (run->opt.only_measure < 0)
+		return;
+	const size_t only = (size_t)run->opt.only_measure;
+	long g = u->measures[only].group;
+	if (g >= 0) {
+		run->group_items[0] = u->group_first[g];
+		run->group_items[1] = u->group_first[g + 1];
+	}
+	uint64_t before = 0, after = 0;
+	for (size_t m = 0; m < u->measure_count; m++) {
+		if (m < only)
+			before += ranged_count(&u->measures[m]);
+		else if (m > only)
+			after += ranged_count(&u->measures[m]);
+	}
+	rng_jump_prepare(&run->skip[0], run->group_items[0]);
+	rng_jump_prepare(&run->skip[1], u->item_count - run->group_items[1] + before);
+	rng_jump_prepare(&run->skip[2], after);
+}
+
 int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt)
 {
 	if (unc_model_prepare(&run->model, wb) < 0) {
@@ -99,11 +138,14 @@ int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_opti
 	    grow((void **)&run->kept, &run->cap_kept, slots * UNC_LINES * draws,
 		 sizeof *run->kept) < 0 ||
 	    grow((void **)&run->scratch, &run->cap_draws, draws, sizeof *run->scratch) < 0 ||
-	    grow((void **)&run->factors, &run->cap_items, run->model.item_count,
-		 sizeof *run->factors) < 0) {
+	    grow((void **)&run->block_factors, &run->cap_block_items,
+		 run->model.item_count * UNC_BLOCK, sizeof *run->block_factors) < 0 ||
+	    grow((void **)&run->block_values, &run->cap_block_values,
+		 m * UNC_BLOCK * RANGE_FIELD_COUNT, sizeof *run->block_values) < 0) {
 		mc_free(run);
 		return -1;
 	}
+	prepare_skips(run);
 	rng_seed(&run->rng, run->opt.seed);
 	run->done = 0;
 	memset(&run->portfolio, 0, sizeof run->portfolio);
@@ -127,13 +169,51 @@ static double triangular_unit(double u)
 	return u < 0.5 ? -t : t;
 }
 
-/* A ranged field's draw (see struct unc_measure_coef for the
- * constants): one square root of the selected side's argument. */
-static double triangular(const struct unc_measure_coef *mc, int f, double u)
+/* Two lanes a vector (GCC/Clang vector types: IEEE operations per lane,
+ * no contraction); the square root is SSE2's correctly rounded one where
+ * there is SSE2, the C library's (also correctly rounded) per lane else. */
+typedef double lane2 __attribute__((vector_size(16)));
+typedef int64_t mask2 __attribute__((vector_size(16)));
+
+static lane2 sqrt2(lane2 x)
 {
-	bool below = u < mc->tri_cut[f];
-	double root = sqrt(below ? u * mc->tri_a[f] : (1.0 - u) * mc->tri_b[f]);
-	return below ? mc->low[f] + root : mc->high[f] - root;
+#ifdef __SSE2__
+	return (lane2)_mm_sqrt_pd((__m128d)x);
+#else
+	return (lane2){sqrt(x[0]), sqrt(x[1])};
+#endif
+}
+
+/* c ? x : y per lane, by the bits: a random c costs no mispredicted branch. */
+static lane2 select2(mask2 c, lane2 x, lane2 y)
+{
+	return (lane2)(((mask2)x & c) | ((mask2)y & ~c));
+}
+
+/* The ranged fields of a block's lanes, value[b · RANGE_FIELD_COUNT + f]
+ * holding lane b's uniform, into their triangular draws (see struct
+ * unc_measure_coef for the constants): one square root of the selected
+ * side's argument, u < cut ? low + √(u·a) : high − √((1−u)·b). */
+static void triangular_lanes(const struct unc_measure_coef *mc, double *value)
+{
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
+		if (!mc->ranged[f])
+			continue;
+		const lane2 cut = {mc->tri_cut[f], mc->tri_cut[f]};
+		const lane2 a = {mc->tri_a[f], mc->tri_a[f]}, b = {mc->tri_b[f], mc->tri_b[f]};
+		const lane2 low = {mc->low[f], mc->low[f]}, high = {mc->high[f], mc->high[f]};
+		const lane2 one = {1.0, 1.0};
+		for (int p = 0; p < UNC_BLOCK; p += 2) {
+			double *v0 = &value[p * RANGE_FIELD_COUNT + f];
+			double *v1 = &value[(p + 1) * RANGE_FIELD_COUNT + f];
+			const lane2 u = {*v0, *v1};
+			const mask2 below = u < cut;
+			const lane2 root = sqrt2(select2(below, u * a, (one - u) * b));
+			const lane2 draw = select2(below, low + root, high - root);
+			*v0 = draw[0];
+			*v1 = draw[1];
+		}
+	}
 }
 
 static void accumulate(struct mc_accum *a, const double npv[UNC_LINES])
@@ -151,64 +231,120 @@ static void keep_draw(struct mc_run *run, long slot, long draw, const double npv
 		run->kept[((size_t)slot * UNC_LINES + (size_t)l) * draws + (size_t)draw] = npv[l];
 }
 
-static void one_draw(struct mc_run *run)
+/* Factors of items first … end−1 into lane b of the block layout. */
+static void draw_factors(const struct unc_model *u, double *factors, int b, size_t first,
+			 size_t end, struct rng *r)
+{
+	for (size_t i = first; i < end; i++)
+		factors[i * UNC_BLOCK + (size_t)b] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
+}
+
+/* Measure m's fields for one lane: the next uniform for each ranged one
+ * (triangular_lanes() turns it into the draw), the point value else. */
+static void draw_values(const struct unc_measure_coef *mc, double value[RANGE_FIELD_COUNT],
+			struct rng *r)
+{
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++)
+		value[f] = mc->ranged[f] ? rng_unit(r) : mc->point[f];
+}
+
+/* Lanes nb … UNC_BLOCK−1 of a short block repeat lane 0 (computed, unused). */
+static void pad_lanes(double *factors, size_t items, double *value, size_t first, size_t end,
+		      int nb)
+{
+	for (int b = nb; b < UNC_BLOCK; b++) {
+		for (size_t i = 0; i < items; i++)
+			factors[i * UNC_BLOCK + (size_t)b] = factors[i * UNC_BLOCK];
+		for (size_t m = first; m < end; m++)
+			memcpy(&value[(m * UNC_BLOCK + (size_t)b) * RANGE_FIELD_COUNT],
+			       &value[m * UNC_BLOCK * RANGE_FIELD_COUNT],
+			       RANGE_FIELD_COUNT * sizeof *value);
+	}
+}
+
+/* Lane b's uniforms of one draw for the whole portfolio, in the contract's order. */
+static void whole_uniforms(struct mc_run *run, int b, struct rng *r)
+{
+	const struct unc_model *u = &run->model;
+	draw_factors(u, run->block_factors, b, 0, u->item_count, r);
+	for (size_t m = 0; m < u->measure_count; m++)
+		draw_values(&u->measures[m],
+			    &run->block_values[(m * UNC_BLOCK + (size_t)b) * RANGE_FIELD_COUNT], r);
+}
+
+/* Lane b's uniforms of one draw for measure `only`: its group's factors
+ * and its fields; the other uniforms are jumped over. */
+static void only_uniforms(struct mc_run *run, int b, struct rng *r)
+{
+	const struct unc_model *u = &run->model;
+	const size_t m = (size_t)run->opt.only_measure;
+	rng_jump(r, &run->skip[0]);
+	draw_factors(u, run->block_factors, b, run->group_items[0], run->group_items[1], r);
+	rng_jump(r, &run->skip[1]);
+	draw_values(&u->measures[m], &run->block_values[(m * UNC_BLOCK + (size_t)b) * RANGE_FIELD_COUNT],
+		    r);
+	rng_jump(r, &run->skip[2]);
+}
+
+/*
+ * nb ≤ UNC_BLOCK draws: every lane's uniforms in draw order first (the
+ * generator is sequential), then each measure's lanes side by side; every
+ * sum still takes its terms in draw order and, within a draw, in
+ * document order, so a block gives the bits of nb single draws.
+ */
+static void block_draws(struct mc_run *run, int nb)
 {
 	const struct unc_model *u = &run->model;
 	/* A local copy the compiler can keep in registers; stored back below. */
-	struct rng local = run->rng;
-	struct rng *r = &local;
+	struct rng r = run->rng;
 	const bool whole = run->opt.only_measure < 0;
-
-	if (whole) {
-		for (size_t i = 0; i < u->item_count; i++)
-			run->factors[i] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
-	} else {
-		/* Only the measure's own group needs its factors; the rest of the
-		 * uniforms are taken and dropped. */
-		long g = u->measures[run->opt.only_measure].group;
-		size_t first = g >= 0 ? u->group_first[g] : 0, end = g >= 0 ? u->group_first[g + 1] : 0;
-		for (size_t i = 0; i < u->item_count; i++) {
-			if (i >= first && i < end)
-				run->factors[i] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
-			else
-				(void)rng_next(r);
-		}
+	for (int b = 0; b < nb; b++) {
+		if (whole)
+			whole_uniforms(run, b, &r);
+		else
+			only_uniforms(run, b, &r);
 	}
+	size_t first = whole ? 0 : (size_t)run->opt.only_measure;
+	size_t end = whole ? u->measure_count : first + 1;
+	pad_lanes(run->block_factors, u->item_count, run->block_values, first, end, nb);
 
-	double portfolio[UNC_LINES] = {0.0, 0.0, 0.0, 0.0};
-	for (size_t m = 0; m < u->measure_count; m++) {
-		const struct unc_measure_coef *mc = &u->measures[m];
-		if (!whole && (size_t)run->opt.only_measure != m) {
-			for (int f = 0; f < RANGE_FIELD_COUNT; f++)
-				if (mc->ranged[f])
-					(void)rng_next(r);
-			continue;
-		}
-		double value[RANGE_FIELD_COUNT];
-		for (int f = 0; f < RANGE_FIELD_COUNT; f++)
-			value[f] = mc->ranged[f] ? triangular(mc, f, rng_unit(r)) : mc->point[f];
-		double npv[UNC_LINES];
-		unc_measure_npv(u, m, run->factors, value, mc->ranged[RANGE_DECAY], npv);
-		accumulate(&run->measures[m], npv);
+	double portfolio[UNC_BLOCK][UNC_LINES];
+	memset(portfolio, 0, sizeof portfolio);
+	for (size_t m = first; m < end; m++) {
+		double npv[UNC_BLOCK][UNC_LINES];
+		double *value = &run->block_values[m * UNC_BLOCK * RANGE_FIELD_COUNT];
+		triangular_lanes(&u->measures[m], value);
+		unc_measure_npv_block(u, m, run->block_factors, value, npv);
 		long slot = measure_slot(run, m);
-		if (slot >= 0)
-			keep_draw(run, slot, run->done, npv);
-		if (whole && mc->enabled)
-			for (int l = 0; l < UNC_LINES; l++)
-				portfolio[l] += npv[l];
+		for (int b = 0; b < nb; b++) {
+			accumulate(&run->measures[m], npv[b]);
+			if (slot >= 0)
+				keep_draw(run, slot, run->done + b, npv[b]);
+		}
+		if (whole && u->measures[m].enabled)
+			for (int b = 0; b < nb; b++)
+				for (int l = 0; l < UNC_LINES; l++)
+					portfolio[b][l] += npv[b][l];
 	}
-	if (whole) {
-		accumulate(&run->portfolio, portfolio);
-		keep_draw(run, 0, run->done, portfolio);
-	}
-	run->rng = local;
-	run->done++;
+	if (whole)
+		for (int b = 0; b < nb; b++) {
+			accumulate(&run->portfolio, portfolio[b]);
+			keep_draw(run, 0, run->done + b, portfolio[b]);
+		}
+	run->rng = r;
+	run->done += nb;
 }
 
 long mc_step(struct mc_run *run, long max_draws)
 {
-	for (long i = 0; i < max_draws && run->done < run->opt.draws; i++)
-		one_draw(run);
+	long left = run->opt.draws - run->done;
+	if (max_draws < left)
+		left = max_draws;
+	while (left > 0) {
+		int nb = left < UNC_BLOCK ? (int)left : UNC_BLOCK;
+		block_draws(run, nb);
+		left -= nb;
+	}
 	return run->done;
 }
 
@@ -325,32 +461,110 @@ const double *mc_draws(const struct mc_run *run, long measure, int line)
 	return &run->kept[((size_t)slot * UNC_LINES + (size_t)line) * (size_t)run->opt.draws];
 }
 
+/*
+ * One pass of mc_run_all(): measures first … end−1 over every draw, each
+ * draw started from its saved generator state and jumped over the
+ * uniforms of the measures before `first`.  Adds the enabled measures'
+ * lines into the portfolio's kept draws (slot 0), which so receive every
+ * measure in document order exactly as one_draw() adds them.
+ */
+static void window_pass(struct mc_run *run, const struct rng *states, size_t first, size_t end,
+			const struct rng_jump *skip)
+{
+	const struct unc_model *u = &run->model;
+	const size_t draws = (size_t)run->opt.draws;
+	for (size_t d = 0; d < draws; d += UNC_BLOCK) {
+		int nb = draws - d < UNC_BLOCK ? (int)(draws - d) : UNC_BLOCK;
+		for (int b = 0; b < nb; b++) {
+			struct rng r = states[d + (size_t)b];
+			draw_factors(u, run->block_factors, b, 0, u->item_count, &r);
+			rng_jump(&r, skip);
+			for (size_t m = first; m < end; m++)
+				draw_values(&u->measures[m],
+					    &run->block_values[(m * UNC_BLOCK + (size_t)b) *
+							       RANGE_FIELD_COUNT],
+					    &r);
+		}
+		pad_lanes(run->block_factors, u->item_count, run->block_values, first, end, nb);
+		for (size_t m = first; m < end; m++) {
+			double npv[UNC_BLOCK][UNC_LINES];
+			double *value = &run->block_values[m * UNC_BLOCK * RANGE_FIELD_COUNT];
+			triangular_lanes(&u->measures[m], value);
+			unc_measure_npv_block(u, m, run->block_factors, value, npv);
+			for (int b = 0; b < nb; b++) {
+				accumulate(&run->measures[m], npv[b]);
+				keep_draw(run, 1 + (long)(m - first), (long)d + b, npv[b]);
+			}
+			if (u->measures[m].enabled)
+				for (int b = 0; b < nb; b++)
+					for (int l = 0; l < UNC_LINES; l++)
+						run->kept[(size_t)l * draws + d + (size_t)b] += npv[b][l];
+		}
+	}
+}
+
 int mc_run_all(const struct workbook *wb, long draws, uint64_t seed, size_t memory_limit,
 	       struct mc_summary *portfolio, struct mc_summary *measures)
 {
 	if (draws < 1)
 		draws = 1;
 	/* Kept slots per pass: the limit over one slot's bytes, less the
-	 * portfolio's; at least one measure per pass. */
+	 * portfolio's and the saved states' (32 bytes a draw, as a slot);
+	 * at least one measure per pass.  The number of passes barely
+	 * matters: a pass simulates only its own measures and jumps over the
+	 * uniforms of the others. */
 	size_t slot_bytes = (size_t)draws * UNC_LINES * sizeof(double);
 	size_t per_pass = memory_limit / slot_bytes;
-	per_pass = per_pass > 1 ? per_pass - 1 : 1;
+	per_pass = per_pass > 2 ? per_pass - 2 : 1;
+	if (per_pass > wb->measure_count)
+		per_pass = wb->measure_count > 0 ? wb->measure_count : 1;
 	struct mc_run run;
 	mc_init(&run);
-	size_t first = 0;
-	do {
-		struct mc_options opt = {.draws = draws, .seed = seed, .only_measure = -1,
-					 .keep_first = first, .keep_count = per_pass};
-		if (mc_begin(&run, wb, &opt) < 0)
-			return -1;
-		mc_step(&run, draws);
-		mc_finish(&run);
-		if (first == 0)
-			*portfolio = run.portfolio_summary;
-		for (size_t m = first; m < wb->measure_count && m - first < per_pass; m++)
-			measures[m] = run.measure_summaries[m];
-		first += per_pass;
-	} while (first < wb->measure_count);
+	struct mc_options opt = {.draws = draws, .seed = seed, .only_measure = -1,
+				 .keep_first = 0, .keep_count = per_pass};
+	struct rng *states = malloc((size_t)draws * sizeof *states);
+	if (states == NULL || mc_begin(&run, wb, &opt) < 0) {
+		free(states);
+		return -1;
+	}
+	const struct unc_model *u = &run.model;
+	/* Draw d starts where d whole draws of every uniform leave the seed. */
+	uint64_t per_draw = u->item_count;
+	for (size_t m = 0; m < u->measure_count; m++)
+		per_draw += ranged_count(&u->measures[m]);
+	struct rng_jump whole, skip;
+	rng_jump_prepare(&whole, per_draw);
+	states[0] = run.rng;
+	for (long d = 1; d < draws; d++) {
+		states[d] = states[d - 1];
+		rng_jump(&states[d], &whole);
+	}
+	memset(run.kept, 0, (size_t)draws * UNC_LINES * sizeof *run.kept);
+
+	uint64_t before = 0;
+	for (size_t first = 0; first < u->measure_count; first += per_pass) {
+		size_t end = u->measure_count - first < per_pass ? u->measure_count : first + per_pass;
+		rng_jump_prepare(&skip, before);
+		window_pass(&run, states, first, end, &skip);
+		for (size_t m = first; m < end; m++)
+			before += ranged_count(&u->measures[m]);
+		run.done = draws;
+		run.opt.keep_first = first;
+		for (size_t m = first; m < end; m++) {
+			summarise(&run, &run.measures[m], measure_slot(&run, m), &measures[m]);
+		}
+	}
+	/* The portfolio's sums over the draws, in draw order as one_draw()
+	 * takes them. */
+	for (long d = 0; d < draws; d++) {
+		double line[UNC_LINES];
+		for (int l = 0; l < UNC_LINES; l++)
+			line[l] = run.kept[(size_t)l * (size_t)draws + (size_t)d];
+		accumulate(&run.portfolio, line);
+	}
+	run.done = draws;
+	summarise(&run, &run.portfolio, 0, portfolio);
+	free(states);
 	mc_free(&run);
 	return 0;
 }
