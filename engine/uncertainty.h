@@ -229,6 +229,7 @@ struct mc_run {
 	struct mc_accum *measures;  /* model.measure_count */
 	double *kept;               /* (1 + kept measures) × UNC_LINES × draws */
 	double *scratch;            /* draws, for the percentiles' selection */
+	uint64_t *keys, *keys_tmp;  /* draws each, for the same (radix select) */
 	/* A block of UNC_BLOCK draws: factors[i · UNC_BLOCK + lane] and
 	 * values[(measure · UNC_BLOCK + lane) · RANGE_FIELD_COUNT + field]. */
 	double *block_factors;

@@ -38,6 +38,8 @@ void mc_free(struct mc_run *run)
 	free(run->measures);
 	free(run->kept);
 	free(run->scratch);
+	free(run->keys);
+	free(run->keys_tmp);
 	free(run->block_factors);
 	free(run->block_values);
 	free(run->measure_summaries);
@@ -132,12 +134,15 @@ int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_opti
 	const size_t draws = (size_t)run->opt.draws;
 	const size_t slots = kept_slots(&run->opt, m);
 	size_t cap_summaries = run->cap_measures;
+	size_t cap_scratch = run->cap_draws, cap_keys = run->cap_draws;
 	if (grow((void **)&run->measures, &run->cap_measures, m, sizeof *run->measures) < 0 ||
 	    grow((void **)&run->measure_summaries, &cap_summaries, m,
 		 sizeof *run->measure_summaries) < 0 ||
 	    grow((void **)&run->kept, &run->cap_kept, slots * UNC_LINES * draws,
 		 sizeof *run->kept) < 0 ||
-	    grow((void **)&run->scratch, &run->cap_draws, draws, sizeof *run->scratch) < 0 ||
+	    grow((void **)&run->scratch, &cap_scratch, draws, sizeof *run->scratch) < 0 ||
+	    grow((void **)&run->keys, &cap_keys, draws, sizeof *run->keys) < 0 ||
+	    grow((void **)&run->keys_tmp, &run->cap_draws, draws, sizeof *run->keys_tmp) < 0 ||
 	    grow((void **)&run->block_factors, &run->cap_block_items,
 		 run->model.item_count * UNC_BLOCK, sizeof *run->block_factors) < 0 ||
 	    grow((void **)&run->block_values, &run->cap_block_values,
@@ -153,20 +158,6 @@ int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_opti
 	memset(&run->portfolio_summary, 0, sizeof run->portfolio_summary);
 	memset(run->measure_summaries, 0, m * sizeof *run->measure_summaries);
 	return 0;
-}
-
-/*
- * T(u), the symmetric triangular distribution on [−1, 1]: −1 + √(2u) for
- * u < ½, else 1 − √(2(1 − u)).  Written without a branch on u (a random
- * branch mispredicts half the time): with v = min(u, 1 − u), both cases
- * are ±(1 − √(2v)), and fl(√(2u) − 1) = −fl(1 − √(2u)) exactly, so the
- * bits are the contract formula's.
- */
-static double triangular_unit(double u)
-{
-	double v = u < 0.5 ? u : 1.0 - u;
-	double t = 1.0 - sqrt(2.0 * v);
-	return u < 0.5 ? -t : t;
 }
 
 /* Two lanes a vector (GCC/Clang vector types: IEEE operations per lane,
@@ -188,6 +179,31 @@ static lane2 sqrt2(lane2 x)
 static lane2 select2(mask2 c, lane2 x, lane2 y)
 {
 	return (lane2)(((mask2)x & c) | ((mask2)y & ~c));
+}
+
+/*
+ * T(u), the symmetric triangular distribution on [−1, 1]: −1 + √(2u) for
+ * u < ½, else 1 − √(2(1 − u)).  Written without a branch on u (a random
+ * branch mispredicts half the time): with v = min(u, 1 − u), both cases
+ * are ±(1 − √(2v)), and fl(√(2u) − 1) = −fl(1 − √(2u)) exactly, so the
+ * bits are the contract formula's.
+ */
+static void factor_lanes(const struct unc_model *u, double *factors, size_t first, size_t end)
+{
+	const lane2 half = {0.5, 0.5}, one = {1.0, 1.0}, two = {2.0, 2.0};
+	for (size_t i = first; i < end; i++) {
+		const lane2 w = {u->spread[i], u->spread[i]};
+		for (int p = 0; p < UNC_BLOCK; p += 2) {
+			double *f = &factors[i * UNC_BLOCK + (size_t)p];
+			const lane2 x = {f[0], f[1]};
+			const mask2 low = x < half;
+			const lane2 v = select2(low, x, one - x);
+			const lane2 t = one - sqrt2(two * v);
+			const lane2 factor = one + w * select2(low, -t, t);
+			f[0] = factor[0];
+			f[1] = factor[1];
+		}
+	}
 }
 
 /* The ranged fields of a block's lanes, value[b · RANGE_FIELD_COUNT + f]
@@ -231,12 +247,12 @@ static void keep_draw(struct mc_run *run, long slot, long draw, const double npv
 		run->kept[((size_t)slot * UNC_LINES + (size_t)l) * draws + (size_t)draw] = npv[l];
 }
 
-/* Factors of items first … end−1 into lane b of the block layout. */
-static void draw_factors(const struct unc_model *u, double *factors, int b, size_t first,
-			 size_t end, struct rng *r)
+/* The uniforms of items first … end−1 into lane b of the block layout
+ * (factor_lanes() turns them into factors). */
+static void draw_factors(double *factors, int b, size_t first, size_t end, struct rng *r)
 {
 	for (size_t i = first; i < end; i++)
-		factors[i * UNC_BLOCK + (size_t)b] = 1.0 + u->spread[i] * triangular_unit(rng_unit(r));
+		factors[i * UNC_BLOCK + (size_t)b] = rng_unit(r);
 }
 
 /* Measure m's fields for one lane: the next uniform for each ranged one
@@ -249,11 +265,11 @@ static void draw_values(const struct unc_measure_coef *mc, double value[RANGE_FI
 }
 
 /* Lanes nb … UNC_BLOCK−1 of a short block repeat lane 0 (computed, unused). */
-static void pad_lanes(double *factors, size_t items, double *value, size_t first, size_t end,
-		      int nb)
+static void pad_lanes(double *factors, const size_t items[2], double *value, size_t first,
+		      size_t end, int nb)
 {
 	for (int b = nb; b < UNC_BLOCK; b++) {
-		for (size_t i = 0; i < items; i++)
+		for (size_t i = items[0]; i < items[1]; i++)
 			factors[i * UNC_BLOCK + (size_t)b] = factors[i * UNC_BLOCK];
 		for (size_t m = first; m < end; m++)
 			memcpy(&value[(m * UNC_BLOCK + (size_t)b) * RANGE_FIELD_COUNT],
@@ -266,7 +282,7 @@ static void pad_lanes(double *factors, size_t items, double *value, size_t first
 static void whole_uniforms(struct mc_run *run, int b, struct rng *r)
 {
 	const struct unc_model *u = &run->model;
-	draw_factors(u, run->block_factors, b, 0, u->item_count, r);
+	draw_factors(run->block_factors, b, 0, u->item_count, r);
 	for (size_t m = 0; m < u->measure_count; m++)
 		draw_values(&u->measures[m],
 			    &run->block_values[(m * UNC_BLOCK + (size_t)b) * RANGE_FIELD_COUNT], r);
@@ -279,7 +295,7 @@ static void only_uniforms(struct mc_run *run, int b, struct rng *r)
 	const struct unc_model *u = &run->model;
 	const size_t m = (size_t)run->opt.only_measure;
 	rng_jump(r, &run->skip[0]);
-	draw_factors(u, run->block_factors, b, run->group_items[0], run->group_items[1], r);
+	draw_factors(run->block_factors, b, run->group_items[0], run->group_items[1], r);
 	rng_jump(r, &run->skip[1]);
 	draw_values(&u->measures[m], &run->block_values[(m * UNC_BLOCK + (size_t)b) * RANGE_FIELD_COUNT],
 		    r);
@@ -306,7 +322,10 @@ static void block_draws(struct mc_run *run, int nb)
 	}
 	size_t first = whole ? 0 : (size_t)run->opt.only_measure;
 	size_t end = whole ? u->measure_count : first + 1;
-	pad_lanes(run->block_factors, u->item_count, run->block_values, first, end, nb);
+	const size_t all_items[2] = {0, u->item_count};
+	const size_t *items = whole ? all_items : run->group_items;
+	pad_lanes(run->block_factors, items, run->block_values, first, end, nb);
+	factor_lanes(u, run->block_factors, items[0], items[1]);
 
 	double portfolio[UNC_BLOCK][UNC_LINES];
 	memset(portfolio, 0, sizeof portfolio);
@@ -403,6 +422,70 @@ double unc_percentile(double *values, long n, int k)
 	return select_kth(values, n, rank_of(n, k) - 1);
 }
 
+/*
+ * A faster selection that returns the same bits as select_kth(): with no
+ * zero and no NaN among the values, equal values have equal bits, so the
+ * k-th smallest is one bit pattern whatever the algorithm; with a zero
+ * (+0 and −0 compare equal, and which one select_kth() returns depends on
+ * its path) or a NaN, summarise() keeps select_kth().
+ *
+ * Keys: the bits of a double made to sort as unsigned integers in the
+ * order of the values.  to_keys() returns false when a value is 0 or NaN.
+ */
+static bool to_keys(const double *v, long n, uint64_t *keys)
+{
+	bool plain = true;
+	for (long i = 0; i < n; i++) {
+		uint64_t b;
+		memcpy(&b, &v[i], sizeof b);
+		plain &= v[i] == v[i] && v[i] != 0.0;
+		uint64_t negative = (uint64_t)0 - (b >> 63);
+		keys[i] = b ^ (negative | ((uint64_t)1 << 63));
+	}
+	return plain;
+}
+
+static double from_key(uint64_t k)
+{
+	uint64_t negative = (uint64_t)0 - ((k >> 63) ^ 1u);
+	uint64_t b = k ^ (negative | ((uint64_t)1 << 63));
+	double x;
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
+/* The k-th smallest (0-based) of keys[0 … n−1], most significant digit
+ * first: count the 11-bit digits, keep the keys of the digit the rank
+ * falls in (in tmp), and go on with the next digit among those. */
+static double radix_select(const uint64_t *keys, uint64_t *tmp, long n, long k)
+{
+	enum { DIGIT_BITS = 11, BINS = 1 << DIGIT_BITS };
+	uint32_t count[BINS]; /* draws ≤ 1 000 000 */
+	const uint64_t *from = keys;
+	for (int shift = 64 - DIGIT_BITS;; shift -= DIGIT_BITS) {
+		if (shift < 0)
+			shift = 0;
+		memset(count, 0, sizeof count);
+		for (long i = 0; i < n; i++)
+			count[(from[i] >> shift) & (BINS - 1)]++;
+		uint64_t digit = 0;
+		while (k >= (long)count[digit]) {
+			k -= (long)count[digit];
+			digit++;
+		}
+		long kept = 0;
+		for (long i = 0; i < n; i++) {
+			tmp[kept] = from[i];
+			kept += ((from[i] >> shift) & (BINS - 1)) == digit;
+		}
+		/* One key left, or the last digit: every kept key is the answer. */
+		if (kept == 1 || shift == 0)
+			return from_key(tmp[0]);
+		from = tmp;
+		n = kept;
+	}
+}
+
 static void summarise(struct mc_run *run, const struct mc_accum *a, long slot,
 		      struct mc_summary *out)
 {
@@ -420,11 +503,17 @@ static void summarise(struct mc_run *run, const struct mc_accum *a, long slot,
 			continue;
 		const double *src =
 			&run->kept[((size_t)slot * UNC_LINES + (size_t)l) * (size_t)run->opt.draws];
-		memcpy(run->scratch, src, (size_t)n * sizeof *run->scratch);
 		s->has_percentiles = true;
+		long r5 = rank_of(n, 5), r1 = rank_of(n, 1), r9 = rank_of(n, 9);
+		if (to_keys(src, n, run->keys)) {
+			s->p10 = radix_select(run->keys, run->keys_tmp, n, r1 - 1);
+			s->p50 = radix_select(run->keys, run->keys_tmp, n, r5 - 1);
+			s->p90 = radix_select(run->keys, run->keys_tmp, n, r9 - 1);
+			continue;
+		}
+		memcpy(run->scratch, src, (size_t)n * sizeof *run->scratch);
 		/* P50 first: selection leaves the smaller values below its rank
 		 * and the larger above, so P10 and P90 search one side each. */
-		long r5 = rank_of(n, 5), r1 = rank_of(n, 1), r9 = rank_of(n, 9);
 		s->p50 = select_kth(run->scratch, n, r5 - 1);
 		s->p10 = select_kth(run->scratch, r5, r1 - 1);
 		s->p90 = r9 > r5 ? select_kth(run->scratch + r5, n - r5, r9 - r5 - 1) : s->p50;
@@ -477,7 +566,7 @@ static void window_pass(struct mc_run *run, const struct rng *states, size_t fir
 		int nb = draws - d < UNC_BLOCK ? (int)(draws - d) : UNC_BLOCK;
 		for (int b = 0; b < nb; b++) {
 			struct rng r = states[d + (size_t)b];
-			draw_factors(u, run->block_factors, b, 0, u->item_count, &r);
+			draw_factors(run->block_factors, b, 0, u->item_count, &r);
 			rng_jump(&r, skip);
 			for (size_t m = first; m < end; m++)
 				draw_values(&u->measures[m],
@@ -485,7 +574,9 @@ static void window_pass(struct mc_run *run, const struct rng *states, size_t fir
 							       RANGE_FIELD_COUNT],
 					    &r);
 		}
-		pad_lanes(run->block_factors, u->item_count, run->block_values, first, end, nb);
+		const size_t items[2] = {0, u->item_count};
+		pad_lanes(run->block_factors, items, run->block_values, first, end, nb);
+		factor_lanes(u, run->block_factors, 0, u->item_count);
 		for (size_t m = first; m < end; m++) {
 			double npv[UNC_BLOCK][UNC_LINES];
 			double *value = &run->block_values[m * UNC_BLOCK * RANGE_FIELD_COUNT];
