@@ -152,11 +152,12 @@ static int bench_one(const char *name, bool ranged_decay)
 	return 0;
 }
 
-/* Bytes a run holds, from its capacities (the model's arrays included). */
+/* Bytes a run holds, from its capacities (the model's arrays included;
+ * three draws-long scratch lines: values, keys and their selection). */
 static size_t run_bytes(const struct mc_run *run)
 {
 	const struct unc_model *u = &run->model;
-	return run->cap_kept * sizeof(double) + run->cap_draws * sizeof(double) +
+	return run->cap_kept * sizeof(double) + run->cap_draws * 3 * sizeof(double) +
 	       (run->cap_block_items + run->cap_block_values) * sizeof(double) +
 	       run->cap_measures * (sizeof(struct mc_accum) + sizeof(struct mc_summary)) +
 	       u->cap_groups * sizeof(size_t) + u->cap_items * 3 * sizeof(double) +

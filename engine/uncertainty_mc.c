@@ -430,18 +430,25 @@ double unc_percentile(double *values, long n, int k)
  * its path) or a NaN, summarise() keeps select_kth().
  *
  * Keys: the bits of a double made to sort as unsigned integers in the
- * order of the values.  to_keys() returns false when a value is 0 or NaN.
+ * order of the values.  to_keys() returns false when a value is 0 or NaN,
+ * and the smallest and largest key.
  */
-static bool to_keys(const double *v, long n, uint64_t *keys)
+static bool to_keys(const double *v, long n, uint64_t *keys, uint64_t *kmin, uint64_t *kmax)
 {
 	bool plain = true;
+	uint64_t lo = UINT64_MAX, hi = 0;
 	for (long i = 0; i < n; i++) {
 		uint64_t b;
 		memcpy(&b, &v[i], sizeof b);
 		plain &= v[i] == v[i] && v[i] != 0.0;
 		uint64_t negative = (uint64_t)0 - (b >> 63);
-		keys[i] = b ^ (negative | ((uint64_t)1 << 63));
+		uint64_t k = b ^ (negative | ((uint64_t)1 << 63));
+		keys[i] = k;
+		lo = k < lo ? k : lo;
+		hi = k > hi ? k : hi;
 	}
+	*kmin = lo;
+	*kmax = hi;
 	return plain;
 }
 
@@ -454,35 +461,95 @@ static double from_key(uint64_t k)
 	return x;
 }
 
-/* The k-th smallest (0-based) of keys[0 … n−1], most significant digit
- * first: count the 11-bit digits, keep the keys of the digit the rank
- * falls in (in tmp), and go on with the next digit among those. */
-static double radix_select(const uint64_t *keys, uint64_t *tmp, long n, long k)
+enum { DIGIT_BITS = 11, DIGIT_BINS = 1 << DIGIT_BITS };
+
+/* The position of the rank k among count[]: its digit, and k within it. */
+static uint64_t digit_of(const uint32_t *count, long *k)
 {
-	enum { DIGIT_BITS = 11, BINS = 1 << DIGIT_BITS };
-	uint32_t count[BINS]; /* draws ≤ 1 000 000 */
-	const uint64_t *from = keys;
-	for (int shift = 64 - DIGIT_BITS;; shift -= DIGIT_BITS) {
-		if (shift < 0)
-			shift = 0;
+	uint64_t digit = 0;
+	while (*k >= (long)count[digit]) {
+		*k -= (long)count[digit];
+		digit++;
+	}
+	return digit;
+}
+
+/* The k-th smallest (0-based) of keys v[0 … n−1] that agree on every bit
+ * from `shift` up: count the next 11-bit digit, move the keys of the
+ * digit the rank falls in to the front and go on among them, until one
+ * key or one value is left.  Reorders v. */
+static double select_in(uint64_t *v, long n, long k, int shift)
+{
+	uint32_t count[DIGIT_BINS]; /* draws ≤ 1 000 000 */
+	while (n > 1 && shift > 0) {
+		shift = shift > DIGIT_BITS ? shift - DIGIT_BITS : 0;
 		memset(count, 0, sizeof count);
 		for (long i = 0; i < n; i++)
-			count[(from[i] >> shift) & (BINS - 1)]++;
-		uint64_t digit = 0;
-		while (k >= (long)count[digit]) {
-			k -= (long)count[digit];
-			digit++;
-		}
+			count[(v[i] >> shift) & (DIGIT_BINS - 1)]++;
+		uint64_t digit = digit_of(count, &k);
+		/* Swapped to the front, not overwritten: the part stays a
+		 * permutation of itself for a later rank with the same digit. */
 		long kept = 0;
 		for (long i = 0; i < n; i++) {
-			tmp[kept] = from[i];
-			kept += ((from[i] >> shift) & (BINS - 1)) == digit;
+			uint64_t key = v[i];
+			if (((key >> shift) & (DIGIT_BINS - 1)) == digit) {
+				v[i] = v[kept];
+				v[kept++] = key;
+			}
 		}
-		/* One key left, or the last digit: every kept key is the answer. */
-		if (kept == 1 || shift == 0)
-			return from_key(tmp[0]);
-		from = tmp;
 		n = kept;
+	}
+	return from_key(v[0]);
+}
+
+/*
+ * P10, P50 and P90 (0-based ranks rank[0] ≤ rank[1] ≤ rank[2]) of keys
+ * between kmin and kmax: the first digit is the 11 bits below the highest
+ * bit in which kmin and kmax differ, so it splits the draws' actual range;
+ * one count and one pass put each rank's digit's keys in its own part of
+ * tmp, and select_in() finishes each.
+ */
+static void radix_percentiles(const uint64_t *keys, uint64_t *tmp, long n, uint64_t kmin,
+			      uint64_t kmax, const long rank[3], double out[3])
+{
+	if (kmin == kmax) {
+		for (int j = 0; j < 3; j++)
+			out[j] = from_key(kmin);
+		return;
+	}
+	int top = 63;
+	while (((kmin ^ kmax) >> top) == 0)
+		top--;
+	int shift = top + 1 > DIGIT_BITS ? top + 1 - DIGIT_BITS : 0;
+	uint32_t count[DIGIT_BINS];
+	memset(count, 0, sizeof count);
+	for (long i = 0; i < n; i++)
+		count[(keys[i] >> shift) & (DIGIT_BINS - 1)]++;
+	uint64_t digit[3];
+	long within[3], start[3], fill[3];
+	for (int j = 0; j < 3; j++) {
+		within[j] = rank[j];
+		digit[j] = digit_of(count, &within[j]);
+		if (j == 0)
+			start[j] = 0;
+		else if (digit[j] == digit[j - 1])
+			start[j] = start[j - 1]; /* the same part */
+		else
+			start[j] = start[j - 1] + (long)count[digit[j - 1]];
+		fill[j] = start[j];
+	}
+	for (long i = 0; i < n; i++) {
+		uint64_t d = (keys[i] >> shift) & (DIGIT_BINS - 1);
+		if (d == digit[0])
+			tmp[fill[0]++] = keys[i];
+		else if (d == digit[1])
+			tmp[fill[1]++] = keys[i];
+		else if (d == digit[2])
+			tmp[fill[2]++] = keys[i];
+	}
+	for (int j = 0; j < 3; j++) {
+		long size = (long)count[digit[j]];
+		out[j] = select_in(&tmp[start[j]], size, within[j], shift);
 	}
 }
 
@@ -505,10 +572,14 @@ static void summarise(struct mc_run *run, const struct mc_accum *a, long slot,
 			&run->kept[((size_t)slot * UNC_LINES + (size_t)l) * (size_t)run->opt.draws];
 		s->has_percentiles = true;
 		long r5 = rank_of(n, 5), r1 = rank_of(n, 1), r9 = rank_of(n, 9);
-		if (to_keys(src, n, run->keys)) {
-			s->p10 = radix_select(run->keys, run->keys_tmp, n, r1 - 1);
-			s->p50 = radix_select(run->keys, run->keys_tmp, n, r5 - 1);
-			s->p90 = radix_select(run->keys, run->keys_tmp, n, r9 - 1);
+		uint64_t kmin, kmax;
+		if (to_keys(src, n, run->keys, &kmin, &kmax)) {
+			const long rank[3] = {r1 - 1, r5 - 1, r9 - 1};
+			double p[3];
+			radix_percentiles(run->keys, run->keys_tmp, n, kmin, kmax, rank, p);
+			s->p10 = p[0];
+			s->p50 = p[1];
+			s->p90 = p[2];
 			continue;
 		}
 		memcpy(run->scratch, src, (size_t)n * sizeof *run->scratch);
