@@ -66,14 +66,17 @@ static int reserve_items(struct unc_model *u, size_t need)
 	return 0;
 }
 
-/* Budget items of the measure's group that touch its effect years. */
+/* Budget items of the measure's group (the most prepare_measure() keeps:
+ * those that touch its effect years). */
 static size_t coef_need(const struct workbook *wb)
 {
 	size_t need = 0;
 	for (size_t i = 0; i < wb->measure_count; i++) {
 		long g = workbook_find_group(wb, wb->measures[i].group_id);
-		if (g >= 0)
-			need += wb->groups[g].item_count;
+		if (g < 0)
+			continue;
+		for (size_t j = 0; j < wb->groups[g].item_count; j++)
+			need += item_kind_has_bearer(wb->groups[g].items[j].kind);
 	}
 	return need;
 }
