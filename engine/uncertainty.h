@@ -265,9 +265,10 @@ const double *mc_draws(const struct mc_run *run, long measure, int line);
 /*
  * The whole simulation for a command-line result: the portfolio and every
  * measure with percentiles.  Measures are simulated in passes of as many
- * as keep their draws under `memory_limit` bytes; a pass starts each draw
- * from its saved generator state (32 bytes a draw) and jumps over the
- * uniforms of the measures outside it, so the passes together cost one
+ * as keep their draws under `memory_limit` bytes; each draw's generator
+ * state at its start (found by jumping, see rng.h) and where the last pass
+ * left it are saved (64 bytes a draw), so a pass draws its item factors
+ * and then only its own measures' uniforms: the passes together cost one
  * simulation however many there are, and the portfolio's draws are summed
  * across them in document order (the bits of one pass).  `measures` has
  * wb->measure_count entries.  Returns 0, or −1 when out of memory.
@@ -295,9 +296,10 @@ struct unc_results {
 };
 
 /* The simulation's memory cap for unc_results_compute(): see mc_run_all().
- * More passes cost only a jump per draw each (≈ 6 ms a pass at 10 000
- * draws); 32 MB keeps `calc --json` of 10 000 measures under 100 MB. */
-#define UNC_RESULTS_MEMORY_LIMIT ((size_t)32 << 20)
+ * More passes cost only the item factors of every draw each (≈ 2 ms a
+ * pass at 10 000 draws of 56 items), so 16 MB: `calc --json` of 10 000
+ * measures stays under 100 MB. */
+#define UNC_RESULTS_MEMORY_LIMIT ((size_t)16 << 20)
 
 void unc_results_init(struct unc_results *r);
 void unc_results_free(struct unc_results *r);

@@ -622,14 +622,16 @@ const double *mc_draws(const struct mc_run *run, long measure, int line)
 }
 
 /*
- * One pass of mc_run_all(): measures first … end−1 over every draw, each
- * draw started from its saved generator state and jumped over the
- * uniforms of the measures before `first`.  Adds the enabled measures'
- * lines into the portfolio's kept draws (slot 0), which so receive every
- * measure in document order exactly as one_draw() adds them.
+ * One pass of mc_run_all(): measures first … end−1 over every draw.  Each
+ * draw takes its item factors from its saved start (`states`) and its
+ * fields from where the pass before left its generator (`next`, updated
+ * here), so no pass steps through the uniforms of another's measures.
+ * Adds the enabled measures' lines into the portfolio's kept draws (slot
+ * 0), which so receive every measure in document order exactly as
+ * block_draws() adds them.
  */
-static void window_pass(struct mc_run *run, const struct rng *states, size_t first, size_t end,
-			const struct rng_jump *skip)
+static void window_pass(struct mc_run *run, const struct rng *states, struct rng *next,
+			size_t first, size_t end)
 {
 	const struct unc_model *u = &run->model;
 	const size_t draws = (size_t)run->opt.draws;
@@ -638,12 +640,14 @@ static void window_pass(struct mc_run *run, const struct rng *states, size_t fir
 		for (int b = 0; b < nb; b++) {
 			struct rng r = states[d + (size_t)b];
 			draw_factors(run->block_factors, b, 0, u->item_count, &r);
-			rng_jump(&r, skip);
+			if (first > 0)
+				r = next[d + (size_t)b];
 			for (size_t m = first; m < end; m++)
 				draw_values(&u->measures[m],
 					    &run->block_values[(m * UNC_BLOCK + (size_t)b) *
 							       RANGE_FIELD_COUNT],
 					    &r);
+			next[d + (size_t)b] = r;
 		}
 		const size_t items[2] = {0, u->item_count};
 		pad_lanes(run->block_factors, items, run->block_values, first, end, nb);
@@ -671,20 +675,21 @@ int mc_run_all(const struct workbook *wb, long draws, uint64_t seed, size_t memo
 	if (draws < 1)
 		draws = 1;
 	/* Kept slots per pass: the limit over one slot's bytes, less the
-	 * portfolio's and the saved states' (32 bytes a draw, as a slot);
-	 * at least one measure per pass.  The number of passes barely
-	 * matters: a pass simulates only its own measures and jumps over the
-	 * uniforms of the others. */
+	 * portfolio's and the two saved states' (32 bytes a draw each, as a
+	 * slot); at least one measure per pass.  The number of passes barely
+	 * matters: a pass simulates only its own measures, and costs the
+	 * item factors of every draw besides. */
 	size_t slot_bytes = (size_t)draws * UNC_LINES * sizeof(double);
 	size_t per_pass = memory_limit / slot_bytes;
-	per_pass = per_pass > 2 ? per_pass - 2 : 1;
+	per_pass = per_pass > 3 ? per_pass - 3 : 1;
 	if (per_pass > wb->measure_count)
 		per_pass = wb->measure_count > 0 ? wb->measure_count : 1;
 	struct mc_run run;
 	mc_init(&run);
 	struct mc_options opt = {.draws = draws, .seed = seed, .only_measure = -1,
 				 .keep_first = 0, .keep_count = per_pass};
-	struct rng *states = malloc((size_t)draws * sizeof *states);
+	struct rng *states = malloc(2 * (size_t)draws * sizeof *states);
+	struct rng *next = states + draws;
 	if (states == NULL || mc_begin(&run, wb, &opt) < 0) {
 		free(states);
 		return -1;
@@ -694,7 +699,7 @@ int mc_run_all(const struct workbook *wb, long draws, uint64_t seed, size_t memo
 	uint64_t per_draw = u->item_count;
 	for (size_t m = 0; m < u->measure_count; m++)
 		per_draw += ranged_count(&u->measures[m]);
-	struct rng_jump whole, skip;
+	struct rng_jump whole;
 	rng_jump_prepare(&whole, per_draw);
 	states[0] = run.rng;
 	for (long d = 1; d < draws; d++) {
@@ -703,20 +708,15 @@ int mc_run_all(const struct workbook *wb, long draws, uint64_t seed, size_t memo
 	}
 	memset(run.kept, 0, (size_t)draws * UNC_LINES * sizeof *run.kept);
 
-	uint64_t before = 0;
 	for (size_t first = 0; first < u->measure_count; first += per_pass) {
 		size_t end = u->measure_count - first < per_pass ? u->measure_count : first + per_pass;
-		rng_jump_prepare(&skip, before);
-		window_pass(&run, states, first, end, &skip);
-		for (size_t m = first; m < end; m++)
-			before += ranged_count(&u->measures[m]);
+		window_pass(&run, states, next, first, end);
 		run.done = draws;
 		run.opt.keep_first = first;
-		for (size_t m = first; m < end; m++) {
+		for (size_t m = first; m < end; m++)
 			summarise(&run, &run.measures[m], measure_slot(&run, m), &measures[m]);
-		}
 	}
-	/* The portfolio's sums over the draws, in draw order as one_draw()
+	/* The portfolio's sums over the draws, in draw order as block_draws()
 	 * takes them. */
 	for (long d = 0; d < draws; d++) {
 		double line[UNC_LINES];
