@@ -12,7 +12,8 @@
  *     the longest slice (≤ 4 ms) and the memory of the run (< 64 MB);
  *   - the straightforward way, a full projection_compute() per draw with
  *     scaled inputs, on the same workbook for a few draws, to state the
- *     speed-up per draw.
+ *     speed-up per draw;
+ *   - one measure of a 10 000-measure workbook, as on a keystroke there.
  * Each prints the median, min and max over its repeats.
  *
  * Must never: be built by `make` or `make check`, or depend on anything
@@ -152,12 +153,36 @@ static int bench_one(const char *name, bool ranged_decay)
 	return 0;
 }
 
-/* Bytes a run holds, from its capacities (the model's arrays included). */
+/* The interface's per-keystroke case in a big workbook: one measure in
+ * the middle of `wb`, so the other measures' uniforms are skipped. */
+static int bench_one_of(const char *name, const struct workbook *wb)
+{
+	struct mc_run run;
+	mc_init(&run);
+	struct mc_options opt = {.draws = DRAWS, .seed = 1,
+				 .only_measure = (long)wb->measure_count / 2};
+	double ms[REPEATS_LARGE];
+	if (mc_begin(&run, wb, &opt) < 0)
+		return -1;
+	for (int i = 0; i < REPEATS_LARGE; i++) {
+		double t0 = now_ms();
+		mc_begin(&run, wb, &opt);
+		mc_step(&run, DRAWS);
+		mc_finish(&run);
+		ms[i] = now_ms() - t0;
+	}
+	report(name, ms, REPEATS_LARGE, "");
+	mc_free(&run);
+	return 0;
+}
+
+/* Bytes a run holds, from its capacities (the model's arrays included;
+ * three draws-long scratch lines: values, keys and their selection). */
 static size_t run_bytes(const struct mc_run *run)
 {
 	const struct unc_model *u = &run->model;
-	return run->cap_kept * sizeof(double) + run->cap_draws * sizeof(double) +
-	       run->cap_items * sizeof(double) +
+	return run->cap_kept * sizeof(double) + run->cap_draws * 3 * sizeof(double) +
+	       (run->cap_block_items + run->cap_block_values) * sizeof(double) +
 	       run->cap_measures * (sizeof(struct mc_accum) + sizeof(struct mc_summary)) +
 	       u->cap_groups * sizeof(size_t) + u->cap_items * 3 * sizeof(double) +
 	       u->cap_measures * sizeof(struct unc_measure_coef) +
@@ -258,6 +283,13 @@ int main(void)
 	workbook_free(&fixed);
 	rc |= bench_slow(&large);
 	workbook_free(&large);
+	struct workbook huge;
+	if (build(&huge, &r, 10000, true) < 0) {
+		fprintf(stderr, "uncertainty_bench: out of memory\n");
+		return 1;
+	}
+	rc |= bench_one_of("one measure of 10 000 (begin + 10 000 draws)", &huge);
+	workbook_free(&huge);
 	if (rc != 0)
 		fprintf(stderr, "uncertainty_bench: out of memory\n");
 	return rc != 0;

@@ -53,4 +53,21 @@ static inline double rng_unit(struct rng *r)
 	return (double)(rng_next(r) >> 11) * 0x1.0p-53;
 }
 
+/*
+ * Jumping ahead: n steps of the generator at the cost of 256, for the
+ * passes of mc_run_all() that skip the uniforms of the measures they do
+ * not simulate.  The state map T of xoshiro256** is linear over GF(2), so
+ * T^n = q(T) with q(x) = x^n mod P(x), P the characteristic polynomial of
+ * T; the jump is then Σ q_i T^i s (how the authors' jump() works, with
+ * their constant for n = 2^128).  Gives exactly the state n rng_next()
+ * calls give.
+ */
+struct rng_jump {
+	uint64_t steps;
+	uint64_t q[4]; /* bit i of q: the coefficient of x^i */
+};
+
+void rng_jump_prepare(struct rng_jump *j, uint64_t steps);
+void rng_jump(struct rng *r, const struct rng_jump *j);
+
 #endif

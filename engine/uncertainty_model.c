@@ -66,14 +66,17 @@ static int reserve_items(struct unc_model *u, size_t need)
 	return 0;
 }
 
-/* Budget items of the measure's group that touch its effect years. */
+/* Budget items of the measure's group (the most prepare_measure() keeps:
+ * those that touch its effect years). */
 static size_t coef_need(const struct workbook *wb)
 {
 	size_t need = 0;
 	for (size_t i = 0; i < wb->measure_count; i++) {
 		long g = workbook_find_group(wb, wb->measures[i].group_id);
-		if (g >= 0)
-			need += wb->groups[g].item_count;
+		if (g < 0)
+			continue;
+		for (size_t j = 0; j < wb->groups[g].item_count; j++)
+			need += item_kind_has_bearer(wb->groups[g].items[j].kind);
 	}
 	return need;
 }
@@ -289,4 +292,91 @@ void unc_measure_npv(const struct unc_model *u, size_t m, const double *factors,
 		pv_cost += cost;
 	}
 	npv[UNC_TOTAL] = pv_saving - pv_cost;
+}
+
+/*
+ * UNC_BLOCK draws of measure m at once, lane b with factors[i·UNC_BLOCK + b]
+ * and value[b·RANGE_FIELD_COUNT + f]: the same operations in the same
+ * order as unc_measure_npv() for each lane (so the same bits), with the
+ * lanes innermost, so that the year loop's two dependency chains (the
+ * running sum and the power of 1 − δ) of four draws overlap and the
+ * compiler may put lanes side by side in vector registers.
+ */
+void unc_measure_npv_block(const struct unc_model *u, size_t m, const double *factors,
+			   const double *value, double npv[UNC_BLOCK][UNC_LINES])
+{
+	const struct unc_measure_coef *mc = &u->measures[m];
+	const struct unc_item_coef *coef = &u->coefs[mc->coef_first];
+	double acc[BEARER_COUNT][UNC_BLOCK];
+
+	if (mc->ranged[RANGE_DECAY]) {
+		double run[HORIZON_MAX + 1][UNC_BLOCK];
+		const int lo = mc->run_lo;
+		/* Two lanes a vector (GCC/Clang vector types: IEEE operations per
+		 * lane, no contraction), in registers across the year loop. */
+		typedef double lane2 __attribute__((vector_size(16)));
+		lane2 keep01 = {1.0 - value[0 * RANGE_FIELD_COUNT + RANGE_DECAY],
+				1.0 - value[1 * RANGE_FIELD_COUNT + RANGE_DECAY]};
+		lane2 keep23 = {1.0 - value[2 * RANGE_FIELD_COUNT + RANGE_DECAY],
+				1.0 - value[3 * RANGE_FIELD_COUNT + RANGE_DECAY]};
+		lane2 w01 = {1.0, 1.0}, w23 = {1.0, 1.0};
+		lane2 s01 = {0.0, 0.0}, s23 = {0.0, 0.0};
+		/* power(keep, k_run): the same products, r = 1 · keep · keep … */
+		for (int i = 0; i < mc->k_run; i++) {
+			w01 = w01 * keep01;
+			w23 = w23 * keep23;
+		}
+		memcpy(run[0], &s01, sizeof s01);
+		memcpy(run[0] + 2, &s23, sizeof s23);
+		for (int t = lo; t < mc->run_hi; t++) {
+			const lane2 dfg = {u->dfg[t], u->dfg[t]};
+			s01 = s01 + dfg * w01;
+			s23 = s23 + dfg * w23;
+			memcpy(run[t - lo + 1], &s01, sizeof s01);
+			memcpy(run[t - lo + 1] + 2, &s23, sizeof s23);
+			w01 = w01 * keep01;
+			w23 = w23 * keep23;
+		}
+		size_t i = 0;
+		for (int k = 0; k < BEARER_COUNT; k++) {
+			double a[UNC_BLOCK] = {0.0, 0.0, 0.0, 0.0};
+			for (; i < mc->coef_end[k]; i++) {
+				const double amount = coef[i].amount;
+				const double *hi = run[coef[i].t_hi - lo + 1], *lw = run[coef[i].t_lo - lo];
+				const double *f = &factors[coef[i].item * UNC_BLOCK];
+				for (int b = 0; b < UNC_BLOCK; b++)
+					a[b] += f[b] * (amount * (hi[b] - lw[b]));
+			}
+			for (int b = 0; b < UNC_BLOCK; b++)
+				acc[k][b] = a[b];
+		}
+	} else {
+		size_t i = 0;
+		for (int k = 0; k < BEARER_COUNT; k++) {
+			double a[UNC_BLOCK] = {0.0, 0.0, 0.0, 0.0};
+			for (; i < mc->coef_end[k]; i++) {
+				const double sv = coef[i].s;
+				const double *f = &factors[coef[i].item * UNC_BLOCK];
+				for (int b = 0; b < UNC_BLOCK; b++)
+					a[b] += f[b] * sv;
+			}
+			for (int b = 0; b < UNC_BLOCK; b++)
+				acc[k][b] = a[b];
+		}
+	}
+
+	for (int b = 0; b < UNC_BLOCK; b++) {
+		const double *v = &value[b * RANGE_FIELD_COUNT];
+		const double k = mc->n * v[RANGE_SUCCESS_RATE] * (1.0 - v[RANGE_DEADWEIGHT]);
+		const double c = v[RANGE_COST_PER_PARTICIPANT];
+		double pv_saving = 0.0, pv_cost = 0.0;
+		for (int l = 0; l < BEARER_COUNT; l++) {
+			double saving = k * acc[l][b];
+			double cost = c * mc->cost_pv[l];
+			npv[b][l] = saving - cost;
+			pv_saving += saving;
+			pv_cost += cost;
+		}
+		npv[b][UNC_TOTAL] = pv_saving - pv_cost;
+	}
 }

@@ -31,18 +31,24 @@ int unc_results_compute(struct unc_results *r, const struct workbook *wb,
 			const struct projection *p, long draws, uint64_t seed)
 {
 	unc_results_free(r);
-	if (unc_model_prepare(&r->model, wb) < 0)
-		return -1;
 	size_t m = wb->measure_count;
 	size_t n = m > 0 ? m : 1;
+	r->measure_mc = calloc(n, sizeof *r->measure_mc);
+	/* The simulation first: it prepares and frees its own model, so the
+	 * two models are never held at once (calc's peak at 10 000 measures). */
+	if (r->measure_mc == NULL ||
+	    mc_run_all(wb, draws, seed, UNC_RESULTS_MEMORY_LIMIT, &r->portfolio_mc,
+		       r->measure_mc) < 0 || unc_model_prepare(&r->model, wb) < 0) {
+		unc_results_free(r);
+		return -1;
+	}
 	r->portfolio_tornado = malloc((tornado_portfolio_max(&r->model) + 1) *
 				      sizeof *r->portfolio_tornado);
 	r->measure_tornado = malloc(n * TORNADO_MEASURE_MAX * sizeof *r->measure_tornado);
 	r->measure_tornado_count = calloc(n, sizeof *r->measure_tornado_count);
 	r->switching = calloc(n, sizeof *r->switching);
-	r->measure_mc = calloc(n, sizeof *r->measure_mc);
 	if (r->portfolio_tornado == NULL || r->measure_tornado == NULL ||
-	    r->measure_tornado_count == NULL || r->switching == NULL || r->measure_mc == NULL) {
+	    r->measure_tornado_count == NULL || r->switching == NULL) {
 		unc_results_free(r);
 		return -1;
 	}
@@ -55,11 +61,6 @@ int unc_results_compute(struct unc_results *r, const struct workbook *wb,
 		if (p->streaming || i < p->measure_count)
 			switching_values(&wb->measures[i], projection_measure_result(p, wb, i),
 					 &r->switching[i]);
-	}
-	if (mc_run_all(wb, draws, seed, UNC_RESULTS_MEMORY_LIMIT, &r->portfolio_mc,
-		       r->measure_mc) < 0) {
-		unc_results_free(r);
-		return -1;
 	}
 	return 0;
 }

@@ -83,22 +83,38 @@ static void add_lines(double sum[UNC_LINES], const double v[UNC_LINES])
 		sum[l] += v[l];
 }
 
-/* Σ over enabled measures of their point NPV, with measure `which`'s
- * field `field` at v instead. */
-static void portfolio_field_end(const struct unc_model *u, size_t which, int field, double v,
-				double sum[UNC_LINES])
+/*
+ * The portfolio ends of measure `which`'s entries e[0 … count−1]: Σ over
+ * enabled measures of their point NPV with `which`'s one field at the
+ * end instead.  Every end's sum runs in document order from 0, so all
+ * ends share the sum over the measures before `which` (`prefix`, built
+ * the same way) and the loop over the measures after it is shared too:
+ * each of their NPVs is read once for all the ends.
+ */
+static void portfolio_field_ends(const struct unc_model *u, size_t which,
+				 const double prefix[UNC_LINES], struct tornado_entry *e,
+				 size_t count)
 {
-	memset(sum, 0, UNC_LINES * sizeof *sum);
-	for (size_t j = 0; j < u->measure_count; j++) {
+	double sum[2 * RANGE_FIELD_COUNT][UNC_LINES];
+	const size_t ends = 2 * count;
+	for (size_t k = 0; k < count; k++) {
+		double npv[UNC_LINES];
+		field_end(u, which, e[k].input, e[k].low, npv);
+		for (int l = 0; l < UNC_LINES; l++)
+			sum[2 * k][l] = prefix[l] + npv[l];
+		field_end(u, which, e[k].input, e[k].high, npv);
+		for (int l = 0; l < UNC_LINES; l++)
+			sum[2 * k + 1][l] = prefix[l] + npv[l];
+	}
+	for (size_t j = which + 1; j < u->measure_count; j++) {
 		if (!u->measures[j].enabled)
 			continue;
-		if (j == which) {
-			double npv[UNC_LINES];
-			field_end(u, j, field, v, npv);
-			add_lines(sum, npv);
-		} else {
-			add_lines(sum, u->measures[j].point_npv);
-		}
+		for (size_t k = 0; k < ends; k++)
+			add_lines(sum[k], u->measures[j].point_npv);
+	}
+	for (size_t k = 0; k < count; k++) {
+		memcpy(e[k].npv_low, sum[2 * k], sizeof e[k].npv_low);
+		memcpy(e[k].npv_high, sum[2 * k + 1], sizeof e[k].npv_high);
 	}
 }
 
@@ -125,10 +141,12 @@ static void portfolio_profile_end(struct unc_model *u, long g, double sign,
 size_t tornado_portfolio(struct unc_model *u, struct tornado_entry *out)
 {
 	size_t count = 0;
+	double prefix[UNC_LINES] = {0.0, 0.0, 0.0, 0.0};
 	for (size_t m = 0; m < u->measure_count; m++) {
 		const struct unc_measure_coef *mc = &u->measures[m];
 		if (!mc->enabled)
 			continue;
+		size_t first = count;
 		for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
 			if (!mc->ranged[f])
 				continue;
@@ -138,9 +156,10 @@ size_t tornado_portfolio(struct unc_model *u, struct tornado_entry *out)
 			e->input = f;
 			e->low = mc->low[f];
 			e->high = mc->high[f];
-			portfolio_field_end(u, m, f, e->low, e->npv_low);
-			portfolio_field_end(u, m, f, e->high, e->npv_high);
 		}
+		if (count > first)
+			portfolio_field_ends(u, m, prefix, &out[first], count - first);
+		add_lines(prefix, mc->point_npv);
 	}
 	for (size_t g = 0; g < u->group_count; g++) {
 		bool used = false;

@@ -82,3 +82,23 @@ Test(rng, same_seed_same_stream_other_seed_other_stream)
 	}
 	cr_assert_gt(differ, 990);
 }
+
+Test(rng, jump_gives_the_state_of_stepping)
+{
+	/* Short jumps step; from 257 on the polynomial is used, so any
+	 * wrong bit of the characteristic polynomial shows here. */
+	static const uint64_t steps[] = {0, 1, 255, 256, 257, 300, 4099, 123457, 1000003};
+	for (size_t k = 0; k < sizeof steps / sizeof steps[0]; k++) {
+		struct rng jumped, stepped;
+		rng_seed(&jumped, 42 + k);
+		stepped = jumped;
+		struct rng_jump j;
+		rng_jump_prepare(&j, steps[k]);
+		rng_jump(&jumped, &j);
+		for (uint64_t i = 0; i < steps[k]; i++)
+			(void)rng_next(&stepped);
+		cr_assert_arr_eq(jumped.s, stepped.s, sizeof jumped.s, "jump of %llu",
+				 (unsigned long long)steps[k]);
+		cr_assert_eq(rng_next(&jumped), rng_next(&stepped));
+	}
+}

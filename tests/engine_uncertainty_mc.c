@@ -429,3 +429,33 @@ Test(mc, success_rate_alone_follows_the_triangular_quantiles)
 	mc_free(&run);
 	workbook_free(&wb);
 }
+
+/* The summaries' percentiles (a radix selection when no draw is 0 or NaN)
+ * are bit for bit unc_percentile()'s on the kept draws, which selects by
+ * comparisons; a measure with no participants has lines of ±0 draws. */
+Test(mc, percentiles_are_those_of_the_kept_draws)
+{
+	struct workbook wb;
+	small_workbook(&wb);
+	wb.measures[1].participants = 0;
+	struct mc_run run;
+	run_all(&run, &wb, 1001, 5, wb.measure_count);
+	double *copy = malloc(1001 * sizeof *copy);
+	cr_assert_not_null(copy);
+	for (long m = -1; m < (long)wb.measure_count; m++)
+		for (int l = 0; l < UNC_LINES; l++) {
+			const struct mc_stats *s = m < 0 ? &run.portfolio_summary.line[l]
+							 : &run.measure_summaries[m].line[l];
+			const double *v = mc_draws(&run, m, l);
+			const double *got[3] = {&s->p10, &s->p50, &s->p90};
+			for (int k = 0; k < 3; k++) {
+				memcpy(copy, v, 1001 * sizeof *copy);
+				double want = unc_percentile(copy, 1001, 1 + 4 * k);
+				cr_assert_eq(memcmp(got[k], &want, sizeof want), 0,
+					     "measure %ld line %d P%d", m, l, 10 + 40 * k);
+			}
+		}
+	free(copy);
+	mc_free(&run);
+	workbook_free(&wb);
+}
