@@ -126,23 +126,47 @@ static json_t *monte_carlo_object(struct out *o, const struct mc_summary *s)
 	return x;
 }
 
-json_t *json_uncertainty_object(const struct workbook *wb, const struct unc_results *u,
-				long measure)
+static json_t *uncertainty_object(const struct workbook *wb, const struct unc_results *u,
+				  long measure, bool tornado)
 {
 	struct out o = {true};
 	json_t *x = obj(&o);
 	if (measure < 0) {
 		set(&o, x, "tornado",
-		    tornado_array(&o, wb, u->portfolio_tornado, u->portfolio_tornado_count));
+		    tornado_array(&o, wb, u->portfolio_tornado,
+				  tornado ? u->portfolio_tornado_count : 0));
 		set(&o, x, "monte_carlo", monte_carlo_object(&o, &u->portfolio_mc));
 	} else {
 		size_t i = (size_t)measure;
 		set(&o, x, "tornado",
 		    tornado_array(&o, wb, &u->measure_tornado[i * TORNADO_MEASURE_MAX],
-				  u->measure_tornado_count[i]));
+				  tornado ? u->measure_tornado_count[i] : 0));
 		set(&o, x, "switching", switching_object(&o, &u->switching[i]));
 		set(&o, x, "monte_carlo", monte_carlo_object(&o, &u->measure_mc[i]));
 	}
+	if (!o.ok) {
+		json_decref(x);
+		return NULL;
+	}
+	return x;
+}
+
+json_t *json_uncertainty_object(const struct workbook *wb, const struct unc_results *u,
+				long measure)
+{
+	return uncertainty_object(wb, u, measure, true);
+}
+
+json_t *json_uncertainty_object_untorn(const struct workbook *wb, const struct unc_results *u,
+				       long measure)
+{
+	return uncertainty_object(wb, u, measure, false);
+}
+
+json_t *json_uncertainty_tornado_entry(const struct workbook *wb, const struct tornado_entry *e)
+{
+	struct out o = {true};
+	json_t *x = tornado_entry_object(&o, wb, e);
 	if (!o.ok) {
 		json_decref(x);
 		return NULL;

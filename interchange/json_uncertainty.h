@@ -18,4 +18,13 @@
 json_t *json_uncertainty_object(const struct workbook *wb, const struct unc_results *u,
 				long measure);
 
+/* The same with "tornado" left an empty array, for a writer that streams
+ * the entries one by one (json_uncertainty_tornado_entry()) in its place:
+ * the portfolio's tornado has an entry per ranged input of every measure. */
+json_t *json_uncertainty_object_untorn(const struct workbook *wb, const struct unc_results *u,
+				       long measure);
+
+/* One tornado entry's object; a new reference, NULL when out of memory. */
+json_t *json_uncertainty_tornado_entry(const struct workbook *wb, const struct tornado_entry *e);
+
 #endif
