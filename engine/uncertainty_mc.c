@@ -121,7 +121,9 @@ static void prepare_skips(struct mc_run *run)
 
 int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt)
 {
-	if (unc_model_prepare(&run->model, wb) < 0) {
+	const bool one = opt->only_measure >= 0 && (size_t)opt->only_measure < wb->measure_count;
+	if ((one ? unc_model_prepare_only(&run->model, wb, (size_t)opt->only_measure)
+		 : unc_model_prepare(&run->model, wb)) < 0) {
 		mc_free(run);
 		return -1;
 	}

@@ -14,6 +14,7 @@
  */
 #include "engine/uncertainty.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,7 +200,21 @@ static void prepare_measure(struct unc_model *u, const struct workbook *wb, size
 	mc->k_run = (int)(run_lo - effect_start);
 }
 
-int unc_model_prepare(struct unc_model *u, const struct workbook *wb)
+/* What the draw order needs of a measure that is not simulated. */
+static void mark_measure(struct unc_model *u, const struct workbook *wb, size_t index)
+{
+	const struct measure *m = &wb->measures[index];
+	struct unc_measure_coef *mc = &u->measures[index];
+	memset(mc, 0, sizeof *mc);
+	mc->enabled = m->enabled;
+	mc->group = -1;
+	mc->coef_first = u->coef_count;
+	for (int f = 0; f < RANGE_FIELD_COUNT; f++)
+		mc->ranged[f] = m->ranges[f].set;
+}
+
+/* only: the one measure to prepare, or SIZE_MAX for all. */
+static int prepare_model(struct unc_model *u, const struct workbook *wb, size_t only)
 {
 	size_t items = 0;
 	for (size_t g = 0; g < wb->group_count; g++)
@@ -233,12 +248,27 @@ int unc_model_prepare(struct unc_model *u, const struct workbook *wb)
 
 	u->measure_count = wb->measure_count;
 	u->coef_count = 0;
+	for (size_t i = 0; i < wb->measure_count; i++) {
+		if (only == SIZE_MAX || i == only)
+			prepare_measure(u, wb, i);
+		else
+			mark_measure(u, wb, i);
+	}
 	for (size_t i = 0; i < wb->measure_count; i++)
-		prepare_measure(u, wb, i);
-	for (size_t i = 0; i < wb->measure_count; i++)
-		unc_measure_npv(u, i, u->factors_one, u->measures[i].point, false,
-				u->measures[i].point_npv);
+		if (only == SIZE_MAX || i == only)
+			unc_measure_npv(u, i, u->factors_one, u->measures[i].point, false,
+					u->measures[i].point_npv);
 	return 0;
+}
+
+int unc_model_prepare(struct unc_model *u, const struct workbook *wb)
+{
+	return prepare_model(u, wb, SIZE_MAX);
+}
+
+int unc_model_prepare_only(struct unc_model *u, const struct workbook *wb, size_t only)
+{
+	return prepare_model(u, wb, only < wb->measure_count ? only : SIZE_MAX);
 }
 
 void unc_measure_npv(const struct unc_model *u, size_t m, const double *factors,

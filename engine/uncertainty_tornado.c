@@ -14,6 +14,7 @@
 #include "engine/uncertainty.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Every item of group g at 1 + sign · w, the others at 1. */
@@ -138,36 +139,46 @@ static void portfolio_profile_end(struct unc_model *u, long g, double sign,
 	}
 }
 
-size_t tornado_portfolio(struct unc_model *u, struct tornado_entry *out)
+void tornado_portfolio_begin(struct tornado_cursor *c)
 {
-	size_t count = 0;
-	double prefix[UNC_LINES] = {0.0, 0.0, 0.0, 0.0};
-	for (size_t m = 0; m < u->measure_count; m++) {
+	memset(c, 0, sizeof *c);
+}
+
+bool tornado_portfolio_step(struct unc_model *u, struct tornado_entry *out,
+			    struct tornado_cursor *c, size_t units)
+{
+	size_t done = 0;
+	for (; c->measure < u->measure_count && done < units; c->measure++) {
+		const size_t m = c->measure;
 		const struct unc_measure_coef *mc = &u->measures[m];
 		if (!mc->enabled)
 			continue;
-		size_t first = count;
+		done++;
+		size_t first = c->count;
 		for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
 			if (!mc->ranged[f])
 				continue;
-			struct tornado_entry *e = &out[count++];
+			struct tornado_entry *e = &out[c->count++];
 			e->measure = (long)m;
 			e->group = -1;
 			e->input = f;
 			e->low = mc->low[f];
 			e->high = mc->high[f];
 		}
-		if (count > first)
-			portfolio_field_ends(u, m, prefix, &out[first], count - first);
-		add_lines(prefix, mc->point_npv);
+		if (c->count > first)
+			portfolio_field_ends(u, m, c->prefix, &out[first], c->count - first);
+		add_lines(c->prefix, mc->point_npv);
 	}
-	for (size_t g = 0; g < u->group_count; g++) {
+	for (; c->measure >= u->measure_count && c->group < u->group_count && done < units;
+	     c->group++) {
+		const size_t g = c->group;
 		bool used = false;
 		for (size_t m = 0; m < u->measure_count && !used; m++)
 			used = u->measures[m].enabled && u->measures[m].group == (long)g;
 		if (!used)
 			continue;
-		struct tornado_entry *e = &out[count++];
+		done++;
+		struct tornado_entry *e = &out[c->count++];
 		e->measure = -1;
 		e->group = (long)g;
 		e->input = UNC_PROFILE;
@@ -175,7 +186,16 @@ size_t tornado_portfolio(struct unc_model *u, struct tornado_entry *out)
 		portfolio_profile_end(u, (long)g, -1.0, e->npv_low);
 		portfolio_profile_end(u, (long)g, +1.0, e->npv_high);
 	}
-	return count;
+	return c->measure >= u->measure_count && c->group >= u->group_count;
+}
+
+size_t tornado_portfolio(struct unc_model *u, struct tornado_entry *out)
+{
+	struct tornado_cursor c;
+	tornado_portfolio_begin(&c);
+	while (!tornado_portfolio_step(u, out, &c, SIZE_MAX))
+		;
+	return c.count;
 }
 
 /* A switching value exists when finite and inside [lo, hi]. */

@@ -10,6 +10,8 @@
  *   pv_saving = 10 · 0,5 · 260 000 = 1 300 000 (kommune 1 000 000, stat 300 000)
  *   npv = 1 200 000 (kommune 900 000, stat 300 000)
  */
+#include <string.h>
+
 #include "tests/engine_helpers.h"
 
 #include "engine/uncertainty.h"
@@ -171,6 +173,23 @@ Test(uncertainty, portfolio_tornado_order_and_sums)
 	/* Profile low: A 970 000, B 2 · 1 070 000 − 200 000 = 1 940 000. */
 	NEAR(e[5].npv_low[UNC_TOTAL], 970000 + 1940000);
 	NEAR(e[5].npv_high[UNC_TOTAL], 1430000 + 2 * 1530000 - 200000);
+
+	/* In steps of one measure or group: the same entries, bit for bit. */
+	struct tornado_entry stepped[16];
+	memset(stepped, 0, sizeof stepped);
+	struct tornado_cursor cursor;
+	tornado_portfolio_begin(&cursor);
+	int steps = 1;
+	while (!tornado_portfolio_step(&u, stepped, &cursor, 1))
+		steps++;
+	cr_assert_geq(steps, 3, "took %d steps", steps);
+	cr_assert_eq(cursor.count, n);
+	for (size_t k = 0; k < n; k++) {
+		cr_assert_eq(stepped[k].measure, e[k].measure);
+		cr_assert_eq(stepped[k].input, e[k].input);
+		cr_assert(memcmp(stepped[k].npv_low, e[k].npv_low, sizeof e[k].npv_low) == 0);
+		cr_assert(memcmp(stepped[k].npv_high, e[k].npv_high, sizeof e[k].npv_high) == 0);
+	}
 	unc_model_free(&u);
 	workbook_free(&wb);
 }

@@ -131,9 +131,40 @@ Test(session_unc, slices_give_exactly_what_calc_gives)
 		cr_assert_geq(fabs(a->npv_high[UNC_TOTAL] - a->npv_low[UNC_TOTAL]),
 			      fabs(b->npv_high[UNC_TOTAL] - b->npv_low[UNC_TOTAL]));
 	}
+	/* Each entry bit for bit (the measure's run prepares that measure
+	 * alone: unc_model_prepare_only()). */
+	for (size_t k = 0; k < r->measure.tornado_count; k++) {
+		const struct tornado_entry *g = &r->measure.tornado[k];
+		bool found = false;
+		for (size_t j = 0; j < want.measure_tornado_count[0] && !found; j++) {
+			const struct tornado_entry *w = &want.measure_tornado[j];
+			found = g->input == w->input &&
+				memcmp(g->npv_low, w->npv_low, sizeof g->npv_low) == 0 &&
+				memcmp(g->npv_high, w->npv_high, sizeof g->npv_high) == 0;
+		}
+		cr_assert(found, "measure tornado entry %zu (input %d) differs from calc's", k,
+			  g->input);
+	}
 	cr_assert(r->measure.switching.has[RANGE_SUCCESS_RATE]);
 	cr_assert(r->measure.switching.value[RANGE_SUCCESS_RATE] ==
 		  want.switching[0].value[RANGE_SUCCESS_RATE]);
+	/* The portfolio's tornado, computed in steps of its own after the
+	 * draws: calc's entries, each bit for bit, sorted by swing. */
+	cr_assert_gt(want.portfolio_tornado_count, 0);
+	cr_assert_eq(r->portfolio.tornado_count, want.portfolio_tornado_count);
+	for (size_t k = 0; k < want.portfolio_tornado_count; k++) {
+		const struct tornado_entry *w = &want.portfolio_tornado[k];
+		bool found = false;
+		for (size_t j = 0; j < r->portfolio.tornado_count && !found; j++) {
+			const struct tornado_entry *g = &r->portfolio.tornado[j];
+			found = g->measure == w->measure && g->group == w->group &&
+				g->input == w->input &&
+				memcmp(g->npv_low, w->npv_low, sizeof g->npv_low) == 0 &&
+				memcmp(g->npv_high, w->npv_high, sizeof g->npv_high) == 0;
+		}
+		cr_assert(found, "portfolio tornado entry %zu (measure %ld, input %d) differs", k,
+			  w->measure, w->input);
+	}
 	/* The histogram holds every draw. */
 	long n = 0;
 	for (int b = 0; b < UNC_HIST_BINS; b++)
