@@ -114,6 +114,7 @@ struct unc_model {
 	struct unc_item_coef *coefs;
 	double *factors_one;     /* item_count ones: every item at its point value */
 	double *factors_work;    /* scratch for the tornado's profile ends */
+	size_t prepared;         /* measures [0, prepared) have their coefficients */
 	size_t cap_groups, cap_items, cap_measures, cap_coefs;
 };
 
@@ -128,6 +129,12 @@ int unc_model_prepare(struct unc_model *u, const struct workbook *wb);
  * not prepare the other 9 999 (6–8 ms).  Measure `only`'s coefficients are
  * those unc_model_prepare() gives it; nothing else of the model may be used. */
 int unc_model_prepare_only(struct unc_model *u, const struct workbook *wb, size_t only);
+/* unc_model_prepare() in steps of at most `measures` measures (6 ms in one
+ * piece at 10 000): begin (0, or −1 when out of memory), then step until
+ * it returns true.  The same model, bit for bit; `wb` must not change in
+ * between (begin again when it did). */
+int unc_model_prepare_begin(struct unc_model *u, const struct workbook *wb);
+bool unc_model_prepare_step(struct unc_model *u, const struct workbook *wb, size_t measures);
 
 /*
  * The NPV lines of measure `m` with every flat item i scaled by
@@ -272,6 +279,12 @@ void mc_free(struct mc_run *run);
  * when out of memory.  Allocates only when this run is larger than any
  * before it; the workbook is not referenced afterwards. */
 int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt);
+/* mc_begin() in steps (its model's preparation sliced, see
+ * unc_model_prepare_begin()): start, then mc_begin_step() until it returns
+ * 1 (−1: out of memory, the run is freed); only then mc_step().  `wb` must
+ * not change in between. */
+int mc_begin_start(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt);
+int mc_begin_step(struct mc_run *run, const struct workbook *wb, size_t measures);
 /* Run up to max_draws more draws; returns the number of draws done so far
  * (opt.draws when finished).  No allocation. */
 long mc_step(struct mc_run *run, long max_draws);

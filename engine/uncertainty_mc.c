@@ -119,11 +119,11 @@ static void prepare_skips(struct mc_run *run)
 	rng_jump_prepare(&run->skip[2], after);
 }
 
-int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt)
+int mc_begin_start(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt)
 {
 	const bool one = opt->only_measure >= 0 && (size_t)opt->only_measure < wb->measure_count;
 	if ((one ? unc_model_prepare_only(&run->model, wb, (size_t)opt->only_measure)
-		 : unc_model_prepare(&run->model, wb)) < 0) {
+		 : unc_model_prepare_begin(&run->model, wb)) < 0) {
 		mc_free(run);
 		return -1;
 	}
@@ -132,6 +132,12 @@ int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_opti
 		run->opt.draws = 1;
 	if (run->opt.only_measure >= (long)wb->measure_count)
 		run->opt.only_measure = -1;
+	return 0;
+}
+
+/* The run's arrays and state once its model is prepared. */
+static int mc_begin_finish(struct mc_run *run)
+{
 	const size_t m = run->model.measure_count;
 	const size_t draws = (size_t)run->opt.draws;
 	const size_t slots = kept_slots(&run->opt, m);
@@ -160,6 +166,20 @@ int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_opti
 	memset(&run->portfolio_summary, 0, sizeof run->portfolio_summary);
 	memset(run->measure_summaries, 0, m * sizeof *run->measure_summaries);
 	return 0;
+}
+
+int mc_begin_step(struct mc_run *run, const struct workbook *wb, size_t measures)
+{
+	if (!unc_model_prepare_step(&run->model, wb, measures))
+		return 0;
+	return mc_begin_finish(run) < 0 ? -1 : 1;
+}
+
+int mc_begin(struct mc_run *run, const struct workbook *wb, const struct mc_options *opt)
+{
+	if (mc_begin_start(run, wb, opt) < 0)
+		return -1;
+	return mc_begin_step(run, wb, SIZE_MAX) < 0 ? -1 : 0;
 }
 
 /* Two lanes a vector (GCC/Clang vector types: IEEE operations per lane,

@@ -248,22 +248,48 @@ static int prepare_model(struct unc_model *u, const struct workbook *wb, size_t 
 
 	u->measure_count = wb->measure_count;
 	u->coef_count = 0;
+	u->prepared = 0;
+	if (only == SIZE_MAX)
+		return 0; /* the measures: unc_model_prepare_step() */
 	for (size_t i = 0; i < wb->measure_count; i++) {
-		if (only == SIZE_MAX || i == only)
+		if (i == only)
 			prepare_measure(u, wb, i);
 		else
 			mark_measure(u, wb, i);
 	}
-	for (size_t i = 0; i < wb->measure_count; i++)
-		if (only == SIZE_MAX || i == only)
-			unc_measure_npv(u, i, u->factors_one, u->measures[i].point, false,
-					u->measures[i].point_npv);
+	unc_measure_npv(u, only, u->factors_one, u->measures[only].point, false,
+			u->measures[only].point_npv);
+	u->prepared = wb->measure_count;
 	return 0;
+}
+
+int unc_model_prepare_begin(struct unc_model *u, const struct workbook *wb)
+{
+	return prepare_model(u, wb, SIZE_MAX);
+}
+
+/* A measure's point NPV reads only its own coefficients, so computing it
+ * right after them gives the bits of doing all coefficients first. */
+bool unc_model_prepare_step(struct unc_model *u, const struct workbook *wb, size_t measures)
+{
+	size_t end = u->measure_count - u->prepared > measures ? u->prepared + measures
+								: u->measure_count;
+	for (size_t i = u->prepared; i < end; i++) {
+		prepare_measure(u, wb, i);
+		unc_measure_npv(u, i, u->factors_one, u->measures[i].point, false,
+				u->measures[i].point_npv);
+	}
+	u->prepared = end;
+	return u->prepared == u->measure_count;
 }
 
 int unc_model_prepare(struct unc_model *u, const struct workbook *wb)
 {
-	return prepare_model(u, wb, SIZE_MAX);
+	if (unc_model_prepare_begin(u, wb) < 0)
+		return -1;
+	while (!unc_model_prepare_step(u, wb, SIZE_MAX))
+		;
+	return 0;
 }
 
 int unc_model_prepare_only(struct unc_model *u, const struct workbook *wb, size_t only)

@@ -275,7 +275,19 @@ Test(mc, sliced_equals_one_shot_bit_for_bit)
 	struct mc_options opt = {.draws = 1001, .seed = 42, .only_measure = -1,
 				 .keep_first = 0, .keep_count = wb.measure_count};
 	mc_init(&sliced);
-	cr_assert_eq(mc_begin(&sliced, &wb, &opt), 0);
+	/* Its preparation sliced too, one measure a step, as the interface
+	 * does it (mc_begin_step()). */
+	cr_assert_eq(mc_begin_start(&sliced, &wb, &opt), 0);
+	int prepared_in = 1;
+	int rc;
+	while ((rc = mc_begin_step(&sliced, &wb, 1)) == 0)
+		prepared_in++;
+	cr_assert_eq(rc, 1);
+	cr_assert_geq(prepared_in, (int)wb.measure_count);
+	for (size_t m = 0; m < wb.measure_count; m++)
+		cr_assert_eq(memcmp(one.model.measures[m].point_npv, sliced.model.measures[m].point_npv,
+				    sizeof one.model.measures[m].point_npv),
+			     0, "point NPV of measure %zu", m);
 	long steps = 0;
 	while (!mc_done(&sliced)) {
 		mc_step(&sliced, 7);
