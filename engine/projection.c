@@ -333,13 +333,13 @@ project_rows_from(const struct projection_basis *basis, const struct workbook *w
 	double pv_services = 0.0, pv_production = 0.0, pv_welfare = 0.0;
 	int first_cost = -1, last_negative = -1, last_negative_d = -1;
 	out->year_count = horizon;
+	out->first_year = base_year;
+	out->df = df;
 	for (int t = 0; t < horizon; t++) {
 		/* Rows before first_row go to a scratch row nobody reads. */
-		struct year_row scratch;
-		struct year_row *row = t >= first_row ? &out->years[t] : &scratch;
+		struct year_flows scratch;
+		struct year_flows *row = t >= first_row ? &out->years[t] : &scratch;
 		const double f = df[t];
-		row->year = base_year + t;
-		row->df = f;
 		bool paying = t >= s && t < cost_end;
 		double cost = 0.0, saving = 0.0;
 		if (paying) {
@@ -394,9 +394,6 @@ project_rows_from(const struct projection_basis *basis, const struct workbook *w
 		double net = saving - cost;
 		cum += net;
 		cum_d += f * net;
-		row->net = net;
-		row->cum_net = cum;
-		row->cum_net_discounted = cum_d;
 		if (cum < 0.0)
 			last_negative = t;
 		if (cum_d < 0.0)

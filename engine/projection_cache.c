@@ -230,7 +230,7 @@ static void sums_clear(const struct projection *p, struct portfolio_sums *s)
 	}
 }
 
-/* An empty portfolio result with the calendar years and discount factors set. */
+/* An empty portfolio result, its years and discount factors those of the basis. */
 static void portfolio_clear(struct projection *p)
 {
 	struct result *r = &p->portfolio;
@@ -245,13 +245,9 @@ static void portfolio_clear(struct projection *p)
 	r->plan_count = p->basis.plan_count;
 	r->plan_first_year = p->basis.base_year + p->basis.plan_first;
 	r->year_count = p->basis.horizon;
-	/* Whole rows, padding too, so that two portfolios of the same bits
-	 * compare equal byte for byte as they did inside the struct. */
+	r->first_year = p->basis.base_year;
+	r->df = p->basis.df;
 	memset(r->years, 0, (size_t)r->year_count * sizeof *r->years);
-	for (int t = 0; t < r->year_count; t++) {
-		r->years[t].year = p->basis.base_year + t;
-		r->years[t].df = p->basis.df[t];
-	}
 	for (size_t k = 0; k < p->profile_count + SLOT_EXTRA; k++)
 		sums_clear(p, &p->sums[k]);
 }
@@ -358,7 +354,7 @@ sums_apply_totals(const struct projection *p, struct portfolio_sums *s, const st
 static void sums_add(const struct projection *p, struct portfolio_sums *restrict s,
 		     const struct result *restrict m)
 {
-	const struct year_row *restrict src = m->years;
+	const struct year_flows *restrict src = m->years;
 	int n = p->basis.horizon;
 	for (int t = 0; t < n; t++) {
 		for (int b = 0; b < BEARER_COUNT; b++) {
@@ -378,7 +374,7 @@ static void sums_add(const struct projection *p, struct portfolio_sums *restrict
 static void sums_add_pair(const struct projection *p, struct portfolio_sums *restrict a,
 			  struct portfolio_sums *restrict b, const struct result *restrict m)
 {
-	const struct year_row *restrict src = m->years;
+	const struct year_flows *restrict src = m->years;
 	int n = p->basis.horizon;
 	for (int t = 0; t < n; t++) {
 		for (int k = 0; k < BEARER_COUNT; k++) {
@@ -898,7 +894,7 @@ static void update_group_ages(struct projection *p, const struct workbook *wb, s
 			if (next_changed)
 				prefetch(&p->measures[next].years[next_first],
 					 (size_t)(p->basis.horizon - next_first) *
-						 sizeof(struct year_row));
+						 sizeof(struct year_flows));
 		}
 		if (rebuilding && i >= p->rebuild_cursor) {
 			sums_apply_change(p, rebuild_sums(p), d);
