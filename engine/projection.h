@@ -227,14 +227,14 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 /*
  * measure_project() for a measure whose cached result `out` is that of the
  * same measure and basis with a profile that differs only at ages the
- * measure reaches in its effect years from row first_row on (see
- * measure_effect_years()): rows before first_row are left alone, since they
- * would come out the same; everything else is written.  The result has the
- * same bits as measure_project()'s.  Allocates nothing.
+ * measure reaches in its effect years first_row..last_row (see
+ * measure_effect_years()): the rows outside those are left alone, since
+ * they would come out the same; everything else is written.  The result
+ * has the same bits as measure_project()'s.  Allocates nothing.
  */
 void measure_reproject_from(const struct projection_basis *basis, const struct workbook *wb,
 			    const struct group_profile *profile, const struct measure *m,
-			    struct result *out, int first_row);
+			    struct result *out, int first_row, int last_row);
 
 /*
  * The years t (first..last, inclusive) in which measure m is in effect, in

@@ -826,7 +826,7 @@ static bool profile_changed_ages(const struct group_profile *a, const struct gro
 /*
  * A cost-item edit that changed group `index`'s profile only at ages
  * from..to (from > to: nowhere): only its measures that reach those ages
- * in effect are re-projected, their rows from the first such year on, and
+ * in effect are re-projected, only their rows of those years stored, and
  * their savings are patched into the sums for the years that changed.
  * Each re-projected measure gets the same bits as a full recompute; the
  * sums drift as a measure patch does, and the sliced rebuild advances.
@@ -893,7 +893,7 @@ static void update_group_ages(struct projection *p, const struct workbook *wb, s
 									  to, &next_first, &next_last);
 			if (next_changed)
 				prefetch(&p->measures[next].years[next_first],
-					 (size_t)(p->basis.horizon - next_first) *
+					 (size_t)(next_last - next_first + 1) *
 						 sizeof(struct year_flows));
 		}
 		if (rebuilding && i >= p->rebuild_cursor) {
@@ -914,7 +914,7 @@ static void update_group_ages(struct projection *p, const struct workbook *wb, s
 		} else if (changed) {
 			if (in)
 				savings_keep(p, r, first, last, &before);
-			measure_reproject_from(&p->basis, wb, profile, m, r, first);
+			measure_reproject_from(&p->basis, wb, profile, m, r, first, last);
 			if (in)
 				savings_change(p, d, r, first, last, &before);
 		}
