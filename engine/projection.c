@@ -254,16 +254,16 @@ static void project_sectors(const struct projection_basis *basis,
 }
 
 /*
- * measure_project() with rows before `first_row` left as they are: they are
- * computed all the same (the totals and the cumulative nets run over every
- * year, in year order, so the result has the same bits as a full
- * projection) but not stored.  always_inline so that measure_project()'s
- * copy, with first_row 0, has no store test per year.
+ * measure_project() with rows outside first_row..last_row left as they
+ * are: they are computed all the same (the totals and the cumulative nets
+ * run over every year, in year order, so the result has the same bits as a
+ * full projection) but not stored.  always_inline so that
+ * measure_project()'s copy, with every row, has no store test per year.
  */
 static inline __attribute__((always_inline)) void
 project_rows_from(const struct projection_basis *basis, const struct workbook *wb,
 		  const struct group_profile *profile, const struct measure *m, struct result *out,
-		  int first_row)
+		  int first_row, int last_row)
 {
 	const int horizon = basis->horizon;
 	const int base_year = basis->base_year;
@@ -333,13 +333,13 @@ project_rows_from(const struct projection_basis *basis, const struct workbook *w
 	double pv_services = 0.0, pv_production = 0.0, pv_welfare = 0.0;
 	int first_cost = -1, last_negative = -1, last_negative_d = -1;
 	out->year_count = horizon;
+	out->first_year = base_year;
+	out->df = df;
 	for (int t = 0; t < horizon; t++) {
-		/* Rows before first_row go to a scratch row nobody reads. */
-		struct year_row scratch;
-		struct year_row *row = t >= first_row ? &out->years[t] : &scratch;
+		/* Rows outside the window go to a scratch row nobody reads. */
+		struct year_flows scratch;
+		struct year_flows *row = t >= first_row && t <= last_row ? &out->years[t] : &scratch;
 		const double f = df[t];
-		row->year = base_year + t;
-		row->df = f;
 		bool paying = t >= s && t < cost_end;
 		double cost = 0.0, saving = 0.0;
 		if (paying) {
@@ -394,9 +394,6 @@ project_rows_from(const struct projection_basis *basis, const struct workbook *w
 		double net = saving - cost;
 		cum += net;
 		cum_d += f * net;
-		row->net = net;
-		row->cum_net = cum;
-		row->cum_net_discounted = cum_d;
 		if (cum < 0.0)
 			last_negative = t;
 		if (cum_d < 0.0)
@@ -433,14 +430,14 @@ void measure_project(const struct projection_basis *basis, const struct workbook
 		     const struct group_profile *profile, const struct measure *m,
 		     struct result *out)
 {
-	project_rows_from(basis, wb, profile, m, out, 0);
+	project_rows_from(basis, wb, profile, m, out, 0, HORIZON_MAX);
 }
 
 void measure_reproject_from(const struct projection_basis *basis, const struct workbook *wb,
 			    const struct group_profile *profile, const struct measure *m,
-			    struct result *out, int first_row)
+			    struct result *out, int first_row, int last_row)
 {
-	project_rows_from(basis, wb, profile, m, out, first_row);
+	project_rows_from(basis, wb, profile, m, out, first_row, last_row);
 }
 
 bool measure_effect_years(const struct projection_basis *basis, const struct measure *m,

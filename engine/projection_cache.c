@@ -230,7 +230,7 @@ static void sums_clear(const struct projection *p, struct portfolio_sums *s)
 	}
 }
 
-/* An empty portfolio result with the calendar years and discount factors set. */
+/* An empty portfolio result, its years and discount factors those of the basis. */
 static void portfolio_clear(struct projection *p)
 {
 	struct result *r = &p->portfolio;
@@ -245,13 +245,9 @@ static void portfolio_clear(struct projection *p)
 	r->plan_count = p->basis.plan_count;
 	r->plan_first_year = p->basis.base_year + p->basis.plan_first;
 	r->year_count = p->basis.horizon;
-	/* Whole rows, padding too, so that two portfolios of the same bits
-	 * compare equal byte for byte as they did inside the struct. */
+	r->first_year = p->basis.base_year;
+	r->df = p->basis.df;
 	memset(r->years, 0, (size_t)r->year_count * sizeof *r->years);
-	for (int t = 0; t < r->year_count; t++) {
-		r->years[t].year = p->basis.base_year + t;
-		r->years[t].df = p->basis.df[t];
-	}
 	for (size_t k = 0; k < p->profile_count + SLOT_EXTRA; k++)
 		sums_clear(p, &p->sums[k]);
 }
@@ -358,7 +354,7 @@ sums_apply_totals(const struct projection *p, struct portfolio_sums *s, const st
 static void sums_add(const struct projection *p, struct portfolio_sums *restrict s,
 		     const struct result *restrict m)
 {
-	const struct year_row *restrict src = m->years;
+	const struct year_flows *restrict src = m->years;
 	int n = p->basis.horizon;
 	for (int t = 0; t < n; t++) {
 		for (int b = 0; b < BEARER_COUNT; b++) {
@@ -378,7 +374,7 @@ static void sums_add(const struct projection *p, struct portfolio_sums *restrict
 static void sums_add_pair(const struct projection *p, struct portfolio_sums *restrict a,
 			  struct portfolio_sums *restrict b, const struct result *restrict m)
 {
-	const struct year_row *restrict src = m->years;
+	const struct year_flows *restrict src = m->years;
 	int n = p->basis.horizon;
 	for (int t = 0; t < n; t++) {
 		for (int k = 0; k < BEARER_COUNT; k++) {
@@ -830,7 +826,7 @@ static bool profile_changed_ages(const struct group_profile *a, const struct gro
 /*
  * A cost-item edit that changed group `index`'s profile only at ages
  * from..to (from > to: nowhere): only its measures that reach those ages
- * in effect are re-projected, their rows from the first such year on, and
+ * in effect are re-projected, only their rows of those years stored, and
  * their savings are patched into the sums for the years that changed.
  * Each re-projected measure gets the same bits as a full recompute; the
  * sums drift as a measure patch does, and the sliced rebuild advances.
@@ -897,8 +893,8 @@ static void update_group_ages(struct projection *p, const struct workbook *wb, s
 									  to, &next_first, &next_last);
 			if (next_changed)
 				prefetch(&p->measures[next].years[next_first],
-					 (size_t)(p->basis.horizon - next_first) *
-						 sizeof(struct year_row));
+					 (size_t)(next_last - next_first + 1) *
+						 sizeof(struct year_flows));
 		}
 		if (rebuilding && i >= p->rebuild_cursor) {
 			sums_apply_change(p, rebuild_sums(p), d);
@@ -918,7 +914,7 @@ static void update_group_ages(struct projection *p, const struct workbook *wb, s
 		} else if (changed) {
 			if (in)
 				savings_keep(p, r, first, last, &before);
-			measure_reproject_from(&p->basis, wb, profile, m, r, first);
+			measure_reproject_from(&p->basis, wb, profile, m, r, first, last);
 			if (in)
 				savings_change(p, d, r, first, last, &before);
 		}

@@ -6,6 +6,63 @@
  */
 #include "engine/result.h"
 
+#include <string.h>
+
+double year_flows_net(const struct year_flows *y)
+{
+	double cost = 0.0, saving = 0.0;
+	for (int b = 0; b < BEARER_COUNT; b++) {
+		cost += y->cost[b];
+		saving += y->saving[b];
+	}
+	return saving - cost;
+}
+
+void year_cursor_start(struct year_cursor *c, const struct result *r)
+{
+	c->r = r;
+	c->t = 0;
+	c->cum = 0.0;
+	c->cum_d = 0.0;
+}
+
+bool year_cursor_next(struct year_cursor *c, struct year_row *out)
+{
+	const struct result *r = c->r;
+	if (c->t >= r->year_count)
+		return false;
+	const int t = c->t++;
+	const struct year_flows *y = &r->years[t];
+	const double f = r->df[t];
+	const double net = year_flows_net(y);
+	c->cum += net;
+	c->cum_d += f * net;
+	out->year = r->first_year + t;
+	out->df = f;
+	memcpy(out->cost, y->cost, sizeof out->cost);
+	memcpy(out->saving, y->saving, sizeof out->saving);
+	out->net = net;
+	out->cum_net = c->cum;
+	out->cum_net_discounted = c->cum_d;
+	return true;
+}
+
+void result_year(const struct result *r, int t, struct year_row *out)
+{
+	struct year_cursor c;
+	year_cursor_start(&c, r);
+	while (c.t <= t && year_cursor_next(&c, out))
+		;
+}
+
+void result_years(const struct result *r, struct year_row *out)
+{
+	struct year_cursor c;
+	year_cursor_start(&c, r);
+	for (int t = 0; year_cursor_next(&c, &out[t]); t++)
+		;
+}
+
 void result_derive(struct result *r)
 {
 	struct result_totals tot = {.last_negative = -1, .last_negative_d = -1, .first_cost = -1};
@@ -13,21 +70,19 @@ void result_derive(struct result *r)
 	int n = r->year_count;
 
 	for (int t = 0; t < n; t++) {
-		struct year_row *row = &r->years[t];
-		double cost = 0.0, saving = 0.0;
+		const struct year_flows *row = &r->years[t];
+		const double f = r->df[t];
+		double cost = 0.0;
 		for (int b = 0; b < BEARER_COUNT; b++) {
 			cost += row->cost[b];
-			saving += row->saving[b];
-			tot.pv_cost[b] += row->df * row->cost[b];
-			tot.pv_saving[b] += row->df * row->saving[b];
+			tot.pv_cost[b] += f * row->cost[b];
+			tot.pv_saving[b] += f * row->saving[b];
 		}
 		if (cost > 0.0 && tot.first_cost < 0)
 			tot.first_cost = t;
-		row->net = saving - cost;
-		cum += row->net;
-		cum_d += row->df * row->net;
-		row->cum_net = cum;
-		row->cum_net_discounted = cum_d;
+		double net = year_flows_net(row);
+		cum += net;
+		cum_d += f * net;
 		if (cum < 0.0)
 			tot.last_negative = t;
 		if (cum_d < 0.0)
@@ -70,10 +125,10 @@ void result_finish(struct result *r, const struct result_totals *tot)
 
 	int d = break_even_t(tot->first_cost, tot->last_negative_d, n);
 	r->has_break_even_year = d >= 0;
-	r->break_even_year = d >= 0 ? r->years[d].year : 0;
+	r->break_even_year = d >= 0 ? r->first_year + d : 0;
 	int u = break_even_t(tot->first_cost, tot->last_negative, n);
 	r->has_break_even_year_undiscounted = u >= 0;
-	r->break_even_year_undiscounted = u >= 0 ? r->years[u].year : 0;
+	r->break_even_year_undiscounted = u >= 0 ? r->first_year + u : 0;
 }
 
 void society_finish(struct society_result *s, const struct result *r, double tax_cost)

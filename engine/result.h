@@ -11,8 +11,7 @@
 #include "engine/projection.h"
 
 /*
- * From years[0..year_count-1].cost, .saving and .df, fill each row's net
- * and cumulative nets, and the result's PV totals per bearer, NPV, BCR,
+ * From years[0..year_count-1] and df, the result's PV totals per bearer, NPV, BCR,
  * flows and both break-even years (never before the first year whose
  * total cost is > 0).  Leaves npv_per_participant and the
  * break-even success rate alone (they are measure-specific).  O(year_count).

@@ -69,8 +69,11 @@ int csv_write_portfolio(FILE *out, const struct workbook *wb, const struct proje
 		head |= put_name(out, "kind_saving", item_kind_key((enum item_kind)q));
 	if (head != 0 || fputc('\n', out) == EOF)
 		goto done;
-	for (int t = 0; t < r->year_count && t < HORIZON_MAX; t++) {
-		const struct year_row *y = &r->years[t];
+	struct year_cursor cur;
+	struct year_row row;
+	year_cursor_start(&cur, r);
+	for (int t = 0; t < HORIZON_MAX && year_cursor_next(&cur, &row); t++) {
+		const struct year_row *y = &row;
 		double cost_total = 0.0, saving_total = 0.0;
 		int rc = fprintf(out, "%d", y->year) < 0 ? -1 : 0;
 		rc |= put_number(out, y->df);

@@ -305,8 +305,11 @@ static json_t *years_array(struct builder *b, const struct result *r)
 		b->ok = false;
 		return NULL;
 	}
-	for (int t = 0; t < r->year_count && t < HORIZON_MAX; t++) {
-		const struct year_row *y = &r->years[t];
+	struct year_cursor cur;
+	struct year_row row;
+	year_cursor_start(&cur, r);
+	for (int t = 0; t < HORIZON_MAX && year_cursor_next(&cur, &row); t++) {
+		const struct year_row *y = &row;
 		json_t *o = json_object();
 		if (o == NULL) {
 			b->ok = false;

@@ -87,8 +87,11 @@ static void cumulative_chart(const struct workbook *wb, const struct result *r, 
 {
 	bool disc = report_discounted(wb);
 	double scale = 0;
-	for (int i = 0; i < r->year_count; i++)
-		scale = fmax(scale, fabs(r->years[i].cum_net_discounted));
+	struct year_cursor c;
+	struct year_row yr_row;
+	year_cursor_start(&c, r);
+	while (year_cursor_next(&c, &yr_row))
+		scale = fmax(scale, fabs(yr_row.cum_net_discounted));
 	struct rtable t;
 	if (disc)
 		rtable_init(&t, 4, "År", "Kumulativt netto (kr)", "Kumulativt, nåverdi (kr)",
@@ -97,8 +100,9 @@ static void cumulative_chart(const struct workbook *wb, const struct result *r, 
 		rtable_init(&t, 3, "År", "Kumulativt netto (kr)", "Diagram");
 	t.numeric[1] = true;
 	t.numeric[2] = disc;
-	for (int i = 0; i < r->year_count; i++) {
-		const struct year_row *y = &r->years[i];
+	year_cursor_start(&c, r);
+	while (year_cursor_next(&c, &yr_row)) {
+		const struct year_row *y = &yr_row;
 		char yr[16], cum[64], cumd[64], bar[BAR_WIDTH * 4 + 8];
 		snprintf(yr, sizeof yr, "%d", y->year);
 		fmt_kr(cum, sizeof cum, y->cum_net, false);

@@ -50,7 +50,7 @@ static bool lasts_beyond(const struct workbook *wb, const struct projection *p, 
 		return false;
 	if (i >= p->measure_count)
 		return false;
-	const struct year_row *y = &p->measures[i].years[h - 1];
+	const struct year_flows *y = &p->measures[i].years[h - 1];
 	double saving = 0;
 	for (int b = 0; b < BEARER_COUNT; b++)
 		saving += y->saving[b];

@@ -160,8 +160,8 @@ static void sentence_invested(const struct result *r, char *out, size_t size)
 		}
 		if (year_cost != 0) {
 			if (!any)
-				first = r->years[t].year;
-			last = r->years[t].year;
+				first = (r->first_year + t);
+			last = (r->first_year + t);
 			any = true;
 		}
 		total += year_cost;
@@ -217,8 +217,8 @@ bool result_cost_years(const struct result *r, int *first, int *last)
 			c += r->years[t].cost[b];
 		if (c > 0) {
 			if (!any)
-				*first = r->years[t].year;
-			*last = r->years[t].year;
+				*first = (r->first_year + t);
+			*last = (r->first_year + t);
 			any = true;
 		}
 	}

@@ -84,9 +84,12 @@ void svg_cumulative(struct buf *b, const struct result *r, bool discounted)
 	if (n <= 0)
 		return;
 	double lo = 0, hi = 0;
-	for (int i = 0; i < n; i++) {
-		lo = fmin(lo, fmin(r->years[i].cum_net, r->years[i].cum_net_discounted));
-		hi = fmax(hi, fmax(r->years[i].cum_net, r->years[i].cum_net_discounted));
+	struct year_cursor c;
+	struct year_row y;
+	year_cursor_start(&c, r);
+	while (year_cursor_next(&c, &y)) {
+		lo = fmin(lo, fmin(y.cum_net, y.cum_net_discounted));
+		hi = fmax(hi, fmax(y.cum_net, y.cum_net_discounted));
 	}
 	double min, max, step;
 	svg_value_range(lo, hi, &min, &max, &step);
@@ -103,12 +106,13 @@ void svg_cumulative(struct buf *b, const struct result *r, bool discounted)
 	for (int i = 0; i < n; i++)
 		if (i % every == 0 || i == n - 1)
 			buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" class=\"xlab\">%d</text>\n", X(i),
-				   H - BOTTOM + 18, r->years[i].year);
+				   H - BOTTOM + 18, r->first_year + i);
 	/* Without discounting the two lines are one: draw it once. */
 	for (int pass = 0; pass < (discounted ? 2 : 1); pass++) {
 		buf_printf(b, "<polyline class=\"%s\" points=\"", pass == 0 ? "undisc" : "disc");
-		for (int i = 0; i < n; i++) {
-			double v = pass == 0 ? r->years[i].cum_net : r->years[i].cum_net_discounted;
+		year_cursor_start(&c, r);
+		for (int i = 0; year_cursor_next(&c, &y); i++) {
+			double v = pass == 0 ? y.cum_net : y.cum_net_discounted;
 			buf_printf(b, "%s%.1f,%.1f", i ? " " : "", X(i), Y(v));
 		}
 		buf_put(b, "\"/>\n");

@@ -216,8 +216,11 @@ void table_years(const struct workbook *wb, const struct result *r, struct rtabl
 	rtable_init(t, disc ? 7 : 5, "År", "Kostnad (kr)", "Gevinst (kr)", "Netto (kr)",
 		    "Kumulativt netto (kr)", "Diskonteringsfaktor", "Kumulativt, nåverdi (kr)");
 	numeric_from(t, 1);
-	for (int i = 0; i < r->year_count; i++) {
-		const struct year_row *y = &r->years[i];
+	struct year_cursor cur;
+	struct year_row row;
+	year_cursor_start(&cur, r);
+	while (year_cursor_next(&cur, &row)) {
+		const struct year_row *y = &row;
 		double cost = 0, saving = 0;
 		for (int b = 0; b < BEARER_COUNT; b++) {
 			cost += y->cost[b];

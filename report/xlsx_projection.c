@@ -347,9 +347,12 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 								 ITEM_WELFARE};
 	/* «Lønnsom herfra» is filled from the last year back, like the portfolio's. */
 	double ok_cached[HORIZON_MAX];
+	struct year_row years[HORIZON_MAX];
+	if (res != NULL)
+		result_years(res, years);
 	bool ok_after = true;
 	for (int t = H - 1; t >= 0; t--) {
-		ok_after = ok_after && res != NULL && res->years[t].cum_net_discounted >= 0;
+		ok_after = ok_after && res != NULL && years[t].cum_net_discounted >= 0;
 		ok_cached[t] = ok_after ? 1 : 0;
 	}
 
@@ -394,7 +397,7 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 			 c[MF_SAVING + 1], r, c[MF_SAVING + 2], r, c[MF_COST], r, c[MF_COST + 1], r,
 			 c[MF_COST + 2], r);
 		x_formula(x, ws, row, xlsx_measure_col(wb, MF_NET, t), f, x->kr,
-			  res ? res->years[t].net : 0);
+			  res ? years[t].net : 0);
 
 		if (t == 0)
 			snprintf(f, sizeof f, "=%s$%d*%s%d", c[MF_DCUM], DR, c[MF_NET], r);
@@ -404,7 +407,7 @@ static void measure_block(struct xctx *x, lxw_worksheet *ws, size_t i)
 			snprintf(f, sizeof f, "=%s%d+%s$%d*%s%d", prev, r, c[MF_DCUM], DR, c[MF_NET], r);
 		}
 		x_formula(x, ws, row, xlsx_measure_col(wb, MF_DCUM, t), f, x->kr,
-			  res ? res->years[t].cum_net_discounted : 0);
+			  res ? years[t].cum_net_discounted : 0);
 		if (t == H - 1)
 			snprintf(f, sizeof f, "=IF(%s%d>=0,1,0)", c[MF_DCUM], r);
 		else {
@@ -451,14 +454,16 @@ static void portfolio_block(struct xctx *x, lxw_worksheet *ws)
 	 * cumulative present value is ≥ 0 and every later year's is too. */
 	bool ok_after = true;
 	double ok_cached[HORIZON_MAX];
+	struct year_row years[HORIZON_MAX];
+	result_years(pr, years);
 	for (int t = wb->params.horizon - 1; t >= 0; t--) {
-		ok_after = ok_after && pr->years[t].cum_net_discounted >= 0;
+		ok_after = ok_after && years[t].cum_net_discounted >= 0;
 		ok_cached[t] = ok_after ? 1 : 0;
 	}
 
 	for (int t = 0; t < wb->params.horizon; t++) {
 		int row = XLSX_PROJ_FIRST_ROW + t, r = row + 1;
-		const struct year_row *y = &pr->years[t];
+		const struct year_row *y = &years[t];
 		struct buf f;
 		for (int field = PF_COST; field < PF_NET; field++) {
 			bool cost = field < PF_SAVING;

@@ -59,9 +59,10 @@ extern const struct analysis_class analysis_portfolio;
 
 /* The quick estimate: result is a const struct estimate_result *. */
 struct estimate_result {
-	struct result result; /* its years: in `years` */
+	struct result result; /* its years: in `years`, its basis: `basis` */
 	struct group_profile profile;
-	struct year_row years[HORIZON_MAX];
+	struct projection_basis basis;
+	struct year_flows years[HORIZON_MAX];
 };
 extern const struct analysis_class analysis_estimate;
 /* The measure the estimate stands for (its inputs on the defaults: a

@@ -46,10 +46,9 @@ static void invalidate(void *self, const struct session *s, unsigned changes, st
 	long g = workbook_find_group(wb, m.group_id);
 	if (g >= 0)
 		group_profile_compute(wb, &wb->groups[g], &e->r.profile);
-	struct projection_basis basis;
-	projection_basis_compute(&basis, wb);
+	projection_basis_compute(&e->r.basis, wb);
 	e->r.result.years = e->r.years;
-	measure_project(&basis, wb, g >= 0 ? &e->r.profile : NULL, &m, &e->r.result);
+	measure_project(&e->r.basis, wb, g >= 0 ? &e->r.profile : NULL, &m, &e->r.result);
 }
 
 static bool step(void *self, const struct session *s, double budget_ms)

@@ -14,6 +14,14 @@
 
 #define BASE_YEAR 2030
 
+/* Year t of r as readers see it (result_year()). */
+static inline struct year_row year_of(const struct result *r, int t)
+{
+	struct year_row y;
+	result_year(r, t, &y);
+	return y;
+}
+
 static inline void wb_setup(struct workbook *wb, int horizon, enum discount_mode mode,
 			    double rate)
 {

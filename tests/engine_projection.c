@@ -31,8 +31,8 @@ Test(projection, basic_measure_by_hand)
 
 	/* successes = N·p = 10·0,5 = 5 every year (t = 0..9, ages 16..25). */
 	cr_assert_eq(r->year_count, 10);
-	cr_assert_eq(r->years[0].year, 2030);
-	cr_assert_eq(r->years[9].year, 2039);
+	cr_assert_eq(year_of(r, 0).year, 2030);
+	cr_assert_eq(year_of(r, 9).year, 2039);
 	/* cost: 10·5 000 = 50 000 for kommune in t = 0 and 1, then nothing. */
 	NEAR(r->years[0].cost[K], 50000);
 	NEAR(r->years[1].cost[K], 50000);
@@ -46,14 +46,14 @@ Test(projection, basic_measure_by_hand)
 	NEAR(r->years[4].saving[S], 50000);
 	NEAR(r->years[9].saving[S], 50000);
 	/* net t = 0: 250 000 − 50 000 = 200 000; cum t = 1: 400 000. */
-	NEAR(r->years[0].net, 200000);
-	NEAR(r->years[1].cum_net, 400000);
+	NEAR(year_of(r, 0).net, 200000);
+	NEAR(year_of(r, 1).cum_net, 400000);
 	/* pv_cost = 2·50 000; pv_saving = 4·250 000 + 6·50 000 = 1 300 000. */
 	NEAR(r->pv_cost, 100000);
 	NEAR(r->pv_saving, 1300000);
 	NEAR(r->npv, 1200000);
-	NEAR(r->years[9].cum_net, 1200000);
-	NEAR(r->years[9].cum_net_discounted, 1200000);
+	NEAR(year_of(r, 9).cum_net, 1200000);
+	NEAR(year_of(r, 9).cum_net_discounted, 1200000);
 	cr_assert(r->has_bcr);
 	NEAR(r->bcr, 13);
 	/* npv / N = 1 200 000 / 10. */
@@ -117,7 +117,7 @@ Test(projection, lag)
 	NEAR(r->years[2].saving[K], 250000);
 	NEAR(r->pv_saving, 800000);
 	/* cum: −50 000, −100 000, +150 000, … → break-even 2032. */
-	NEAR(r->years[1].cum_net, -100000);
+	NEAR(year_of(r, 1).cum_net, -100000);
 	cr_assert_eq(r->break_even_year_undiscounted, 2032);
 	cr_assert_eq(r->break_even_year, 2032);
 	/* p* = 100 000 / (10·(2·50 000 + 6·10 000)) = 100 000 / 1 600 000. */
@@ -210,8 +210,8 @@ Test(projection, flat_discounting_and_break_even_that_differ)
 	 * undiscounted cum: −1 000, −450, +100, +650 → 2032.
 	 * discounted: −1 000; +550/1,1 = 500 → −500; +550/1,21 = 454,545… →
 	 * −45,45…; +550/1,331 = 413,223… → +367,768… → 2033. */
-	NEAR(r->years[1].df, 1 / 1.1);
-	NEAR(r->years[2].cum_net_discounted, -1000 + 500 + 550 / 1.21);
+	NEAR(year_of(r, 1).df, 1 / 1.1);
+	NEAR(year_of(r, 2).cum_net_discounted, -1000 + 500 + 550 / 1.21);
 	cr_assert_eq(r->break_even_year_undiscounted, 2032);
 	cr_assert_eq(r->break_even_year, 2033);
 	NEAR(r->pv_cost, 1000);
@@ -272,9 +272,9 @@ Test(projection, cumulative_that_crosses_and_recrosses_zero)
 	const struct result *r = compute(&p, &wb);
 	/* cum: −100, +100, +100, −200, −200, +300.  It is ≥ 0 in 2031 but
 	 * falls back; it stays ≥ 0 only from t = 5: 2035. */
-	NEAR(r->years[1].cum_net, 100);
-	NEAR(r->years[3].cum_net, -200);
-	NEAR(r->years[5].cum_net, 300);
+	NEAR(year_of(r, 1).cum_net, 100);
+	NEAR(year_of(r, 3).cum_net, -200);
+	NEAR(year_of(r, 5).cum_net, 300);
 	cr_assert_eq(r->break_even_year_undiscounted, 2035);
 	cr_assert_eq(r->break_even_year, 2035);
 
@@ -283,7 +283,7 @@ Test(projection, cumulative_that_crosses_and_recrosses_zero)
 	wb.measures[0].cost_per_participant = 100.5;
 	wb.groups[0].items[2].amount = 200;
 	projection_compute(&p, &wb);
-	NEAR(p.measures[0].years[5].cum_net, -0.5);
+	NEAR(year_of(&p.measures[0], 5).cum_net, -0.5);
 	cr_assert_not(p.measures[0].has_break_even_year_undiscounted);
 	wb.measures[0].cost_per_participant = 100;
 	wb.groups[0].items[2].amount = 500;
@@ -511,7 +511,7 @@ Test(projection, compute_reuses_and_frees)
 	cr_assert_eq(p.measure_count, 0);
 	cr_assert_eq(p.portfolio.pv_cost, 0.0);
 	cr_assert_eq(p.portfolio.year_count, 10);
-	cr_assert_eq(p.portfolio.years[9].year, 2039);
+	cr_assert_eq(year_of(&p.portfolio, 9).year, 2039);
 	projection_free(&p);
 	cr_assert_null(p.measures);
 	projection_free(&p); /* twice is harmless */

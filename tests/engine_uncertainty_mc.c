@@ -119,7 +119,7 @@ static void slow_draws(const struct workbook *wb, long draws, uint64_t seed, dou
 	/* Zeroed: no sector rows in the profiles, no sector results. */
 	struct group_profile *profile = calloc(wb->group_count, sizeof *profile);
 	struct result *res = calloc(1, sizeof *res);
-	struct year_row *rows = calloc(HORIZON_MAX, sizeof *rows);
+	struct year_flows *rows = calloc(HORIZON_MAX, sizeof *rows);
 	cr_assert(profile != NULL && res != NULL && rows != NULL);
 	res->years = rows;
 	const size_t nm = wb->measure_count;

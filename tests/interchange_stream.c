@@ -184,9 +184,13 @@ Test(stream, portfolio_same_bits)
 	for (size_t i = 0; i < wb.measure_count; i++) {
 		const struct result *r = projection_measure_result(&stream, &wb, i);
 		cr_assert_eq(r->npv, full.measures[i].npv, "measure %zu", i);
-		for (int t = 0; t < r->year_count; t++)
-			cr_assert_eq(r->years[t].cum_net_discounted,
-				     full.measures[i].years[t].cum_net_discounted, "measure %zu", i);
+		cr_assert_eq(r->year_count, full.measures[i].year_count, "measure %zu", i);
+		struct year_cursor cs, cf;
+		struct year_row ys, yf;
+		year_cursor_start(&cs, r);
+		year_cursor_start(&cf, &full.measures[i]);
+		while (year_cursor_next(&cs, &ys) && year_cursor_next(&cf, &yf))
+			cr_assert_eq(ys.cum_net_discounted, yf.cum_net_discounted, "measure %zu", i);
 	}
 	projection_free(&full);
 	projection_free(&stream);

@@ -226,8 +226,11 @@ Test(report_html, figures_are_the_engines)
 		snprintf(cell, sizeof cell, "<td class=\"num\">%s</td>", want);
 		cr_expect_not_null(strstr(html, cell), "bearer %d saving %s", b, cell);
 	}
-	for (int t = 0; t < f.p.portfolio.year_count; t++) {
-		kr_text(want, sizeof want, f.p.portfolio.years[t].cum_net_discounted);
+	struct year_cursor cur;
+	struct year_row y;
+	year_cursor_start(&cur, &f.p.portfolio);
+	for (int t = 0; year_cursor_next(&cur, &y); t++) {
+		kr_text(want, sizeof want, y.cum_net_discounted);
 		snprintf(cell, sizeof cell, "<td class=\"num\">%s</td></tr>", want);
 		cr_expect_not_null(strstr(html, cell), "year %d: %s", t, cell);
 	}

@@ -163,13 +163,14 @@ Test(report_xlsx, projection_cached_values_are_the_engines)
 					    xlsx_measure_col(&f.wb, MF_SAVING + b, t),
 					    f.p.measures[m].years[t].saving[b], what);
 			}
+		struct year_row y;
+		result_year(pr, t, &y);
 		snprintf(what, sizeof what, "portfolio net t=%d", t);
-		expect_cell(proj, row, xlsx_port_col(&f.wb, PF_NET), pr->years[t].net, what);
+		expect_cell(proj, row, xlsx_port_col(&f.wb, PF_NET), y.net, what);
 		snprintf(what, sizeof what, "portfolio cum t=%d", t);
-		expect_cell(proj, row, xlsx_port_col(&f.wb, PF_CUM), pr->years[t].cum_net, what);
+		expect_cell(proj, row, xlsx_port_col(&f.wb, PF_CUM), y.cum_net, what);
 		snprintf(what, sizeof what, "portfolio cum disc t=%d", t);
-		expect_cell(proj, row, xlsx_port_col(&f.wb, PF_DCUM), pr->years[t].cum_net_discounted,
-			    what);
+		expect_cell(proj, row, xlsx_port_col(&f.wb, PF_DCUM), y.cum_net_discounted, what);
 	}
 	book_free(&bk);
 	fixture_free(&f);

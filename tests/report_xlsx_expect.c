@@ -56,7 +56,9 @@ static void projection(const struct workbook *wb, const struct projection *p, xl
 	char what[96];
 	for (int t = 0; t < wb->params.horizon; t++) {
 		int row = XLSX_PROJ_FIRST_ROW + t;
-		const struct year_row *y = &p->portfolio.years[t];
+		struct year_row year;
+		result_year(&p->portfolio, t, &year);
+		const struct year_row *y = &year;
 		snprintf(what, sizeof what, "DF t=%d", t);
 		fn(ctx, XS_PROJECTION, row, 2, p->df[t], what);
 		for (size_t m = 0; m < wb->measure_count; m++)

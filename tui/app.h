@@ -232,6 +232,9 @@ int draw_results(struct app *a, const struct rect *r, const struct result *res, 
 void draw_sector_flows(struct app *a, const struct rect *r, const struct result *res);
 /* "Sannsynlighet for pluss  78 %" of measure mi (the simulation's). */
 void draw_chance(struct app *a, int y, const struct rect *r, int mi);
+/* draw_chart() of res's cumulative present value, year by year. */
+void draw_cum_npv_chart(struct app *a, const struct rect *r, const struct result *res,
+			const char *title);
 /* The yearly table of `res` from year index `top`; per_bearer widens it
  * to cost and saving per bearer (columns drop when narrow). */
 void draw_year_table(struct app *a, const struct rect *r, const struct result *res, int top,

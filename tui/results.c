@@ -201,6 +201,19 @@ static double year_value(const struct year_row *yr, int id)
 	}
 }
 
+void draw_cum_npv_chart(struct app *a, const struct rect *r, const struct result *res,
+			const char *title)
+{
+	double cum[HORIZON_MAX];
+	struct year_cursor c;
+	struct year_row y;
+	int n = 0;
+	year_cursor_start(&c, res);
+	while (n < HORIZON_MAX && year_cursor_next(&c, &y))
+		cum[n++] = y.cum_net_discounted;
+	draw_chart(a, r, cum, n, title, a->wb->params.base_year, 1);
+}
+
 void draw_year_table(struct app *a, const struct rect *r, const struct result *res, int top,
 		     bool per_bearer)
 {
@@ -230,11 +243,15 @@ void draw_year_table(struct app *a, const struct rect *r, const struct result *r
 				  ? _("Flere kolonner i et bredere vindu")
 				  : _("Per budsjett og flere kolonner i et bredere vindu"));
 	}
+	struct year_cursor cur;
+	struct year_row row_view;
+	const struct year_row *yr = &row_view;
+	year_cursor_start(&cur, res);
+	for (int skip = 0; skip < top && year_cursor_next(&cur, &row_view); skip++)
+		;
 	for (int row = 0; row < rows; row++) {
-		int t = top + row;
-		if (t >= res->year_count)
+		if (!year_cursor_next(&cur, &row_view))
 			break;
-		const struct year_row *yr = &res->years[t];
 		int y = r->y + 1 + row;
 		for (int c = 0; c < n; c++) {
 			if (widths[c] <= 0)

@@ -81,11 +81,7 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 		draw_text_right(a, y, left.x + bw, left.w - bw,
 				a->attrs[number_round(res->by_bearer[b].npv, 0) < 0 ? ROLE_NEGATIVE : ROLE_NORMAL], w);
 	}
-	double cum[HORIZON_MAX];
-	for (int t = 0; t < res->year_count; t++)
-		cum[t] = res->years[t].cum_net_discounted;
-	draw_chart(a, &right, cum, res->year_count, _("Kumulert nåverdi per år"),
-		   a->wb->params.base_year, 1);
+	draw_cum_npv_chart(a, &right, res, _("Kumulert nåverdi per år"));
 }
 
 static void keep(struct app *a)

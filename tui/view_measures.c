@@ -126,11 +126,7 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	if (bottom.h >= 4) {
 		struct rect chart, years;
 		layout_split_columns(&bottom, 55, 30, 30, &chart, &years);
-		double cum[HORIZON_MAX];
-		for (int t = 0; t < res->year_count; t++)
-			cum[t] = res->years[t].cum_net_discounted;
-		draw_chart(a, &chart, cum, res->year_count, _("Kumulert nåverdi per år"),
-			   a->wb->params.base_year, 1);
+		draw_cum_npv_chart(a, &chart, res, _("Kumulert nåverdi per år"));
 		struct rect yr = {years.y + 1, years.x, years.h - 1, years.w};
 		draw_hline(a, years.y, years.x, years.w, _("Per år"));
 		draw_year_table(a, &yr, res, 0, false);

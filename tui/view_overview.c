@@ -243,11 +243,7 @@ static void view_draw(struct app *a, void *state, const struct rect *body)
 	layout_split_rows(&rest, mid_rows, 3, &mid, &bottom);
 	if (mid.h >= 4) {
 		layout_split_columns(&mid, 50, 30, 46, &chart, &flows);
-		double cum[HORIZON_MAX];
-		for (int t = 0; t < res->year_count; t++)
-			cum[t] = res->years[t].cum_net_discounted;
-		draw_chart(a, &chart, cum, res->year_count, _("Kumulert nåverdi, porteføljen"),
-			   a->wb->params.base_year, 1);
+		draw_cum_npv_chart(a, &chart, res, _("Kumulert nåverdi, porteføljen"));
 		if (st->by_sector)
 			draw_sector_flows(a, &flows, res);
 		else
