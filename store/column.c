@@ -66,14 +66,15 @@ void col_begin(struct col_reader *r, struct store *s, sqlite3_stmt *st, const ch
 	r->st = st;
 	r->table = table;
 	r->row = sqlite3_column_type(st, 0) == SQLITE_INTEGER ? sqlite3_column_int64(st, 0) : 0;
-	r->owner[0] = '\0';
+	r->owner_what = r->owner_name = NULL;
 	r->err = err;
 	r->status = STORE_OK;
 }
 
 void col_owner(struct col_reader *r, const char *what, const char *name)
 {
-	snprintf(r->owner, sizeof r->owner, "%s «%s» ", what, name);
+	r->owner_what = what;
+	r->owner_name = name;
 }
 
 /* The value found, for the message: never raw bytes that are not UTF-8. */
@@ -121,9 +122,12 @@ bool col_fail(struct col_reader *r, int i, const char *column, const char *fmt, 
 	char found[120];
 	describe(r->st, i, found, sizeof found);
 	char where[TEXT_NAME_SIZE + 160];
-	if (r->owner[0])
-		snprintf(where, sizeof where, _("%s(tabellen %s, rad %lld), kolonnen %s"), r->owner,
+	if (r->owner_what != NULL) {
+		char owner[TEXT_NAME_SIZE + 48];
+		snprintf(owner, sizeof owner, "%s «%s» ", r->owner_what, r->owner_name);
+		snprintf(where, sizeof where, _("%s(tabellen %s, rad %lld), kolonnen %s"), owner,
 			 r->table, (long long)r->row, column);
+	}
 	else
 		snprintf(where, sizeof where, _("tabellen %s, rad %lld, kolonnen %s"), r->table,
 			 (long long)r->row, column);

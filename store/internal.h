@@ -271,13 +271,17 @@ struct col_reader {
 	sqlite3_stmt *st;
 	const char *table;
 	int64_t row;
-	char owner[TEXT_NAME_SIZE + 48]; /* "tiltaket «X» " once the name is known */
+	/* "tiltaket", "X" once the name is known: kept as pointers and only
+	 * formatted for a message (a snprintf per row cost 10 000 of them at
+	 * every open of a big workbook); both must outlive the row's reading. */
+	const char *owner_what, *owner_name;
 	struct store_error *err;
 	enum store_status status;
 };
 void col_begin(struct col_reader *r, struct store *s, sqlite3_stmt *st, const char *table,
 	       struct store_error *err);
-/* Name the row in later messages ("tiltaket", "Los"). */
+/* Name the row in later messages ("tiltaket", "Los"); both strings must
+ * live until the row is read. */
 void col_owner(struct col_reader *r, const char *what, const char *name);
 bool col_int(struct col_reader *r, int i, const char *column, int64_t min, int64_t max,
 	     int64_t *out);

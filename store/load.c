@@ -270,14 +270,15 @@ static bool col_payer(struct col_reader *r, int i, const struct workbook *wb, st
 static bool col_range(struct col_reader *r, int i, enum range_field f, double max,
 		      struct value_range *out)
 {
-	char low[64], high[64];
-	snprintf(low, sizeof low, "%s_low", range_field_key(f));
-	snprintf(high, sizeof high, "%s_high", range_field_key(f));
 	bool none_low = sqlite3_column_type(r->st, i) == SQLITE_NULL;
 	bool none_high = sqlite3_column_type(r->st, i + 1) == SQLITE_NULL;
 	out->set = false;
 	if (none_low && none_high)
 		return r->status == STORE_OK;
+	/* The column names only when a range is there (most are not). */
+	char low[64], high[64];
+	snprintf(low, sizeof low, "%s_low", range_field_key(f));
+	snprintf(high, sizeof high, "%s_high", range_field_key(f));
 	if (none_low || none_high)
 		return col_fail(r, none_low ? i : i + 1, none_low ? low : high, "%s",
 				_("et tall når den andre grensen har et (begge eller ingen)"));
