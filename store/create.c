@@ -168,7 +168,8 @@ static enum store_status build(int fd, const char *path, const struct workbook *
 			       struct store_error *err)
 {
 	sqlite3 *db = NULL;
-	int rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	int rc = sqlite3_open_v2(":memory:", &db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	enum store_status status = rc == SQLITE_OK ? fill(db, path, initial, err)
 						   : store_fail_sqlite(err, path, db, rc, _("opprette"));
 	sqlite3_int64 size = 0;

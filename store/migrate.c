@@ -417,24 +417,29 @@ static char *schema_describe(sqlite3 *db, int *rc)
 	return text;
 }
 
+char *migrate_describe_steps(int version, int *rc)
+{
+	sqlite3 *ref = NULL;
+	*rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	for (int v = 1; *rc == SQLITE_OK && v <= version; v++)
+		*rc = sqlite3_exec(ref, migrate_step_sql(v), NULL, NULL, NULL);
+	char *text = *rc == SQLITE_OK ? schema_describe(ref, rc) : NULL;
+	sqlite3_close(ref);
+	return text;
+}
+
 int migrate_schema_matches(sqlite3 *db, int version, bool *matches)
 {
 	*matches = false;
 	if (version < 1 || version > STORE_SCHEMA_VERSION)
 		return SQLITE_OK;
-	sqlite3 *ref = NULL;
-	int rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE, NULL);
-	for (int v = 1; rc == SQLITE_OK && v <= version; v++)
-		rc = sqlite3_exec(ref, migrate_step_sql(v), NULL, NULL, NULL);
-	char *want = NULL, *have = NULL;
-	if (rc == SQLITE_OK)
-		want = schema_describe(ref, &rc);
-	if (rc == SQLITE_OK)
-		have = schema_describe(db, &rc);
+	int rc = SQLITE_OK;
+	char *stepped = version == STORE_SCHEMA_VERSION ? NULL : migrate_describe_steps(version, &rc);
+	const char *want = version == STORE_SCHEMA_VERSION ? migrate_current_description : stepped;
+	char *have = rc == SQLITE_OK ? schema_describe(db, &rc) : NULL;
 	if (rc == SQLITE_OK)
 		*matches = strcmp(want, have) == 0;
-	sqlite3_free(want);
+	sqlite3_free(stepped);
 	sqlite3_free(have);
-	sqlite3_close(ref);
 	return rc;
 }

@@ -42,4 +42,12 @@ int migrate_run(sqlite3 *db, int from);
  */
 int migrate_schema_matches(sqlite3 *db, int version, bool *matches);
 
+/* The description migrate_schema_matches() compares (tables, their
+ * columns in order, with type, NOT NULL, default and primary key) of
+ * what the steps up to `version` make; sqlite3_free() it.  NULL with *rc
+ * set on failure. */
+char *migrate_describe_steps(int version, int *rc);
+/* That of STORE_SCHEMA_VERSION, as a constant (schema_current.c). */
+extern const char migrate_current_description[];
+
 #endif

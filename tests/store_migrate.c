@@ -359,3 +359,18 @@ Test(migrate, a_file_that_fails_to_migrate_is_left_as_it_was)
 	free(before);
 	free(after);
 }
+
+/* schema_current.c's text is what the steps make; on a mismatch the text
+ * to put there is printed. */
+Test(migrate, current_description_is_what_the_steps_make)
+{
+	int rc = SQLITE_OK;
+	char *stepped = migrate_describe_steps(STORE_SCHEMA_VERSION, &rc);
+	cr_assert_eq(rc, SQLITE_OK);
+	cr_assert_not_null(stepped);
+	if (strcmp(stepped, migrate_current_description) != 0)
+		fprintf(stderr, "store/schema_current.c should hold:\n%s", stepped);
+	cr_expect_str_eq(stepped, migrate_current_description);
+	cr_expect_gt(strlen(migrate_current_description), 1000);
+	sqlite3_free(stepped);
+}
