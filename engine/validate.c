@@ -451,20 +451,25 @@ static void check_payer(const struct measure *m, const struct workbook *wb, cons
 			shares_ok = false;
 			continue;
 		}
+		/* The share's path only for a problem (see joined()). */
+		const struct field_range *share = field_range(FIELD_PAYER_SHARE);
+		bool in_range = share != NULL && field_in_range(share, ps->share);
+		bool known = wb == NULL || workbook_sector_index(wb, ps->sector) >= 0;
+		bool twice = false;
+		for (int j = 0; j < i && !twice; j++)
+			twice = strncmp(m->payer[j].sector, ps->sector, TEXT_ID_SIZE) == 0;
+		sum += ps->share;
+		if (in_range && known && !twice)
+			continue;
 		join_path(where, sizeof where, payer_path, ps->sector);
 		shares_ok &= field_check(FIELD_PAYER_SHARE, ps->share, where, out);
-		sum += ps->share;
-		if (wb != NULL && workbook_sector_index(wb, ps->sector) < 0)
+		if (!known)
 			problems_add(out, where,
 				     _("Sektoren «%s» finnes ikke i arbeidsboken: bruk kommune, "
 				       "fylkeskommune, stat eller en sektor under sectors"),
 				     ps->sector);
-		for (int j = 0; j < i; j++)
-			if (strncmp(m->payer[j].sector, ps->sector, TEXT_ID_SIZE) == 0) {
-				problems_add(out, where, _("Sektoren «%s» er oppført to ganger"),
-					     ps->sector);
-				break;
-			}
+		if (twice)
+			problems_add(out, where, _("Sektoren «%s» er oppført to ganger"), ps->sector);
 	}
 	if (shares_ok && fabs(sum - 1.0) > PAYER_SUM_TOLERANCE) {
 		char got[64];
@@ -484,11 +489,14 @@ static void check_ranges(const struct measure *m, const char *path, struct probl
 		[RANGE_COST_PER_PARTICIPANT] = FIELD_COST_PER_PARTICIPANT,
 	};
 	char ranges[PROBLEM_PATH_SIZE], where[PROBLEM_PATH_SIZE], end[PROBLEM_PATH_SIZE];
-	join_path(ranges, sizeof ranges, path, "ranges");
+	bool joined_ranges = false;
 	for (int f = 0; f < RANGE_FIELD_COUNT; f++) {
 		const struct value_range *r = &m->ranges[f];
 		if (!r->set)
 			continue;
+		if (!joined_ranges) /* most measures have no range */
+			join_path(ranges, sizeof ranges, path, "ranges");
+		joined_ranges = true;
 		join_path(where, sizeof where, ranges, range_field_key((enum range_field)f));
 		index_path(end, sizeof end, where, 0);
 		bool ok = field_check(field_of[f], r->low, end, out);
