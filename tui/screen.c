@@ -179,14 +179,16 @@ static void paint_tabs(struct app *a)
 {
 	const struct rect *r = &a->layout.tabs;
 	draw_text(a, r->y, r->x, r->w, a->attrs[ROLE_TAB], "");
-	/* Full labels when they fit; otherwise the current view and, from
-	 * the left, as many others as fit are named, the rest show their key.
-	 * A visited view without a key (the estimate) shows only while it is
-	 * on screen.  Help is a key everyone sees in the bottom line: its
-	 * tab is named only while it is open. */
-	char labels[VIEW_MAX][64], names[VIEW_MAX][64];
+	/* Full labels when they fit; otherwise the current view is named in
+	 * full and, from the left, the others get their short label while
+	 * it fits (every tab named briefly reads better than some named in
+	 * full and the rest bare keys), then their full one; the rest show
+	 * their key.  A visited view without a key (the estimate) shows only
+	 * while it is on screen.  Help is a key everyone sees in the bottom
+	 * line: its tab is named only while it is open. */
+	char labels[VIEW_MAX][64], names[VIEW_MAX][64], shorts[VIEW_MAX][64];
 	bool shown[VIEW_MAX];
-	int total = 0, extra[VIEW_MAX];
+	int total = 0, extra[VIEW_MAX], extra_short[VIEW_MAX];
 	for (size_t v = 0; v < a->view_count; v++) {
 		const struct view *vw = a->views[v];
 		char key[8];
@@ -206,17 +208,35 @@ static void paint_tabs(struct app *a)
 			snprintf(names[v], sizeof names[v], " %s %s ", key, _(vw->title));
 			snprintf(labels[v], sizeof labels[v], " %s ", key);
 		}
+		if (key[0] != '\0' && vw->short_title != NULL)
+			snprintf(shorts[v], sizeof shorts[v], " %s %s ", key, _(vw->short_title));
+		else
+			memcpy(shorts[v], names[v], sizeof shorts[v]);
 		if (current)
 			memcpy(labels[v], names[v], sizeof labels[v]);
-		extra[v] = vw == &view_help || current ? 0 : draw_width(a, names[v]) - draw_width(a, labels[v]);
+		bool fixed = vw == &view_help || current;
+		extra_short[v] = fixed ? 0 : draw_width(a, shorts[v]) - draw_width(a, labels[v]);
+		extra[v] = fixed ? 0 : draw_width(a, names[v]) - draw_width(a, shorts[v]);
 		if (shown[v])
 			total += draw_width(a, labels[v]);
 	}
 	/* Room for the workbook's name, and always for the read-only
 	 * marker: it matters more than the tab names. */
-	int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 12;
-	for (size_t v = 0; v < a->view_count; v++)
-		if (shown[v] && extra[v] > 0 && total + extra[v] <= r->w - keep) {
+	int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 10;
+	bool brief[VIEW_MAX] = {false}, all_brief = true;
+	for (size_t v = 0; v < a->view_count; v++) {
+		if (!shown[v] || extra_short[v] <= 0)
+			continue;
+		if (total + extra_short[v] <= r->w - keep) {
+			memcpy(labels[v], shorts[v], sizeof labels[v]);
+			total += extra_short[v];
+			brief[v] = true;
+		} else {
+			all_brief = false;
+		}
+	}
+	for (size_t v = 0; v < a->view_count && all_brief; v++)
+		if (brief[v] && extra[v] > 0 && total + extra[v] <= r->w - keep) {
 			memcpy(labels[v], names[v], sizeof labels[v]);
 			total += extra[v];
 		}

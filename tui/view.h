@@ -26,6 +26,9 @@ struct app;
 
 struct view {
 	const char *title; /* N_() tab label */
+	/* N_() shorter label for a tab bar too narrow for every title
+	 * ("Innst."); NULL when the title is short already. */
+	const char *short_title;
 	/* The action that shows it (keys 1–9 by default); ACTION_NONE for a
 	 * view outside the tab bar (help, the estimate). */
 	enum action action;

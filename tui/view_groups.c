@@ -603,6 +603,7 @@ static void view_fini(struct app *a, void *state)
 
 const struct view view_groups = {
 	.title = N_("Målgrupper"),
+	.short_title = N_("Grupper"),
 	.action = ACTION_VIEW_GROUPS,
 	.state_size = sizeof(struct groups_state),
 	.fini = view_fini,

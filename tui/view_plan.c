@@ -282,6 +282,7 @@ static void view_reloaded(struct app *a, void *state)
 
 const struct view view_plan = {
 	.title = N_("Økonomiplan"),
+	.short_title = N_("Plan"),
 	.action = ACTION_VIEW_PLAN,
 	.state_size = sizeof(struct plan_state),
 	.init = view_init,

@@ -137,6 +137,7 @@ static void view_reloaded(struct app *a, void *state)
 
 const struct view view_projection = {
 	.title = N_("Framskriving"),
+	.short_title = N_("År"),
 	.action = ACTION_VIEW_PROJECTION,
 	.state_size = sizeof(struct projection_state),
 	.init = view_init,

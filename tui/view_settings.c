@@ -132,6 +132,7 @@ static const char *view_hints(const struct app *a, const void *state)
 
 const struct view view_settings = {
 	.title = N_("Innstillinger"),
+	.short_title = N_("Innst."),
 	.action = ACTION_VIEW_SETTINGS,
 	.state_size = sizeof(struct settings_state),
 	.draw = view_draw,

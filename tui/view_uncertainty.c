@@ -428,6 +428,7 @@ static const char *view_hints(const struct app *a, const void *state)
 
 const struct view view_uncertainty = {
 	.title = N_("Usikkerhet"),
+	.short_title = N_("Usikk."),
 	.action = ACTION_VIEW_UNCERTAINTY,
 	.state_size = sizeof(struct uncertainty_state),
 	.init = view_init,

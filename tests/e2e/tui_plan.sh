@@ -59,6 +59,14 @@ wait_for "Total, all budgets"
 keys L
 tmx resize-window -x 80 -y 24 2>/dev/null || tmx resize-pane -x 80 -y 24
 wait_for "Sum planårene"
+# Every tab keeps a name at 80 columns: short ones where the titles do
+# not all fit ("5 Innst."), the open view's in full.
+keys 1
+wait_for "1 Oversikt"
+screen | head -n 1 | grep -E -q "1 Oversikt +2 Tiltak +3 Grupper +4 År +5 Innst\. +6 Plan +7 Usikk\." ||
+	fail "the tab bar at 80 columns does not name every view: $(screen | head -n 1)"
+keys 6
+wait_for "6 Økonomiplan"
 keys q
 wait_for "UTENFOR-EXIT 0"
 echo "PASS: Økonomiplan view"
