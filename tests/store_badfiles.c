@@ -316,3 +316,61 @@ Test(badfiles, missing_parameters_row_is_refused_untouched_and_says_why)
 	store_open(path, 0, &s, &err);
 	cr_assert(strstr(err.message, "not an error") == NULL, "%s", err.message);
 }
+
+/* The payer column as a file may hold it: the store's own form (read
+ * without jansson) and other spellings of the same JSON read alike; what
+ * is not JSON, or not the model's, is refused either way. */
+static void load_payer(const char *json, struct workbook *wb, enum store_status want)
+{
+	struct workbook sample;
+	sample_workbook(&sample);
+	unlink(path);
+	cr_assert_eq(store_create(path, &sample, NULL), STORE_OK);
+	workbook_free(&sample);
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "PRAGMA ignore_check_constraints = ON; DROP TRIGGER measures_payer_update;"
+		 "UPDATE measures SET payer = '%s' WHERE name = 'Oppfølgingslos'",
+		 json);
+	raw_exec(sql);
+	struct store *s = NULL;
+	struct store_error err = {0};
+	cr_assert_eq(store_open(path, 0, &s, &err), STORE_OK, "%s", err.message);
+	workbook_init(wb);
+	cr_assert_eq(store_load(s, wb, &err), want, "%s: %s", json, err.message);
+	store_close(s);
+}
+
+Test(badfiles, payer_spellings_read_alike)
+{
+	static const char *const same[] = {
+		"[[\"kommune\",0.25],[\"stat\",0.75]]",
+		"[ [\"kommune\", 0.25], [\"stat\", 0.75] ]",
+		"[[\"kommune\",2.5e-1],[\"stat\",0.750]]",
+		"[[\"kommune\",0.25],[\"st\\u0061t\",0.75]]",
+	};
+	for (size_t k = 0; k < sizeof same / sizeof same[0]; k++) {
+		struct workbook wb;
+		load_payer(same[k], &wb, STORE_OK);
+		const struct measure *m = &wb.measures[0];
+		cr_assert_str_eq(m->name, "Oppfølgingslos");
+		cr_assert_eq(m->payer_count, 2, "%s", same[k]);
+		cr_assert_str_eq(m->payer[0].sector, "kommune");
+		cr_assert_str_eq(m->payer[1].sector, "stat");
+		cr_assert(m->payer[0].share == 0.25 && m->payer[1].share == 0.75, "%s", same[k]);
+		workbook_free(&wb);
+	}
+	static const char *const refused[] = {
+		"[[\"kommune\",0.25],[\"stat\",0.75],]", "[[\"kommune\",01]]",
+		"[[\"kommune\",.5],[\"stat\",.5]]",     "[[\"kommune\",1.]]",
+		"[[\"kommune\",0x1]]",                  "[[\"kommune\",1]]x",
+		"[[\"kommune\",1.5]]",                  "[[\"bydel\",1]]",
+		"[[99999,1]]",                          "[[\"kommune\",1]",
+	};
+	for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+		struct workbook wb;
+		load_payer(refused[k], &wb, STORE_INVALID);
+		cr_assert_eq(wb.measure_count, 0, "%s", refused[k]);
+		workbook_free(&wb);
+	}
+}
