@@ -44,10 +44,18 @@ while [ "$i" -le "$rounds" ]; do
 done
 last_a=$((100 + rounds))
 last_b=$((5000 + 10 * rounds))
-R_TARGET=":a"
-wait_for "Lagret: Deltakere = $last_a" 30
-R_TARGET=":b"
-wait_for "Lagret: Kostnad per deltaker = 5" 30
+# Wait for the file, not for "Lagret: …": the other window's commits make
+# each TUI reload, and "lastet inn på nytt" can replace that message
+# before a capture sees it.
+cost_b() {
+	sql "$book" "SELECT cast(cost_per_participant AS integer) FROM measures WHERE name = 'Oppfølgingslos'"
+}
+deadline=$(( $(date +%s) + 60 ))
+until [ "$(participants "$book" "Familieveiledning")" = "$last_a" ] && [ "$(cost_b)" = "$last_b" ]; do
+	[ "$(date +%s)" -lt "$deadline" ] ||
+		fail "the last edits did not reach the file: Deltakere $(participants "$book" "Familieveiledning"), Kostnad $(cost_b)"
+	sleep 0.1
+done
 
 # Both still running, both leave cleanly.
 for w in a b; do
@@ -59,7 +67,7 @@ done
 
 got_a=$(participants "$book" "Familieveiledning")
 [ "$got_a" = "$last_a" ] || fail "Deltakere is $got_a, window a saved $last_a last"
-got_b=$(sql "$book" "SELECT cast(cost_per_participant AS integer) FROM measures WHERE name = 'Oppfølgingslos'")
+got_b=$(cost_b)
 [ "$got_b" = "$last_b" ] || fail "Kostnad per deltaker is $got_b, window b saved $last_b last"
 edits=$(( $(sql "$book" "SELECT count(*) FROM edit_log") - edits_before ))
 [ "$edits" -eq $((2 * rounds)) ] ||
