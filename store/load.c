@@ -54,6 +54,15 @@ static enum store_status row_done(struct col_reader *r, bool ok, long added)
 	return STORE_OK;
 }
 
+/* snprintf(dst, size, "%s", src) without the format machinery: ids are
+ * copied for every measure, and snprintf() was 3 % of opening 10 000. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+	size_t n = strnlen(src, size - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 /* A text column holding one of the engine's keys ("kommune", "g", …). */
 static bool col_key(struct col_reader *r, int i, const char *column,
 		    bool (*from_key)(const char *key, void *out), void *out, const char *allowed)
@@ -290,7 +299,7 @@ static bool payer_pair(const char **tp, const struct workbook *wb, struct payer_
 		key[n] = '\0';
 		if (!bearer_from_key(key, &b))
 			return false;
-		snprintf(p->sector, sizeof p->sector, "%s", bearer_key(b));
+		copy_text(p->sector, sizeof p->sector, bearer_key(b));
 		t = close + 1;
 	} else {
 		/* A row id: digits only, no leading zero (JSON has none). */
@@ -302,7 +311,7 @@ static bool payer_pair(const char **tp, const struct workbook *wb, struct payer_
 		const struct sector *sec = sector_by_row(wb, strtoll(t, NULL, 10));
 		if (sec == NULL)
 			return false;
-		snprintf(p->sector, sizeof p->sector, "%s", sec->id);
+		copy_text(p->sector, sizeof p->sector, sec->id);
 		t = digits;
 	}
 	if (*t++ != ',')
@@ -363,10 +372,10 @@ static bool col_payer(struct col_reader *r, int i, const struct workbook *wb, st
 		    !(v >= 0 && v <= 1))
 			ok = false;
 		else if (json_is_string(key) && bearer_from_key(json_string_value(key), &b))
-			snprintf(p->sector, sizeof p->sector, "%s", bearer_key(b));
+			copy_text(p->sector, sizeof p->sector, bearer_key(b));
 		else if (json_is_integer(key) &&
 			 (sec = sector_by_row(wb, json_integer_value(key))) != NULL)
-			snprintf(p->sector, sizeof p->sector, "%s", sec->id);
+			copy_text(p->sector, sizeof p->sector, sec->id);
 		else
 			ok = false;
 		p->share = v;
@@ -411,7 +420,7 @@ static enum store_status measure_row(struct col_reader *r, struct workbook *wb)
 		col_owner(r, _("tiltaket"), m.name);
 	ok = ok && col_group(r, SEL(MEAS, group_ref), wb, &gi);
 	if (ok) {
-		snprintf(m.group_id, sizeof m.group_id, "%s", wb->groups[gi].id);
+		copy_text(m.group_id, sizeof m.group_id, wb->groups[gi].id);
 		m.group_row = wb->groups[gi].row;
 	}
 	const struct field_range *pr = field_range(FIELD_PARTICIPANTS);
