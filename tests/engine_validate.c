@@ -354,3 +354,37 @@ Test(validate, v2_sectors_kinds_payer_and_ranges)
 	cr_assert(has_problem(&p, "workbook.uncertainty.draws", "Antall trekninger"));
 	workbook_free(&wb);
 }
+
+/* A path longer than a problem holds is cut at a character boundary: the
+ * payer's path under a prefix of 'ø' (2 bytes each) at an odd offset. */
+Test(validate, a_long_path_is_cut_between_characters)
+{
+	struct workbook wb;
+	valid_workbook(&wb);
+	struct measure m = wb.measures[0];
+	m.payer[0].share = 2.0; /* out of range: a problem at the share's path */
+	char prefix[2 * PROBLEM_PATH_SIZE + 2] = "x";
+	for (int i = 0; i < PROBLEM_PATH_SIZE; i++)
+		memcpy(prefix + 1 + 2 * i, "\xc3\xb8", 2);
+	prefix[1 + 2 * PROBLEM_PATH_SIZE] = '\0';
+	struct problems p;
+	problems_clear(&p);
+	cr_assert(!validate_measure(&m, &wb, prefix, &p));
+	cr_assert_gt(p.count, 0);
+	for (size_t k = 0; k < p.count; k++) {
+		const char *path = p.list[k].path;
+		size_t len = strlen(path);
+		cr_assert_lt(len, PROBLEM_PATH_SIZE);
+		cr_assert_eq(len % 2, 1, "«%s»: 'x' plus whole 2-byte characters", path);
+		cr_assert_eq((unsigned char)path[len - 1], 0xb8);
+	}
+	/* And a short one is whole: "measures[12].payer.kommune". */
+	problems_clear(&p);
+	cr_assert(!validate_measure(&m, &wb, "measures[12]", &p));
+	bool found = false;
+	for (size_t k = 0; k < p.count; k++)
+		found |= strcmp(p.list[k].path, "measures[12].payer.kommune") == 0 ||
+			 strncmp(p.list[k].path, "measures[12].payer.", 19) == 0;
+	cr_assert(found, "first problem at «%s»", p.list[0].path);
+	workbook_free(&wb);
+}
