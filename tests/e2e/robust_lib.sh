@@ -155,11 +155,22 @@ wait_exit() {
 	cat "$R_DIR/exit.$1"
 }
 
-# wait_pid_gone PID [SECONDS]
+# pid_running PID: the process exists and is not a zombie.  A TUI whose
+# wrapper died of the hang-up first is reparented, and in a container
+# whose first process does not reap, its exit leaves a zombie for good,
+# which `kill -0` still finds.
+pid_running() {
+	kill -0 "$1" 2>/dev/null || return 1
+	_state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d ' ' -f 1)
+	[ -n "$_state" ] && [ "$_state" != Z ] && [ "$_state" != X ]
+}
+
+# wait_pid_gone PID [SECONDS]: until it has exited (zombie or reaped).
 wait_pid_gone() {
 	_deadline=$(( $(date +%s) + ${2:-$R_WAIT} ))
-	while kill -0 "$1" 2>/dev/null; do
-		[ "$(date +%s)" -lt "$_deadline" ] || fail "process $1 is still running"
+	while pid_running "$1"; do
+		[ "$(date +%s)" -lt "$_deadline" ] ||
+			fail "process $1 is still running: $(cat "/proc/$1/status" 2>/dev/null | grep -E '^(State|PPid)')"
 		sleep 0.05
 	done
 }
