@@ -628,29 +628,40 @@ static void place(struct projection *p, size_t i, bool remove)
 }
 
 /* Every measure into its slot and the total, in measure order. */
+/* Measure i into its group's sums and the total, if it is in the portfolio. */
+static void sum_one(struct projection *p, const struct workbook *wb, size_t i)
+{
+	p->measure_in_portfolio[i] = i < wb->measure_count && wb->measures[i].enabled;
+	if (p->measure_in_portfolio[i])
+		sums_add_pair(p, &p->sums[slot_of(p, p->measure_group[i])], total_sums(p),
+			      &p->measures[i]);
+}
+
 static void sum_all(struct projection *p, const struct workbook *wb)
 {
 	portfolio_clear(p);
-	for (size_t i = 0; i < p->measure_count; i++) {
-		p->measure_in_portfolio[i] = i < wb->measure_count && wb->measures[i].enabled;
-		if (!p->measure_in_portfolio[i])
-			continue;
-		sums_add_pair(p, &p->sums[slot_of(p, p->measure_group[i])], total_sums(p),
-			      &p->measures[i]);
-	}
+	for (size_t i = 0; i < p->measure_count; i++)
+		sum_one(p, wb, i);
 	rebuild_restart(p, 0);
 	portfolio_derive(p);
 }
 
+/* Each measure is summed right after it is projected, while its rows are
+ * still in the cache: summing them in a second pass read 19 MB back from
+ * memory at 10 000 measures.  The same order, so the same bits. */
 int projection_compute(struct projection *p, const struct workbook *wb)
 {
 	if (prepare(p, wb, wb->measure_count) < 0)
 		return -1;
 	p->streaming = false;
 	p->measure_count = wb->measure_count;
-	for (size_t i = 0; i < wb->measure_count; i++)
+	portfolio_clear(p);
+	for (size_t i = 0; i < wb->measure_count; i++) {
 		project_one(p, wb, i);
-	sum_all(p, wb);
+		sum_one(p, wb, i);
+	}
+	rebuild_restart(p, 0);
+	portfolio_derive(p);
 	return 0;
 }
 
