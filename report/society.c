@@ -40,7 +40,7 @@ void table_society(const struct workbook *wb, const struct result *r, struct rta
 void table_society_measures(const struct workbook *wb, const struct projection *p,
 			    struct rtable *t)
 {
-	rtable_init(t, 4, "Tiltak", "Med", "Netto for offentlige budsjetter (kr)",
+	rtable_init(t, 4, "Tiltak", MEASURE_LABEL("enabled"), "Netto for offentlige budsjetter (kr)",
 		    "Samfunnsøkonomisk netto (kr)");
 	t->numeric[2] = t->numeric[3] = true;
 	for (size_t i = 0; i < wb->measure_count && i < p->measure_count; i++) {
