@@ -1,7 +1,7 @@
 # engine/: the pure calculation library (no I/O, no curses, no SQLite).
 noinst_LIBRARIES += libengine.a
 libengine_a_SOURCES = \
-	engine/model.c engine/model.h \
+	engine/model.c engine/model.h engine/alloc.c engine/alloc.h \
 	engine/workbook.c engine/workbook.h \
 	engine/numbers.c engine/numbers.h \
 	engine/discount.c engine/discount.h \

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/alloc.h"
 #include "engine/discount.h"
 #include "engine/result.h"
 
@@ -84,6 +85,7 @@ static int grow(void **array, size_t need, size_t size)
 	if (grown == NULL)
 		return -1;
 	*array = grown;
+	engine_hint_big(grown, need * size);
 	return 0;
 }
 

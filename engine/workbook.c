@@ -6,6 +6,8 @@
  */
 #include "engine/workbook.h"
 
+#include "engine/alloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,7 @@ static int reserve(void **array, size_t *capacity, size_t need, size_t size)
 	if (grown == NULL)
 		return -1;
 	*array = grown;
+	engine_hint_big(grown, cap * size);
 	*capacity = cap;
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "engine/alloc.h"
 #include "engine/workbook.h"
 
 static struct target_group group_with_items(const char *id, int items)
@@ -84,4 +85,36 @@ Test(model, text_set_refuses_what_does_not_fit)
 	cr_assert_str_eq(buf, "æø");
 	cr_assert_not(text_set(buf, sizeof buf, "åååå"));
 	cr_assert_str_eq(buf, "");
+}
+
+/* Arrays past a few MB get the huge-page hint as they grow
+ * (engine/alloc.c): 10 000 measures (15 MB) keep every value, and the
+ * hint on memory of any size or none leaves it as it was. */
+Test(workbook, a_big_workbook_keeps_its_measures)
+{
+	struct workbook wb;
+	workbook_init(&wb);
+	struct measure m;
+	measure_defaults(&m);
+	for (long i = 0; i < 10000; i++) {
+		m.participants = i;
+		snprintf(m.name, sizeof m.name, "Tiltak %ld", i);
+		cr_assert_eq(workbook_add_measure(&wb, &m), i);
+	}
+	for (long i = 0; i < 10000; i += 1237) {
+		cr_assert_eq(wb.measures[i].participants, i);
+		char want[32];
+		snprintf(want, sizeof want, "Tiltak %ld", i);
+		cr_assert_str_eq(wb.measures[i].name, want);
+	}
+	cr_assert_eq(wb.measures[9999].participants, 9999);
+	workbook_free(&wb);
+
+	static unsigned char block[5 << 20];
+	memset(block, 7, sizeof block);
+	engine_hint_big(block, sizeof block);
+	engine_hint_big(block + 1, 100);
+	engine_hint_big(NULL, 1 << 30);
+	for (size_t k = 0; k < sizeof block; k += 4093)
+		cr_assert_eq(block[k], 7);
 }
