@@ -493,14 +493,21 @@ static int write_indented(const char *text, size_t size, void *data)
 	return 0;
 }
 
+/* Dump a value (borrowed; scalars too) at `indent`.  0 or -1 (memory). */
+static int dump_at(struct builder *b, FILE *out, json_t *v, const char *indent)
+{
+	if (v == NULL || !b->ok)
+		return -1;
+	struct indented w = {out, indent};
+	/* A failed write is the caller's to see in ferror(); keep going. */
+	(void)json_dump_callback(v, write_indented, &w, DUMP_FLAGS | JSON_ENCODE_ANY);
+	return 0;
+}
+
 /* Dump one result object at `indent`, releasing it.  0 or -1 (memory). */
 static int stream_object(struct builder *b, FILE *out, json_t *o, const char *indent)
 {
-	struct indented w = {out, indent};
-	int rc = o != NULL && b->ok ? 0 : -1;
-	/* A failed write is the caller's to see in ferror(); keep going. */
-	if (rc == 0)
-		(void)json_dump_callback(o, write_indented, &w, DUMP_FLAGS);
+	int rc = dump_at(b, out, o, indent);
 	json_decref(o);
 	return rc;
 }
@@ -526,13 +533,12 @@ static void next_line(FILE *out, bool first, int depth)
 	fputs(indent_of(depth), out);
 }
 
-/* A member's value, borrowed, at `depth` (scalars too: JSON_ENCODE_ANY). */
-static int stream_value(struct builder *b, FILE *out, json_t *v, int depth)
+/* The closing bracket of a container at `depth`, on its own line. */
+static void close_line(FILE *out, int depth, char bracket)
 {
-	struct indented w = {out, indent_of(depth)};
-	if (!b->ok || json_dump_callback(v, write_indented, &w, DUMP_FLAGS | JSON_ENCODE_ANY) < 0)
-		return -1;
-	return 0;
+	fputc('\n', out);
+	fputs(indent_of(depth), out);
+	fputc(bracket, out);
 }
 
 static int stream_tornado(struct builder *b, FILE *out, const struct workbook *wb,
@@ -549,9 +555,7 @@ static int stream_tornado(struct builder *b, FILE *out, const struct workbook *w
 		if (stream_object(b, out, e, indent_of(depth + 1)) < 0)
 			return -1;
 	}
-	fputc('\n', out);
-	fputs(indent_of(depth), out);
-	fputc(']', out);
+	close_line(out, depth, ']');
 	return 0;
 }
 
@@ -592,7 +596,7 @@ static int stream_members(struct builder *b, FILE *out, const struct workbook *w
 		fprintf(out, "\"%s\": ", key);
 		int rc = unc != NULL && strcmp(key, "tornado") == 0
 				 ? stream_tornado(b, out, wb, unc, depth + 1)
-				 : stream_value(b, out, v, depth + 1);
+				 : dump_at(b, out, v, indent_of(depth + 1));
 		if (rc < 0)
 			return -1;
 	}
@@ -600,9 +604,7 @@ static int stream_members(struct builder *b, FILE *out, const struct workbook *w
 		fputc('}', out);
 		return 0;
 	}
-	fputc('\n', out);
-	fputs(indent_of(depth), out);
-	fputc('}', out);
+	close_line(out, depth, '}');
 	return 0;
 }
 
