@@ -154,7 +154,7 @@ static void sector_sentences(const struct workbook *wb, const struct result *r, 
 	size_t n = report_sector_sentences(wb, r, sentences, SUMMARY_SENTENCES_MAX);
 	if (n == 0)
 		return;
-	buf_put(b, "<h3>Per tjenesteområde</h3>\n<p>Hvem som betaler, og hvor det de betaler "
+	buf_put(b, "<h3>Per sektor</h3>\n<p>Hvem som betaler, og hvor det de betaler "
 		   "for, gir gevinst:</p>\n");
 	html_paragraphs(b, sentences, n, true);
 }

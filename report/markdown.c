@@ -168,7 +168,7 @@ void render_markdown(const struct workbook *wb, const struct projection *p,
 		rtable_free(&t);
 		n = report_sector_sentences(wb, &p->portfolio, sentences, SUMMARY_SENTENCES_MAX);
 		if (n > 0) {
-			buf_put(b, "### Per tjenesteområde\n\nHvem som betaler, og hvor det de betaler "
+			buf_put(b, "### Per sektor\n\nHvem som betaler, og hvor det de betaler "
 				   "for, gir gevinst:\n\n");
 			md_put_list(b, sentences, n);
 		}

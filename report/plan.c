@@ -50,7 +50,7 @@ void table_plan(const struct workbook *wb, const struct result *r, struct rtable
 	int years = r->plan_count < PLAN_COLS_MAX ? r->plan_count : PLAN_COLS_MAX;
 	char head[RTABLE_COLS_MAX][32];
 	const char *cells[RTABLE_COLS_MAX];
-	cells[0] = "Budsjett og tjenesteområde";
+	cells[0] = "Budsjett og sektor";
 	cells[1] = "";
 	for (int y = 0; y < years; y++) {
 		snprintf(head[y], sizeof head[y], "%d", r->plan_first_year + y);

@@ -117,7 +117,7 @@ void xlsx_sheet_flows(struct xctx *x)
 
 	/* The sector matrix: the engine's numbers (see the file comment). */
 	x_string(x, ws, sector_top, 0,
-		 "Per tjenesteområde (nåverdi, kr). Utenfors tall ved eksporten, ikke formler: "
+		 "Per sektor (nåverdi, kr). Utenfors tall ved eksporten, ikke formler: "
 		 "eksporter på nytt etter endringer.",
 		 x->header);
 	x_string(x, ws, sector_top + 1, 0, "Betaler ↓ / sparer →", x->header);
@@ -248,11 +248,11 @@ void xlsx_sheet_plan(struct xctx *x)
 	char title[256];
 	snprintf(title, sizeof title,
 		 "Økonomiplanen for tiltakene som er med, i faste %d-kroner, ikke diskontert. "
-		 "Budsjettenes «i alt»-rader er formler; tjenesteområdenes rader er utenfors tall "
+		 "Budsjettenes «i alt»-rader er formler; sektorenes rader er utenfors tall "
 		 "ved eksporten.",
 		 wb->params.price_year);
 	x_string(x, ws, 0, 0, title, x->header);
-	x_string(x, ws, 1, 0, "Budsjett og tjenesteområde", x->header);
+	x_string(x, ws, 1, 0, "Budsjett og sektor", x->header);
 	x_string(x, ws, 1, 1, "", x->header);
 	for (int y = 0; y < years; y++) {
 		char f[64];

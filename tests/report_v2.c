@@ -150,7 +150,7 @@ Test(report_v2, economic_plan_table)
 {
 	static const char *const want[] = {
 		"Økonomiplanen 2027–2030 i faste 2025-kroner, ikke diskontert.",
-		"| Budsjett og tjenesteområde |  | 2027 | 2028 | 2029 | 2030 | Sum |",
+		"| Budsjett og sektor |  | 2027 | 2028 | 2029 | 2030 | Sum |",
 		"| Oppvekst | Kostnad | 100" NB "000 | 0 | 0 | 0 | 100" NB "000 |",
 		"| Barnevern | Kostnad | 0 | 0 | 0 | 0 | 0 |\n|  | Gevinst | 150" NB "000 | 150" NB
 		"000 | 0 | 0 | 300" NB "000 |",
