@@ -136,12 +136,12 @@ static int imports(const char *path, size_t n, int count, int undo_steps, double
 }
 
 /* The child: open, load (validates), compute; prints the time in ms. */
-static int open_child(const char *path)
+static int open_child(const char *path, unsigned flags)
 {
 	struct store_error err;
 	double t0 = now_ms();
 	struct store *s = NULL;
-	if (store_open(path, 0, &s, &err) != STORE_OK)
+	if (store_open(path, flags, &s, &err) != STORE_OK)
 		return fail("open", &err) != 0;
 	struct workbook wb;
 	workbook_init(&wb);
@@ -153,7 +153,14 @@ static int open_child(const char *path)
 	projection_init(&p);
 	int rc = projection_compute(&p, &wb);
 	double t = now_ms() - t0;
-	printf("%.3f %zu %.0f\n", t, wb.measure_count, rc == 0 ? p.portfolio.npv : 0.0);
+	/* Until the whole file is checked (store/check.c), as the first edit
+	 * would wait for it. */
+	bool done = false;
+	while (store_check_result(s, &done, &err) == STORE_OK && !done)
+		nanosleep(&(struct timespec){0, 200000}, NULL);
+	double checked = now_ms() - t0;
+	printf("%.3f %zu %.0f %.3f\n", t, wb.measure_count, rc == 0 ? p.portfolio.npv : 0.0,
+	       checked);
 	projection_free(&p);
 	workbook_free(&wb);
 	store_close(s);
@@ -161,8 +168,8 @@ static int open_child(const char *path)
 }
 
 /* Run the child `samples` times; ms[] and peak RSS (MB) per run. */
-static int opens(const char *self, const char *path, size_t n, int samples, double *ms,
-		 double *mb)
+static int opens(const char *self, const char *mode, const char *path, size_t n, int samples,
+		 double *ms, double *mb, double *checked)
 {
 	for (int i = 0; i < samples; i++) {
 		int fd[2];
@@ -175,7 +182,7 @@ static int opens(const char *self, const char *path, size_t n, int samples, doub
 			dup2(fd[1], STDOUT_FILENO);
 			close(fd[0]);
 			close(fd[1]);
-			execl(self, self, "--open", path, (char *)NULL);
+			execl(self, self, mode, path, (char *)NULL);
 			_exit(127);
 		}
 		close(fd[1]);
@@ -191,13 +198,34 @@ static int opens(const char *self, const char *path, size_t n, int samples, doub
 		    WEXITSTATUS(status) != 0)
 			return -1;
 		size_t count = 0;
-		if (sscanf(line, "%lf %zu", &ms[i], &count) != 2 || count != n) {
+		double npv = 0;
+		if (sscanf(line, "%lf %zu %lf %lf", &ms[i], &count, &npv, &checked[i]) != 4 ||
+		    count != n) {
 			fprintf(stderr, "store_bench: the child loaded %zu measures, not %zu\n", count,
 				n);
 			return -1;
 		}
 		mb[i] = (double)ru.ru_maxrss / 1024.0; /* ru_maxrss is in KiB on Linux */
 	}
+	return 0;
+}
+
+/* Opening `path` (n measures): to first paint, peak RSS, and until the
+ * whole file is checked (the first edit waits for that). */
+static int open_case(const char *self, const char *path, size_t n, const char *what)
+{
+	/* Alternated, so both ways see the same machine. */
+	double ms[2][OPEN_SAMPLES], mb[2][OPEN_SAMPLES], checked[2][OPEN_SAMPLES];
+	static const char *const mode[2] = {"--open", "--open-whole"};
+	for (int i = 0; i < OPEN_SAMPLES; i++)
+		for (int m = 0; m < 2; m++)
+			if (opens(self, mode[m], path, n, 1, &ms[m][i], &mb[m][i], &checked[m][i]) != 0)
+				return -1;
+	printf("open, %zu measures, file %.1f MB %s:\n", n, (double)file_size(path) / 1e6, what);
+	report("  to first paint", ms[0], OPEN_SAMPLES, "ms");
+	report("  peak RSS of that process", mb[0], OPEN_SAMPLES, "MB");
+	report("  until the whole file is checked", checked[0], OPEN_SAMPLES, "ms");
+	report("  to first paint, whole file checked first", ms[1], OPEN_SAMPLES, "ms");
 	return 0;
 }
 
@@ -218,15 +246,9 @@ static int bench_size(const char *dir, size_t n)
 	if (len <= 0)
 		return -1;
 	self[len] = '\0';
-	double open_ms[OPEN_SAMPLES], open_mb[OPEN_SAMPLES];
-	/* The file as an import leaves it: its undo history included. */
-	if (opens(self, path, n, OPEN_SAMPLES, open_ms, open_mb) != 0)
+	/* The file as the imports leave it, their undo history included. */
+	if (open_case(self, path, n, "with the imports' history") != 0)
 		return -1;
-	snprintf(name, sizeof name, "open to first paint, %zu measures", n);
-	report(name, open_ms, OPEN_SAMPLES, "ms");
-	snprintf(name, sizeof name, "  peak RSS of that process");
-	report(name, open_mb, OPEN_SAMPLES, "MB");
-
 	long pruned = 0, unpruned = 0, one = 0;
 	if (imports(path, n, 1, 0, NULL, &one) != 0 ||
 	    imports(path, n, GROWTH_IMPORTS, GROWTH_KEPT, NULL, &pruned) != 0 ||
@@ -236,14 +258,23 @@ static int bench_size(const char *dir, size_t n)
 	       "steps, %.1f MB with pruning off\n",
 	       n, (double)one / 1e6, GROWTH_IMPORTS, (double)pruned / 1e6, GROWTH_KEPT,
 	       (double)unpruned / 1e6);
+	/* One import into a new file: the workbook and one step of history. */
+	long fresh = 0;
+	if (imports(path, n, 0, -1, NULL, &fresh) != 0 ||
+	    open_case(self, path, n, "freshly imported") != 0)
+		return -1;
 	unlink(path);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
+	/* --open FILE: as the interface opens (the undo history checked after
+	 * the paint); --open-whole FILE: as the CLI does, all of it first. */
 	if (argc == 3 && strcmp(argv[1], "--open") == 0)
-		return open_child(argv[2]);
+		return open_child(argv[2], STORE_OPEN_CHECK_LATER);
+	if (argc == 3 && strcmp(argv[1], "--open-whole") == 0)
+		return open_child(argv[2], 0);
 	char dir[] = "/tmp/store_bench.XXXXXX";
 	if (mkdtemp(dir) == NULL) {
 		fprintf(stderr, "store_bench: mkdtemp: %s\n", strerror(errno));

@@ -35,6 +35,7 @@ struct session_draft {
 struct session {
 	struct store *store;
 	bool read_only;
+	bool check_told; /* the store's whole-file check's verdict was taken */
 	struct workbook wb;
 	struct estimate_inputs est;
 	unsigned changes;

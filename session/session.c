@@ -73,8 +73,10 @@ enum diag_code session_open(const char *path, unsigned flags, struct session **o
 	if (s == NULL)
 		return diag_set(d, DIAG_NOMEM, "%s", _("tomt for minne"));
 	workbook_init(&s->wb);
+	/* The interface paints before the undo history is checked (store/check.c). */
 	unsigned sf = (flags & SESSION_READ_ONLY) ? STORE_OPEN_READ_ONLY
-		      : (flags & SESSION_CREATE) ? STORE_OPEN_CREATE_DEFAULT : 0;
+		      : STORE_OPEN_CHECK_LATER |
+				(flags & SESSION_CREATE ? STORE_OPEN_CREATE_DEFAULT : 0);
 	struct store_error err = {0};
 	enum store_status ss = store_open(path, sf, &s->store, &err);
 	if (ss != STORE_OK) {
@@ -320,6 +322,16 @@ enum diag_code session_poll(struct session *s, bool *reloaded, struct diag *d)
 	diag_clear(d);
 	if (reloaded != NULL)
 		*reloaded = false;
+	if (!s->check_told) {
+		/* Damage found after the first paint is news once; from then on
+		 * the store refuses every write with the same words. */
+		bool done = false;
+		struct store_error err = {0};
+		enum store_status st = store_check_result(s->store, &done, &err);
+		s->check_told = done;
+		if (st != STORE_OK)
+			return session_store_diag(s, st, &err, NULL, d);
+	}
 	if (s->draft.active || !store_changed_elsewhere(s->store))
 		return DIAG_OK;
 	enum diag_code c = session_reload(s, d);

@@ -124,6 +124,8 @@ const struct field_desc *session_field_named(enum row_kind kind, const char *nam
  * Others' commits: when the file changed elsewhere (cheap check), read it
  * again (SC_RELOADED).  Never while a draft is open: the commit's conflict
  * check covers that.  *reloaded (may be NULL) says whether it did.
+ * Also the one place where damage that the store's whole-file check found
+ * after the open (store_check_result()) is reported: DIAG_IO, once.
  */
 enum diag_code session_poll(struct session *s, bool *reloaded, struct diag *d);
 /* Read the file again now (drops an open draft). */

@@ -24,6 +24,9 @@ enum store_status store_compact(struct store *s, struct store_error *err)
 	enum store_status same = store_identity_check(s, err);
 	if (same != STORE_OK)
 		return same;
+	enum store_status sound = check_before_write(s, err);
+	if (sound != STORE_OK)
+		return sound;
 	int rc = store_exec(s->db, "VACUUM");
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("komprimere"));

@@ -31,6 +31,9 @@ enum store_status edit_begin(struct store *s, const char *label, const char *kin
 	enum store_status same = store_identity_check(s, err);
 	if (same != STORE_OK)
 		return same;
+	enum store_status sound = check_before_write(s, err);
+	if (sound != STORE_OK)
+		return sound;
 	int rc = store_exec(s->db, "BEGIN IMMEDIATE");
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, s->path, s->db, rc, _("skrive til"));

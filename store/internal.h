@@ -47,7 +47,27 @@ struct store {
 	bool stmts_on;                /* store/stmt.c keeps statements */
 	struct store_stmt_slot stmts[STORE_STMT_SLOTS];
 	struct store_identity ident;  /* is the path still our file (identity.h) */
+	/* The whole-file check (store/check.c): running in a thread, passed, or
+	 * the first problem it found (then every write is refused, naming it). */
+	struct store_check *check;
+	bool whole_checked;
+	char damage[512];
 };
+
+/*
+ * The file's checks (store/check.c).  check_whole(): every page
+ * (quick_check); check_tables_read(): the schema and the tables
+ * store_load() reads.  check_start() begins the whole check in a thread;
+ * check_before_write() gives its verdict (waiting for it, or checking here
+ * when it gave none) and must pass before any write; check_stop() ends it
+ * at close.
+ */
+struct store_check;
+enum store_status check_whole(sqlite3 *db, const char *path, struct store_error *err);
+enum store_status check_tables_read(sqlite3 *db, const char *path, struct store_error *err);
+void check_start(struct store *s);
+enum store_status check_before_write(struct store *s, struct store_error *err);
+void check_stop(struct store *s);
 
 /* Act as `user` in the undo history (tests play two users in one process). */
 void store_set_user(struct store *s, const char *user);

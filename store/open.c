@@ -3,7 +3,8 @@
  *
  * Order matters for "never modify what we cannot read": a file is first
  * opened read-only and inspected (application id, schema version,
- * quick_check); only a file that passes is reopened for writing, switched
+ * quick_check, of the whole file or, for the interface, of what is read
+ * first: store/check.c); only a file that passes is reopened for writing, switched
  * to WAL and migrated.  New files are made by store/create.c (0600, or
  * 0660 when shared); SQLite gives its -wal/-shm files the same mode, and
  * store/share.c gives a group's workbook's side files its group too, and
@@ -80,6 +81,7 @@ void store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	check_stop(s);
 	store_stmts_end(s, true);
 	sqlite3_close_v2(s->db);
 	free(s->path);
@@ -91,7 +93,8 @@ void store_close(struct store *s)
  * a relative name starting with "file:" would be read as a URI even
  * without SQLITE_OPEN_URI; "./" keeps it a plain file name.
  *
- * Every connection is NOMUTEX: utenfor has one thread, and Debian's
+ * Every connection is NOMUTEX: each is used by one thread only (the
+ * whole-file check of store/check.c has its own), and Debian's
  * serialized mode took a mutex in every column read, a tenth of the
  * instructions of opening a 10 000-measure workbook.
  */
@@ -198,8 +201,10 @@ static enum store_status inspect_schema(sqlite3 *db, const char *path, int versi
 }
 
 /* Check that `db` is one of our workbooks we can read; *version is its
- * schema version.  Reads only. */
-static enum store_status inspect(sqlite3 *db, const char *path, int *version,
+ * schema version.  With *whole false only what store_load() reads is
+ * checked (store/check.c), unless the file needs migrating; *whole then
+ * says whether all of it was.  Reads only. */
+static enum store_status inspect(sqlite3 *db, const char *path, int *version, bool *whole,
 				 struct store_error *err)
 {
 	int64_t app = 0, ver = 0;
@@ -219,22 +224,10 @@ static enum store_status inspect(sqlite3 *db, const char *path, int *version,
 	if (ver < 1)
 		return store_fail(err, STORE_NOT_WORKBOOK, path,
 				  _("ikke en utenfor-arbeidsbok (mangler skjemaversjon)"));
-	sqlite3_stmt *st = NULL;
-	rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return store_fail_sqlite(err, path, db, rc, _("lese"));
-	rc = sqlite3_step(st);
-	enum store_status status = STORE_OK;
-	if (rc == SQLITE_ROW) {
-		const char *res = (const char *)sqlite3_column_text(st, 0);
-		if (res == NULL || strcmp(res, "ok") != 0)
-			status = store_fail(err, STORE_CORRUPT, path,
-					    _("filen er skadet (%.200s); bruk en sikkerhetskopi"),
-					    res ? res : "?");
-	} else {
-		status = store_fail_sqlite(err, path, db, rc, _("lese"));
-	}
-	sqlite3_finalize(st);
+	/* A file to migrate is written at once: check all of it first. */
+	*whole = *whole || ver < STORE_SCHEMA_VERSION;
+	enum store_status status = *whole ? check_whole(db, path, err)
+					  : check_tables_read(db, path, err);
 	*version = (int)ver;
 	if (status == STORE_OK)
 		status = inspect_schema(db, path, *version, err);
@@ -250,7 +243,7 @@ static bool wal_has_commits(const char *path)
 }
 
 static enum store_status open_inspected(const char *path, bool read_only, sqlite3 **out,
-					int *version, struct store_error *err)
+					int *version, bool *whole, struct store_error *err)
 {
 	sqlite3 *db = NULL;
 	int rc = store_open_db(path, SQLITE_OPEN_READONLY, &db);
@@ -259,7 +252,7 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 		status = store_fail_sqlite(err, path, db, rc, _("åpne"));
 	else {
 		sqlite3_busy_timeout(db, STORE_BUSY_TIMEOUT_MS);
-		status = inspect(db, path, version, err);
+		status = inspect(db, path, version, whole, err);
 	}
 	/* A WAL file in a directory we cannot write: SQLite cannot make the
 	 * -shm file (CANTOPEN, or READONLY_CANTINIT).  Read the file as
@@ -281,7 +274,7 @@ static enum store_status open_inspected(const char *path, bool read_only, sqlite
 					   NULL)
 			 : SQLITE_NOMEM;
 		free(uri);
-		status = rc == SQLITE_OK ? inspect(db, path, version, err)
+		status = rc == SQLITE_OK ? inspect(db, path, version, whole, err)
 					 : store_fail_sqlite(err, path, db, rc, _("åpne"));
 	}
 	if (status != STORE_OK) {
@@ -385,7 +378,12 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 	share_prepare_side_files(path, &st);
 	sqlite3 *probe = NULL;
 	int version = 0;
-	enum store_status status = open_inspected(path, s->read_only, &probe, &version, err);
+	/* A read-only store never writes, so nothing would take the thread's
+	 * verdict: it checks the whole file now, as without the flag. */
+	bool whole = !(flags & STORE_OPEN_CHECK_LATER) || s->read_only;
+	enum store_status status =
+		open_inspected(path, s->read_only, &probe, &version, &whole, err);
+	s->whole_checked = whole;
 	if (status == STORE_OK && s->read_only) {
 		s->db = probe;
 		if (version < STORE_SCHEMA_VERSION)
@@ -410,6 +408,8 @@ enum store_status store_open(const char *path, unsigned flags, struct store **ou
 	if (store_query_int(s->db, "PRAGMA data_version", &dv) == SQLITE_OK)
 		s->data_version = dv;
 	share_fix_side_files(path, &st);
+	if (!s->whole_checked)
+		check_start(s);
 	*out = s;
 	return STORE_OK;
 }

@@ -54,6 +54,10 @@ struct store; /* opaque */
 enum store_open_flags {
 	STORE_OPEN_READ_ONLY = 1 << 0, /* --read-only: never write, never lock */
 	STORE_OPEN_CREATE_DEFAULT = 1 << 1, /* create with the embedded default data if absent */
+	/* check at open only what store_load() reads, and the rest of the
+	 * file (the undo history, free pages) in a thread; writes wait for
+	 * it (see store_check_result()).  For the interface's first paint. */
+	STORE_OPEN_CHECK_LATER = 1 << 2,
 };
 
 /*
@@ -64,6 +68,13 @@ enum store_open_flags {
 enum store_status store_open(const char *path, unsigned flags, struct store **out,
 			     struct store_error *err);
 void store_close(struct store *s);
+/*
+ * The whole-file check of a store opened with STORE_OPEN_CHECK_LATER:
+ * *done is false while it runs (STORE_OK); once done, STORE_CORRUPT with
+ * err's message if it found damage (every write is then refused with
+ * that message), else STORE_OK.  Never waits.
+ */
+enum store_status store_check_result(struct store *s, bool *done, struct store_error *err);
 
 /*
  * Create a new workbook file (mode 0600) holding `initial` (an empty

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "session/analysis.h"
 #include "session/session.h"
@@ -308,4 +309,36 @@ Test(session, read_only_refuses_edits_and_a_missing_file_is_not_created)
 	cr_assert(session_names_workbook("ny.utenfor"));
 	cr_assert_not(session_names_workbook("ny.utenfr"));
 	cr_assert_not(session_names_workbook("/tmp/.utenfor"));
+}
+
+/* Damage in the undo history is found after the open (store/check.c):
+ * the poll tells it once, and saving is refused with the same words. */
+Test(session, damage_found_after_the_open_is_told_once_and_refuses_saving)
+{
+	struct session *s = open_ok(0);
+	struct diag d;
+	for (int i = 0; i < 3; i++)
+		cr_assert_eq(session_set_field(s, session_measure_key(s, 0),
+					       field(ROW_MEASURE, "participants"), i ? "31" : "32", &d),
+			     DIAG_OK, "%s", d.message);
+	session_close(s);
+	scribble_root_page(path, "edit_rows");
+
+	s = open_ok(0);
+	enum diag_code c = DIAG_OK;
+	for (int i = 0; i < 10000 && c == DIAG_OK; i++) {
+		c = session_poll(s, NULL, &d);
+		if (c == DIAG_OK)
+			nanosleep(&(struct timespec){0, 1000000}, NULL);
+	}
+	cr_assert_eq(c, DIAG_IO);
+	cr_assert(strstr(d.message, "skadet") != NULL, "%s", d.message);
+	cr_assert_eq(session_poll(s, NULL, &d), DIAG_OK, "told once");
+	c = session_set_field(s, session_measure_key(s, 0), field(ROW_MEASURE, "participants"),
+			      "40", &d);
+	cr_assert_eq(c, DIAG_IO);
+	cr_assert(strstr(d.message, "skadet") != NULL, "%s", d.message);
+	cr_assert(strstr(d.message, path) == NULL, "the caller shows the file: %s", d.message);
+	cr_assert_eq(session_workbook(s)->measures[0].participants, 31, "the row as the file has it");
+	session_close(s);
 }

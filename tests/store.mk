@@ -10,7 +10,7 @@ if HAVE_CRITERION
 STORE_TESTS = tests/store_basic tests/store_undo tests/store_readonly \
 	tests/store_badfiles tests/store_migrate tests/store_crash tests/store_concurrent \
 	tests/store_json tests/store_schema tests/store_typed \
-	tests/store_sectors tests/store_prune tests/store_columns
+	tests/store_sectors tests/store_prune tests/store_columns tests/store_check
 check_PROGRAMS += $(STORE_TESTS)
 TESTS += $(STORE_TESTS)
 STORE_TEST_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(SQLITE3_CFLAGS)
@@ -35,6 +35,9 @@ tests_store_readonly_LDADD = $(STORE_TEST_LDADD)
 tests_store_schema_SOURCES = tests/store_schema.c $(STORE_TEST_UTIL)
 tests_store_schema_CFLAGS = $(STORE_TEST_CFLAGS)
 tests_store_schema_LDADD = $(STORE_TEST_LDADD) -lm
+tests_store_check_SOURCES = tests/store_check.c $(STORE_TEST_UTIL)
+tests_store_check_CFLAGS = $(STORE_TEST_CFLAGS)
+tests_store_check_LDADD = $(STORE_TEST_LDADD)
 tests_store_badfiles_SOURCES = tests/store_badfiles.c $(STORE_TEST_UTIL)
 tests_store_badfiles_CFLAGS = $(STORE_TEST_CFLAGS)
 tests_store_badfiles_LDADD = $(STORE_TEST_LDADD)

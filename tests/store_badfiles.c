@@ -55,18 +55,8 @@ static void raw_exec(const char *sql)
 static void create_big(void)
 {
 	struct workbook wb;
-	sample_workbook(&wb);
-	for (int i = 0; i < 300; i++) {
-		struct measure m;
-		sample_measure(&m, "Tiltak med et ganske langt navn for å fylle sider", "barnevern");
-		cr_assert_geq(workbook_add_measure(&wb, &m), 0);
-	}
-	struct store_error err = {0};
-	cr_assert_eq(store_create(path, &wb, &err), STORE_OK, "%s", err.message);
+	store_create_big(path, &wb);
 	workbook_free(&wb);
-	char side[4200];
-	snprintf(side, sizeof side, "%s-wal", path);
-	cr_assert(!file_exists(side), "WAL checkpointed and removed on close");
 }
 
 Test(badfiles, text_file_is_not_a_workbook)

@@ -6,6 +6,8 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,4 +183,44 @@ struct store *store_open_sample(const char *path, struct workbook *wb, struct wo
 	workbook_init(cur);
 	cr_assert_eq(store_load(s, cur, NULL), STORE_OK);
 	return s;
+}
+
+void scribble_root_page(const char *file, const char *table)
+{
+	sqlite3 *db = NULL;
+	cr_assert_eq(sqlite3_open_v2(file, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *st = NULL;
+	cr_assert_eq(sqlite3_prepare_v2(db,
+					"SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+					"FROM sqlite_schema WHERE name = ?",
+					-1, &st, NULL),
+		     SQLITE_OK);
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW, "no table %s", table);
+	long page = sqlite3_column_int(st, 0), size = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	cr_assert_gt(page, 1);
+	char junk[65536];
+	cr_assert_leq(size, (long)sizeof junk);
+	memset(junk, 0x5a, (size_t)size);
+	int fd = open(file, O_WRONLY);
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(pwrite(fd, junk, (size_t)size, (page - 1) * size), (ssize_t)size);
+	close(fd);
+}
+
+void store_create_big(const char *file, struct workbook *wb)
+{
+	sample_workbook(wb);
+	for (int i = 0; i < 300; i++) {
+		struct measure m;
+		sample_measure(&m, "Tiltak med et ganske langt navn for å fylle sider", "barnevern");
+		cr_assert_geq(workbook_add_measure(wb, &m), 0);
+	}
+	struct store_error err = {0};
+	cr_assert_eq(store_create(file, wb, &err), STORE_OK, "%s", err.message);
+	char side[4200];
+	snprintf(side, sizeof side, "%s-wal", file);
+	cr_assert(!file_exists(side), "WAL checkpointed and removed on close");
 }

@@ -59,5 +59,10 @@ void assert_same_workbook(const struct workbook *a, const struct workbook *b);
 /* The whole file, malloc'd (caller frees); *size its length. */
 char *file_read(const char *path, size_t *size);
 bool file_exists(const char *path);
+/* sample_workbook() with 300 more measures, enough rows for many pages,
+ * created at `file` (checkpointed); the caller frees wb. */
+void store_create_big(const char *file, struct workbook *wb);
+/* Overwrite the root page of `table` in the (checkpointed) file with junk. */
+void scribble_root_page(const char *file, const char *table);
 
 #endif

@@ -1,0 +1,195 @@
+/*
+ * check.c: is the file sound?  PRAGMA quick_check reads every page, and a
+ * workbook that carries a long undo history is mostly history: each
+ * replace-import keeps the before and after image of every row, so nine of
+ * them at 10 000 measures make a 100 MB file with 1 MB of workbook in it,
+ * and checking it all took longer than the whole rest of the open.
+ *
+ * So the check is split by what needs it, and when:
+ *  - before anything is read, the tables store_load() reads and the schema
+ *    (quick_check(TABLE): their b-trees and indexes, page by page);
+ *  - before anything is written, the whole file (quick_check(1): also the
+ *    history, the free pages, and that no page belongs to two trees, which
+ *    is what keeps a write from landing on a page in use).  A store opened
+ *    with STORE_OPEN_CHECK_LATER runs it in a thread on its own read-only
+ *    connection, started when the open is done, so the first paint does not
+ *    wait for it; the first write waits for it if it is still running, and
+ *    is refused if it found damage.
+ *
+ * A check that could not finish (the file locked, or stopped at close)
+ * gives no verdict; the first write then checks the whole file itself.
+ *
+ * Must never: let a write start before the whole file passed; use the
+ * checking connection from two threads.
+ */
+#include "i18n/i18n.h"
+#include "store/internal.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct store_check {
+	pthread_t thread;
+	sqlite3 *db;         /* the thread's own connection; closed after the join */
+	atomic_bool done;    /* set by the thread as its last act */
+	bool joined;
+	int rc;              /* SQLite code of the check itself */
+	char result[256];    /* its first row: "ok" or the first problem */
+};
+
+/* Run a quick_check statement; *result gets its first row.  A SQLite code. */
+static int run_check(sqlite3 *db, const char *sql, char *result, size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *res = (const char *)sqlite3_column_text(st, 0);
+			snprintf(result, size, "%s", res ? res : "?");
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The verdict of one check as a status. */
+static enum store_status verdict(sqlite3 *db, const char *path, int rc, const char *result,
+				 struct store_error *err)
+{
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, path, db, rc, _("lese"));
+	if (strcmp(result, "ok") != 0)
+		return store_fail(err, STORE_CORRUPT, path,
+				  _("filen er skadet (%.200s); bruk en sikkerhetskopi"), result);
+	return STORE_OK;
+}
+
+enum store_status check_whole(sqlite3 *db, const char *path, struct store_error *err)
+{
+	char result[256] = "";
+	int rc = run_check(db, "PRAGMA quick_check(1)", result, sizeof result);
+	return verdict(db, path, rc, result, err);
+}
+
+enum store_status check_tables_read(sqlite3 *db, const char *path, struct store_error *err)
+{
+	/* Static texts: one statement per table store_load() reads. */
+	static const char *const sql[] = {
+		"PRAGMA quick_check(sqlite_schema)", "PRAGMA quick_check(workbook)",
+		"PRAGMA quick_check(sectors)",       "PRAGMA quick_check(groups)",
+		"PRAGMA quick_check(items)",         "PRAGMA quick_check(measures)",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		char result[256] = "";
+		int rc = run_check(db, sql[i], result, sizeof result);
+		enum store_status st = verdict(db, path, rc, result, err);
+		if (st != STORE_OK)
+			return st;
+	}
+	return STORE_OK;
+}
+
+static void *check_thread(void *arg)
+{
+	struct store_check *c = arg;
+	c->rc = run_check(c->db, "PRAGMA quick_check(1)", c->result, sizeof c->result);
+	atomic_store(&c->done, true);
+	return NULL;
+}
+
+void check_start(struct store *s)
+{
+	struct store_check *c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return; /* no thread: the first write checks the whole file */
+	atomic_init(&c->done, false);
+	if (store_open_db(s->path, SQLITE_OPEN_READONLY, &c->db) != SQLITE_OK) {
+		sqlite3_close_v2(c->db);
+		free(c);
+		return;
+	}
+	sqlite3_busy_timeout(c->db, STORE_BUSY_TIMEOUT_MS);
+	if (pthread_create(&c->thread, NULL, check_thread, c) != 0) {
+		sqlite3_close_v2(c->db);
+		free(c);
+		return;
+	}
+	s->check = c;
+	s->whole_checked = false;
+}
+
+static void check_join(struct store_check *c)
+{
+	if (!c->joined) {
+		pthread_join(c->thread, NULL);
+		c->joined = true;
+	}
+}
+
+/* Take the thread's verdict into the store (joins; the check is over). */
+static enum store_status check_take(struct store *s, struct store_error *err)
+{
+	struct store_check *c = s->check;
+	check_join(c);
+	enum store_status st = STORE_OK;
+	if (c->rc == SQLITE_OK) {
+		st = verdict(c->db, s->path, c->rc, c->result, err);
+		s->whole_checked = st == STORE_OK;
+		if (st == STORE_CORRUPT)
+			snprintf(s->damage, sizeof s->damage, "%s", c->result);
+	}
+	sqlite3_close_v2(c->db);
+	free(c);
+	s->check = NULL;
+	return st;
+}
+
+enum store_status check_before_write(struct store *s, struct store_error *err)
+{
+	if (s->damage[0] != '\0')
+		return verdict(s->db, s->path, SQLITE_OK, s->damage, err);
+	if (s->whole_checked)
+		return STORE_OK;
+	enum store_status st = s->check != NULL ? check_take(s, err) : STORE_OK;
+	if (st != STORE_OK || s->whole_checked)
+		return st;
+	/* No verdict from the thread: check here, on the writing connection. */
+	int rc = run_check(s->db, "PRAGMA quick_check(1)", s->damage, sizeof s->damage);
+	st = verdict(s->db, s->path, rc, s->damage, err);
+	s->whole_checked = st == STORE_OK;
+	if (st != STORE_CORRUPT)
+		s->damage[0] = '\0';
+	return st;
+}
+
+void check_stop(struct store *s)
+{
+	if (s->check == NULL)
+		return;
+	/* Safe from another thread (SQLite's documented exception). */
+	if (!atomic_load(&s->check->done))
+		sqlite3_interrupt(s->check->db);
+	check_join(s->check);
+	sqlite3_close_v2(s->check->db);
+	free(s->check);
+	s->check = NULL;
+}
+
+enum store_status store_check_result(struct store *s, bool *done, struct store_error *err)
+{
+	*done = true;
+	if (s->damage[0] != '\0')
+		return verdict(s->db, s->path, SQLITE_OK, s->damage, err);
+	if (s->check == NULL)
+		return STORE_OK;
+	if (!atomic_load(&s->check->done)) {
+		*done = false;
+		return STORE_OK;
+	}
+	return check_take(s, err);
+}
