@@ -77,6 +77,17 @@ keys 6
 wait_for "Sum planårene"
 screen | head -n 1 | grep -E -q "$tabs" ||
 	fail "with Økonomiplan open the tab bar at 80 columns does not name every view: $(screen | head -n 1)"
+# The same in English, whose names are longer.
+keys L
+wait_for "Plan years total"
+entabs="1 Overview +2 Measures +3 Groups +4 Year +5 Setup +6 Plan +7 Unc\\."
+for v in "1 Profitable from year" "5 Marginal cost of public funds" "6 Plan years total" \
+	"7 draws, seed"; do
+	keys "${v%% *}"
+	wait_for "${v#* }"
+	screen | head -n 1 | grep -E -q "$entabs" ||
+		fail "with view ${v%% *} open the English tab bar at 80 columns does not name every view: $(screen | head -n 1)"
+done
 keys q
 wait_for "UTENFOR-EXIT 0"
 echo "PASS: Økonomiplan view"
