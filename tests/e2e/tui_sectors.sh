@@ -23,7 +23,9 @@ wait_for "Lagret: Navn = Kultur"
 keys Home Down Down d
 wait_for "Slette sektoren «Barnevern»?"
 keys j
-wait_for "den brukes av kostnadsposten"
+# What to do comes first, so it is on screen at 80 columns too.
+wait_for "«Barnevern» før det som bruker den, er flyttet til en annen"
+wait_for "sektor: kostnadsposten «"
 keys End d
 wait_for "Slette sektoren «Kultur»?"
 keys j
