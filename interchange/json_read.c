@@ -383,18 +383,22 @@ static int read_groups(struct json_reader *r, const json_t *root, struct workboo
 	return 0;
 }
 
-/* "a, b, c" of every sector id of wb, as many as fit. */
-static void sector_list(const struct workbook *wb, char *buf, size_t size)
+/*
+ * "a, b, c" of every sector id of wb; false when they do not all fit, so
+ * that the message never ends in the middle of the list of what is allowed.
+ */
+static bool sector_list(const struct workbook *wb, char *buf, size_t size)
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t x = 0; x < workbook_sector_total(wb) && used < size; x++) {
+	for (size_t x = 0; x < workbook_sector_total(wb); x++) {
 		int n = snprintf(buf + used, size - used, "%s%s", x ? ", " : "",
 				 workbook_sector_id(wb, x));
-		if (n < 0)
-			break;
+		if (n < 0 || (size_t)n >= size - used)
+			return false;
 		used += (size_t)n;
 	}
+	return true;
 }
 
 /*
@@ -424,10 +428,15 @@ static void read_payer(struct json_reader *r, const json_t *obj, const char *pat
 			only_bearers = false;
 		if (workbook_sector_index(wb, key) < 0) {
 			char known[200];
-			sector_list(wb, known, sizeof known);
 			json_path_join(p, sizeof p, payer_path, key);
-			problems_add(r->out, p, _("ukjent sektor «%s»; kjente sektorer er %s"), key,
-				     known);
+			if (sector_list(wb, known, sizeof known))
+				problems_add(r->out, p, _("ukjent sektor «%s»; kjente sektorer er %s"),
+					     key, known);
+			else
+				problems_add(r->out, p,
+					     _("ukjent sektor «%s»; bruk kommune, fylkeskommune, stat "
+					       "eller en id fra sectors"),
+					     key);
 		}
 	}
 	if (only_bearers) {

@@ -86,14 +86,16 @@ static int sector_users(struct store *s, int64_t sref, bool items, bool payers, 
 static enum store_status refuse_in_use(struct store *s, const char *name, const char *what,
 				       int count, const char *users, struct store_error *err)
 {
+	/* What to do comes before the list: the names are long, and a two-line
+	 * status at 80 columns cuts the end. */
 	if (count <= 3)
 		return store_fail(err, STORE_REFUSED, s->path,
-				  _("kan ikke %s sektoren «%s»: den brukes av %s; flytt dem til en "
-				  "annen sektor først"),
+				  _("kan ikke %s sektoren «%s» før det som bruker den, er flyttet til "
+				  "en annen sektor: %s"),
 				  what, name, users);
 	return store_fail(err, STORE_REFUSED, s->path,
-			  _("kan ikke %s sektoren «%s»: den brukes av %s og %d til; flytt dem til "
-			  "en annen sektor først"),
+			  _("kan ikke %s sektoren «%s» før det som bruker den, er flyttet til en "
+			  "annen sektor: %s og %d til"),
 			  what, name, users, count - 3);
 }
 

@@ -517,6 +517,23 @@ Test(read, version_2_mistakes)
 	expect("sectors", "ukjent felt");
 }
 
+/* Too many sectors to list in one line: the message names the kinds of id
+ * allowed instead of stopping in the middle of the list (the example
+ * workbook's 16 sectors were cut after "bufetat, "). */
+Test(read, unknown_payer_sector_among_many_sectors_is_one_whole_line)
+{
+	char doc[4096] = HEAD2 "'sectors':[";
+	for (int i = 0; i < 12; i++)
+		snprintf(doc + strlen(doc), sizeof doc - strlen(doc),
+			 "%s{'id':'tjenesteomraade-nummer-%02d','name':'S','bearer':'kommune'}",
+			 i ? "," : "", i);
+	snprintf(doc + strlen(doc), sizeof doc - strlen(doc),
+		 "],'groups':[" GROUP "],'measures':[{" MEASURE2 ",'payer':{'bydel':1}}]}");
+	cr_assert_eq(refused(doc), 1);
+	expect("measures[0].payer.bydel",
+	       "ukjent sektor «bydel»; bruk kommune, fylkeskommune, stat eller en id fra sectors");
+}
+
 /* The member of `key` at depth `depth` ("discount.rate": 0 "discount",
  * 1 "rate") into buf; false when the key is not that deep. */
 static bool key_part(const char *key, int depth, char *buf, size_t size)

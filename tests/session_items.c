@@ -149,7 +149,9 @@ Test(session_items, sectors_are_added_edited_and_deleted_as_rows)
 		if (strcmp(session_workbook(s)->sectors[x].id, "barnevern") == 0)
 			used = session_sector_key(s, x);
 	cr_assert_eq(session_delete(s, used, &d), DIAG_INVALID, "%s", d.message);
-	cr_assert(strstr(d.message, "brukes") != NULL, "%s", d.message);
+	cr_assert(strstr(d.message, "det som bruker den, er flyttet til en annen sektor: "
+				    "kostnadsposten «") != NULL,
+		  "%s", d.message);
 	cr_assert_eq(session_delete(s, k, &d), DIAG_OK, "%s", d.message);
 	cr_assert_eq(session_workbook(s)->sector_count, before);
 	cr_assert_eq(session_undo(s, false, &d), DIAG_OK, "%s", d.message);

@@ -7,6 +7,7 @@
 
 #include "engine/workbook.h"
 #include "session/field.h"
+#include "engine_helpers.h"
 
 static const struct field_desc *find(const struct field_desc *t, size_t n, const char *label)
 {
@@ -288,4 +289,77 @@ Test(field, v2_parameters_read_and_refuse_with_their_range)
 	cr_assert_not(field_parse(PF("Skattefinansieringskostnad"), "150", &p, NULL, reading,
 				  sizeof reading, error, sizeof error));
 	cr_assert_float_eq(p.tax_cost, 0.25, 1e-12);
+}
+
+/*
+ * The kommune's 50 % split over two of its sectors in the sector cell
+ * (issue 12 item 4): "Barnevern 60; Oppvekst og skole" gives barnevern
+ * 30 % and oppvekst the rest of the kommune's half, 20 %; the
+ * fylkeskommune's 50 % is not touched.  The editing text lists the split
+ * and parses back to it; bad splits are refused, the measure untouched.
+ */
+Test(field, payer_sector_cell_splits_a_bearers_share_over_its_sectors)
+{
+	struct workbook wb;
+	workbook_init(&wb);
+	/* Sector ids named as on screen (wb_sector gives the id as the name). */
+	wb_sector(&wb, "Barnevern", BEARER_KOMMUNE);
+	wb_sector(&wb, "Oppvekst og skole", BEARER_KOMMUNE);
+	struct measure m = sample();
+	m.payer[BEARER_KOMMUNE].share = 0.5;
+	m.payer[BEARER_FYLKESKOMMUNE].share = 0.5;
+	const struct field_desc *share = MF("Betaler kommune");
+	const struct field_desc *cell = field_beside(share, 0);
+	cr_assert_not_null(cell);
+	char text[400], reading[400], error[400];
+	cr_assert(field_parse(cell, "Barnevern 60; Oppvekst og skole", &m, &wb, reading,
+			      sizeof reading, error, sizeof error), "%s", error);
+	cr_assert_str_eq(reading, "Barnevern 60 %; Oppvekst og skole 40 %");
+	cr_assert_float_eq(measure_payer_share(&m, "Barnevern"), 0.30, 1e-12);
+	cr_assert_float_eq(measure_payer_share(&m, "Oppvekst og skole"), 0.20, 1e-12);
+	cr_assert_float_eq(measure_payer_share(&m, "kommune"), 0.0, 1e-12);
+	cr_assert_float_eq(measure_bearer_share(&wb, &m, BEARER_KOMMUNE), 0.5, 1e-15);
+	cr_assert_float_eq(measure_bearer_share(&wb, &m, BEARER_FYLKESKOMMUNE), 0.5, 1e-15);
+
+	field_format(cell, &m, &wb, false, " ", text, sizeof text);
+	cr_assert_str_eq(text, "2 sektorer");
+	field_format(cell, &m, &wb, true, " ", text, sizeof text);
+	cr_assert_str_eq(text, "Barnevern 60 %; Oppvekst og skole 40 %");
+	struct measure copy = m;
+	cr_assert(field_parse(cell, text, &copy, &wb, reading, sizeof reading, error, sizeof error),
+		  "%s", error);
+	cr_assert_float_eq(measure_payer_share(&copy, "Barnevern"), 0.30, 1e-12);
+	cr_assert_float_eq(measure_payer_share(&copy, "Oppvekst og skole"), 0.20, 1e-12);
+
+	/* Typing the kommune's total later keeps the split's proportions. */
+	cr_assert(field_parse(share, "100", &copy, &wb, reading, sizeof reading, error,
+			      sizeof error), "%s", error);
+	cr_assert_float_eq(measure_payer_share(&copy, "Barnevern"), 0.60, 1e-12);
+
+	/* One name back moves the whole share to it. */
+	cr_assert(field_parse(cell, "Barnevern", &m, &wb, reading, sizeof reading, error,
+			      sizeof error), "%s", error);
+	cr_assert_float_eq(measure_payer_share(&m, "Barnevern"), 0.5, 1e-15);
+	cr_assert_float_eq(measure_payer_share(&m, "Oppvekst og skole"), 0.0, 1e-15);
+
+	const char *bad[][2] = {
+		{"Barnevern 60; Oppvekst og skole 30", "må til sammen være 100 %, fikk 90 %"},
+		{"Barnevern 70; Oppvekst og skole 40", "fikk 110 %"},
+		{"Barnevern; Oppvekst og skole", "bare én sektor kan stå uten prosent"},
+		{"Barnevern 50; barnevern 50", "«Barnevern» står to ganger"},
+		{"Barnevern 50; Kultur 50", "skriv en av budsjettets sektorer"},
+		{"Barnevern %; Oppvekst og skole", "delt med semikolon"},
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct measure before = m;
+		cr_assert_not(field_parse(cell, bad[i][0], &m, &wb, reading, sizeof reading, error,
+					  sizeof error), "accepted «%s»", bad[i][0]);
+		cr_assert(strstr(error, bad[i][1]) != NULL, "«%s»: %s", bad[i][0], error);
+		cr_assert(memcmp(&before, &m, sizeof m) == 0, "«%s» changed the measure", bad[i][0]);
+	}
+	/* A bearer that pays nothing has no share to split. */
+	const struct field_desc *stat_cell = field_beside(MF("Betaler stat"), 0);
+	cr_assert_not(field_parse(stat_cell, "Stat 50; Stat 50", &m, &wb, reading, sizeof reading,
+				  error, sizeof error));
+	workbook_free(&wb);
 }

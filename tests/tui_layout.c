@@ -76,6 +76,30 @@ Test(layout, table_drops_low_priority_columns_and_grows_flex)
 	cr_assert_eq(w[2], 0);
 }
 
+/* The cursor's column stays however low its priority; the others make
+ * room for it by the usual order. */
+Test(layout, kept_column_is_shown_in_place_of_others)
+{
+	struct table_col cols[] = {
+		{"Navn", 10, 9, false, true},
+		{"Beløp", 10, 8, true, false},
+		{"Fra", 5, 6, true, false},
+		{"Sektor", 10, 1, false, false},
+	};
+	int w[4];
+	/* 10 + 10 + 5 + 10 + 3 gaps = 38 > 32. */
+	cr_assert_eq(layout_table_keep(cols, 4, 32, w, -1), 3);
+	cr_assert_eq(w[3], 0, "unkept, Sektor goes first");
+	cr_assert_eq(w[0], 15, "and the name takes what is left");
+	cr_assert_eq(layout_table_keep(cols, 4, 32, w, 3), 3);
+	cr_assert_eq(w[3], 10);
+	cr_assert_eq(w[2], 0, "Fra makes room");
+	cr_assert_eq(w[1], 10);
+	cr_assert_eq(layout_table_keep(cols, 4, 12, w, 3), 1);
+	cr_assert_eq(w[3], 10, "it stays, alone");
+	cr_assert_eq(w[0], 0);
+}
+
 Test(layout, scroll_keeps_selection_visible)
 {
 	cr_assert_eq(layout_scroll(0, 5, 10, 50), 0);

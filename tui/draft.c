@@ -45,7 +45,9 @@ static void begin(struct app *a, enum edit_target target, const struct field_des
 		app_diag(a, &d);
 		return;
 	}
-	size_t limit = (f->type == FT_TEXT || f->type == FT_GROUP) ? f->size - 1 : 64;
+	/* A payer's sector cell may hold a split over several sector names. */
+	size_t limit = (f->type == FT_TEXT || f->type == FT_GROUP) ? f->size - 1
+		     : f->type == FT_PAYER_SECTOR ? 3 * TEXT_NAME_SIZE : 64;
 	line_edit_init(&a->edit.line, session_draft_initial(a->session), limit);
 	set_active(a, true);
 	app_status(a, false, "%s", "");

@@ -73,17 +73,23 @@ static int needed(const struct table_col *cols, int n, const int *shown)
 
 int layout_table(const struct table_col *cols, int n, int avail, int *widths)
 {
+	return layout_table_keep(cols, n, avail, widths, -1);
+}
+
+int layout_table_keep(const struct table_col *cols, int n, int avail, int *widths, int keep)
+{
 	int shown[64];
 	if (n > 64)
 		n = 64;
 	for (int i = 0; i < n; i++)
 		shown[i] = 1;
 	/* Drop the least important column (the rightmost among equals) until
-	 * the rest fit. */
+	 * the rest fit; `keep` goes last. */
 	while (needed(cols, n, shown) > avail) {
 		int drop = -1;
 		for (int i = 0; i < n; i++)
-			if (shown[i] && (drop < 0 || cols[i].priority <= cols[drop].priority))
+			if (shown[i] && i != keep &&
+			    (drop < 0 || cols[i].priority <= cols[drop].priority))
 				drop = i;
 		int count = 0;
 		for (int i = 0; i < n; i++)

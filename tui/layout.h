@@ -53,6 +53,10 @@ struct table_col {
  * rest fit; flex columns share what is left.  Returns the number shown.
  */
 int layout_table(const struct table_col *cols, int n, int avail, int *widths);
+/* The same, with column `keep` (the cursor's) shown whatever its
+ * priority, so that every cell of an editable table can be reached in a
+ * narrow window; -1 keeps none. */
+int layout_table_keep(const struct table_col *cols, int n, int avail, int *widths, int keep);
 
 /* First row to show so that `selected` is visible in `visible` rows,
  * given the previous first row. */

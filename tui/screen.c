@@ -180,7 +180,8 @@ static void paint_tabs(struct app *a)
 	const struct rect *r = &a->layout.tabs;
 	draw_text(a, r->y, r->x, r->w, a->attrs[ROLE_TAB], "");
 	/* Full labels when they fit; otherwise the current view is named in
-	 * full and, from the left, the others get their short label while
+	 * full (unless that leaves another without its short label) and,
+	 * from the left, the others get their short label while
 	 * it fits (every tab named briefly reads better than some named in
 	 * full and the rest bare keys), then their full one; the rest show
 	 * their key.  A visited view without a key (the estimate) shows only
@@ -223,6 +224,22 @@ static void paint_tabs(struct app *a)
 	/* Room for the workbook's name, and always for the read-only
 	 * marker: it matters more than the tab names. */
 	int keep = a->read_only ? draw_width(a, _(" [skrivebeskyttet] ")) + 4 : 10;
+	/* The open view's full name must not cost another view its short
+	 * one ("5 Innstillinger" left "7" bare at 80 columns): the
+	 * highlight already says which view is open. */
+	int all_short = 0, cur = -1;
+	for (size_t v = 0; v < a->view_count; v++) {
+		if (!shown[v])
+			continue;
+		bool fixed = a->views[v] == &view_help || a->view == a->views[v];
+		all_short += draw_width(a, fixed ? labels[v] : shorts[v]);
+		if (a->view == a->views[v] && a->views[v]->short_title != NULL)
+			cur = (int)v;
+	}
+	if (cur >= 0 && all_short > r->w - keep) {
+		total -= draw_width(a, labels[cur]) - draw_width(a, shorts[cur]);
+		memcpy(labels[cur], shorts[cur], sizeof labels[cur]);
+	}
 	bool brief[VIEW_MAX] = {false}, all_brief = true;
 	for (size_t v = 0; v < a->view_count; v++) {
 		if (!shown[v] || extra_short[v] <= 0)

@@ -36,7 +36,7 @@ void sectors_draw(struct app *a, struct sectors_table *t, const struct rect *r, 
 	if (r->h < 3)
 		return;
 	int widths[COLS], xs[COLS];
-	layout_table(cols, COLS, r->w, widths);
+	layout_table_keep(cols, COLS, r->w, widths, focused ? t->col : -1);
 	table_header(a, r->y + 1, r->x, cols, COLS, widths, xs);
 	while (t->col > 0 && widths[t->col] == 0)
 		t->col--;

@@ -31,7 +31,7 @@ static const struct table_col item_cols[] = {
 	{N_("Kilde"), 10, 2, false, true},
 	{N_("Sikk."), 5, 3, false, false},
 	{N_("Type"), 11, 5, false, false},
-	{N_("Sektor"), 14, 4, false, false},
+	{N_("Sektor"), 13, 4, false, false},
 };
 #define ITEM_COLS 10
 _Static_assert(sizeof item_cols / sizeof item_cols[0] == ITEM_COLS, "one column per item field");
@@ -140,7 +140,9 @@ static void draw_items(struct app *a, struct groups_state *st, const struct rect
 {
 	int widths[ITEM_COLS], xs[ITEM_COLS];
 	draw_hline(a, r->y, r->x, r->w, g->name);
-	layout_table(item_cols, ITEM_COLS, r->w, widths);
+	/* The cursor's column is shown whatever its priority: at 80 columns
+	 * Kilde, Sikk., Type and Sektor only fit one at a time. */
+	layout_table_keep(item_cols, ITEM_COLS, r->w, widths, st->in_items ? st->item_col : -1);
 	table_header(a, r->y + 1, r->x, item_cols, ITEM_COLS, widths, xs);
 	/* A hidden column cannot hold the cursor. */
 	while (st->item_col > 0 && widths[st->item_col] == 0)

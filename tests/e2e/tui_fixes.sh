@@ -10,14 +10,6 @@
 set -u
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/e2e/tui_lib.sh"
 
-wait_re() {
-	_deadline=$(( $(date +%s) + ${2:-10} ))
-	until screen | grep -E -q -- "$1"; do
-		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for /$1/"
-		sleep 0.05
-	done
-}
-
 # A mistyped path: an error naming it, no file made.
 start "$TUI_DIR/arbeidsbk"
 wait_for "UTENFOR-EXIT 1"

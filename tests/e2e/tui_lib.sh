@@ -97,6 +97,16 @@ wait_for() {
 }
 
 # wait_gone TEXT [SECONDS]: poll until the screen no longer shows TEXT.
+# Like wait_for, with an extended regular expression (columns whose
+# spacing depends on the window).
+wait_re() {
+	_deadline=$(( $(date +%s) + ${2:-10} ))
+	until screen | grep -E -q -- "$1"; do
+		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for /$1/"
+		sleep 0.05
+	done
+}
+
 wait_gone() {
 	_deadline=$(( $(date +%s) + ${2:-10} ))
 	while screen | grep -F -q -- "$1"; do

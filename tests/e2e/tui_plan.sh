@@ -60,13 +60,34 @@ keys L
 tmx resize-window -x 80 -y 24 2>/dev/null || tmx resize-pane -x 80 -y 24
 wait_for "Sum planårene"
 # Every tab keeps a name at 80 columns: short ones where the titles do
-# not all fit ("5 Innst."), the open view's in full.
+# not all fit ("5 Innst."), the open view's in full while that leaves
+# the others theirs.
 keys 1
 wait_for "1 Oversikt"
 screen | head -n 1 | grep -E -q "1 Oversikt +2 Tiltak +3 Grupper +4 År +5 Innst\. +6 Plan +7 Usikk\." ||
 	fail "the tab bar at 80 columns does not name every view: $(screen | head -n 1)"
+# With a view open whose full name is long, that one goes short rather
+# than another going bare ("7" beside "5 Innstillinger").
+tabs="1 Oversikt +2 Tiltak +3 Grupper +4 År +5 Innst\\. +6 Plan +7 Usikk\\."
+keys 5
+wait_for "Skattefinansieringskostnad"
+screen | head -n 1 | grep -E -q "$tabs" ||
+	fail "with Innstillinger open the tab bar at 80 columns does not name every view: $(screen | head -n 1)"
 keys 6
-wait_for "6 Økonomiplan"
+wait_for "Sum planårene"
+screen | head -n 1 | grep -E -q "$tabs" ||
+	fail "with Økonomiplan open the tab bar at 80 columns does not name every view: $(screen | head -n 1)"
+# The same in English, whose names are longer.
+keys L
+wait_for "Plan years total"
+entabs="1 Overview +2 Measures +3 Groups +4 Year +5 Setup +6 Plan +7 Unc\\."
+for v in "1 Profitable from year" "5 Marginal cost of public funds" "6 Plan years total" \
+	"7 draws, seed"; do
+	keys "${v%% *}"
+	wait_for "${v#* }"
+	screen | head -n 1 | grep -E -q "$entabs" ||
+		fail "with view ${v%% *} open the English tab bar at 80 columns does not name every view: $(screen | head -n 1)"
+done
 keys q
 wait_for "UTENFOR-EXIT 0"
 echo "PASS: Økonomiplan view"

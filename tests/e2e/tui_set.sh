@@ -10,14 +10,6 @@ set -u
 book="$TUI_DIR/delt.utenfor"
 "$UTENFOR" new --default "$book" >/dev/null || fail "new --default"
 
-# wait_re REGEX: like wait_for, with an extended regular expression.
-wait_re() {
-	_deadline=$(( $(date +%s) + ${2:-10} ))
-	until screen | grep -E -q -- "$1"; do
-		[ "$(date +%s)" -lt "$_deadline" ] || fail "timed out waiting for /$1/"
-		sleep 0.05
-	done
-}
 rate_in_file() {
 	"$UTENFOR" set "$book" measure Oppfølgingslos | awk '$1 == "success_rate" {print $(NF-1)}'
 }
