@@ -589,6 +589,73 @@ Test(data_defaults, benefit_states_are_exclusive)
 	}
 }
 
+/* The first term of a derivation, "NUMBER × name …": the number and the name. */
+static bool first_term(const char *expr, double *share, char *name, size_t size)
+{
+	const char *times = strstr(expr, " \xc3\x97 ");
+	if (times == NULL || (size_t)(times - expr) >= 64)
+		return false;
+	char left[64];
+	memcpy(left, expr, (size_t)(times - expr));
+	left[times - expr] = '\0';
+	int dec;
+	if (!data_number_read(left, share, &dec))
+		return false;
+	const char *p = times + 4;
+	size_t n = strcspn(p, " ");
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return true;
+}
+
+/*
+ * One excess share outside work per group and age (figures-v2 §7.0): the
+ * tax lost to the stat, the kommune and the fylkeskommune and the
+ * production lost are all that share times the one wage, so no budget
+ * counts more or fewer people outside work than another.
+ */
+Test(data_defaults, every_budget_and_production_lose_the_same_share)
+{
+	static struct doc d;
+	read_doc(&d);
+	static const char *const on_wage[] = {"stat_wage", "kom_wage", "fyl_wage", "production"};
+	enum { ON_WAGE = sizeof on_wage / sizeof *on_wage };
+	int ages = 0;
+	for (int age = 0; age <= 120; age++) {
+		for (size_t i = 0; i < d.item_count; i++) {
+			const char *group = d.items[i].group;
+			if (i > 0 && strcmp(group, d.items[i - 1].group) == 0)
+				continue;
+			double share[ON_WAGE] = {0};
+			bool any = false;
+			for (size_t j = i; j < d.item_count && strcmp(d.items[j].group, group) == 0;
+			     j++) {
+				const struct doc_item *it = &d.items[j];
+				double s;
+				char name[DATA_NAME_SIZE];
+				if (age < it->from_age || age > it->to_age ||
+				    !first_term(it->expr, &s, name, sizeof name))
+					continue;
+				for (int k = 0; k < ON_WAGE; k++)
+					if (strcmp(name, on_wage[k]) == 0) {
+						share[k] += s;
+						any = true;
+					}
+			}
+			if (!any)
+				continue;
+			ages++;
+			for (int k = 1; k < ON_WAGE; k++)
+				cr_expect(fabs(share[k] - share[0]) < 1e-12,
+					  "%s at %d: %s share %.3f, %s share %.3f", group, age,
+					  on_wage[k], share[k], on_wage[0], share[0]);
+		}
+	}
+	cr_expect_gt(ages, 300);
+}
+
 /*
  * No example measure books a saving in a sector it pays for at an age when
  * it is itself running: the child-welfare measure must not "save" the
