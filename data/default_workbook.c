@@ -2,9 +2,10 @@
  * default_workbook.c: the embedded default document read with the
  * interchange reader, so that it passes exactly the validation an imported
  * document does (tests/data_load checks that it does: a failure here
- * other than out of memory is a build defect); and what the interface
- * needs to say "this rests on the example data" and to copy a default
- * target group into any workbook.
+ * other than out of memory is a build defect); and the copy of a default
+ * target group into any workbook.  Whether a result rests on the example
+ * data is report/example.c's one comparison (the interface, `calc` and the
+ * report all use it).
  *
  * Must never: do I/O.
  */
@@ -27,51 +28,6 @@ int default_workbook_read(struct workbook *wb)
 				    wb, problems);
 	free(problems);
 	return rc == 0 ? 0 : -1;
-}
-
-static bool same_item(const struct cost_item *a, const struct cost_item *b)
-{
-	return strcmp(a->name, b->name) == 0 && a->kind == b->kind && a->bearer == b->bearer &&
-	       strcmp(a->sector, b->sector) == 0 && a->amount == b->amount && a->unit == b->unit &&
-	       a->from_age == b->from_age && a->to_age == b->to_age &&
-	       strcmp(a->source, b->source) == 0 && a->confidence == b->confidence;
-}
-
-bool default_item_is_example(const struct workbook *defaults, const char *group_id,
-			   const struct cost_item *item)
-{
-	long gi = workbook_find_group(defaults, group_id);
-	if (gi < 0)
-		return false;
-	const struct target_group *g = &defaults->groups[gi];
-	for (size_t i = 0; i < g->item_count; i++)
-		if (same_item(&g->items[i], item))
-			return true;
-	return false;
-}
-
-static bool same_measure(const struct measure *a, const struct measure *b)
-{
-	if (strcmp(a->name, b->name) != 0 || strcmp(a->group_id, b->group_id) != 0 ||
-	    a->participants != b->participants || a->start_year != b->start_year ||
-	    a->start_age != b->start_age || a->duration != b->duration ||
-	    a->cost_per_participant != b->cost_per_participant ||
-	    a->success_rate != b->success_rate || a->deadweight != b->deadweight ||
-	    a->lag != b->lag || a->effect_years != b->effect_years || a->decay != b->decay ||
-	    a->payer_count != b->payer_count)
-		return false;
-	for (int i = 0; i < a->payer_count; i++)
-		if (measure_payer_share(b, a->payer[i].sector) != a->payer[i].share)
-			return false;
-	return true;
-}
-
-bool default_measure_is_example(const struct workbook *defaults, const struct measure *m)
-{
-	for (size_t i = 0; i < defaults->measure_count; i++)
-		if (same_measure(&defaults->measures[i], m))
-			return true;
-	return false;
 }
 
 /* The declared sectors of `src` that items of `g` use and `dst` lacks are

@@ -12,7 +12,6 @@
 #ifndef UTENFOR_DATA_DEFAULT_WORKBOOK_H
 #define UTENFOR_DATA_DEFAULT_WORKBOOK_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 #include "engine/workbook.h"
@@ -27,18 +26,6 @@ extern const size_t default_workbook_json_size;
  * tests/data_load rules out, when the embedded document is refused).
  */
 int default_workbook_read(struct workbook *wb);
-
-/*
- * Is this exactly the default document's data, not yet changed by the
- * user?  `defaults` comes from default_workbook_read().  An item counts as
- * example data when its group id matches and every input field (name,
- * kind, bearer, sector, amount, unit, ages, source, grade) equals a
- * default item's; a measure when every input field equals a default
- * measure's.  For "this result rests on the embedded example data".
- */
-bool default_item_is_example(const struct workbook *defaults, const char *group_id,
-			     const struct cost_item *item);
-bool default_measure_is_example(const struct workbook *defaults, const struct measure *m);
 
 /*
  * Copy the default target group `id`, with its items and their sources,

@@ -8,6 +8,7 @@
  * it does not depend on the importer.
  */
 #include <criterion/criterion.h>
+#include <ctype.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdbool.h>
@@ -343,6 +344,184 @@ Test(data_defaults, every_item_has_kind_sector_source_and_an_honest_grade)
 	json_decref(root);
 }
 
+/* Does the derivation `expr` use the constant `name` (a whole name, not a part)? */
+static bool uses(const char *expr, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = strstr(expr, name); p != NULL; p = strstr(p + 1, name)) {
+		bool left = p == expr || !(p[-1] == '_' || isalnum((unsigned char)p[-1]));
+		bool right = !(p[n] == '_' || isalnum((unsigned char)p[n]));
+		if (left && right)
+			return true;
+	}
+	return false;
+}
+
+/* Call `fn` for every item of the document, with its group; returns how
+ * many of the calls returned true. */
+static int for_each_item(json_t *root, bool (*fn)(void *ctx, json_t *group, json_t *item),
+			 void *ctx)
+{
+	int n = 0;
+	size_t gi, ii;
+	json_t *g, *it;
+	json_array_foreach(json_object_get(root, "groups"), gi, g)
+	{
+		json_array_foreach(json_object_get(g, "items"), ii, it)
+		{
+			if (fn(ctx, g, it))
+				n++;
+		}
+	}
+	return n;
+}
+
+#define UNVERIFIED_HEADER                                                                    \
+	"| input | figures-v2 | items (derivation uses) | the source says |"
+#define UNVERIFIED_MAX 16
+
+/* One row of the page's table of unverified inputs: the constants that
+ * rest on the input and the words every such item's source must hold. */
+struct unverified {
+	char names[8][DATA_NAME_SIZE];
+	int name_count;
+	char says[128];
+};
+
+struct unverified_check {
+	struct doc doc;
+	struct unverified rows[UNVERIFIED_MAX];
+	int count;
+};
+
+static void unverified_row(void *ctx, const char *group, char **c, int n)
+{
+	struct unverified_check *t = ctx;
+	(void)group;
+	cr_assert_eq(n, 4, "unverified-input row with %d cells", n);
+	cr_assert_lt(t->count, UNVERIFIED_MAX);
+	struct unverified *u = &t->rows[t->count++];
+	memset(u, 0, sizeof *u);
+	for (const char *p = strchr(c[2], '`'); p != NULL; p = strchr(p, '`')) {
+		const char *end = strchr(p + 1, '`');
+		cr_assert_not_null(end, "unbalanced ` in «%s»", c[2]);
+		size_t len = (size_t)(end - p - 1);
+		cr_assert(u->name_count < 8 && len < DATA_NAME_SIZE, "«%s»", c[2]);
+		memcpy(u->names[u->name_count++], p + 1, len);
+		p = end + 1;
+	}
+	const char *open = strstr(c[3], "\xc2\xab"), *close = strstr(c[3], "\xc2\xbb");
+	cr_assert(open != NULL && close != NULL && close > open, "«…» missing in %s", c[3]);
+	open += 2;
+	cr_assert_lt((size_t)(close - open), sizeof u->says);
+	memcpy(u->says, open, (size_t)(close - open));
+	cr_assert_gt(u->name_count, 0, "no constant named in «%s»", c[2]);
+}
+
+/* True when the item rests on an unverified input (and then it must say so). */
+static bool unverified_item(void *ctx, json_t *g, json_t *it)
+{
+	struct unverified_check *t = ctx;
+	const struct doc_item *di = doc_find(&t->doc, str(g, "id"), str(it, "name"));
+	cr_assert_not_null(di, "%s: «%s» has no derivation", str(g, "id"), str(it, "name"));
+	bool rests = false;
+	for (int r = 0; r < t->count; r++)
+		for (int k = 0; k < t->rows[r].name_count; k++) {
+			if (!uses(di->expr, t->rows[r].names[k]))
+				continue;
+			rests = true;
+			cr_expect_not_null(strstr(str(it, "source"), t->rows[r].says),
+					   "%s/%s uses %s but its source lacks «%s»", str(g, "id"),
+					   di->name, t->rows[r].names[k], t->rows[r].says);
+			break;
+		}
+	return rests;
+}
+
+/*
+ * Where figures-v2 marks an input unverified or not found, every item
+ * whose derivation rests on it says so in its source, as the page's
+ * table of unverified inputs lists.
+ */
+Test(data_defaults, unverified_inputs_are_said_so_in_the_source)
+{
+	static struct unverified_check t;
+	memset(&t, 0, sizeof t);
+	read_doc(&t.doc);
+	char *page = data_page_read();
+	data_page_rows(page, UNVERIFIED_HEADER, unverified_row, &t);
+	free(page);
+	cr_assert_geq(t.count, 5, "no table of unverified inputs in doc/default-data.md");
+	json_t *root = embedded();
+	cr_expect_gt(for_each_item(root, unverified_item, &t), 100);
+	json_decref(root);
+}
+
+/* True when the item's source names a published estimate. */
+static bool cites_an_estimate(void *ctx, json_t *g, json_t *it)
+{
+	(void)ctx;
+	static const char *const estimates[] = {"Oslo Economics", "Dahl, Kostøl og Mogstad",
+						"Kommunal Rapport"};
+	for (size_t e = 0; e < sizeof estimates / sizeof *estimates; e++) {
+		if (strstr(str(it, "source"), estimates[e]) == NULL)
+			continue;
+		const char *grade = str(it, "confidence");
+		cr_expect(strcmp(grade, "C") == 0 || strcmp(grade, "D") == 0,
+			  "%s/%s cites %s but is graded %s", str(g, "id"), str(it, "name"),
+			  estimates[e], grade);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * figures.md's rule: a figure from a published estimate is C, so an item
+ * whose source names one is graded C or D, never A or B.
+ */
+Test(data_defaults, a_published_estimate_is_at_best_c)
+{
+	json_t *root = embedded();
+	cr_expect_geq(for_each_item(root, cites_an_estimate, NULL), 5);
+	json_decref(root);
+}
+
+/* True for an item of frafall-vgs built on its share outside work. */
+static bool on_the_sourced_share(void *ctx, json_t *g, json_t *it)
+{
+	static const char *const on_the_share[] = {"stat_wage", "kom_wage", "fyl_wage",
+						   "production"};
+	if (strcmp(str(g, "id"), "frafall-vgs") != 0)
+		return false;
+	const struct doc_item *di = doc_find(ctx, "frafall-vgs", str(it, "name"));
+	cr_assert_not_null(di, "%s", str(it, "name"));
+	bool on = false;
+	for (size_t k = 0; k < sizeof on_the_share / sizeof *on_the_share; k++)
+		on = on || uses(di->expr, on_the_share[k]);
+	if (!on)
+		return false;
+	const char *source = str(it, "source");
+	cr_expect_not_null(strstr(source, "SSB 2020"), "%s: «%s»", di->name, source);
+	cr_expect_null(strstr(source, "andelen utenfor arbeid er antatt"), "%s", di->name);
+	cr_expect_null(strstr(source, "andelen er antatt"), "%s", di->name);
+	return true;
+}
+
+/*
+ * The one group whose share outside work is register data (SSB 2020:
+ * 36.2 % against 16.9 %): its items built on that share cite it, and do
+ * not call the share assumed.
+ */
+Test(data_defaults, the_sourced_share_outside_work_is_not_called_assumed)
+{
+	static struct doc d;
+	read_doc(&d);
+	json_t *root = embedded();
+	cr_expect_eq(for_each_item(root, on_the_sourced_share, &d), 8,
+		     "the tax and production items of frafall-vgs");
+	json_decref(root);
+}
+
 /* "NUMBER × name" -> the number and the name; false for any other form. */
 static bool share_of(const char *expr, double *share, const char **name)
 {
@@ -408,6 +587,73 @@ Test(data_defaults, benefit_states_are_exclusive)
 				      on_benefit, outside);
 		}
 	}
+}
+
+/* The first term of a derivation, "NUMBER × name …": the number and the name. */
+static bool first_term(const char *expr, double *share, char *name, size_t size)
+{
+	const char *times = strstr(expr, " \xc3\x97 ");
+	if (times == NULL || (size_t)(times - expr) >= 64)
+		return false;
+	char left[64];
+	memcpy(left, expr, (size_t)(times - expr));
+	left[times - expr] = '\0';
+	int dec;
+	if (!data_number_read(left, share, &dec))
+		return false;
+	const char *p = times + 4;
+	size_t n = strcspn(p, " ");
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return true;
+}
+
+/*
+ * One excess share outside work per group and age (figures-v2 §7.0): the
+ * tax lost to the stat, the kommune and the fylkeskommune and the
+ * production lost are all that share times the one wage, so no budget
+ * counts more or fewer people outside work than another.
+ */
+Test(data_defaults, every_budget_and_production_lose_the_same_share)
+{
+	static struct doc d;
+	read_doc(&d);
+	static const char *const on_wage[] = {"stat_wage", "kom_wage", "fyl_wage", "production"};
+	enum { ON_WAGE = sizeof on_wage / sizeof *on_wage };
+	int ages = 0;
+	for (int age = 0; age <= 120; age++) {
+		for (size_t i = 0; i < d.item_count; i++) {
+			const char *group = d.items[i].group;
+			if (i > 0 && strcmp(group, d.items[i - 1].group) == 0)
+				continue;
+			double share[ON_WAGE] = {0};
+			bool any = false;
+			for (size_t j = i; j < d.item_count && strcmp(d.items[j].group, group) == 0;
+			     j++) {
+				const struct doc_item *it = &d.items[j];
+				double s;
+				char name[DATA_NAME_SIZE];
+				if (age < it->from_age || age > it->to_age ||
+				    !first_term(it->expr, &s, name, sizeof name))
+					continue;
+				for (int k = 0; k < ON_WAGE; k++)
+					if (strcmp(name, on_wage[k]) == 0) {
+						share[k] += s;
+						any = true;
+					}
+			}
+			if (!any)
+				continue;
+			ages++;
+			for (int k = 1; k < ON_WAGE; k++)
+				cr_expect(fabs(share[k] - share[0]) < 1e-12,
+					  "%s at %d: %s share %.3f, %s share %.3f", group, age,
+					  on_wage[k], share[k], on_wage[0], share[0]);
+		}
+	}
+	cr_expect_gt(ages, 300);
 }
 
 /*
