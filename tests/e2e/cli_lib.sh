@@ -11,6 +11,13 @@ export LC_ALL
 fx="$top_srcdir/tests/fixtures"
 tmp=$(mktemp -d) || exit 99
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+# The user's own settings (~/.config/utenfor/config.ini, a language or a
+# default workbook saved there) must not change what a test sees: a private
+# home, no XDG directories.  Tests that need a configuration make their own.
+HOME=$tmp/home
+mkdir -p "$HOME" || exit 99
+export HOME
+unset XDG_CONFIG_HOME XDG_DATA_HOME
 failures=0
 
 fail() {
