@@ -8,8 +8,10 @@
  * pruning off.
  *
  * Opening is measured in a fresh process (this program re-executed with
- * --open), so its peak RSS is what opening costs and not what the
- * benchmark itself holds.  Workbooks are the embedded default data with
+ * --open, the interface's way: the undo history checked in a thread after
+ * the paint; alternated with --open-whole, the CLI's: all of it first),
+ * so its peak RSS is what opening costs and not what the benchmark itself
+ * holds.  Workbooks are the embedded default data with
  * its example measures repeated to N (distinct names and participants).
  *
  * Must never: be built by `make` or `make check`; leave files outside the
