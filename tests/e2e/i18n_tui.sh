@@ -56,6 +56,15 @@ kept_theme=$(sed -n 's/^theme = //p' "$CONFIG")
 tabs_t=$(tab_bar)
 [ "$tabs_standard" != "$tabs_t" ] || fail "the tab bar's colours did not change with the theme"
 
+# An English question says the English key (y; j works as well).
+keys 2
+wait_for "2 Measures"
+keys d
+wait_for "? (y/n)"
+wait_for "y yes, delete"
+keys n
+wait_gone "(y/n)"
+
 keys q
 wait_for "UTENFOR-EXIT 0"
 
