@@ -110,26 +110,27 @@ static void print_flows(FILE *out, const struct result *r)
 	table_print(out, &t, 2);
 }
 
-/* The key figures both the portfolio and a measure have. */
+/* The key figures both the portfolio and a measure have, in the words of
+ * the interface's results (tui/results.c) and doc/glossary.md. */
 static void add_key_figures(struct text_table *t, const struct result *r)
 {
 	char v[CELL];
 	money(v, CELL, r->pv_cost);
-	table_add(t, (const char *const[]){_("PV kostnad"), v});
+	table_add(t, (const char *const[]){_("Kostnad, nåverdi"), v});
 	money(v, CELL, r->pv_saving);
-	table_add(t, (const char *const[]){_("PV gevinst"), v});
+	table_add(t, (const char *const[]){_("Gevinst, nåverdi"), v});
 	money(v, CELL, r->npv);
 	table_add(t, (const char *const[]){_("Netto nåverdi"), v});
 	if (r->has_bcr)
 		number_format(v, CELL, r->bcr, 2, THOUSANDS_SPACE);
 	else
 		snprintf(v, CELL, "%s", _("– (ingen kostnad)"));
-	table_add(t, (const char *const[]){_("Nytte/kost-forhold"), v});
+	table_add(t, (const char *const[]){_("Nytte per krone"), v});
 	year_or_never(v, CELL, r->has_break_even_year, r->break_even_year);
-	table_add(t, (const char *const[]){_("Lønnsomt fra"), v});
+	table_add(t, (const char *const[]){_("Lønnsomt fra år"), v});
 	year_or_never(v, CELL, r->has_break_even_year_undiscounted,
 		      r->break_even_year_undiscounted);
-	table_add(t, (const char *const[]){_("Lønnsomt fra (udiskontert)"), v});
+	table_add(t, (const char *const[]){_("Lønnsomt fra år, udiskontert"), v});
 }
 
 static void print_measure(FILE *out, size_t index, const struct measure *m,
@@ -143,7 +144,7 @@ static void print_measure(FILE *out, size_t index, const struct measure *m,
 	table_init(&t, 2);
 	add_key_figures(&t, r);
 	money(v, CELL, r->npv_per_participant);
-	table_add(&t, (const char *const[]){_("Netto per deltaker"), v});
+	table_add(&t, (const char *const[]){_("Per deltaker"), v});
 	percent_format(chosen, sizeof chosen, m->success_rate, 1, THOUSANDS_SPACE);
 	if (r->has_break_even_success_rate) {
 		char rate[NUM];
@@ -152,7 +153,7 @@ static void print_measure(FILE *out, size_t index, const struct measure *m,
 	} else {
 		snprintf(v, CELL, "%s", _("– (tiltaket gir ingen gevinst)"));
 	}
-	table_add(&t, (const char *const[]){_("Suksessrate for break-even"), v});
+	table_add(&t, (const char *const[]){_("Balanse-suksessrate"), v});
 	table_print(out, &t, 2);
 	print_by_bearer(out, r);
 }
