@@ -22,7 +22,7 @@
 
 /* Item table columns, in item_fields order. */
 static const struct table_col item_cols[] = {
-	{N_("Post"), 14, 9, false, true},
+	{N_("Post"), 13, 9, false, true}, /* 13: Type's "livskvalitet" and Sektor fit at 120 */
 	{N_("Bærer"), 13, 8, false, false},
 	{N_("Beløp"), 11, 9, true, false},
 	{N_("Enhet"), 5, 6, false, false},
@@ -34,6 +34,7 @@ static const struct table_col item_cols[] = {
 	{N_("Sektor"), 14, 4, false, false},
 };
 #define ITEM_COLS 10
+#define ITEM_COL_KIND 8
 _Static_assert(sizeof item_cols / sizeof item_cols[0] == ITEM_COLS, "one column per item field");
 
 struct groups_state {
@@ -136,15 +137,39 @@ static void draw_groups(struct app *a, struct groups_state *st, const struct rec
 	}
 }
 
+/*
+ * The item table's columns for this frame.  The column with the cursor is
+ * always shown: a narrow window drops others for it, so that Tab reaches
+ * every field (an item's Type and Sektor at 80 columns, Kilde at 120)
+ * instead of bouncing off a hidden one.  Type is as wide as its longest
+ * word in the language on screen ("livskvalitet", "quality of life").
+ */
+static void item_columns(struct app *a, const struct groups_state *st, struct table_col *cols)
+{
+	memcpy(cols, item_cols, sizeof item_cols);
+	if (st->in_items && st->item_col >= 0 && st->item_col < ITEM_COLS)
+		cols[st->item_col].priority = 100;
+	const struct field_desc *kind = &item_fields[ITEM_COL_KIND];
+	struct cost_item probe;
+	memset(&probe, 0, sizeof probe);
+	for (int q = 0; q < ITEM_KIND_COUNT; q++) {
+		char buf[64];
+		probe.kind = (enum item_kind)q;
+		field_format(kind, &probe, a->wb, false, app_thousands(a), buf, sizeof buf);
+		int w = draw_width(a, buf);
+		if (w > cols[ITEM_COL_KIND].width)
+			cols[ITEM_COL_KIND].width = w;
+	}
+}
+
 static void draw_items(struct app *a, struct groups_state *st, const struct rect *r, struct target_group *g)
 {
 	int widths[ITEM_COLS], xs[ITEM_COLS];
+	struct table_col cols[ITEM_COLS];
+	item_columns(a, st, cols);
 	draw_hline(a, r->y, r->x, r->w, g->name);
-	layout_table(item_cols, ITEM_COLS, r->w, widths);
-	table_header(a, r->y + 1, r->x, item_cols, ITEM_COLS, widths, xs);
-	/* A hidden column cannot hold the cursor. */
-	while (st->item_col > 0 && widths[st->item_col] == 0)
-		st->item_col--;
+	layout_table(cols, ITEM_COLS, r->w, widths);
+	table_header(a, r->y + 1, r->x, cols, ITEM_COLS, widths, xs);
 	int rows = r->h - 2, count = (int)g->item_count;
 	st->items.top = layout_scroll(st->items.top, st->items.sel, rows, count);
 	if (count == 0)
@@ -170,7 +195,7 @@ static void draw_items(struct app *a, struct groups_state *st, const struct rect
 				  : row_sel ? a->attrs[ROLE_SELECTED_DIM] : a->attrs[ROLE_NORMAL];
 			if (c == 2 && !cell_sel && !row_sel && g->items[i].amount < 0)
 				at = a->attrs[ROLE_NEGATIVE];
-			table_cell(a, y, &item_cols[c], xs[c], widths[c], at, buf);
+			table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
 		}
 	}
 }
