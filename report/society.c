@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -76,16 +77,22 @@ size_t report_society_text(const struct workbook *wb, const struct result *r,
 			 "derfor ikke med her. Det som blir igjen, er virkelige ressurser: "
 			 "tjenester som ikke trengs (barnevern, helse, skole, kriminalomsorg), "
 			 "arbeid som blir gjort (produksjon) og bedre livskvalitet.");
+	/* "R-109 … (20 %); denne arbeidsboka bruker 20,0 %" reads as if the
+	 * two differed: say which it is. */
+	char used[96];
+	if (fabs(wb->params.tax_cost - TAX_COST_DEFAULT) < 1e-12)
+		snprintf(used, sizeof used, ", og det bruker denne arbeidsboka også");
+	else
+		snprintf(used, sizeof used, "; denne arbeidsboka bruker %s", pct);
 	if (n < max)
 		snprintf(sentences[n++], SUMMARY_SENTENCE_SIZE,
 			 "Hver krone det offentlige bruker, må skaffes med skatt, og skatt gjør "
 			 "at økonomien virker litt dårligere enn den ellers ville: folk jobber, "
 			 "sparer og handler annerledes. R-109 setter denne "
-			 "skattefinansieringskostnaden til 20 øre per krone (20 %%); denne "
-			 "arbeidsboka bruker %s. Et tiltak som bedrer de offentlige budsjettene "
-			 "med en krone, sparer derfor samfunnet også for den kostnaden, og et som "
-			 "forverrer dem, koster den.",
-			 pct);
+			 "skattefinansieringskostnaden til 20 øre per krone (20 %%)%s. Et tiltak "
+			 "som bedrer de offentlige budsjettene med en krone, sparer derfor "
+			 "samfunnet også for den kostnaden, og et som forverrer dem, koster den.",
+			 used);
 	return n;
 }
 

@@ -434,6 +434,13 @@ enum diag_code session_cycle(struct session *s, struct row_key row, const struct
 	void *obj = session_row(s, row);
 	if (obj == NULL)
 		return diag_set(d, DIAG_NOT_FOUND, "%s", _("Raden finnes ikke lenger"));
+	/* Refused as typing is, not saved as a step that changes nothing
+	 * ("Lagret: Bærer = –" and an undo entry for it). */
+	if (row.kind == ROW_ITEM && (f->type == FT_BEARER || f->type == FT_SECTOR) &&
+	    !item_kind_has_bearer(((const struct cost_item *)obj)->kind))
+		return diag_set(d, DIAG_INVALID,
+				_("%s: produksjon og livskvalitet hører ikke til noe budsjett"),
+				_(f->label));
 	struct session_draft *e = &s->draft;
 	e->row = row;
 	e->field = f;

@@ -14,12 +14,12 @@
 #define K BEARER_KOMMUNE
 #define S BEARER_STAT
 
-static const struct result *one_item(struct workbook *wb, struct projection *p,
-				      struct cost_item it)
+static const struct result *items_case(struct workbook *wb, struct projection *p,
+					const struct cost_item *items, size_t n)
 {
 	wb_setup(wb, 2, DISCOUNT_NONE, 0);
 	wb->params.tax_cost = 0.2;
-	wb_group(wb, "g", &it, 1);
+	wb_group(wb, "g", items, n);
 	struct measure m = measure_of("g");
 	m.duration = 1;
 	m.cost_per_participant = 100;
@@ -29,6 +29,12 @@ static const struct result *one_item(struct workbook *wb, struct projection *p,
 	cr_assert(validate_workbook(wb, &probs), "valid: %s",
 		  probs.count ? probs.list[0].message : "");
 	return compute(p, wb);
+}
+
+static const struct result *one_item(struct workbook *wb, struct projection *p,
+				      struct cost_item it)
+{
+	return items_case(wb, p, &it, 1);
 }
 
 /* Transfers only: budget pv_saving 5 · 1 000 · 2 = 10 000, npv 9 000;
@@ -105,7 +111,8 @@ Test(society, negative_items)
 }
 
 /* Growth 10 % on production: 5 000 + 5 500 = 10 500;
- * 10 500 − 1 000 − 200 = 9 300. */
+ * 10 500 − 1 000 − 200 = 9 300.  With flat 10 % discounting too:
+ * 5 000 + 5 500 / 1,1 = 10 000; 10 000 − 1 000 − 200 = 8 800. */
 Test(society, growth)
 {
 	struct workbook wb;
@@ -115,6 +122,11 @@ Test(society, growth)
 	projection_compute(&p, &wb);
 	NEAR(p.measures[0].society.pv_production, 10500);
 	NEAR(p.measures[0].society.npv_society, 9300);
+	wb.params.discount.mode = DISCOUNT_FLAT;
+	wb.params.discount.rate = 0.10;
+	projection_compute(&p, &wb);
+	NEAR(p.measures[0].society.pv_production, 10000);
+	NEAR(p.measures[0].society.npv_society, 8800);
 	projection_free(&p);
 	workbook_free(&wb);
 }
@@ -155,6 +167,56 @@ Test(society, portfolio_sums_its_measures)
 	wb.measures[1].enabled = false;
 	projection_update_measure(&p, &wb, 1);
 	NEAR(p.portfolio.society.npv_society, 10800);
+	projection_free(&p);
+	workbook_free(&wb);
+}
+
+/* The workbook's tax_cost, not R-109's 20 %: the transfers case (npv
+ * 9 000, pv_cost 1 000) at 0 % is −1 000, at 30 % −1 000 + 2 700 = 1 700,
+ * at 100 % 8 000. */
+Test(society, tax_cost_is_the_workbooks)
+{
+	struct workbook wb;
+	struct projection p;
+	one_item(&wb, &p, item_kind_of(ITEM_TRANSFER, S, "", 1000, 16, 120));
+	const double rates[] = {0.0, 0.3, 1.0}, want[] = {-1000, 1700, 8000};
+	for (int i = 0; i < 3; i++) {
+		wb.params.tax_cost = rates[i];
+		projection_compute(&p, &wb);
+		NEAR(p.measures[0].society.npv_society, want[i]);
+		NEAR(p.portfolio.society.npv_society, want[i]);
+	}
+	projection_free(&p);
+	workbook_free(&wb);
+}
+
+/* Services of every bearer count, an item in G is × g_amount (0,01 G of
+ * 100 000 = 1 000): kommune 1 000 (in G) + fylkeskommune 500 + stat 500
+ * = 2 000 a year, 5 successes, 2 years: pv_services 20 000, npv 19 000,
+ * 20 000 − 1 000 + 0,2 · 19 000 = 22 800.  A transfer beside them adds
+ * to the budget (npv 29 000) but not to the services:
+ * 20 000 − 1 000 + 0,2 · 29 000 = 24 800. */
+Test(society, every_bearers_services_and_g_items)
+{
+	struct workbook wb;
+	struct projection p;
+	struct cost_item items[] = {
+		item_kind_of(ITEM_SERVICE, K, "", 0.01, 16, 120),
+		item_kind_of(ITEM_SERVICE, BEARER_FYLKESKOMMUNE, "", 500, 16, 120),
+		item_kind_of(ITEM_SERVICE, S, "", 500, 16, 120),
+		item_kind_of(ITEM_TRANSFER, S, "", 1000, 16, 120),
+	};
+	items[0].unit = UNIT_G;
+	const struct result *r = items_case(&wb, &p, items, 3);
+	NEAR(r->society.pv_services, 20000);
+	NEAR(r->npv, 19000);
+	NEAR(r->society.npv_society, 22800);
+	projection_free(&p);
+	workbook_free(&wb);
+	r = items_case(&wb, &p, items, 4);
+	NEAR(r->society.pv_services, 20000);
+	NEAR(r->npv, 29000);
+	NEAR(r->society.npv_society, 24800);
 	projection_free(&p);
 	workbook_free(&wb);
 }

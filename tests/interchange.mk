@@ -7,7 +7,8 @@ INTERCHANGE_FIXTURES = \
 dist_check_DATA += $(INTERCHANGE_FIXTURES)
 
 INTERCHANGE_E2E = tests/e2e/calc_errors.sh tests/e2e/calc_summary.sh \
-	tests/e2e/calc_workbook.sh tests/e2e/calc_uncertainty.sh tests/e2e/cli_copy_group.sh \
+	tests/e2e/calc_workbook.sh tests/e2e/calc_uncertainty.sh tests/e2e/calc_society.sh \
+	tests/e2e/cli_copy_group.sh \
 	tests/e2e/cli_new_config.sh
 dist_check_SCRIPTS += $(INTERCHANGE_E2E) tests/e2e/cli_lib.sh
 TESTS += $(INTERCHANGE_E2E)

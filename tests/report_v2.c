@@ -202,7 +202,8 @@ Test(report_v2, society_section)
 		"| Skattefinansieringskostnad (20,0" NB "% av budsjettvirkningen) | 400" NB "000 |",
 		"| Samfunnsøkonomisk netto | 5" NB "600" NB "000 |",
 		"går de i null",
-		"R-109 setter denne skattefinansieringskostnaden til 20 øre per krone",
+		"R-109 setter denne skattefinansieringskostnaden til 20 øre per krone (20 %), og "
+		"det bruker denne arbeidsboka også.",
 		"verdsatt til det gruppen ville tjent",
 		"Fortrengning er ikke regnet med",
 		"Livskvalitet er bare med der arbeidsboka har tall for den (poster",
@@ -213,6 +214,17 @@ Test(report_v2, society_section)
 	struct fixture f;
 	char *text = render(&f, REPORT_MARKDOWN);
 	expect_strings(text, want, unwanted);
+	free(text);
+	fixture_free(&f);
+	/* Another rate is named beside R-109's. */
+	build(&f);
+	f.wb.params.tax_cost = 0.255;
+	cr_assert_eq(projection_compute(&f.p, &f.wb), 0);
+	text = report_render(&f.wb, &f.p, REPORT_MARKDOWN, NULL);
+	static const char *const other[] = {
+		"til 20 øre per krone (20 %); denne arbeidsboka bruker 25,5" NB "%.", NULL};
+	static const char *const not_also[] = {"arbeidsboka også", NULL};
+	expect_strings(text, other, not_also);
 	free(text);
 	fixture_free(&f);
 	/* A workbook without production or quality-of-life items says so. */

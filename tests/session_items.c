@@ -103,6 +103,15 @@ Test(session_items, production_has_no_bearer_and_a_public_kind_gets_one_back)
 	cr_assert_eq(session_set_field(s, k, field("bearer"), "stat", &d), DIAG_INVALID);
 	cr_assert_eq(session_set_field(s, k, field("sector"), "Barnevern", &d), DIAG_INVALID);
 	cr_assert(strstr(d.message, "Sektor") != NULL, "%s", d.message);
+	/* Nor stepped with Space: refused, and no step that changes nothing
+	 * is saved (undo takes back the kind, the last real edit). */
+	cr_assert_eq(session_cycle(s, k, field("bearer"), 1, &d), DIAG_INVALID);
+	cr_assert(strstr(d.message, "budsjett") != NULL, "%s", d.message);
+	cr_assert_eq(session_cycle(s, k, field("sector"), 1, &d), DIAG_INVALID);
+	cr_assert_eq(session_undo(s, false, &d), DIAG_OK, "%s", d.message);
+	cr_assert_eq(item(s, i)->kind, ITEM_SERVICE, "undo took back a step that changed nothing");
+	cr_assert_eq(session_undo(s, true, &d), DIAG_OK, "%s", d.message);
+	cr_assert_eq(item(s, i)->kind, ITEM_PRODUCTION);
 	/* The file's key is read too; a public kind starts in the kommune. */
 	cr_assert_eq(session_set_field(s, k, field("kind"), "transfer", &d), DIAG_OK, "%s", d.message);
 	cr_assert_eq(item(s, i)->kind, ITEM_TRANSFER);

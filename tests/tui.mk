@@ -22,7 +22,8 @@ endif
 TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh \
 	tests/e2e/tui_groups.sh tests/e2e/tui_set.sh \
 	tests/e2e/tui_fixes.sh tests/e2e/tui_layering.sh tests/e2e/tui_example_notice.sh \
-	tests/e2e/tui_plan.sh tests/e2e/tui_society.sh tests/e2e/tui_uncertainty.sh \
+	tests/e2e/tui_plan.sh tests/e2e/tui_society.sh tests/e2e/tui_society_edit.sh \
+	tests/e2e/tui_uncertainty.sh \
 	tests/e2e/tui_copy_group.sh tests/e2e/tui_sectors.sh tests/e2e/tui_readme_picture.sh
 dist_check_SCRIPTS += $(TUI_E2E) tests/e2e/tui_lib.sh
 TESTS += $(TUI_E2E)

@@ -14,6 +14,7 @@
 #include "tui/app.h"
 #include "tui/chart.h"
 #include "tui/i18n.h"
+#include "session/field.h"
 #include "session/text.h"
 
 static void result_line(struct app *a, int y, const struct rect *r, const char *label,
@@ -22,6 +23,11 @@ static void result_line(struct app *a, int y, const struct rect *r, const char *
 	int lw = r->w - 13 < 24 ? r->w - 13 : 24;
 	if (lw < 8)
 		lw = r->w / 2;
+	/* A value that fills its part would touch the label ("nåverdi21 049
+	 * 145 kr"): the label gives way, cut with "…", to keep one blank. */
+	int vw = draw_width(a, value);
+	if (lw > r->w - vw - 1 && r->w - vw - 1 >= 4)
+		lw = r->w - vw - 1;
 	draw_text(a, y, r->x, lw, a->attrs[ROLE_LABEL], label);
 	draw_text_right(a, y, r->x + lw, r->w - lw, attr, value);
 }
@@ -61,8 +67,9 @@ static int draw_society(struct app *a, const struct rect *r, const struct result
 	if (y < end)
 		money_line(a, y++, r, _("Tiltakets kostnad"), -res->pv_cost, false, false);
 	if (y < end) {
+		/* As the settings show it: 25,5 % is not rounded to 26 %. */
 		char pct[32];
-		percent_format(pct, sizeof pct, tax, 0, app_thousands(a));
+		field_value_format(tax, true, false, app_thousands(a), pct, sizeof pct);
 		snprintf(label, sizeof label, _("Skattekostnad, %s"), pct);
 		money_line(a, y++, r, label, tax * res->npv, false, false);
 	}

@@ -22,7 +22,7 @@
 
 /* Item table columns, in item_fields order. */
 static const struct table_col item_cols[] = {
-	{N_("Post"), 14, 9, false, true},
+	{N_("Post"), 13, 9, false, true}, /* 13: Type's "livskvalitet" and Sektor fit at 120 */
 	{N_("Bærer"), 13, 8, false, false},
 	{N_("Beløp"), 11, 9, true, false},
 	{N_("Enhet"), 5, 6, false, false},
@@ -34,6 +34,7 @@ static const struct table_col item_cols[] = {
 	{N_("Sektor"), 13, 4, false, false},
 };
 #define ITEM_COLS 10
+#define ITEM_COL_KIND 8
 _Static_assert(sizeof item_cols / sizeof item_cols[0] == ITEM_COLS, "one column per item field");
 
 struct groups_state {
@@ -136,14 +137,38 @@ static void draw_groups(struct app *a, struct groups_state *st, const struct rec
 	}
 }
 
+/*
+ * The item table's columns for this frame: Type is as wide as its longest
+ * word in the language on screen ("livskvalitet", "quality of life").
+ * (draw_items() keeps the cursor's column shown, so that Tab reaches every
+ * field instead of bouncing off a hidden one.)
+ */
+static void item_columns(struct app *a, struct table_col *cols)
+{
+	memcpy(cols, item_cols, sizeof item_cols);
+	const struct field_desc *kind = &item_fields[ITEM_COL_KIND];
+	struct cost_item probe;
+	memset(&probe, 0, sizeof probe);
+	for (int q = 0; q < ITEM_KIND_COUNT; q++) {
+		char buf[64];
+		probe.kind = (enum item_kind)q;
+		field_format(kind, &probe, a->wb, false, app_thousands(a), buf, sizeof buf);
+		int w = draw_width(a, buf);
+		if (w > cols[ITEM_COL_KIND].width)
+			cols[ITEM_COL_KIND].width = w;
+	}
+}
+
 static void draw_items(struct app *a, struct groups_state *st, const struct rect *r, struct target_group *g)
 {
 	int widths[ITEM_COLS], xs[ITEM_COLS];
+	struct table_col cols[ITEM_COLS];
+	item_columns(a, cols);
 	draw_hline(a, r->y, r->x, r->w, g->name);
 	/* The cursor's column is shown whatever its priority: at 80 columns
 	 * Kilde, Sikk., Type and Sektor only fit one at a time. */
-	layout_table_keep(item_cols, ITEM_COLS, r->w, widths, st->in_items ? st->item_col : -1);
-	table_header(a, r->y + 1, r->x, item_cols, ITEM_COLS, widths, xs);
+	layout_table_keep(cols, ITEM_COLS, r->w, widths, st->in_items ? st->item_col : -1);
+	table_header(a, r->y + 1, r->x, cols, ITEM_COLS, widths, xs);
 	/* A hidden column cannot hold the cursor. */
 	while (st->item_col > 0 && widths[st->item_col] == 0)
 		st->item_col--;
@@ -172,7 +197,7 @@ static void draw_items(struct app *a, struct groups_state *st, const struct rect
 				  : row_sel ? a->attrs[ROLE_SELECTED_DIM] : a->attrs[ROLE_NORMAL];
 			if (c == 2 && !cell_sel && !row_sel && g->items[i].amount < 0)
 				at = a->attrs[ROLE_NEGATIVE];
-			table_cell(a, y, &item_cols[c], xs[c], widths[c], at, buf);
+			table_cell(a, y, &cols[c], xs[c], widths[c], at, buf);
 		}
 	}
 }
