@@ -462,8 +462,8 @@ size_t report_limits(const struct workbook *wb, char out[][SUMMARY_SENTENCE_SIZE
 		"sikkerhetsgrad (A–D) i vedlegget; poster med grad C og D bør kontrolleres før tallene "
 		"brukes i en beslutning.",
 		"Suksessraten, dødvekten, forsinkelsen, varigheten og den avtakende effekten er "
-		"antakelser om hvordan tiltaket virker, ikke målte resultater. Kolonnen «Suksessrate for å "
-		"gå i null» viser hvor lav suksessraten kan være før tiltaket ikke lenger lønner seg.",
+		"antakelser om hvordan tiltaket virker, ikke målte resultater. Kolonnen «Balanse-suksessrate» "
+		"viser hvor lav suksessraten kan være før tiltaket ikke lenger lønner seg.",
 		"Merkostnadene sammenligner målgruppen med befolkningen ellers (gjennomsnitt). En enkelt "
 		"person kan avvike mye fra gjennomsnittet.",
 	};

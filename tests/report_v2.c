@@ -251,3 +251,17 @@ Test(report_v2, appendix_has_sectors_and_kinds)
 	free(text);
 	fixture_free(&f);
 }
+
+Test(report_v2, caveats_name_the_columns_as_the_tables_do)
+{
+	/* The caveat about assumed effects points at the measures table's
+	 * column by its head (report/table.c, doc/glossary.md). */
+	for (int fmt = 0; fmt < 2; fmt++) {
+		struct fixture f;
+		char *text = render(&f, fmt ? REPORT_MARKDOWN : REPORT_HTML);
+		cr_expect(strstr(text, "Kolonnen «Balanse-suksessrate» viser") != NULL);
+		cr_expect(strstr(text, "gå i null") == NULL);
+		free(text);
+		fixture_free(&f);
+	}
+}
