@@ -63,6 +63,10 @@ enum edit_target { EDIT_MEASURE, EDIT_ITEM, EDIT_PARAMS, EDIT_ESTIMATE, EDIT_GRO
 /* The line editor over the session's draft (session_draft_*). */
 struct edit_state {
 	struct line_edit line;
+	/* A new row's name ("Ny post") is shown selected: the first character
+	 * typed replaces it, as a file manager's "New folder" does; a
+	 * movement key keeps it to edit. */
+	bool replace_all;
 };
 
 struct app {

@@ -49,6 +49,7 @@ static void begin(struct app *a, enum edit_target target, const struct field_des
 	size_t limit = (f->type == FT_TEXT || f->type == FT_GROUP) ? f->size - 1
 		     : f->type == FT_PAYER_SECTOR ? 3 * TEXT_NAME_SIZE : 64;
 	line_edit_init(&a->edit.line, session_draft_initial(a->session), limit);
+	a->edit.replace_all = (flags & DRAFT_NEW_ROW) != 0;
 	set_active(a, true);
 	app_status(a, false, "%s", "");
 }
@@ -89,8 +90,19 @@ static void reread(struct app *a)
 	app_status(a, c != DIAG_OK, "%s", c == DIAG_OK ? "" : d.message);
 }
 
+/* Drop a selected new row's name before the text that replaces it. */
+static void take_selection(struct app *a)
+{
+	if (!a->edit.replace_all)
+		return;
+	a->edit.replace_all = false;
+	line_edit_home(&a->edit.line);
+	line_edit_kill_after(&a->edit.line);
+}
+
 static bool insert_text(struct app *a, const char *mb, size_t n)
 {
+	take_selection(a);
 	if (!line_edit_insert(&a->edit.line, mb, n)) {
 		const struct field_desc *f = session_draft_field(a->session);
 		app_status(a, true, _("%s: feltet er fullt"), f ? _(f->label) : "");
@@ -136,6 +148,18 @@ static enum prompt_result editor_key(struct app *a, struct prompt *p, bool is_ke
 	(void)p;
 	struct edit_state *e = &a->edit;
 	bool changed = false;
+	/* Deleting a selection deletes all of it; any other key but typing
+	 * (insert_text() takes it) keeps the text and ends the selection. */
+	bool deletes = is_key_code ? key == KEY_BACKSPACE || key == KEY_DC
+				   : key == 127 || key == KEY_CTRL('h');
+	if (e->replace_all && deletes) {
+		take_selection(a);
+		reread(a);
+		return PROMPT_TAKEN;
+	}
+	bool types = !is_key_code && key >= 32 && key != 127;
+	if (!types)
+		e->replace_all = false;
 	if (is_key_code) {
 		switch (key) {
 		case KEY_LEFT: line_edit_left(&e->line); break;

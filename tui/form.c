@@ -192,7 +192,9 @@ void draw_field(struct app *a, int y, int x, int w, enum edit_target target,
 		char buf[LINE_EDIT_SIZE];
 		memcpy(buf, e->buf + start, end - start);
 		buf[end - start] = '\0';
-		draw_text(a, y, x, w, a->attrs[draft_valid(a) ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID], buf);
+		attr_t at = a->attrs[draft_valid(a) ? ROLE_FIELD_EDIT : ROLE_FIELD_INVALID];
+		/* A selected new name (draft.c) in reverse, as selections are. */
+		draw_text(a, y, x, w, a->edit.replace_all ? at | A_REVERSE : at, buf);
 		a->cursor_on = true;
 		a->cursor_y = y;
 		a->cursor_x = x + cx;

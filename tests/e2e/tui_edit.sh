@@ -46,10 +46,10 @@ wait_for "Gjort om igjen:"
 [ "$(number_on "Netto nåverdi")" = "$npv_typing" ] || fail "redo did not bring the edit back"
 
 # Add a measure, name it with Norwegian letters, delete it after a
-# confirmation that names it.
+# confirmation that names it.  The new name is selected: typing replaces
+# it (no Ctrl-U needed).
 keys Escape a
 wait_for "La til «Nytt tiltak»"
-keys C-u
 keys -l "Prøvetiltak æøå"
 keys Enter
 wait_for "Lagret: Navn = Prøvetiltak æøå"

@@ -17,7 +17,12 @@ wait_for "Sektorer (a: ny, d: slett, Enter: rediger)"
 wait_for "Videregående opplæring"
 keys a
 wait_for "La til «Ny sektor»"
-keys C-u K u l t u r Enter
+# A movement key keeps the selected new name to edit: End, then append.
+keys End
+keys -l " for kultur"
+keys Enter
+wait_for "Lagret: Navn = Ny sektor for kultur"
+keys Enter C-u K u l t u r Enter
 wait_for "Lagret: Navn = Kultur"
 # Barnevern is used by items: refused, with what uses it.
 keys Home Down Down d
