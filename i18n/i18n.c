@@ -234,3 +234,10 @@ bool i18n_init(const char *language, enum i18n_language *chosen, char *err, size
 		*chosen = lang;
 	return ok;
 }
+
+const char *i18n_without_context(const char *msg)
+{
+	/* gettext returns the msgid, context and all, when it has no translation. */
+	const char *eot = msg != NULL ? strchr(msg, '\004') : NULL;
+	return eot != NULL ? eot + 1 : msg;
+}

@@ -41,6 +41,17 @@
 #define NG_(singular, plural, n) ((n) == 1 ? (singular) : (plural))
 #endif
 #define N_(s) s
+/*
+ * A word that needs another translation in one place than elsewhere (a
+ * narrow column head: "Kommune" is "Municipality" in a sentence but
+ * "Municip." over a column of numbers) carries a context: NC_("kolonne",
+ * "Kommune") in a static table (xgettext's msgctxt), translated where it
+ * is used with CT_(), which also takes plain N_() text.  Untranslated, it
+ * is the word itself.
+ */
+#define NC_(ctx, s) ctx "\004" s
+#define CT_(s) i18n_without_context(_(s))
+const char *i18n_without_context(const char *msg);
 
 enum i18n_language {
 	I18N_NB, /* norsk bokmål: the source strings */

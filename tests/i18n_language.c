@@ -298,3 +298,13 @@ Test(i18n_init, without_nls_english_is_refused)
 	cr_assert_str_eq(_("Basisår"), "Basisår");
 #endif
 }
+
+Test(i18n_context, a_word_with_context_reads_as_the_word)
+{
+	/* Untranslated (bokmål), NC_() text is the word without its context;
+	 * plain text passes through. */
+	static const char *const cols[] = {NC_("kolonne", "Kommune"), N_("Fylke")};
+	cr_assert_str_eq(i18n_without_context(cols[0]), "Kommune");
+	cr_assert_str_eq(i18n_without_context(cols[1]), "Fylke");
+	cr_assert_null(i18n_without_context(NULL));
+}

@@ -7,7 +7,7 @@ check_PROGRAMS += $(TUI_TESTS)
 TESTS += $(TUI_TESTS)
 tests_tui_text_SOURCES = tests/tui_text.c
 tests_tui_text_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
-tests_tui_text_LDADD = libtui.a libsession.a $(CRITERION_LIBS)
+tests_tui_text_LDADD = libtui.a libsession.a libi18n.a $(CRITERION_LIBS)
 tests_tui_field_SOURCES = tests/tui_field.c tests/engine_helpers.h
 tests_tui_field_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_tui_field_LDADD = libsession.a libengine.a libi18n.a $(LIBINTL) $(CRITERION_LIBS)
@@ -16,7 +16,7 @@ tests_tui_naming_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS)
 tests_tui_naming_LDADD = libsession.a libengine.a $(CRITERION_LIBS)
 tests_tui_layout_SOURCES = tests/tui_layout.c
 tests_tui_layout_CFLAGS = $(AM_CFLAGS) $(CRITERION_CFLAGS) $(NCURSESW_CFLAGS)
-tests_tui_layout_LDADD = libtui.a libsession.a libconfig.a $(INIPARSER_LIBS) $(NCURSESW_LIBS) $(CRITERION_LIBS)
+tests_tui_layout_LDADD = libtui.a libsession.a libconfig.a libi18n.a $(INIPARSER_LIBS) $(NCURSESW_LIBS) $(CRITERION_LIBS)
 endif
 
 TUI_E2E = tests/e2e/tui_edit.sh tests/e2e/tui_views.sh tests/e2e/tui_shared.sh \

@@ -56,7 +56,7 @@ void layout_split_rows(const struct rect *r, int top_rows, int min_bottom, struc
 static int col_width(const struct table_col *c)
 {
 	/* _("") would be the catalogue header: an untitled column is 0 wide. */
-	int title = c->title != NULL && c->title[0] != '\0' ? text_width(_(c->title)) : 0;
+	int title = c->title != NULL && c->title[0] != '\0' ? text_width(CT_(c->title)) : 0;
 	return title > c->width ? title : c->width;
 }
 

@@ -21,7 +21,7 @@ void table_header(struct app *a, int y, int x, const struct table_col *cols, int
 		xs[i] = cx;
 		/* _("") is the catalogue's header ("Project-Id-Version: …"):
 		 * an untitled column stays untitled. */
-		const char *title = cols[i].title[0] != '\0' ? _(cols[i].title) : "";
+		const char *title = cols[i].title[0] != '\0' ? CT_(cols[i].title) : "";
 		table_cell(a, y, &cols[i], cx, widths[i], a->attrs[ROLE_HEADER], title);
 		/* The gap belongs to the header too, so the underline is whole. */
 		if (i + 1 < n)

@@ -47,7 +47,7 @@ static void draw_flows(struct app *a, const struct rect *r, const struct result 
 {
 	static const struct table_col cols[] = {
 		{N_("Betaler"), 13, 9, false, true},
-		{N_("Kommune"), 10, 7, true, false},
+		{NC_("kolonne", "Kommune"), 10, 7, true, false},
 		{N_("Fylke"), 10, 7, true, false},
 		{N_("Stat"), 10, 7, true, false},
 	};

@@ -88,6 +88,12 @@ for v in "1 Profitable from year" "5 Marginal cost of public funds" "6 Plan year
 	screen | head -n 1 | grep -E -q "$entabs" ||
 		fail "with view ${v%% *} open the English tab bar at 80 columns does not name every view: $(screen | head -n 1)"
 done
+# The overview's who-pays matrix keeps all three budgets at 80 columns in
+# English too: its column head is the short "Municip." (NC_ in i18n.h).
+keys 1
+wait_for "Profitable from year"
+screen | grep -E -q "Payer +Municip\. +County +State" ||
+	fail "the English who-pays matrix at 80 columns lost a budget: $(screen | grep -F Payer)"
 keys q
 wait_for "UTENFOR-EXIT 0"
 echo "PASS: Økonomiplan view"
