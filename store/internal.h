@@ -65,6 +65,10 @@ struct store {
 struct store_check;
 enum store_status check_whole(sqlite3 *db, const char *path, struct store_error *err);
 enum store_status check_tables_read(sqlite3 *db, const char *path, struct store_error *err);
+/* Is the file big enough for the split check to pay (a few MB)? */
+bool check_worth_splitting(sqlite3 *db);
+/* Tests: split from this many bytes on (0: always), for small files. */
+void check_set_split_min(int64_t bytes);
 void check_start(struct store *s);
 enum store_status check_before_write(struct store *s, struct store_error *err);
 void check_stop(struct store *s);

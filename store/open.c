@@ -224,8 +224,11 @@ static enum store_status inspect(sqlite3 *db, const char *path, int *version, bo
 	if (ver < 1)
 		return store_fail(err, STORE_NOT_WORKBOOK, path,
 				  _("ikke en utenfor-arbeidsbok (mangler skjemaversjon)"));
-	/* A file to migrate is written at once: check all of it first. */
-	*whole = *whole || ver < STORE_SCHEMA_VERSION;
+	/* A file to migrate is written at once: check all of it first.  So is
+	 * a small one (every municipal workbook without a long history):
+	 * checking all of it costs about what the split costs, and no
+	 * thread is started. */
+	*whole = *whole || ver < STORE_SCHEMA_VERSION || !check_worth_splitting(db);
 	enum store_status status = *whole ? check_whole(db, path, err)
 					  : check_tables_read(db, path, err);
 	*version = (int)ver;

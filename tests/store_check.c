@@ -12,12 +12,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/internal.h"
 #include "store/store.h"
 #include "tests/store_util.h"
 
 STORE_SCRATCH("bok.utenfor")
 
-TestSuite(check, .init = scratch_setup, .fini = scratch_teardown);
+/* The test files are small; the split is made for big ones. */
+static void setup(void)
+{
+	scratch_setup();
+	check_set_split_min(0);
+}
+
+TestSuite(check, .init = setup, .fini = scratch_teardown);
 
 /* 300 measures, replaced once: a history of many pages beside the data. */
 static void create_with_history(void)
@@ -141,6 +149,18 @@ Test(check, closing_while_the_check_runs_stops_it)
 	}
 	struct store *s = store_open_ok(path, 0);
 	store_close(s);
+}
+
+Test(check, a_small_file_is_checked_whole_at_the_open)
+{
+	create_with_history();
+	scribble_root_page(path, "edit_rows");
+	check_set_split_min(64 << 20);
+	struct store *s = NULL;
+	struct store_error err = {0};
+	cr_assert_eq(store_open(path, STORE_OPEN_CHECK_LATER, &s, &err), STORE_CORRUPT, "%s",
+		     err.message);
+	cr_assert_null(s);
 }
 
 Test(check, read_only_checks_the_whole_file_at_the_open)
