@@ -263,8 +263,8 @@ static bool split_parse(const struct field_desc *f, const char *text, struct mea
 	}
 	double total = measure_bearer_share(wb, m, (enum bearer)b);
 	if (!(total > 0)) {
-		snprintf(error, esize, _("%s: %s betaler ingenting ennå; skriv budsjettets andel først"),
-			 _(f->label), bearer_key((enum bearer)b));
+		snprintf(error, esize, _("%s: budsjettet betaler ingenting ennå; skriv andelen først"),
+			 _(f->label));
 		return false;
 	}
 	struct measure out = *m;

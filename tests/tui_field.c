@@ -361,5 +361,12 @@ Test(field, payer_sector_cell_splits_a_bearers_share_over_its_sectors)
 	const struct field_desc *stat_cell = field_beside(MF("Betaler stat"), 0);
 	cr_assert_not(field_parse(stat_cell, "Stat 50; Stat 50", &m, &wb, reading, sizeof reading,
 				  error, sizeof error));
+	wb_sector(&wb, "NAV", BEARER_STAT);
+	wb_sector(&wb, "Politi", BEARER_STAT);
+	cr_assert_not(field_parse(stat_cell, "NAV 50; Politi 50", &m, &wb, reading, sizeof reading,
+				  error, sizeof error));
+	/* The row's label names the budget; no untranslated key in the text. */
+	cr_assert(strstr(error, "budsjettet betaler ingenting ennå; skriv andelen først") != NULL,
+		  "%s", error);
 	workbook_free(&wb);
 }
