@@ -81,7 +81,7 @@ screen | head -n 1 | grep -E -q "$tabs" ||
 keys L
 wait_for "Plan years total"
 entabs="1 Overview +2 Measures +3 Groups +4 Year +5 Setup +6 Plan +7 Unc\\."
-for v in "1 Profitable from year" "5 Marginal cost of public funds" "6 Plan years total" \
+for v in "1 Break-even year" "5 Marginal cost of public funds" "6 Plan years total" \
 	"7 draws, seed"; do
 	keys "${v%% *}"
 	wait_for "${v#* }"
@@ -91,7 +91,7 @@ done
 # The overview's who-pays matrix keeps all three budgets at 80 columns in
 # English too: its column head is the short "Municip." (NC_ in i18n.h).
 keys 1
-wait_for "Profitable from year"
+wait_for "Break-even year"
 screen | grep -E -q "Payer +Municip\. +County +State" ||
 	fail "the English who-pays matrix at 80 columns lost a budget: $(screen | grep -F Payer)"
 keys q
