@@ -37,31 +37,16 @@
 #include <unistd.h>
 #endif
 
+/* Every page: what a write needs to have passed. */
+#define WHOLE_CHECK "PRAGMA quick_check(1)"
+
 struct store_check {
 	pthread_t thread;
 	sqlite3 *db;         /* the thread's own connection; closed after the join */
 	atomic_bool done;    /* set by the thread as its last act */
-	bool joined;
 	int rc;              /* SQLite code of the check itself */
 	char result[256];    /* its first row: "ok" or the first problem */
 };
-
-/* Run a quick_check statement; *result gets its first row.  A SQLite code. */
-static int run_check(sqlite3 *db, const char *sql, char *result, size_t size)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			const char *res = (const char *)sqlite3_column_text(st, 0);
-			snprintf(result, size, "%s", res ? res : "?");
-			rc = SQLITE_OK;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
 
 /* The verdict of one check as a status. */
 static enum store_status verdict(sqlite3 *db, const char *path, int rc, const char *result,
@@ -78,21 +63,18 @@ static enum store_status verdict(sqlite3 *db, const char *path, int rc, const ch
 enum store_status check_whole(sqlite3 *db, const char *path, struct store_error *err)
 {
 	char result[256] = "";
-	int rc = run_check(db, "PRAGMA quick_check(1)", result, sizeof result);
+	int rc = store_query_text(db, WHOLE_CHECK, result, sizeof result);
 	return verdict(db, path, rc, result, err);
 }
 
 enum store_status check_tables_read(sqlite3 *db, const char *path, struct store_error *err)
 {
-	/* Static texts: one statement per table store_load() reads. */
-	static const char *const sql[] = {
-		"PRAGMA quick_check(sqlite_schema)", "PRAGMA quick_check(workbook)",
-		"PRAGMA quick_check(sectors)",       "PRAGMA quick_check(groups)",
-		"PRAGMA quick_check(items)",         "PRAGMA quick_check(measures)",
-	};
-	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
-		char result[256] = "";
-		int rc = run_check(db, sql[i], result, sizeof result);
+	/* The schema first: the tables' own checks find them through it. */
+	for (int t = -1; t < TABLE_COUNT; t++) {
+		char sql[80], result[256] = "";
+		snprintf(sql, sizeof sql, "PRAGMA quick_check(%s)",
+			 t < 0 ? "sqlite_schema" : store_table_name((enum store_table)t));
+		int rc = store_query_text(db, sql, result, sizeof result);
 		enum store_status st = verdict(db, path, rc, result, err);
 		if (st != STORE_OK)
 			return st;
@@ -127,7 +109,7 @@ static void *check_thread(void *arg)
 	 * whose other cores are busy it would otherwise take half of them). */
 	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 19);
 #endif
-	c->rc = run_check(c->db, "PRAGMA quick_check(1)", c->result, sizeof c->result);
+	c->rc = store_query_text(c->db, WHOLE_CHECK, c->result, sizeof c->result);
 	atomic_store(&c->done, true);
 	return NULL;
 }
@@ -138,45 +120,53 @@ void check_start(struct store *s)
 	if (c == NULL)
 		return; /* no thread: the first write checks the whole file */
 	atomic_init(&c->done, false);
-	if (store_open_db(s->path, SQLITE_OPEN_READONLY, &c->db) != SQLITE_OK) {
-		sqlite3_close_v2(c->db);
-		free(c);
-		return;
-	}
-	sqlite3_busy_timeout(c->db, STORE_BUSY_TIMEOUT_MS);
-	if (pthread_create(&c->thread, NULL, check_thread, c) != 0) {
+	if (store_open_db(s->path, SQLITE_OPEN_READONLY, &c->db) != SQLITE_OK ||
+	    sqlite3_busy_timeout(c->db, STORE_BUSY_TIMEOUT_MS) != SQLITE_OK ||
+	    pthread_create(&c->thread, NULL, check_thread, c) != 0) {
 		sqlite3_close_v2(c->db);
 		free(c);
 		return;
 	}
 	s->check = c;
-	s->whole_checked = false;
 }
 
-static void check_join(struct store_check *c)
-{
-	if (!c->joined) {
-		pthread_join(c->thread, NULL);
-		c->joined = true;
-	}
-}
-
-/* Take the thread's verdict into the store (joins; the check is over). */
-static enum store_status check_take(struct store *s, struct store_error *err)
+/* Join the thread (interrupted first when asked) and drop it; its SQLite
+ * code, and its first row into result (may be NULL). */
+static int check_end(struct store *s, bool interrupt, char *result, size_t size)
 {
 	struct store_check *c = s->check;
-	check_join(c);
-	enum store_status st = STORE_OK;
-	if (c->rc == SQLITE_OK) {
-		st = verdict(c->db, s->path, c->rc, c->result, err);
-		s->whole_checked = st == STORE_OK;
-		if (st == STORE_CORRUPT)
-			snprintf(s->damage, sizeof s->damage, "%s", c->result);
-	}
+	/* sqlite3_interrupt() is safe from another thread (SQLite's documented
+	 * exception). */
+	if (interrupt && !atomic_load(&c->done))
+		sqlite3_interrupt(c->db);
+	pthread_join(c->thread, NULL);
+	int rc = c->rc;
+	if (result != NULL)
+		snprintf(result, size, "%s", c->result);
 	sqlite3_close_v2(c->db);
 	free(c);
 	s->check = NULL;
+	return rc;
+}
+
+/* Keep a whole check's outcome: passed, or the damage every write names. */
+static enum store_status record(struct store *s, sqlite3 *db, int rc, const char *result,
+				struct store_error *err)
+{
+	enum store_status st = verdict(db, s->path, rc, result, err);
+	s->whole_checked = st == STORE_OK;
+	if (st == STORE_CORRUPT)
+		snprintf(s->damage, sizeof s->damage, "%s", result);
 	return st;
+}
+
+/* Take the thread's verdict into the store (joins; the check is over).
+ * A check that did not finish leaves the store unchecked. */
+static enum store_status check_take(struct store *s, struct store_error *err)
+{
+	char result[sizeof s->damage];
+	int rc = check_end(s, false, result, sizeof result);
+	return rc == SQLITE_OK ? record(s, s->db, rc, result, err) : STORE_OK;
 }
 
 enum store_status check_before_write(struct store *s, struct store_error *err)
@@ -189,25 +179,15 @@ enum store_status check_before_write(struct store *s, struct store_error *err)
 	if (st != STORE_OK || s->whole_checked)
 		return st;
 	/* No verdict from the thread: check here, on the writing connection. */
-	int rc = run_check(s->db, "PRAGMA quick_check(1)", s->damage, sizeof s->damage);
-	st = verdict(s->db, s->path, rc, s->damage, err);
-	s->whole_checked = st == STORE_OK;
-	if (st != STORE_CORRUPT)
-		s->damage[0] = '\0';
-	return st;
+	char result[sizeof s->damage] = "";
+	int rc = store_query_text(s->db, WHOLE_CHECK, result, sizeof result);
+	return record(s, s->db, rc, result, err);
 }
 
 void check_stop(struct store *s)
 {
-	if (s->check == NULL)
-		return;
-	/* Safe from another thread (SQLite's documented exception). */
-	if (!atomic_load(&s->check->done))
-		sqlite3_interrupt(s->check->db);
-	check_join(s->check);
-	sqlite3_close_v2(s->check->db);
-	free(s->check);
-	s->check = NULL;
+	if (s->check != NULL)
+		check_end(s, true, NULL, 0);
 }
 
 enum store_status store_check_result(struct store *s, bool *done, struct store_error *err)

@@ -75,25 +75,6 @@ static void sync_dir(const char *dir)
 	}
 }
 
-/* One text value of a pragma ("memory", "wal", "ok"), into buf. */
-static int query_text(sqlite3 *db, const char *sql, char *buf, size_t size)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		snprintf(buf, size, "%s", t ? t : "");
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_EMPTY;
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
 /* Every step checked; the first failure is the status. */
 static enum store_status fill(sqlite3 *db, const char *path, const struct workbook *initial,
 			      struct store_error *err)
@@ -124,7 +105,7 @@ static enum store_status fill(sqlite3 *db, const char *path, const struct workbo
 	if ((rc = store_exec(db, "COMMIT")) != SQLITE_OK)
 		return store_fail_sqlite(err, path, db, rc, _("opprette"));
 	char check[64] = "";
-	rc = query_text(db, "PRAGMA quick_check(1)", check, sizeof check);
+	rc = store_query_text(db, "PRAGMA quick_check(1)", check, sizeof check);
 	if (rc != SQLITE_OK)
 		return store_fail_sqlite(err, path, db, rc, _("opprette"));
 	if (strcmp(check, "ok") != 0)

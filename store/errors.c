@@ -89,18 +89,38 @@ int store_exec(sqlite3 *db, const char *sql)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
-int store_query_int(sqlite3 *db, const char *sql, int64_t *out)
+/* Prepare and step `sql` once: SQLITE_ROW with *st on its first row,
+ * SQLITE_EMPTY without one, or the error.  The caller finalizes *st. */
+static int first_row(sqlite3 *db, const char *sql, sqlite3_stmt **st)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	*st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
-	rc = sqlite3_step(st);
+	rc = sqlite3_step(*st);
+	return rc == SQLITE_DONE ? SQLITE_EMPTY : rc;
+}
+
+int store_query_int(sqlite3 *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st;
+	int rc = first_row(db, sql, &st);
 	if (rc == SQLITE_ROW) {
 		*out = sqlite3_column_int64(st, 0);
 		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_EMPTY;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_query_text(sqlite3 *db, const char *sql, char *buf, size_t size)
+{
+	sqlite3_stmt *st;
+	int rc = first_row(db, sql, &st);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		snprintf(buf, size, "%s", t ? t : "");
+		rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
 	return rc;

@@ -131,6 +131,8 @@ void store_stmts_end(struct store *s, bool scoped);
 int store_exec(sqlite3 *db, const char *sql);
 /* One integer from a one-row query (PRAGMA user_version…); rc on failure. */
 int store_query_int(sqlite3 *db, const char *sql, int64_t *out);
+/* One text value of a one-row query ("wal", quick_check's "ok") into buf. */
+int store_query_text(sqlite3 *db, const char *sql, char *buf, size_t size);
 
 /*
  * An edit in progress: one BEGIN IMMEDIATE transaction plus its entry in
